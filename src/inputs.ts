@@ -1,0 +1,250 @@
+import * as core from '@actions/core'
+
+/** Every input of action.yml, read and validated once. Defaults live in action.yml only. */
+export interface Settings {
+  /** `plan` scans and reports; `migrate` also creates roles and opens the pull request. */
+  readonly mode: Mode
+  /** Absolute or relative path of the repository checkout that is scanned. */
+  readonly workingDirectory: string
+  /** Where to write SARIF; null when not asked for. */
+  readonly sarifFile: string | null
+  readonly failOnFindings: boolean
+  /** Access key ids to migrate, by the secret name that holds them. Values are masked. */
+  readonly keys: readonly KeyInput[]
+  readonly awsRegion: string
+  /** Role name template with `{owner}`, `{repo}`, `{user}`. */
+  readonly roleName: string
+  readonly rolePath: string
+  readonly audience: string
+  readonly oidcIssuer: string
+  readonly maxSessionDuration: number
+  /** An explicit boundary ARN; null means "copy the IAM user's own boundary". */
+  readonly permissionsBoundary: string | null
+  readonly githubToken: string
+  /** Null when the input is empty (plan mode outside a workflow run). */
+  readonly repository: RepositoryRef | null
+  readonly branch: string
+  readonly prTitle: string
+  readonly prLabels: readonly string[]
+  readonly draft: boolean
+}
+
+export type Mode = 'plan' | 'migrate'
+export const MODES: readonly Mode[] = ['plan', 'migrate']
+
+export interface KeyInput {
+  /** The name of the secret that holds the access key id, e.g. `AWS_ACCESS_KEY_ID`. */
+  readonly secretName: string
+  readonly accessKeyId: string
+}
+
+export interface RepositoryRef {
+  readonly owner: string
+  readonly repo: string
+}
+
+/** Thrown for any input that is not allowed; the message names the input and what is allowed. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
+    super(`Input '${input}': ${message}`)
+    this.name = 'InputError'
+  }
+}
+
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/
+const ROLE_PATH = /^\/(?:[\u0021-\u007e]+\/)?$/
+const POLICY_ARN = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+$/
+const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/
+const BRANCH = /^(?!\/|.*(?:\/\.|\/\/|\.\.|@\{|\\))[^\s~^:?*[\x00-\x1f\x7f]+(?<![/.]|\.lock)$/
+
+/** Reads and validates every input. Never call `core.getInput` elsewhere. */
+export function getSettings(): Settings {
+  const keysText = core.getInput('keys')
+  // Mask before anything that could log a value, including a validation error.
+  const keys = parseKeys(keysText, (value) => core.setSecret(value))
+  return {
+    mode: oneOf('mode', core.getInput('mode') || 'plan', MODES),
+    workingDirectory: core.getInput('working-directory') || '.',
+    sarifFile: core.getInput('sarif-file') || null,
+    failOnFindings: boolean('fail-on-findings'),
+    keys,
+    awsRegion: region(core.getInput('aws-region') || 'us-east-1'),
+    roleName: roleNameTemplate(core.getInput('role-name') || 'github-{owner}-{repo}-{user}'),
+    rolePath: rolePath(core.getInput('role-path') || '/github-actions/'),
+    audience: nonEmpty('audience', core.getInput('audience') || 'sts.amazonaws.com'),
+    oidcIssuer: issuer(core.getInput('oidc-issuer') || 'https://token.actions.githubusercontent.com'),
+    maxSessionDuration: sessionDuration(core.getInput('max-session-duration') || '3600'),
+    permissionsBoundary: boundary(core.getInput('permissions-boundary')),
+    githubToken: core.getInput('github-token'),
+    repository: repository(core.getInput('repository')),
+    branch: branch(core.getInput('branch') || 'aws-keys-to-oidc'),
+    prTitle:
+      core.getInput('pr-title') || 'Replace long-lived AWS keys with OIDC role assumption',
+    prLabels: list(core.getInput('pr-labels')),
+    draft: boolean('draft')
+  }
+}
+
+function boolean(name: string): boolean {
+  const raw = core.getInput(name).trim()
+  if (raw === '') return false
+  if (['true', 'True', 'TRUE'].includes(raw)) return true
+  if (['false', 'False', 'FALSE'].includes(raw)) return false
+  throw new InputError(name, `'${raw}' is not a boolean; use true or false`)
+}
+
+function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
+  const value = raw.trim()
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new InputError(name, `'${value}' is not supported; use one of: ${allowed.join(', ')}`)
+}
+
+function nonEmpty(name: string, raw: string): string {
+  const value = raw.trim()
+  if (!value) throw new InputError(name, 'must not be empty')
+  return value
+}
+
+/** Splits on newlines and commas, trims, drops empties (like create-pull-request's getInputAsArray). */
+export function list(raw: string): string[] {
+  return raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+}
+
+/**
+ * Parses `SECRET_NAME=ACCESS_KEY_ID` lines. Every value is handed to `mask` before it can appear
+ * anywhere; errors name the line number, never the value.
+ */
+export function parseKeys(raw: string, mask: (value: string) => void): KeyInput[] {
+  const result: KeyInput[] = []
+  const seen = new Set<string>()
+  raw.split(/\r?\n/).forEach((line, i) => {
+    const trimmed = line.trim()
+    if (!trimmed || trimmed.startsWith('#')) return
+    const eq = trimmed.indexOf('=')
+    const value = eq >= 0 ? trimmed.slice(eq + 1).trim() : trimmed
+    if (value) mask(value)
+    if (eq <= 0) {
+      throw new InputError(
+        'keys',
+        `line ${i + 1} is not SECRET_NAME=ACCESS_KEY_ID (one per line, e.g. AWS_ACCESS_KEY_ID=\${{ secrets.AWS_ACCESS_KEY_ID }})`
+      )
+    }
+    const secretName = trimmed.slice(0, eq).trim()
+    if (!SECRET_NAME.test(secretName)) {
+      throw new InputError(
+        'keys',
+        `line ${i + 1}: '${secretName}' is not a secret name (letters, digits and _, not starting with a digit)`
+      )
+    }
+    if (!ACCESS_KEY_ID.test(value)) {
+      throw new InputError(
+        'keys',
+        `line ${i + 1} (${secretName}): the value is not an access key id (16 to 128 upper-case letters and digits, e.g. AKIA...). Was the secret empty or is it the secret access key?`
+      )
+    }
+    if (seen.has(secretName)) {
+      throw new InputError('keys', `line ${i + 1}: ${secretName} is given twice`)
+    }
+    seen.add(secretName)
+    result.push({ secretName, accessKeyId: value })
+  })
+  return result
+}
+
+function region(raw: string): string {
+  const value = raw.trim()
+  if (!/^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(value)) {
+    throw new InputError('aws-region', `'${value}' is not an AWS region (e.g. us-east-1)`)
+  }
+  return value
+}
+
+function roleNameTemplate(raw: string): string {
+  const value = raw.trim()
+  const unknown = [...value.matchAll(/\{([^}]*)\}/g)]
+    .map((m) => m[1])
+    .filter((n) => !['owner', 'repo', 'user'].includes(n ?? ''))
+  if (!value || unknown.length > 0) {
+    throw new InputError(
+      'role-name',
+      `'${value}' may use only the placeholders {owner}, {repo} and {user}`
+    )
+  }
+  return value
+}
+
+function rolePath(raw: string): string {
+  const value = raw.trim()
+  if (value.length > 512 || !ROLE_PATH.test(value)) {
+    throw new InputError(
+      'role-path',
+      `'${value}' is not an IAM path: it must start and end with '/', e.g. /github-actions/`
+    )
+  }
+  return value
+}
+
+function issuer(raw: string): string {
+  const value = raw.trim().replace(/\/+$/, '')
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new InputError('oidc-issuer', `'${value}' is not a URL`)
+  }
+  if (url.protocol !== 'https:' || url.search || url.hash) {
+    throw new InputError(
+      'oidc-issuer',
+      `'${value}' must be an https URL without query, e.g. https://token.actions.githubusercontent.com`
+    )
+  }
+  return value
+}
+
+function sessionDuration(raw: string): number {
+  const value = Number(raw.trim())
+  if (!Number.isInteger(value) || value < 3600 || value > 43200) {
+    throw new InputError(
+      'max-session-duration',
+      `'${raw.trim()}' must be a whole number of seconds from 3600 to 43200`
+    )
+  }
+  return value
+}
+
+function boundary(raw: string): string | null {
+  const value = raw.trim()
+  if (!value) return null
+  if (!POLICY_ARN.test(value)) {
+    throw new InputError(
+      'permissions-boundary',
+      `'${value}' is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`
+    )
+  }
+  return value
+}
+
+function repository(raw: string): RepositoryRef | null {
+  const value = raw.trim()
+  if (!value) return null
+  const match = REPOSITORY.exec(value)
+  if (!match || !match[1] || !match[2]) {
+    throw new InputError('repository', `'${value}' is not OWNER/REPO`)
+  }
+  return { owner: match[1], repo: match[2] }
+}
+
+function branch(raw: string): string {
+  const value = raw.trim()
+  if (!BRANCH.test(value)) {
+    throw new InputError('branch', `'${value}' is not a valid git branch name`)
+  }
+  return value
+}
