@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { EXIT, runCli } from '../src/cli/plan.js'
+import type { Finding } from '../src/workflows/findings.js'
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = ''
+  let err = ''
+  const code = await runCli(argv, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t)
+  })
+  return { code, out, err }
+}
+
+const example = 'examples/legacy-repo'
+const deploy = readFileSync(`${example}/.github/workflows/deploy.yml`, 'utf8').split('\n')
+const lineOf = (lines: string[], text: string): number =>
+  lines.findIndex((l) => l.includes(text)) + 1
+
+let tmp: string
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'cli-test-'))
+})
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+describe('aws-keys-to-oidc plan', () => {
+  it('prints {findings, errors} as JSON with file, line and the key pair', async () => {
+    const { code, out } = await cli('plan', example, '--format', 'json')
+    expect(code).toBe(EXIT.ok)
+    const report = JSON.parse(out) as { findings: Finding[]; errors: unknown[] }
+    expect(Object.keys(report)).toEqual(['findings', 'errors'])
+    expect(report.errors).toEqual([])
+    const cac = report.findings.find((f) => f.kind === 'configure-aws-credentials')
+    expect(cac).toMatchObject({
+      file: '.github/workflows/deploy.yml',
+      line: lineOf(deploy, 'aws-access-key-id'),
+      job: 'deploy',
+      environment: 'production',
+      migration: 'automatic',
+      pair: { accessKeyId: 'AWS_ACCESS_KEY_ID', secretAccessKey: 'AWS_SECRET_ACCESS_KEY' }
+    })
+    expect(report.findings.map((f) => f.file)).toEqual(
+      expect.arrayContaining(['.github/workflows/ci.yml', '.github/workflows/nightly.yml'])
+    )
+    // The bucket name is a secret but not key material.
+    expect(report.findings.flatMap((f) => f.secrets)).not.toContain('AWS_S3_BUCKET')
+  })
+
+  it('prints a readable table per file', async () => {
+    const { code, out } = await cli('plan', example)
+    expect(code).toBe(EXIT.ok)
+    expect(out).toContain('.github/workflows/deploy.yml')
+    expect(out).toMatch(/LINE\s+JOB\s+KIND/)
+    expect(out).toMatch(/static AWS key uses? in 3 file\(s\)/)
+  })
+
+  it('writes SARIF to --output and exits 3 with --fail-on-findings', async () => {
+    const file = path.join(tmp, 'out', 'plan.sarif')
+    const { code, out } = await cli(
+      'plan',
+      example,
+      '--format',
+      'sarif',
+      '--output',
+      file,
+      '--fail-on-findings'
+    )
+    expect(code).toBe(EXIT.findings)
+    expect(out).toBe('')
+    const log = JSON.parse(readFileSync(file, 'utf8')) as { version: string }
+    expect(log.version).toBe('2.1.0')
+  })
+
+  it('scans a single file and a folder of workflow files', async () => {
+    const one = await cli('plan', `${example}/.github/workflows/deploy.yml`, '--format', 'json')
+    const findings = (JSON.parse(one.out) as { findings: Finding[] }).findings
+    expect(findings.length).toBeGreaterThan(0)
+    expect(new Set(findings.map((f) => f.file))).toEqual(new Set(['deploy.yml']))
+    const folder = await cli('plan', `${example}/.github/workflows`, '--format', 'json')
+    expect(
+      new Set((JSON.parse(folder.out) as { findings: Finding[] }).findings.map((f) => f.file))
+    ).toEqual(new Set(['ci.yml', 'deploy.yml', 'nightly.yml']))
+  })
+
+  it('exits 0 without findings, 1 when a file cannot be parsed, and still scans the others', async () => {
+    const repo = path.join(tmp, 'repo')
+    mkdirSync(path.join(repo, '.github', 'workflows'), { recursive: true })
+    writeFileSync(
+      path.join(repo, '.github', 'workflows', 'oidc.yml'),
+      'on: push\npermissions:\n  id-token: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v6\n        with:\n          role-to-assume: ${{ secrets.AWS_ROLE_ARN }}\n          aws-region: us-east-1\n'
+    )
+    expect((await cli('plan', repo, '--fail-on-findings')).code).toBe(EXIT.ok)
+    writeFileSync(path.join(repo, '.github', 'workflows', 'broken.yml'), 'on: [push\n')
+    writeFileSync(
+      path.join(repo, '.github', 'workflows', 'keys.yml'),
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      AWS_ACCESS_KEY_ID: ${{ secrets.K_ID }}\n      AWS_SECRET_ACCESS_KEY: ${{ secrets.K_SECRET }}\n    steps:\n      - run: aws s3 ls\n'
+    )
+    const { code, out, err } = await cli('plan', repo, '--format', 'json')
+    expect(code).toBe(EXIT.error)
+    const report = JSON.parse(out) as {
+      findings: Finding[]
+      errors: { file: string; line: number }[]
+    }
+    expect(report.errors).toEqual([
+      expect.objectContaining({ file: '.github/workflows/broken.yml' })
+    ])
+    expect(report.findings.map((f) => f.file)).toEqual(['.github/workflows/keys.yml'])
+    expect(err).toContain('.github/workflows/broken.yml')
+  })
+
+  it.each([
+    [
+      ['plan', example, '--format', 'xml'],
+      /--format 'xml' is not supported; use text, json or sarif/
+    ],
+    [['scan'], /unknown command 'scan'/],
+    [[], /no command given/],
+    [['plan', '--nope'], /Unknown option '--nope'/]
+  ])('rejects bad usage %j with exit 2', async (argv, message) => {
+    const { code, err } = await cli(...argv)
+    expect(code).toBe(EXIT.usage)
+    expect(err).toMatch(message)
+  })
+
+  it('fails with exit 1 and a clear message for a missing path', async () => {
+    const { code, err } = await cli('plan', path.join(tmp, 'nowhere'))
+    expect(code).toBe(EXIT.error)
+    expect(err).toMatch(/nowhere: no such file or directory/)
+    expect(existsSync(path.join(tmp, 'nowhere'))).toBe(false)
+  })
+})
