@@ -76,14 +76,15 @@ export function getSettings(): Settings {
     roleName: roleNameTemplate(core.getInput('role-name') || 'github-{owner}-{repo}-{user}'),
     rolePath: rolePath(core.getInput('role-path') || '/github-actions/'),
     audience: nonEmpty('audience', core.getInput('audience') || 'sts.amazonaws.com'),
-    oidcIssuer: issuer(core.getInput('oidc-issuer') || 'https://token.actions.githubusercontent.com'),
+    oidcIssuer: issuer(
+      core.getInput('oidc-issuer') || 'https://token.actions.githubusercontent.com'
+    ),
     maxSessionDuration: sessionDuration(core.getInput('max-session-duration') || '3600'),
     permissionsBoundary: boundary(core.getInput('permissions-boundary')),
     githubToken: core.getInput('github-token'),
     repository: repository(core.getInput('repository')),
     branch: branch(core.getInput('branch') || 'aws-keys-to-oidc'),
-    prTitle:
-      core.getInput('pr-title') || 'Replace long-lived AWS keys with OIDC role assumption',
+    prTitle: core.getInput('pr-title') || 'Replace long-lived AWS keys with OIDC role assumption',
     prLabels: list(core.getInput('pr-labels')),
     draft: boolean('draft')
   }

@@ -32,7 +32,9 @@ export async function collectWorkflowFiles(target: string): Promise<CollectedFil
   )
   const paths: string[] = []
   if (hasGithub) {
-    paths.push(...(await listDir(path.join(github, 'workflows'), false)).filter((p) => YAML.test(p)))
+    paths.push(
+      ...(await listDir(path.join(github, 'workflows'), false)).filter((p) => YAML.test(p))
+    )
     paths.push(
       ...(await listDir(path.join(github, 'actions'), true)).filter((p) =>
         /(^|[\\/])action\.ya?ml$/i.test(p)
