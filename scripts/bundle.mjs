@@ -18,7 +18,11 @@ const targets = [
 for (const [entry, dir] of targets) {
   if (!existsSync(entry)) continue
   rmSync(dir, { recursive: true, force: true })
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet'], {
-    stdio: 'inherit'
-  })
+  execFileSync(
+    process.execPath,
+    [ncc, 'build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet'],
+    {
+      stdio: 'inherit'
+    }
+  )
 }

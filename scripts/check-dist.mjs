@@ -17,9 +17,12 @@ try {
       problems.push(`differs: dist/${f}`)
     }
   }
-  for (const f of committed) if (!fresh.includes(f)) problems.push(`not produced by the build: dist/${f}`)
+  for (const f of committed)
+    if (!fresh.includes(f)) problems.push(`not produced by the build: dist/${f}`)
   if (problems.length) {
-    console.error(`dist/ is not the bundle of src/:\n  ${problems.join('\n  ')}\nRun 'npm run package' and commit dist/.`)
+    console.error(
+      `dist/ is not the bundle of src/:\n  ${problems.join('\n  ')}\nRun 'npm run package' and commit dist/.`
+    )
     process.exitCode = 1
   } else {
     console.log(`dist/ matches the bundle of src/ (${fresh.length} files)`)
@@ -37,6 +40,8 @@ function listFiles(root, dir = '') {
   }
   return entries.flatMap((name) => {
     const rel = path.join(dir, name)
-    return statSync(path.join(root, rel)).isDirectory() ? listFiles(root, rel) : [rel.split(path.sep).join('/')]
+    return statSync(path.join(root, rel)).isDirectory()
+      ? listFiles(root, rel)
+      : [rel.split(path.sep).join('/')]
   })
 }

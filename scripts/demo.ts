@@ -19,7 +19,8 @@ const run = await runAction(path.join(root, 'dist/index.js'), {
   }
 })
 
-const rule = (title: string): void => console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(Math.max(0, 60 - title.length))}`)
+const rule = (title: string): void =>
+  console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(Math.max(0, 60 - title.length))}`)
 rule('Annotations on the workflow files')
 for (const c of run.commands.filter((c) => ['warning', 'notice', 'error'].includes(c.command))) {
   const where = c.properties.file ? `${c.properties.file}:${c.properties.line ?? ''}` : ''

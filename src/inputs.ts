@@ -59,7 +59,6 @@ const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/
 const ROLE_PATH = /^\/(?:[\u0021-\u007e]+\/)?$/
 const POLICY_ARN = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+$/
 const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/
-const BRANCH = /^(?!\/|.*(?:\/\.|\/\/|\.\.|@\{|\\))[^\s~^:?*[\x00-\x1f\x7f]+(?<![/.]|\.lock)$/
 
 /** Reads and validates every input. Never call `core.getInput` elsewhere. */
 export function getSettings(): Settings {
@@ -244,8 +243,19 @@ function repository(raw: string): RepositoryRef | null {
 
 function branch(raw: string): string {
   const value = raw.trim()
-  if (!BRANCH.test(value)) {
+  if (!isValidBranchName(value)) {
     throw new InputError('branch', `'${value}' is not a valid git branch name`)
   }
   return value
+}
+
+/** The rules of `git check-ref-format --branch`, without running git. */
+function isValidBranchName(name: string): boolean {
+  if (!name || name === '@' || name.startsWith('-') || name.startsWith('/')) return false
+  if (name.endsWith('/') || name.endsWith('.') || name.endsWith('.lock')) return false
+  if (/\.\.|\/\/|\/\.|^\.|@\{|\\/.test(name)) return false
+  return [...name].every((ch) => {
+    const code = ch.charCodeAt(0)
+    return code > 0x20 && code !== 0x7f && !'~^:?*['.includes(ch)
+  })
 }
