@@ -1,0 +1,108 @@
+/**
+ * The workflow scanner: workflow and composite-action text in, static AWS key findings out.
+ * Pure (no I/O). Each file is parsed once with `yaml`'s `parseDocument` and a `LineCounter`;
+ * `scan-sites.ts` lists the values holding expressions, `key-uses.ts` decides which carry keys,
+ * `findings-build.ts` groups them into findings.
+ *
+ * Path rule (the rewriter locates nodes by `path`; it names the map entry the finding is about):
+ * - configure-aws-credentials: one finding per step, at `['jobs', JOB, 'steps', I, 'with',
+ *   'aws-access-key-id']`, or at `aws-secret-access-key` / `aws-session-token` when the id input
+ *   is absent (composite actions: `['runs', 'steps', I, 'with', ...]`).
+ * - env (`AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN`): one finding per env
+ *   map per key pair, at `[..., 'env', 'AWS_ACCESS_KEY_ID']` (or the secret / token entry when the
+ *   id is absent). `...` is empty (workflow env), `['jobs', JOB]` or `['jobs', JOB, 'steps', I]`.
+ * - keys under other env names, container/services env, another action's `with:`, a reusable
+ *   caller's `secrets:`: one finding per map per pair, at the entry of the pair's id (else secret,
+ *   else token), e.g. `['jobs', JOB, 'steps', I, 'with', 'password']`.
+ * - `on.workflow_call.secrets`: one finding per pair at `['on', 'workflow_call', 'secrets', NAME]`
+ *   (the first key is the one written in the file: `on`, or `true` for YAML 1.1 files).
+ * - run scripts and any other value: one finding per pair at the value's entry
+ *   (`[..., 'run']`, `[..., 'if']`, ...).
+ * - `secrets: inherit`: one finding per pair of the called workflow, at `['jobs', JOB, 'secrets']`.
+ * Paths go through aliases as written (the logical path); such findings are never automatic.
+ *
+ * Line and column (1-based, UTF-16 columns) point at the key reference inside the value
+ * (`secrets.NAME`, `env.NAME`, `inputs.NAME`, `secrets[`, `toJSON(secrets)`), else at the value;
+ * for `on.workflow_call.secrets`, at the declared name.
+ *
+ * Decisions:
+ * - A file with YAML errors gets `errors` entries and no findings (its tree is not reliable,
+ *   and GitHub does not run it); other files are still scanned.
+ * - A file whose top level has `runs:` and no `jobs:` is a composite action; a mapping with
+ *   neither is not a workflow and yields nothing.
+ * - `uses: ./` (a local action) is never taken for configure-aws-credentials, even when its
+ *   inputs look the same (the action's own repository tests static keys on purpose): keys fed
+ *   to it are `action-input`, manual.
+ * - In a composite action, keys arriving as `inputs.X` into configure-aws-credentials or the
+ *   AWS_* env are findings (manual, no secret names): the action forces its callers to hold
+ *   static keys and must change together with them.
+ * - Literal values (`minio`, `test`, fake `AKIA...EXAMPLE`) are not secrets and are ignored.
+ */
+import { LineCounter, parseDocument } from 'yaml'
+import type { Finding, ScanError, ScanResult, WorkflowFile } from './findings.js'
+import { buildFindings, inheritFindings } from './classify.js'
+import { learnRoles } from './key-uses.js'
+import { collectSites, type FileSites } from './scan-sites.js'
+import type { Source } from './yaml-nodes.js'
+
+export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
+  const errors: ScanError[] = []
+  const scanned: { file: string; src: Source; sites: FileSites }[] = []
+  for (const f of files) {
+    const parsed = parse(f)
+    if ('errors' in parsed) {
+      errors.push(...parsed.errors)
+      continue
+    }
+    scanned.push({ file: f.path, src: parsed.src, sites: collectSites(parsed.src, f.path) })
+  }
+  const known = learnRoles(scanned.flatMap((s) => s.sites.sites))
+  const findings: Finding[] = []
+  const byFile = new Map<string, Finding[]>()
+  for (const s of scanned) {
+    const own = buildFindings(s.src, s.sites.sites, known)
+    byFile.set(s.file, own)
+    findings.push(...own)
+  }
+  for (const s of scanned) {
+    findings.push(...inheritFindings(s.src, s.sites.inheritCalls, byFile))
+  }
+  findings.sort(compareFindings)
+  errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line)
+  return { findings, errors }
+}
+
+function parse(f: WorkflowFile): { src: Source } | { errors: ScanError[] } {
+  const lines = new LineCounter()
+  const doc = parseDocument(f.text, { lineCounter: lines, prettyErrors: true })
+  if (doc.errors.length > 0) {
+    return {
+      errors: doc.errors.map((e) => ({
+        file: f.path,
+        line: e.linePos?.[0].line ?? 1,
+        message: `not valid YAML: ${errorMessage(e.message)}`
+      }))
+    }
+  }
+  return { src: { doc, lines, text: f.text } }
+}
+
+/** The first line of a `yaml` error, without the position (given separately) and code excerpt. */
+function errorMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message
+  return first.replace(/ at line \d+, column (\d+):?$/, ' (column $1)')
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compare(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compare(a.kind, b.kind) ||
+    compare(a.path.join('/'), b.path.join('/'))
+  )
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

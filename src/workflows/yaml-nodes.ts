@@ -1,0 +1,130 @@
+/**
+ * Small helpers over the `yaml` node tree: aliases, map entries (with `<<` merges), scalar
+ * text, and 1-based source positions through a `LineCounter`.
+ */
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type Document,
+  type LineCounter,
+  type Node,
+  type YAMLMap
+} from 'yaml'
+
+/** One parsed file: the document, its line counter and its text. */
+export interface Source {
+  readonly doc: Document.Parsed
+  readonly lines: LineCounter
+  readonly text: string
+}
+
+/** A node reached from the root, with whether an alias or an anchor lies on the way. */
+export interface Reached {
+  readonly node: Node | null
+  /** An alias was followed, or a node on the way carries an anchor (shared with other places). */
+  readonly shared: boolean
+}
+
+export interface Entry extends Reached {
+  readonly key: string
+  /** The key node; null for a key merged in through `<<`. */
+  readonly keyNode: Node | null
+}
+
+/** Follows an alias to its anchored node. */
+export function deref(src: Source, node: unknown, shared = false): Reached {
+  if (isAlias(node)) {
+    const target = node.resolve(src.doc)
+    return { node: target ?? null, shared: true }
+  }
+  if (isMap(node) || isSeq(node) || isScalar(node)) {
+    return { node, shared: shared || node.anchor !== undefined }
+  }
+  return { node: null, shared }
+}
+
+/** The string form of a scalar key or value (numbers and booleans as written); null otherwise. */
+export function scalarText(node: unknown): string | null {
+  if (!isScalar(node)) return null
+  const v = node.value
+  if (v === null || v === undefined) return null
+  if (typeof v === 'string') return v
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') {
+    return node.source ?? String(v)
+  }
+  return null
+}
+
+/** The entries of a map node in order; `<<: *anchor` merges come after, without overriding. */
+export function entries(src: Source, reached: Reached): Entry[] {
+  const { node, shared } = reached
+  if (!isMap(node)) return []
+  const out: Entry[] = []
+  const merged: Entry[] = []
+  for (const pair of (node as YAMLMap<unknown, unknown>).items) {
+    const keyNode = isAlias(pair.key) ? (pair.key.resolve(src.doc) ?? null) : pair.key
+    const key = keyText(keyNode)
+    if (key === null) continue
+    if (key === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN') {
+      const sources = isSeq(pair.value) ? pair.value.items : [pair.value]
+      for (const s of sources) merged.push(...entries(src, deref(src, s, true)))
+      continue
+    }
+    const value = deref(src, pair.value, shared)
+    out.push({ key, keyNode: keyNode as Node | null, node: value.node, shared: value.shared })
+  }
+  for (const m of merged) if (!out.some((e) => e.key === m.key)) out.push(m)
+  return out
+}
+
+function keyText(key: unknown): string | null {
+  if (!isScalar(key)) return null
+  const v = key.value
+  if (typeof v === 'string') return v
+  if (typeof v === 'boolean') return v ? 'true' : 'false'
+  if (typeof v === 'number') return String(v)
+  return null
+}
+
+/** The entry of a map with this key, or undefined. */
+export function entry(src: Source, reached: Reached, key: string): Entry | undefined {
+  return entries(src, reached).find((e) => e.key === key)
+}
+
+/** The items of a sequence node (aliases followed). */
+export function items(src: Source, reached: Reached): Reached[] {
+  const { node, shared } = reached
+  if (!isSeq(node)) return []
+  return node.items.map((item) => deref(src, item, shared))
+}
+
+/** 1-based line and column of a source offset. */
+export function position(src: Source, offset: number): { line: number; column: number } {
+  const { line, col } = src.lines.linePos(offset)
+  return { line, column: col }
+}
+
+/** The source offset where a node starts (0 when unknown). */
+export function startOf(node: Node | null): number {
+  return node?.range?.[0] ?? 0
+}
+
+/**
+ * The source offset of the first match of `pattern` inside the node's own source text, or the
+ * node's start. Scalars keep their expressions verbatim in the source (plain, quoted, block),
+ * so this points at the reference itself, also inside a multi-line `run:` script.
+ */
+export function offsetOfMatch(src: Source, node: Node | null, pattern: RegExp): number {
+  const range = node?.range
+  if (!range) return 0
+  const slice = src.text.slice(range[0], range[1])
+  pattern.lastIndex = 0
+  const m = pattern.exec(slice)
+  return m ? range[0] + m.index : range[0]
+}
+
+export function isMapNode(node: Node | null): boolean {
+  return isMap(node)
+}
