@@ -42,11 +42,16 @@ function groupFindings(src: Source, uses: KeyUse[]): Finding[] {
   if (where === 'cac') return [cacFinding(src, uses)]
   const out: Finding[] = []
   const fixed = uses.filter((u) => u.secret !== null && !u.conditional)
-  const loose = uses.filter((u) => u.secret === null || u.conditional)
-  // Run-time choices and whole-context hand-overs: one finding per site.
-  const bySite = new Map<Site, KeyUse[]>()
-  for (const u of loose) bySite.set(u.site, [...(bySite.get(u.site) ?? []), u])
-  for (const [site, list] of bySite) out.push(looseFinding(src, site, list))
+  const fromInputs = uses.filter((u) => u.via === 'input' && !u.conditional)
+  const loose = uses.filter((u) => (u.secret === null || u.conditional) && !fromInputs.includes(u))
+  if (fromInputs.length > 0) {
+    const why: Why = nonAws(fromInputs[0]!.site.ctx, fromInputs)
+      ? { kind: 'non-aws', migration: 'not-migrated', reason: 'non-aws' }
+      : { kind: 'env', migration: 'manual', reason: 'env-input' }
+    out.push(finding(src, lead(fromInputs), fromInputs, NO_PAIR, why))
+  }
+  // Run-time choices and whole-context hand-overs: one finding per group (env map, input map, script).
+  if (loose.length > 0) out.push(looseFinding(src, loose))
   for (const pair of pairUp(fixed.map((u) => ({ name: u.secret!, role: u.role! })))) {
     const names = pairSecrets(pair)
     const mine = fixed.filter((u) => names.includes(u.secret!))
@@ -55,6 +60,8 @@ function groupFindings(src: Source, uses: KeyUse[]): Finding[] {
   }
   return out
 }
+
+const NO_PAIR: KeyPair = { accessKeyId: null, secretAccessKey: null, sessionToken: null }
 
 const ROLE_ORDER = { id: 0, secret: 1, token: 2 } as const
 
@@ -99,8 +106,9 @@ function cacFinding(src: Source, uses: KeyUse[]): Finding {
   return finding(src, at, uses, mergePairs(pairs), why)
 }
 
-function looseFinding(src: Source, site: Site, uses: KeyUse[]): Finding {
+function looseFinding(src: Source, uses: KeyUse[]): Finding {
   const at = lead(uses)
+  const site = at.site
   const all =
     uses.some((u) => u.via === 'all-secrets') &&
     !uses.some((u) => u.via === 'dynamic' || u.conditional)
@@ -337,6 +345,21 @@ function mergePairs(pairs: readonly KeyPair[]): KeyPair {
   }
 }
 
+/** Env names of an S3 endpoint override (`AWS_ENDPOINT_URL`, `AWS_S3_ENDPOINT`, `TESTS__R2_ENDPOINT_URL`). */
+const ENDPOINT = /(aws|s3|r2|minio).*endpoint|endpoint.*(aws|s3)/i
+
+/**
+ * An endpoint override that is not AWS: an S3-ish endpoint variable set from a secret, or any
+ * endpoint variable with a literal URL that is not amazonaws.com and looks like object storage.
+ */
+function endpointHint(name: string, text: string | null, fromSecret: boolean): boolean {
+  if (!/endpoint/i.test(name)) return false
+  if (ENDPOINT.test(name) && fromSecret) return true
+  const literal = text !== null && !text.includes('${{') ? text.trim() : ''
+  if (literal === '' || /amazonaws\.com/i.test(literal)) return false
+  return ENDPOINT.test(name) || /s3|r2|minio|storage/i.test(literal)
+}
+
 /** Hints that the keys are for an S3-compatible service other than AWS. */
 function nonAws(ctx: SiteContext, uses: readonly KeyUse[]): boolean {
   for (const u of uses) {
@@ -345,25 +368,11 @@ function nonAws(ctx: SiteContext, uses: readonly KeyUse[]): boolean {
   }
   for (const scope of ctx.envScopes) {
     for (const [name, v] of scope.values) {
-      if (!/endpoint/i.test(name)) continue
-      if (v.refs.secrets.length > 0) return true
-      if (
-        v.text !== null &&
-        !v.text.includes('${{') &&
-        v.text.trim() !== '' &&
-        !/amazonaws\.com/i.test(v.text)
-      )
-        return true
+      if (endpointHint(name, v.text, v.refs.secrets.length > 0)) return true
     }
   }
   for (const [name, text] of ctx.withText) {
-    if (
-      /endpoint/i.test(name) &&
-      text.trim() !== '' &&
-      !text.includes('${{') &&
-      !/amazonaws\.com/i.test(text)
-    )
-      return true
+    if (endpointHint(name, text, false)) return true
   }
   return false
 }

@@ -98,7 +98,10 @@ export function keyUses(site: Site, known: KnownRoles): KeyUse[] {
     const role = roleOf(s.name, site.where === 'run' ? s.offset : null)
     if (role) uses.push({ site, role, secret: s.name, via: 'secret', detail: s.name, conditional })
   }
-  for (const e of refs.env) {
+  // `${{ env.X }}` counts where the value is handed on (inputs, env); in scripts and conditions
+  // the env entry X is itself the finding.
+  const handsOn = site.where !== 'run' && site.where !== 'other'
+  for (const e of handsOn ? refs.env : []) {
     const value = envValue(site, e.name)
     for (const s of value?.secrets ?? []) {
       const role =
@@ -122,9 +125,18 @@ export function keyUses(site: Site, known: KnownRoles): KeyUse[] {
       uses.push({ site, role: sink, secret: null, via: 'input', detail: i.name, conditional })
   }
   for (const d of refs.dynamicSecrets) {
+    // `secrets[matrix.x]`: the matrix lists the candidate names.
+    const fromMatrix = /^matrix\s*\.\s*([\w-]+)$/i.exec(d.name)
+    const candidates = fromMatrix ? (site.ctx.matrix.get(fromMatrix[1]!) ?? []) : []
+    for (const name of candidates) {
+      const role = sink ?? known.get(name.toUpperCase()) ?? roleFromName(name)
+      if (role)
+        uses.push({ site, role, secret: name, via: 'dynamic', detail: d.name, conditional: true })
+    }
     const role = sink ?? roleFromName(d.name)
-    if (role)
+    if (role && candidates.length === 0) {
       uses.push({ site, role, secret: null, via: 'dynamic', detail: d.name, conditional: true })
+    }
   }
   for (let i = 0; i < refs.allSecrets.length; i++) {
     uses.push({

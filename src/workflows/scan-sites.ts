@@ -68,6 +68,8 @@ export interface SiteContext {
   readonly withText: ReadonlyMap<string, string>
   /** `role-to-assume` of a configure-aws-credentials step. */
   readonly roleToAssume: string | null
+  /** The job's `strategy.matrix` values by name (also from `include`), to resolve `secrets[matrix.x]`. */
+  readonly matrix: ReadonlyMap<string, readonly string[]>
 }
 
 export interface Site {
@@ -125,7 +127,8 @@ export function collectSites(src: Source, file: string): FileSites {
       envScopes: [],
       runText: null,
       withText: new Map(),
-      roleToAssume: null
+      roleToAssume: null,
+      matrix: new Map()
     }
     const steps = entry(src, runs, 'steps')
     if (steps) walkSteps(src, steps, ['runs', 'steps'], base, sites)
@@ -148,7 +151,8 @@ export function collectSites(src: Source, file: string): FileSites {
     envScopes: [],
     runText: null,
     withText: new Map(),
-    roleToAssume: null
+    roleToAssume: null,
+    matrix: new Map()
   }
   const wfEnv = envScope(src, entry(src, root, 'env'), ['env'])
   const wfScopes = wfEnv ? [wfEnv] : []
@@ -199,7 +203,8 @@ export function collectSites(src: Source, file: string): FileSites {
       stepPath: jobPath,
       environment: readEnvironment(src, job),
       permissions: { workflow: workflowPermissions, job: readPermissions(src, job) },
-      envScopes: scopes
+      envScopes: scopes,
+      matrix: matrixValues(src, job)
     }
     addEnvSites(src, entry(src, job, 'env'), [...jobPath, 'env'], ctx, 'env', sites)
     const skip = new Set(['env', 'steps', 'secrets', 'container', 'services'])
@@ -408,6 +413,30 @@ function walkOther(
       shared: node.shared
     })
   }
+}
+
+/** Scalar values of `strategy.matrix` by name, from its lists and its `include` entries. */
+function matrixValues(src: Source, job: Reached): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  const strategy = entry(src, job, 'strategy')
+  const matrix = strategy ? entry(src, strategy, 'matrix') : undefined
+  const add = (name: string, value: unknown): void => {
+    const t = scalarText(value)
+    if (t === null) return
+    const list = out.get(name) ?? []
+    if (!list.includes(t)) list.push(t)
+    out.set(name, list)
+  }
+  for (const e of matrix ? entries(src, matrix) : []) {
+    const rows = items(src, e)
+    if (e.key === 'include' || e.key === 'exclude') {
+      if (e.key === 'exclude') continue
+      for (const row of rows) for (const cell of entries(src, row)) add(cell.key, cell.node)
+    } else {
+      for (const row of rows) add(e.key, row.node)
+    }
+  }
+  return out
 }
 
 function envScope(src: Source, env: Entry | undefined, path: Path): EnvScope | null {
