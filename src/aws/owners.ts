@@ -1,0 +1,151 @@
+/**
+ * Who owns each access key: `sts:GetAccessKeyInfo` gives the account, `iam:GetAccessKeyLastUsed`
+ * the user and the last use. A key of another account, a deleted or unknown key is an error for
+ * that pair only; the other pairs go on.
+ */
+import { GetAccessKeyLastUsedCommand } from '@aws-sdk/client-iam'
+import { GetAccessKeyInfoCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
+import { errorMessage } from '../errors.js'
+import type { AwsApi } from './clients.js'
+
+/** The administrator credentials the action runs with. */
+export interface CallerIdentity {
+  readonly accountId: string
+  readonly arn: string
+  /** `aws`, `aws-cn`, `aws-us-gov`, from the caller's ARN. */
+  readonly partition: string
+}
+
+/** A key to migrate: the name of the secret that holds it and its id (never the secret key). */
+export interface KeyRef {
+  readonly secretName: string
+  readonly accessKeyId: string
+}
+
+export interface KeyLastUse {
+  /** ISO time of the last use; null when never used. */
+  readonly date: string | null
+  readonly serviceName: string | null
+  readonly region: string | null
+}
+
+export interface KeyOwner {
+  readonly secretName: string
+  readonly accessKeyId: string
+  readonly accountId: string
+  readonly userName: string
+  readonly lastUsed: KeyLastUse
+}
+
+export type OwnerLookup =
+  | { readonly ok: true; readonly owner: KeyOwner }
+  | {
+      readonly ok: false
+      readonly secretName: string
+      readonly accessKeyId: string
+      /** One sentence naming the secret (never the key) and what to do. */
+      readonly error: string
+    }
+
+/** `sts:GetCallerIdentity`: the account and partition of the administrator credentials. */
+export async function getCallerIdentity(api: AwsApi): Promise<CallerIdentity> {
+  let answer
+  try {
+    answer = await api.sts.send(new GetCallerIdentityCommand({}))
+  } catch (error) {
+    throw new Error(
+      `could not identify the AWS credentials (sts:GetCallerIdentity): ${errorMessage(error)}. Set administrator credentials before this step, e.g. with aws-actions/configure-aws-credentials.`,
+      { cause: error }
+    )
+  }
+  const arn = answer.Arn ?? ''
+  const accountId = answer.Account ?? arn.split(':')[4] ?? ''
+  if (!/^\d{12}$/.test(accountId)) {
+    throw new Error(`sts:GetCallerIdentity returned no account id (ARN '${arn}')`)
+  }
+  return { accountId, arn, partition: arn.split(':')[1] || 'aws' }
+}
+
+/** Resolves one key; never throws for a problem of this key alone. */
+export async function resolveKeyOwner(
+  api: AwsApi,
+  key: KeyRef,
+  caller: CallerIdentity
+): Promise<OwnerLookup> {
+  const fail = (error: string): OwnerLookup => ({
+    ok: false,
+    secretName: key.secretName,
+    accessKeyId: key.accessKeyId,
+    error
+  })
+  const name = `the key in secret ${key.secretName}`
+  if (key.accessKeyId.startsWith('ASIA')) {
+    return fail(
+      `${name} is a temporary (session) key, not a long-lived access key; there is no IAM user to migrate`
+    )
+  }
+  let accountId: string
+  try {
+    const info = await api.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: key.accessKeyId }))
+    accountId = info.Account ?? ''
+  } catch (error) {
+    return fail(`could not look up ${name} (sts:GetAccessKeyInfo): ${errorMessage(error)}`)
+  }
+  if (accountId !== caller.accountId) {
+    return fail(
+      `${name} belongs to AWS account ${accountId || '(unknown)'}, but the administrator credentials are for account ${caller.accountId}; run the migration with credentials of account ${accountId || 'that owns the key'}`
+    )
+  }
+  try {
+    const used = await api.iam.send(
+      new GetAccessKeyLastUsedCommand({ AccessKeyId: key.accessKeyId })
+    )
+    if (!used.UserName) {
+      return fail(`${name} has no IAM user (a root user key?); root keys cannot be migrated`)
+    }
+    const last = used.AccessKeyLastUsed
+    return {
+      ok: true,
+      owner: {
+        secretName: key.secretName,
+        accessKeyId: key.accessKeyId,
+        accountId,
+        userName: used.UserName,
+        lastUsed: {
+          date: last?.LastUsedDate ? last.LastUsedDate.toISOString() : null,
+          serviceName: notApplicable(last?.ServiceName),
+          region: notApplicable(last?.Region)
+        }
+      }
+    }
+  } catch (error) {
+    if (errorName(error) === 'NoSuchEntityException' || errorName(error) === 'NoSuchEntity') {
+      return fail(
+        `${name} does not exist in account ${caller.accountId}: it was deleted, or the secret holds a wrong value`
+      )
+    }
+    return fail(`could not look up ${name} (iam:GetAccessKeyLastUsed): ${errorMessage(error)}`)
+  }
+}
+
+/** Resolves every key, one after the other (a handful of keys; no burst on IAM). */
+export async function resolveKeyOwners(
+  api: AwsApi,
+  keys: readonly KeyRef[],
+  caller: CallerIdentity
+): Promise<OwnerLookup[]> {
+  const result: OwnerLookup[] = []
+  for (const key of keys) result.push(await resolveKeyOwner(api, key, caller))
+  return result
+}
+
+function notApplicable(value: string | undefined): string | null {
+  return value && value !== 'N/A' ? value : null
+}
+
+/** The SDK error name (`NoSuchEntityException`, `AccessDenied`, ...). */
+export function errorName(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'name' in error
+    ? String((error as { name: unknown }).name)
+    : ''
+}
