@@ -4,17 +4,31 @@
  */
 import type { Finding, KeyPair } from './findings.js'
 import {
+  APP_CONFIG_SECRETS,
+  generatedHeader,
+  nonAws,
+  otherSecretsInMap,
+  partition
+} from './hints.js'
+import {
   nonAwsName,
   pairSecrets,
   pairUp,
   roleFromName,
   sortedUnique,
-  STANDARD_ENV
+  STANDARD_ENV,
+  type KeyRole
 } from './key-names.js'
 import { keyUses, type KeyUse, type KnownRoles } from './key-uses.js'
+import { kindReason, type ReasonCode, type Why } from './reasons.js'
 import type { FileSites, Site, SiteContext } from './scan-sites.js'
 import { offsetOfMatch, position, startOf, type Source } from './yaml-nodes.js'
-import { kindReason, type Why } from './reasons.js'
+
+const NO_PAIR: KeyPair = { accessKeyId: null, secretAccessKey: null, sessionToken: null }
+
+/** Inputs of other actions that hand values on to a build or a script rather than log in. */
+const HAND_ON_INPUT =
+  /^(build[-_]?args|args|arguments|env|environment|envs|secrets|script|run|command|cmd)$/i
 
 export function buildFindings(src: Source, sites: readonly Site[], known: KnownRoles): Finding[] {
   const groups = new Map<string, KeyUse[]>()
@@ -26,7 +40,7 @@ export function buildFindings(src: Source, sites: readonly Site[], known: KnownR
     }
     const uses = keyUses(site, known)
     if (uses.length === 0) continue
-    const id = `${site.where === 'other' ? 'other' : site.where}\u0001${site.group}`
+    const id = `${site.where}\u0001${site.group}`
     const list = groups.get(id)
     if (list) list.push(...uses)
     else groups.set(id, [...uses])
@@ -34,38 +48,49 @@ export function buildFindings(src: Source, sites: readonly Site[], known: KnownR
   const out: Finding[] = []
   for (const uses of groups.values()) out.push(...groupFindings(src, uses))
   out.push(...calleeFindings(src, callees, known))
-  return out
+  const header = generatedHeader(src.text)
+  if (header === null) return out
+  // A generated or synced copy is rewritten at its source, not here.
+  return out.map((f) =>
+    f.migration === 'automatic'
+      ? {
+          ...f,
+          migration: 'manual',
+          reason: kindReason({ ...f, reason: 'generated' }, { names: f.secrets, header })
+        }
+      : f
+  )
 }
 
 function groupFindings(src: Source, uses: KeyUse[]): Finding[] {
   const where = uses[0]!.site.where
   if (where === 'cac') return [cacFinding(src, uses)]
   const out: Finding[] = []
-  const fixed = uses.filter((u) => u.secret !== null && !u.conditional)
-  const fromInputs = uses.filter((u) => u.via === 'input' && !u.conditional)
-  const loose = uses.filter((u) => (u.secret === null || u.conditional) && !fromInputs.includes(u))
-  if (fromInputs.length > 0) {
-    const why: Why = nonAws(fromInputs[0]!.site.ctx, fromInputs)
-      ? { kind: 'non-aws', migration: 'not-migrated', reason: 'non-aws' }
-      : { kind: 'env', migration: 'manual', reason: 'env-input' }
-    out.push(finding(src, lead(fromInputs), fromInputs, NO_PAIR, why))
-  }
+  const indirect = uses.filter(
+    (u) => (u.via === 'input' || u.via === 'expression') && !u.conditional
+  )
+  const fixed = uses.filter((u) => u.secret !== null && !u.conditional && !indirect.includes(u))
+  const loose = uses.filter((u) => !fixed.includes(u) && !indirect.includes(u))
+  if (indirect.length > 0) out.push(indirectFinding(src, where, indirect))
   // Run-time choices and whole-context hand-overs: one finding per group (env map, input map, script).
   if (loose.length > 0) out.push(looseFinding(src, loose))
-  for (const pair of pairUp(fixed.map((u) => ({ name: u.secret!, role: u.role! })))) {
+  for (const pair of pairUp(roled(fixed))) {
     const names = pairSecrets(pair)
     const mine = fixed.filter((u) => names.includes(u.secret!))
-    if (mine.length === 0) continue
-    out.push(pairFinding(src, where, pair, mine, uses))
+    if (mine.length > 0) out.push(pairFinding(src, where, pair, mine))
   }
   return out
 }
 
-const NO_PAIR: KeyPair = { accessKeyId: null, secretAccessKey: null, sessionToken: null }
+function roled(uses: readonly KeyUse[]): { name: string; role: KeyRole }[] {
+  return uses
+    .filter((u) => u.secret !== null && u.role !== null)
+    .map((u) => ({ name: u.secret!, role: u.role! }))
+}
 
 const ROLE_ORDER = { id: 0, secret: 1, token: 2 } as const
 
-/** The use to point at: the id (else secret, else token) of standard entries first. */
+/** The use to point at: standard env entries first, then the id (else secret, else token). */
 function lead(uses: readonly KeyUse[]): KeyUse {
   return [...uses].sort(
     (a, b) =>
@@ -81,62 +106,65 @@ function isStandard(site: Site): boolean {
 function cacFinding(src: Source, uses: KeyUse[]): Finding {
   const at = lead(uses)
   const ctx = at.site.ctx
-  const pairs = pairUp(
-    uses.filter((u) => u.secret !== null).map((u) => ({ name: u.secret!, role: u.role! }))
-  )
-  const dynamic = uses.some((u) => u.conditional || u.via === 'dynamic') || pairs.length > 1
+  const pairs = pairUp(roled(uses))
+  const cac = (migration: 'automatic' | 'manual', reason: ReasonCode): Why => ({
+    kind: 'configure-aws-credentials',
+    migration,
+    reason
+  })
   let why: Why
-  if (dynamic) why = { kind: 'dynamic-secret', migration: 'manual', reason: 'cac-dynamic' }
-  else if (uses.some((u) => u.via === 'input'))
-    why = { kind: 'configure-aws-credentials', migration: 'manual', reason: 'cac-input' }
-  else if (uses.every((u) => u.via === 'expression'))
-    why = { kind: 'configure-aws-credentials', migration: 'manual', reason: 'cac-expression' }
-  else if (ctx.composite)
-    why = { kind: 'configure-aws-credentials', migration: 'manual', reason: 'composite-secrets' }
-  else if (uses.some((u) => u.site.shared))
-    why = { kind: 'configure-aws-credentials', migration: 'manual', reason: 'shared' }
-  else if (uses.some((u) => u.role === 'token'))
-    why = { kind: 'configure-aws-credentials', migration: 'manual', reason: 'cac-session-token' }
-  else
-    why = {
-      kind: 'configure-aws-credentials',
-      migration: 'automatic',
-      reason: ctx.roleToAssume !== null ? 'cac-chain' : 'cac'
-    }
+  if (uses.some((u) => u.conditional || u.via === 'dynamic') || pairs.length > 1) {
+    why = { kind: 'dynamic-secret', migration: 'manual', reason: 'cac-dynamic' }
+  } else if (uses.some((u) => u.via === 'input')) why = cac('manual', 'cac-input')
+  else if (uses.every((u) => u.via === 'expression')) why = cac('manual', 'cac-expression')
+  else if (ctx.composite) why = cac('manual', 'composite-secrets')
+  else if (uses.some((u) => u.site.shared)) why = cac('manual', 'shared')
+  else if (uses.some((u) => u.role === 'token')) why = cac('manual', 'session-token')
+  else if (partition(ctx) !== null) why = cac('manual', 'partition')
+  else why = cac('automatic', ctx.roleToAssume !== null ? 'cac-chain' : 'cac')
   return finding(src, at, uses, mergePairs(pairs), why)
+}
+
+/** Keys from an input of a composite action, or from step outputs in a script. */
+function indirectFinding(src: Source, where: Site['where'], uses: KeyUse[]): Finding {
+  const at = lead(uses)
+  let why: Why
+  if (nonAws(at.site.ctx, uses))
+    why = { kind: 'non-aws', migration: 'not-migrated', reason: 'non-aws' }
+  else if (where === 'env') why = { kind: 'env', migration: 'manual', reason: 'env-input' }
+  else why = { kind: 'key-export', migration: 'manual', reason: 'run-expression' }
+  return finding(src, at, uses, NO_PAIR, why)
 }
 
 function looseFinding(src: Source, uses: KeyUse[]): Finding {
   const at = lead(uses)
-  const site = at.site
-  const all =
-    uses.some((u) => u.via === 'all-secrets') &&
-    !uses.some((u) => u.via === 'dynamic' || u.conditional)
-  const pairs = pairUp(
-    uses.filter((u) => u.secret !== null).map((u) => ({ name: u.secret!, role: u.role! }))
-  )
-  const why: Why = all
-    ? { kind: 'key-export', migration: 'manual', reason: 'all-secrets' }
-    : { kind: 'dynamic-secret', migration: 'manual', reason: 'dynamic' }
-  if (!all && nonAws(site.ctx, uses))
-    return finding(src, at, uses, mergePairs(pairs), {
+  const pair = mergePairs(pairUp(roled(uses)))
+  const dynamic = uses.some((u) => u.via === 'dynamic' || u.conditional)
+  if (!dynamic)
+    return finding(src, at, uses, pair, {
+      kind: 'key-export',
+      migration: 'manual',
+      reason: 'all-secrets'
+    })
+  if (nonAws(at.site.ctx, uses))
+    return finding(src, at, uses, pair, {
       kind: 'non-aws',
       migration: 'not-migrated',
       reason: 'non-aws'
     })
-  return finding(src, at, uses, mergePairs(pairs), why)
+  return finding(src, at, uses, pair, {
+    kind: 'dynamic-secret',
+    migration: 'manual',
+    reason: 'dynamic'
+  })
 }
 
-function pairFinding(
-  src: Source,
-  where: Site['where'],
-  pair: KeyPair,
-  mine: KeyUse[],
-  group: KeyUse[]
-): Finding {
+function pairFinding(src: Source, where: Site['where'], pair: KeyPair, mine: KeyUse[]): Finding {
   const at = lead(mine)
   const ctx = at.site.ctx
-  if (nonAws(ctx, group))
+  const manual = (kind: Why['kind'], reason: ReasonCode): Finding =>
+    finding(src, at, mine, pair, { kind, migration: 'manual', reason })
+  if (nonAws(ctx, mine))
     return finding(src, at, mine, pair, {
       kind: 'non-aws',
       migration: 'not-migrated',
@@ -144,55 +172,38 @@ function pairFinding(
     })
   switch (where) {
     case 'env': {
-      if (!mine.some((u) => isStandard(u.site)))
-        return finding(src, at, mine, pair, {
+      if (!mine.some((u) => isStandard(u.site))) return manual('key-export', 'env-other-name')
+      // The same pair under other names in this map: a program reads them, not the AWS tools.
+      if (mine.some((u) => !isStandard(u.site)))
+        return finding(src, lead(mine.filter((u) => !isStandard(u.site))), mine, pair, {
           kind: 'key-export',
           migration: 'manual',
-          reason: 'env-other-name'
+          reason: 'env-mixed-names'
         })
-      let reason: Why['reason'] = 'env'
-      if (mine.some((u) => u.via === 'input')) reason = 'env-input'
-      else if (ctx.composite) reason = 'composite-secrets'
-      else if (mine.some((u) => u.site.shared)) reason = 'shared'
-      else if (mine.some((u) => !isStandard(u.site))) reason = 'env-mixed-names'
-      else if (ctx.step !== null && ctx.step.uses !== null && ctx.runText === null)
-        reason = 'env-action'
-      return finding(src, at, mine, pair, {
-        kind: 'env',
-        migration: reason === 'env' ? 'automatic' : 'manual',
-        reason
-      })
+      if (ctx.composite) return manual('env', 'composite-secrets')
+      if (mine.some((u) => u.site.shared)) return manual('env', 'shared')
+      if (mine.some((u) => u.role === 'token')) return manual('env', 'session-token')
+      if (partition(ctx) !== null) return manual('env', 'partition')
+      if (ctx.step !== null && ctx.step.uses !== null && ctx.runText === null)
+        return manual('env', 'env-action')
+      if (otherSecretsInMap(ctx, mine) >= APP_CONFIG_SECRETS) return manual('env', 'env-app-config')
+      return finding(src, at, mine, pair, { kind: 'env', migration: 'automatic', reason: 'env' })
     }
     case 'container-env':
-      return finding(src, at, mine, pair, {
-        kind: 'key-export',
-        migration: 'manual',
-        reason: 'container'
-      })
+      return manual('key-export', 'container')
     case 'with':
-      return finding(src, at, mine, pair, {
-        kind: 'action-input',
-        migration: 'manual',
-        reason: local(ctx) ? 'with-local' : 'with'
-      })
+      if (HAND_ON_INPUT.test(at.site.name ?? '')) return manual('key-export', 'with-hand-on')
+      if (ctx.composite) return manual('action-input', 'composite-secrets')
+      return manual('action-input', local(ctx) ? 'with-local' : 'with')
     case 'run':
-      return finding(src, at, mine, pair, {
-        kind: 'key-export',
-        migration: 'manual',
-        reason: 'run'
-      })
+      return manual('key-export', 'run')
     case 'caller':
-      return finding(src, at, mine, pair, {
-        kind: 'reusable-workflow-caller',
-        migration: 'manual',
-        reason: 'caller'
-      })
+      return manual('reusable-workflow-caller', 'caller')
     default:
-      return finding(src, at, mine, pair, {
-        kind: 'key-export',
-        migration: 'manual',
-        reason: at.site.path[at.site.path.length - 1] === 'if' ? 'condition' : 'other'
-      })
+      return manual(
+        'key-export',
+        at.site.path[at.site.path.length - 1] === 'if' ? 'condition' : 'other'
+      )
   }
 }
 
@@ -201,34 +212,27 @@ function local(ctx: SiteContext): boolean {
 }
 
 function calleeFindings(src: Source, callees: readonly Site[], known: KnownRoles): Finding[] {
-  const roled = callees
-    .map((s) => ({
-      site: s,
-      role: known.get((s.name ?? '').toUpperCase()) ?? roleOf(s.name ?? '')
-    }))
-    .filter((r): r is { site: Site; role: NonNullable<typeof r.role> } => r.role !== null)
-  const out: Finding[] = []
-  for (const pair of pairUp(roled.map((r) => ({ name: r.site.name!, role: r.role })))) {
+  const roles: KeyUse[] = []
+  for (const site of callees) {
+    const name = site.name ?? ''
+    const role = known.get(name.toUpperCase()) ?? roleFromName(name)
+    if (role)
+      roles.push({ site, role, secret: name, via: 'secret', detail: name, conditional: false })
+  }
+  return pairUp(roled(roles)).map((pair) => {
     const names = pairSecrets(pair)
-    const uses: KeyUse[] = roled
-      .filter((r) => names.includes(r.site.name!))
-      .map((r) => ({
-        site: r.site,
-        role: r.role,
-        secret: r.site.name,
-        via: 'secret',
-        detail: r.site.name!,
-        conditional: false
-      }))
-    const at = lead(uses)
+    const uses = roles.filter((u) => names.includes(u.secret!))
     const why: Why = names.some(nonAwsName)
       ? { kind: 'non-aws', migration: 'not-migrated', reason: 'non-aws' }
       : { kind: 'reusable-workflow-secret', migration: 'manual', reason: 'callee' }
-    out.push(finding(src, at, uses, pair, why))
-  }
-  return out
+    return finding(src, lead(uses), uses, pair, why)
+  })
 }
 
+/**
+ * `secrets: inherit` callers of a reusable workflow of this repository (`uses: ./...`) whose
+ * findings name key secrets: one finding per pair of the callee.
+ */
 export function inheritFindings(
   src: Source,
   calls: FileSites['inheritCalls'],
@@ -243,20 +247,20 @@ export function inheritFindings(
     const seen = new Set<string>()
     for (const f of callee) {
       if (f.kind === 'non-aws' || f.secrets.length === 0) continue
-      const key = `${f.pair.accessKeyId}/${f.pair.secretAccessKey}/${f.pair.sessionToken}`
-      if (seen.has(key)) continue
+      const names = pairSecrets(f.pair)
+      const key = names.join('/')
+      if (names.length === 0 || seen.has(key)) continue
       seen.add(key)
-      const pos = position(src, startOf(call.node))
       out.push({
         ...base(call.ctx),
-        ...pos,
+        ...position(src, startOf(call.node)),
         kind: 'reusable-workflow-inherit',
         migration: 'manual',
         reason: kindReason(
           { kind: 'reusable-workflow-inherit', migration: 'manual', reason: 'inherit' },
-          { callee: target, names: pairSecrets(f.pair) }
+          { callee: target, names }
         ),
-        secrets: pairSecrets(f.pair),
+        secrets: names,
         pair: f.pair,
         path: call.path,
         roleToAssume: null
@@ -264,11 +268,6 @@ export function inheritFindings(
     }
   }
   return out
-}
-
-function roleOf(name: string): 'id' | 'secret' | 'token' | null {
-  // Declared reusable-workflow secrets: the name is all there is.
-  return name ? (STANDARD_ENV[name.toUpperCase()] ?? roleFromName(name)) : null
 }
 
 function finding(
@@ -290,11 +289,11 @@ function finding(
     reason: kindReason(why, {
       names: secrets,
       entry: site.name,
-      via:
-        uses.find((u) => u.via === 'env' || u.via === 'input' || u.via === 'dynamic')?.detail ??
-        null,
+      via: uses.find((u) => u.via !== 'secret' && u.via !== 'all-secrets')?.detail ?? null,
       roleToAssume: site.ctx.roleToAssume,
-      uses: site.ctx.step?.uses ?? null
+      uses: site.ctx.step?.uses ?? null,
+      partition: partition(site.ctx),
+      others: otherSecretsInMap(site.ctx, uses)
     }),
     secrets,
     pair,
@@ -316,6 +315,7 @@ function base(
   }
 }
 
+/** Where in the value's source the use is written. */
 function pattern(u: KeyUse): RegExp {
   const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   switch (u.via) {
@@ -329,50 +329,21 @@ function pattern(u: KeyUse): RegExp {
     case 'input':
       return new RegExp(`inputs\\s*\\.\\s*${esc(u.detail)}(?![\\w-])`, 'i')
     case 'dynamic':
-      return /secrets\s*\[/i
+      return u.secret !== null && !u.detail.startsWith('matrix')
+        ? new RegExp(`secrets\\s*\\.\\s*${esc(u.secret)}(?![\\w-])`, 'i')
+        : /secrets\s*\[/i
     case 'all-secrets':
       return /toJSON\s*\(\s*secrets/i
     default:
-      return /\$\{\{/
+      return u.detail !== '' ? new RegExp(esc(u.detail)) : /\$\{\{/
   }
 }
 
+/** One pair from several (the first name of each side). */
 function mergePairs(pairs: readonly KeyPair[]): KeyPair {
   return {
     accessKeyId: pairs.find((p) => p.accessKeyId !== null)?.accessKeyId ?? null,
     secretAccessKey: pairs.find((p) => p.secretAccessKey !== null)?.secretAccessKey ?? null,
     sessionToken: pairs.find((p) => p.sessionToken !== null)?.sessionToken ?? null
   }
-}
-
-/** Env names of an S3 endpoint override (`AWS_ENDPOINT_URL`, `AWS_S3_ENDPOINT`, `TESTS__R2_ENDPOINT_URL`). */
-const ENDPOINT = /(aws|s3|r2|minio).*endpoint|endpoint.*(aws|s3)/i
-
-/**
- * An endpoint override that is not AWS: an S3-ish endpoint variable set from a secret, or any
- * endpoint variable with a literal URL that is not amazonaws.com and looks like object storage.
- */
-function endpointHint(name: string, text: string | null, fromSecret: boolean): boolean {
-  if (!/endpoint/i.test(name)) return false
-  if (ENDPOINT.test(name) && fromSecret) return true
-  const literal = text !== null && !text.includes('${{') ? text.trim() : ''
-  if (literal === '' || /amazonaws\.com/i.test(literal)) return false
-  return ENDPOINT.test(name) || /s3|r2|minio|storage/i.test(literal)
-}
-
-/** Hints that the keys are for an S3-compatible service other than AWS. */
-function nonAws(ctx: SiteContext, uses: readonly KeyUse[]): boolean {
-  for (const u of uses) {
-    if ((u.secret && nonAwsName(u.secret)) || (u.site.name && nonAwsName(u.site.name))) return true
-    if (u.via === 'env' && nonAwsName(u.detail)) return true
-  }
-  for (const scope of ctx.envScopes) {
-    for (const [name, v] of scope.values) {
-      if (endpointHint(name, v.text, v.refs.secrets.length > 0)) return true
-    }
-  }
-  for (const [name, text] of ctx.withText) {
-    if (endpointHint(name, text, false)) return true
-  }
-  return false
 }

@@ -6,6 +6,7 @@
  */
 import type { KeyRole } from './key-names.js'
 import { CAC_INPUTS, STANDARD_ENV, roleFromName, roleFromSinkName } from './key-names.js'
+import { expressionsOf } from './expressions.js'
 import type { Site } from './scan-sites.js'
 
 /** Secret names (upper case) known to be key material, with their role. */
@@ -148,8 +149,37 @@ export function keyUses(site: Site, known: KnownRoles): KeyUse[] {
       conditional
     })
   }
+  if (site.where === 'run') uses.push(...scriptOutputs(site))
   if (site.where === 'cac' && uses.length === 0 && sink) {
     uses.push({ site, role: sink, secret: null, via: 'expression', detail: '', conditional })
+  }
+  return uses
+}
+
+const OUTPUT_EXPR = /^\s*(?:steps|needs)\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*[\w-]+\s*$/i
+
+/**
+ * Keys a script writes from step or job outputs (`aws configure set aws_access_key_id
+ * ${{ steps.vault.outputs.KEY }}`): long-lived keys from somewhere other than a GitHub secret.
+ * A script that also writes a session token handles temporary credentials and is left alone.
+ */
+function scriptOutputs(site: Site): KeyUse[] {
+  const text = site.ctx.runText
+  if (text === null || /session[_-]?token/i.test(text)) return []
+  const uses: KeyUse[] = []
+  for (const { body, offset } of expressionsOf(text)) {
+    if (!OUTPUT_EXPR.test(body)) continue
+    const role = roleInScript(site, offset - 3)
+    if (role === 'id' || role === 'secret') {
+      uses.push({
+        site,
+        role,
+        secret: null,
+        via: 'expression',
+        detail: body.trim(),
+        conditional: false
+      })
+    }
   }
   return uses
 }

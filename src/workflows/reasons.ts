@@ -10,7 +10,12 @@ export type ReasonCode =
   | 'cac-dynamic'
   | 'cac-input'
   | 'cac-expression'
-  | 'cac-session-token'
+  | 'session-token'
+  | 'partition'
+  | 'env-app-config'
+  | 'with-hand-on'
+  | 'run-expression'
+  | 'generated'
   | 'composite-secrets'
   | 'shared'
   | 'all-secrets'
@@ -46,6 +51,23 @@ export interface ReasonFacts {
   readonly roleToAssume?: string | null
   readonly uses?: string | null
   readonly callee?: string
+  readonly partition?: string | null
+  /** Other secrets in the same env map. */
+  readonly others?: number
+  /** The "generated, do not edit" comment of the file. */
+  readonly header?: string
+}
+
+const KIND_LABEL: Readonly<Record<FindingKind, string>> = {
+  'configure-aws-credentials': 'configure-aws-credentials step',
+  env: 'env map',
+  'action-input': 'action step',
+  'reusable-workflow-secret': 'reusable workflow',
+  'reusable-workflow-caller': 'reusable workflow call',
+  'reusable-workflow-inherit': 'reusable workflow call',
+  'dynamic-secret': 'step',
+  'key-export': 'step',
+  'non-aws': 'step'
 }
 
 export function kindReason(why: Why, f: ReasonFacts): string {
@@ -62,8 +84,18 @@ export function kindReason(why: Why, f: ReasonFacts): string {
       return `configure-aws-credentials takes keys from the input ${f.via ?? '?'}, not from a secret; change this action together with its callers so they pass a role instead.`
     case 'cac-expression':
       return 'configure-aws-credentials takes keys from an expression that is not a secret (step or job outputs); trace where they come from and migrate by hand.'
-    case 'cac-session-token':
-      return `configure-aws-credentials uses temporary credentials stored as secrets (${keys}); find the principal that issues them before replacing them with a role.`
+    case 'session-token':
+      return `Temporary credentials are stored as secrets (${keys}); find the principal that issues them before replacing them with a role.`
+    case 'partition':
+      return `The keys ${keys} are for the ${f.partition ?? 'aws-cn'} partition, which needs its own OIDC provider and role there; migrate by hand.`
+    case 'env-app-config':
+      return `The keys ${keys} sit among ${f.others ?? 0} other secrets in this env map, the configuration of a program or test suite; check that it accepts temporary credentials (AWS_SESSION_TOKEN) and migrate by hand.`
+    case 'with-hand-on':
+      return `The keys ${keys} are handed on through the input ${entry} of ${f.uses ?? 'an action'} (build arguments, scripts or env of another process); migrate by hand.`
+    case 'run-expression':
+      return `A run script writes keys that come from ${f.via ?? 'an expression'}, not from a GitHub secret (for example a vault); migrate by hand.`
+    case 'generated':
+      return `The ${KIND_LABEL[why.kind]} uses the static keys ${keys}, but this file says it is generated or synced ("${f.header ?? ''}"); migrate its source instead.`
     case 'composite-secrets':
       return `A composite action reads the secrets ${keys}, which the secrets context does not provide there; fix the action by hand.`
     case 'shared':
