@@ -329,9 +329,7 @@ function pattern(u: KeyUse): RegExp {
     case 'input':
       return new RegExp(`inputs\\s*\\.\\s*${esc(u.detail)}(?![\\w-])`, 'i')
     case 'dynamic':
-      return u.secret !== null && !u.detail.startsWith('matrix')
-        ? new RegExp(`secrets\\s*\\.\\s*${esc(u.secret)}(?![\\w-])`, 'i')
-        : /secrets\s*\[/i
+      return /secrets\s*\[/i
     case 'all-secrets':
       return /toJSON\s*\(\s*secrets/i
     default:

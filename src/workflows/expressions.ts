@@ -83,7 +83,14 @@ export function referencesIn(text: string, bareExpression = false): ExpressionRe
       const at = offset + (m.index ?? 0)
       const dotted = m[2]
       const quoted = m[3] ?? m[4]
-      const computed = m[5]
+      // The computed index as written (string literals were blanked in `code`, offsets kept).
+      const computed =
+        m[5] === undefined
+          ? undefined
+          : body.slice(
+              (m.index ?? 0) + m[0].length - 1 - m[5].length,
+              (m.index ?? 0) + m[0].length - 1
+            )
       const name = dotted ?? quoted
       if (context === 'secrets') {
         if (name !== undefined && name !== '') {

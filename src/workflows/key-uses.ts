@@ -127,8 +127,7 @@ export function keyUses(site: Site, known: KnownRoles): KeyUse[] {
   }
   for (const d of refs.dynamicSecrets) {
     // `secrets[matrix.x]`: the matrix lists the candidate names.
-    const fromMatrix = /^matrix\s*\.\s*([\w-]+)$/i.exec(d.name)
-    const candidates = fromMatrix ? (site.ctx.matrix.get(fromMatrix[1]!) ?? []) : []
+    const candidates = matrixCandidates(site, d.name)
     for (const name of candidates) {
       const role = sink ?? known.get(name.toUpperCase()) ?? roleFromName(name)
       if (role)
@@ -154,6 +153,19 @@ export function keyUses(site: Site, known: KnownRoles): KeyUse[] {
     uses.push({ site, role: sink, secret: null, via: 'expression', detail: '', conditional })
   }
   return uses
+}
+
+/**
+ * The secret names a computed index can take when the job's matrix lists them:
+ * `secrets[matrix.x]`, `secrets[format('{0}_AWS_ACCESS_KEY_ID', matrix.x)]`.
+ */
+function matrixCandidates(site: Site, index: string): string[] {
+  const direct = /^matrix\s*\.\s*([\w-]+)$/i.exec(index)
+  if (direct) return [...(site.ctx.matrix.get(direct[1]!) ?? [])]
+  const formatted = /^format\s*\(\s*'([^']*)'\s*,\s*matrix\s*\.\s*([\w-]+)\s*\)$/i.exec(index)
+  if (!formatted) return []
+  const template = formatted[1]!
+  return (site.ctx.matrix.get(formatted[2]!) ?? []).map((v) => template.split('{0}').join(v))
 }
 
 const OUTPUT_EXPR = /^\s*(?:steps|needs)\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*[\w-]+\s*$/i
@@ -208,6 +220,5 @@ function roleInScript(site: Site, offset: number): KeyRole | null {
   const word = /([A-Za-z0-9_-]+)["']?\s*[=:]?\s*["']?$/.exec(before)?.[1] ?? ''
   if (/^--key$/i.test(word)) return 'id'
   if (/^--secret$/i.test(word)) return 'secret'
-  const named = roleFromName(word) ?? roleFromSinkName(word)
-  return named
+  return roleFromName(word)
 }
