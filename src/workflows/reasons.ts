@@ -85,7 +85,7 @@ export function kindReason(why: Why, f: ReasonFacts): string {
     case 'cac-expression':
       return 'configure-aws-credentials takes keys from an expression that is not a secret (step or job outputs); trace where they come from and migrate by hand.'
     case 'session-token':
-      return `Temporary credentials are stored as secrets (${keys}); find the principal that issues them before replacing them with a role.`
+      return `Temporary credentials are stored as secrets (${keys}); find the principal that issues them and migrate by hand.`
     case 'partition':
       return `The keys ${keys} are for the ${f.partition ?? 'aws-cn'} partition, which needs its own OIDC provider and role there; migrate by hand.`
     case 'env-app-config':
@@ -111,7 +111,7 @@ export function kindReason(why: Why, f: ReasonFacts): string {
     case 'env-other-name':
       return `The keys ${keys} are copied into ${entry}, a variable the AWS tools do not read by themselves (a program, test or later step reads it); migrate by hand.`
     case 'env-input':
-      return `The AWS credentials come from the input ${f.via ?? '?'}, not from a secret; change this action together with its callers.`
+      return `The AWS credentials come from the input ${f.via ?? '?'}, not from a secret; change this action together with its callers by hand.`
     case 'env-mixed-names':
       return `The same env map also passes ${keys} under other names, so a program reads them directly; migrate by hand.`
     case 'env-action':
@@ -119,20 +119,20 @@ export function kindReason(why: Why, f: ReasonFacts): string {
     case 'container':
       return `The keys ${keys} are passed into a job or service container's env; migrate by hand.`
     case 'with':
-      return `The keys ${keys} are passed to ${f.uses ?? 'an action'} as input ${entry}; authenticate with role-to-assume first and drop the inputs if the action can use ambient credentials.`
+      return `The keys ${keys} are passed to ${f.uses ?? 'an action'} as input ${entry}; migrate by hand: authenticate with role-to-assume first and drop the inputs if the action can use ambient credentials.`
     case 'with-local':
-      return `The keys ${keys} are passed to the local action ${f.uses ?? '?'} as input ${entry}; change that action and this step together.`
+      return `The keys ${keys} are passed to the local action ${f.uses ?? '?'} as input ${entry}; change that action and this step together by hand.`
     case 'run':
       return `A run script writes or passes the keys ${keys} itself (files, env, CLI arguments); migrate by hand.`
     case 'caller':
       return `The keys ${keys} are passed to a reusable workflow as secret ${entry}; stop passing them once it assumes a role, and give this job id-token: write.`
     case 'condition':
-      return `A condition tests the key secret ${keys}; it changes meaning once the keys are retired.`
+      return `A condition tests the key secret ${keys}; it changes meaning once the keys are retired, so review it by hand.`
     case 'other':
       return `The key secret ${keys} is used in ${entry}; migrate by hand.`
     case 'callee':
       return `This reusable workflow takes ${keys} as secrets from its callers; make them optional and assume a role instead.`
     case 'inherit':
-      return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which uses them as AWS keys; migrate it and give this job id-token: write.`
+      return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which uses them as AWS keys; migrate it by hand and give this job id-token: write.`
   }
 }
