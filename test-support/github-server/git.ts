@@ -1,0 +1,383 @@
+/**
+ * A real bare git repository driven through the git CLI: blobs, trees, commits and refs made by
+ * the test server are git objects that `git` itself can read back.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, statSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export interface GitIdentity {
+  readonly name: string
+  readonly email: string
+  /** ISO 8601 date. */
+  readonly date: string
+}
+
+export interface CommitObject {
+  readonly sha: string
+  readonly tree: string
+  readonly parents: readonly string[]
+  readonly author: GitIdentity
+  readonly committer: GitIdentity
+  readonly message: string
+}
+
+export interface TreeEntry {
+  readonly mode: string
+  readonly type: 'blob' | 'tree' | 'commit'
+  readonly sha: string
+  /** Path relative to the tree listed (a name unless listed recursively). */
+  readonly path: string
+  /** Blob size in bytes; undefined for trees and submodules. */
+  readonly size?: number
+}
+
+/** One entry of a tree write with GitHub's semantics (`POST /git/trees`). */
+export interface TreeWrite {
+  readonly path: string
+  readonly mode: string
+  readonly type: 'blob' | 'tree' | 'commit'
+  /** The object to point at; null deletes the path. Ignored when `content` is set. */
+  readonly sha?: string | null
+  readonly content?: string
+}
+
+export interface ChangedFile {
+  readonly status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed'
+  readonly path: string
+  /** Blob in the newer commit (the older one for removed files). */
+  readonly sha: string
+  readonly additions: number
+  readonly deletions: number
+}
+
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly stderr: string
+  ) {
+    super(message)
+    this.name = 'GitError'
+  }
+}
+
+const SHA = /^[0-9a-f]{40}$/
+
+export class BareRepository {
+  private constructor(readonly gitDir: string) {}
+
+  /** `git init --bare` in a fresh temporary folder. */
+  static create(defaultBranch: string): BareRepository {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gh-server-repo-'))
+    execFileSync('git', ['init', '--quiet', '--bare', `--initial-branch=${defaultBranch}`, dir])
+    return new BareRepository(dir)
+  }
+
+  /** Runs git in this repository; returns stdout. */
+  git(args: readonly string[], input?: string | Buffer, env: Record<string, string> = {}): string {
+    try {
+      return execFileSync('git', [...args], {
+        env: { ...process.env, ...env, GIT_DIR: this.gitDir },
+        input,
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024,
+        stdio: ['pipe', 'pipe', 'pipe']
+      })
+    } catch (error) {
+      const e = error as { stderr?: string; message: string }
+      throw new GitError(`git ${args.join(' ')}: ${e.stderr?.trim() || e.message}`, e.stderr ?? '')
+    }
+  }
+
+  hashBlob(content: string | Buffer): string {
+    return this.git(['hash-object', '-w', '--stdin'], content).trim()
+  }
+
+  /** The object's type, or null when it does not exist. */
+  objectType(sha: string): 'blob' | 'tree' | 'commit' | 'tag' | null {
+    if (!SHA.test(sha)) return null
+    try {
+      return this.git(['cat-file', '-t', sha]).trim() as 'blob' | 'tree' | 'commit' | 'tag'
+    } catch {
+      return null
+    }
+  }
+
+  readBlob(sha: string): Buffer {
+    return execFileSync('git', ['cat-file', 'blob', sha], {
+      env: { ...process.env, GIT_DIR: this.gitDir },
+      maxBuffer: 256 * 1024 * 1024
+    })
+  }
+
+  /** Entries of a tree (`git ls-tree -l`), recursively when asked (trees listed too). */
+  listTree(treeish: string, recursive = false): TreeEntry[] {
+    const args = ['ls-tree', '-l', '-z', ...(recursive ? ['-r', '-t'] : []), treeish]
+    return this.git(args)
+      .split('\0')
+      .filter((line) => line.length > 0)
+      .map((line) => {
+        const tab = line.indexOf('\t')
+        const [mode = '', type = '', sha = '', size = '-'] = line.slice(0, tab).split(/\s+/)
+        const entry: TreeEntry = {
+          mode,
+          type: type as TreeEntry['type'],
+          sha,
+          path: line.slice(tab + 1)
+        }
+        return size === '-' ? entry : { ...entry, size: Number(size) }
+      })
+  }
+
+  /** The entry at `path` inside a commit or tree, or null. */
+  entryAt(treeish: string, filePath: string): TreeEntry | null {
+    if (filePath === '' || filePath === '.') {
+      const sha = this.git(['rev-parse', `${treeish}^{tree}`]).trim()
+      return { mode: '040000', type: 'tree', sha, path: '' }
+    }
+    const found = this.git(['ls-tree', '-l', '-z', treeish, '--', filePath])
+    const line = found.split('\0').find((l) => l.length > 0)
+    if (!line) return null
+    const tab = line.indexOf('\t')
+    const [mode = '', type = '', sha = '', size = '-'] = line.slice(0, tab).split(/\s+/)
+    const entry: TreeEntry = {
+      mode,
+      type: type as TreeEntry['type'],
+      sha,
+      path: line.slice(tab + 1)
+    }
+    return size === '-' ? entry : { ...entry, size: Number(size) }
+  }
+
+  /**
+   * Writes a tree the way `POST /git/trees` does: the entries are applied on top of `baseTree`
+   * (or on an empty tree); nested paths create or update subtrees; `sha: null` deletes.
+   */
+  writeTree(baseTree: string | null, writes: readonly TreeWrite[]): string {
+    const base = new Map<string, TreeEntry>()
+    if (baseTree) for (const e of this.listTree(baseTree)) base.set(e.path, e)
+    const direct = new Map<string, TreeWrite>()
+    const nested = new Map<string, TreeWrite[]>()
+    for (const w of writes) {
+      const slash = w.path.indexOf('/')
+      if (slash < 0) direct.set(w.path, w)
+      else {
+        const head = w.path.slice(0, slash)
+        const list = nested.get(head) ?? []
+        list.push({ ...w, path: w.path.slice(slash + 1) })
+        nested.set(head, list)
+      }
+    }
+    for (const [name, w] of direct) {
+      if (w.content !== undefined) {
+        base.set(name, { mode: w.mode, type: 'blob', sha: this.hashBlob(w.content), path: name })
+      } else if (w.sha === null || w.sha === undefined) {
+        base.delete(name)
+      } else {
+        base.set(name, { mode: w.mode, type: w.type, sha: w.sha, path: name })
+      }
+    }
+    for (const [name, subWrites] of nested) {
+      const current = base.get(name)
+      const sub = this.writeTree(current?.type === 'tree' ? current.sha : null, subWrites)
+      if (this.listTree(sub).length === 0) base.delete(name)
+      else base.set(name, { mode: '040000', type: 'tree', sha: sub, path: name })
+    }
+    const input = [...base.values()]
+      .map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.path}\0`)
+      .join('')
+    return this.git(['mktree', '-z'], input).trim()
+  }
+
+  /** `git commit-tree` with explicit identities; returns the new commit's sha. */
+  writeCommit(
+    tree: string,
+    parents: readonly string[],
+    message: string,
+    author: GitIdentity,
+    committer: GitIdentity
+  ): string {
+    const args = ['commit-tree', tree, ...parents.flatMap((p) => ['-p', p]), '-F', '-']
+    return this.git(args, message, {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_AUTHOR_DATE: author.date,
+      GIT_COMMITTER_NAME: committer.name,
+      GIT_COMMITTER_EMAIL: committer.email,
+      GIT_COMMITTER_DATE: committer.date
+    }).trim()
+  }
+
+  readCommit(sha: string): CommitObject {
+    const raw = this.git(['cat-file', 'commit', sha])
+    const split = raw.indexOf('\n\n')
+    const headers = raw.slice(0, split < 0 ? raw.length : split).split('\n')
+    const message = split < 0 ? '' : raw.slice(split + 2)
+    let tree = ''
+    const parents: string[] = []
+    let author: GitIdentity = { name: '', email: '', date: '' }
+    let committer = author
+    for (const h of headers) {
+      const space = h.indexOf(' ')
+      const key = h.slice(0, space)
+      const value = h.slice(space + 1)
+      if (key === 'tree') tree = value
+      else if (key === 'parent') parents.push(value)
+      else if (key === 'author') author = parseIdentity(value)
+      else if (key === 'committer') committer = parseIdentity(value)
+    }
+    return { sha, tree, parents, author, committer, message }
+  }
+
+  /** The sha a ref points at, or null (`refs/heads/main`). */
+  readRef(ref: string): string | null {
+    try {
+      return this.git(['rev-parse', '--verify', '--quiet', `${ref}^{}`]).trim() || null
+    } catch {
+      return null
+    }
+  }
+
+  listRefs(prefix = 'refs/'): { ref: string; sha: string }[] {
+    return this.git(['for-each-ref', '--format=%(refname) %(objectname)', prefix])
+      .split('\n')
+      .filter((l) => l.length > 0)
+      .map((l) => {
+        const [ref = '', sha = ''] = l.split(' ')
+        return { ref, sha }
+      })
+  }
+
+  /**
+   * Points `ref` at `sha`. With `expected` the update is atomic: it fails when the ref no longer
+   * holds that value (`null` expects the ref to be absent).
+   */
+  updateRef(ref: string, sha: string, expected?: string | null): void {
+    const args = ['update-ref', ref, sha]
+    if (expected !== undefined) args.push(expected ?? '0'.repeat(40))
+    this.git(args)
+  }
+
+  deleteRef(ref: string): void {
+    this.git(['update-ref', '-d', ref])
+  }
+
+  isAncestor(ancestor: string, descendant: string): boolean {
+    try {
+      this.git(['merge-base', '--is-ancestor', ancestor, descendant])
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  mergeBase(a: string, b: string): string | null {
+    try {
+      return this.git(['merge-base', a, b]).trim() || null
+    } catch {
+      return null
+    }
+  }
+
+  /** Commits reachable from `head` and not from `base`, oldest first. */
+  commitsBetween(base: string, head: string): string[] {
+    return this.git(['rev-list', '--reverse', head, `^${base}`])
+      .split('\n')
+      .filter((l) => l.length > 0)
+  }
+
+  /** Files that differ between two commits, with blob shas and line counts. */
+  changedFiles(from: string, to: string): ChangedFile[] {
+    const raw = this.git(['diff-tree', '-r', '-z', '--no-renames', from, to])
+      .split('\0')
+      .filter((l) => l.length > 0)
+    const numstat = new Map<string, [number, number]>()
+    const stats = this.git(['diff-tree', '-r', '-z', '--no-renames', '--numstat', from, to]).split(
+      '\0'
+    )
+    for (const line of stats) {
+      const m = /^(\d+|-)\t(\d+|-)\t(.*)$/.exec(line)
+      if (m && m[3]) numstat.set(m[3], [Number(m[1]) || 0, Number(m[2]) || 0])
+    }
+    const out: ChangedFile[] = []
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const meta = raw[i] ?? ''
+      const file = raw[i + 1] ?? ''
+      const [, , oldSha = '', newSha = '', letter = ''] = meta.replace(/^:/, '').split(' ')
+      const status = letter === 'A' ? 'added' : letter === 'D' ? 'removed' : 'modified'
+      const [additions, deletions] = numstat.get(file) ?? [0, 0]
+      out.push({
+        status,
+        path: file,
+        sha: status === 'removed' ? oldSha : newSha,
+        additions,
+        deletions
+      })
+    }
+    return out
+  }
+
+  /** The unified diff between two commits (for people reading a pull request). */
+  diff(from: string, to: string): string {
+    return this.git(['diff', '--no-color', from, to])
+  }
+
+  /**
+   * Commits the files of a folder on disk as the only commit of `branch` (or on top of it).
+   * Uses a temporary index, so the folder is read as-is (including dot-folders like `.github`).
+   */
+  commitDirectory(dir: string, branch: string, message: string, identity: GitIdentity): string {
+    const index = path.join(mkdtempSync(path.join(os.tmpdir(), 'gh-server-index-')), 'index')
+    const env = { GIT_INDEX_FILE: index, GIT_WORK_TREE: dir }
+    const files = listFiles(dir)
+    this.git(['update-index', '--add', '-z', '--stdin'], files.map((f) => `${f}\0`).join(''), env)
+    const tree = this.git(['write-tree'], undefined, env).trim()
+    const parent = this.readRef(`refs/heads/${branch}`)
+    const sha = this.writeCommit(tree, parent ? [parent] : [], message, identity, identity)
+    this.updateRef(`refs/heads/${branch}`, sha, parent)
+    return sha
+  }
+
+  /** Writes files (null deletes) on top of `branch` as one commit, the way a push would. */
+  commitFiles(
+    branch: string,
+    files: Readonly<Record<string, string | null>>,
+    message: string,
+    identity: GitIdentity
+  ): string {
+    const parent = this.readRef(`refs/heads/${branch}`)
+    const baseTree = parent ? this.readCommit(parent).tree : null
+    const writes: TreeWrite[] = Object.entries(files).map(([p, content]) =>
+      content === null
+        ? { path: p, mode: '100644', type: 'blob', sha: null }
+        : { path: p, mode: '100644', type: 'blob', content }
+    )
+    const tree = this.writeTree(baseTree, writes)
+    const sha = this.writeCommit(tree, parent ? [parent] : [], message, identity, identity)
+    this.updateRef(`refs/heads/${branch}`, sha, parent)
+    return sha
+  }
+}
+
+function parseIdentity(value: string): GitIdentity {
+  const m = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(value)
+  if (!m) return { name: value, email: '', date: '' }
+  return {
+    name: m[1] ?? '',
+    email: m[2] ?? '',
+    date: new Date(Number(m[3]) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+  }
+}
+
+/** Every file under `dir`, relative, with `/` separators, skipping `.git`. */
+function listFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = []
+  for (const name of readdirSync(path.join(dir, prefix)).sort()) {
+    if (name === '.git') continue
+    const rel = prefix ? `${prefix}/${name}` : name
+    if (statSync(path.join(dir, rel)).isDirectory()) out.push(...listFiles(dir, rel))
+    else out.push(rel)
+  }
+  return out
+}

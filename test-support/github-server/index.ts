@@ -1,0 +1,22 @@
+/** The project's GitHub API server for tests and the demo (see server.ts). */
+export {
+  startGitHubServer,
+  DEFAULT_TOKEN,
+  GRAPHQL_ROUTE,
+  type Fault,
+  type GitHubServer,
+  type RecordedRequest,
+  type StartGitHubServerOptions
+} from './server.js'
+export {
+  FULL_APP_PERMISSIONS,
+  SEED_IDENTITY,
+  type OidcSubjectCustomization,
+  type PullRequestState,
+  type RepositorySeed,
+  type RepositoryState,
+  type RepositoryPermission,
+  type TokenSpec,
+  type WorkflowPermissions
+} from './model.js'
+export { BareRepository, type CommitObject, type TreeEntry } from './git.js'
