@@ -226,7 +226,8 @@ function pager(api: AwsApi, cache: InventoryCache): { client: AwsApi['iam']; pag
   return cache.pageSize ? { client: api.iam, pageSize: cache.pageSize } : { client: api.iam }
 }
 
-async function collect<Page, Item>(
+/** Every item of every page. */
+export async function collect<Page, Item>(
   pages: AsyncIterable<Page>,
   items: (page: Page) => readonly Item[]
 ): Promise<Item[]> {

@@ -1,0 +1,224 @@
+/**
+ * Runs the writes of a role plan, in order. Each write was decided by comparing fresh reads with
+ * the desired state, so a re-run plans again and converges; a write that finds its work already
+ * done (detaching what is gone, creating a policy that exists with our tag) goes on. A new role or
+ * policy is waited for with the SDK's waiters (IAM is eventually consistent).
+ */
+import {
+  AttachRolePolicyCommand,
+  CreatePolicyCommand,
+  CreatePolicyVersionCommand,
+  CreateRoleCommand,
+  DeletePolicyCommand,
+  DeletePolicyVersionCommand,
+  DeleteRolePermissionsBoundaryCommand,
+  DeleteRolePolicyCommand,
+  DetachRolePolicyCommand,
+  ListPolicyVersionsCommand,
+  PutRolePermissionsBoundaryCommand,
+  PutRolePolicyCommand,
+  TagRoleCommand,
+  UntagRoleCommand,
+  UpdateAssumeRolePolicyCommand,
+  UpdateRoleCommand,
+  waitUntilPolicyExists,
+  waitUntilRoleExists,
+  type Tag
+} from '@aws-sdk/client-iam'
+import { errorMessage } from '../errors.js'
+import type { AwsApi } from './clients.js'
+import type { TagPair } from './inventory.js'
+import { MANAGED_BY_VALUE, TAGS, tagOf } from './names.js'
+import { errorName } from './owners.js'
+import { policyJson, samePolicy } from './policy-document.js'
+import type { RolePlan } from './role-plan.js'
+import { isNotFound, readManagedPolicyState } from './state.js'
+import { describeWrite, type AwsWrite } from './writes.js'
+
+export interface ApplyOptions {
+  /** Longest wait for a new role or policy to become visible, in seconds (default 120). */
+  readonly maxWaitSeconds?: number
+}
+
+export interface ApplyOutcome {
+  readonly roleArn: string
+  /** The writes made, described for a person, in order. */
+  readonly done: readonly string[]
+  /** The writes not made because an earlier one failed. */
+  readonly notDone: readonly string[]
+  /** Null when every write succeeded. */
+  readonly error: string | null
+}
+
+/** Applies the plan's writes; never throws for an IAM error (it is in `error`). */
+export async function applyRolePlan(
+  api: AwsApi,
+  plan: RolePlan,
+  options: ApplyOptions = {}
+): Promise<ApplyOutcome> {
+  const done: string[] = []
+  const writes = plan.writes
+  for (let i = 0; i < writes.length; i++) {
+    const write = writes[i] as AwsWrite
+    try {
+      await runWrite(api, write, options.maxWaitSeconds ?? 120)
+      done.push(describeWrite(write))
+    } catch (error) {
+      return {
+        roleArn: plan.roleArn,
+        done,
+        notDone: writes.slice(i).map(describeWrite),
+        error: `could not ${describeWrite(write)}: ${errorMessage(error)}`
+      }
+    }
+  }
+  return { roleArn: plan.roleArn, done, notDone: [], error: null }
+}
+
+async function runWrite(api: AwsApi, write: AwsWrite, maxWaitTime: number): Promise<void> {
+  const iam = api.iam
+  switch (write.op) {
+    case 'CreatePolicy': {
+      try {
+        await iam.send(
+          new CreatePolicyCommand({
+            PolicyName: write.name,
+            Path: write.path,
+            PolicyDocument: policyJson(write.document),
+            Description: `aws-keys-to-oidc: merged permissions (${TAGS.role} tag names the role)`,
+            Tags: sdkTags(write.tags)
+          })
+        )
+      } catch (error) {
+        if (errorName(error) !== 'EntityAlreadyExistsException') throw error
+        // Left by a run that stopped before creating the role: take it over if it is ours.
+        const state = await readManagedPolicyState(api, write.arn)
+        if (!state || tagOf(state.tags, TAGS.managedBy) !== MANAGED_BY_VALUE) {
+          throw new Error(`policy ${write.arn} exists and was not created by aws-keys-to-oidc`, {
+            cause: error
+          })
+        }
+        if (!samePolicy(state.document, write.document)) {
+          await newDefaultVersion(api, write.arn, policyJson(write.document))
+        }
+      }
+      await waitUntilPolicyExists({ client: iam, maxWaitTime }, { PolicyArn: write.arn })
+      return
+    }
+    case 'CreatePolicyVersion':
+      return newDefaultVersion(api, write.arn, policyJson(write.document))
+    case 'CreateRole':
+      await iam.send(
+        new CreateRoleCommand({
+          RoleName: write.roleName,
+          Path: write.path,
+          AssumeRolePolicyDocument: policyJson(write.trust),
+          Description: write.description,
+          MaxSessionDuration: write.maxSessionDuration,
+          ...(write.boundaryArn ? { PermissionsBoundary: write.boundaryArn } : {}),
+          Tags: sdkTags(write.tags)
+        })
+      )
+      await waitUntilRoleExists({ client: iam, maxWaitTime }, { RoleName: write.roleName })
+      return
+    case 'UpdateAssumeRolePolicy':
+      await iam.send(
+        new UpdateAssumeRolePolicyCommand({
+          RoleName: write.roleName,
+          PolicyDocument: policyJson(write.trust)
+        })
+      )
+      return
+    case 'UpdateRole':
+      await iam.send(
+        new UpdateRoleCommand({
+          RoleName: write.roleName,
+          Description: write.description,
+          MaxSessionDuration: write.maxSessionDuration
+        })
+      )
+      return
+    case 'PutRolePermissionsBoundary':
+      await iam.send(
+        new PutRolePermissionsBoundaryCommand({
+          RoleName: write.roleName,
+          PermissionsBoundary: write.boundaryArn
+        })
+      )
+      return
+    case 'DeleteRolePermissionsBoundary':
+      await iam.send(new DeleteRolePermissionsBoundaryCommand({ RoleName: write.roleName }))
+      return
+    case 'TagRole':
+      await iam.send(new TagRoleCommand({ RoleName: write.roleName, Tags: sdkTags(write.tags) }))
+      return
+    case 'UntagRole':
+      await iam.send(new UntagRoleCommand({ RoleName: write.roleName, TagKeys: [...write.keys] }))
+      return
+    case 'DetachRolePolicy':
+      return ignoreNotFound(() =>
+        iam.send(new DetachRolePolicyCommand({ RoleName: write.roleName, PolicyArn: write.arn }))
+      )
+    case 'DeleteRolePolicy':
+      return ignoreNotFound(() =>
+        iam.send(new DeleteRolePolicyCommand({ RoleName: write.roleName, PolicyName: write.name }))
+      )
+    case 'AttachRolePolicy':
+      await iam.send(
+        new AttachRolePolicyCommand({ RoleName: write.roleName, PolicyArn: write.arn })
+      )
+      return
+    case 'PutRolePolicy':
+      await iam.send(
+        new PutRolePolicyCommand({
+          RoleName: write.roleName,
+          PolicyName: write.name,
+          PolicyDocument: policyJson(write.document)
+        })
+      )
+      return
+    case 'DeletePolicy':
+      return ignoreNotFound(async () => {
+        const versions = await iam.send(new ListPolicyVersionsCommand({ PolicyArn: write.arn }))
+        for (const v of versions.Versions ?? []) {
+          if (!v.IsDefaultVersion && v.VersionId) {
+            await iam.send(
+              new DeletePolicyVersionCommand({ PolicyArn: write.arn, VersionId: v.VersionId })
+            )
+          }
+        }
+        await iam.send(new DeletePolicyCommand({ PolicyArn: write.arn }))
+      })
+  }
+}
+
+/** A new default version; the oldest non-default version goes first when IAM's 5 are used. */
+async function newDefaultVersion(api: AwsApi, arn: string, document: string): Promise<void> {
+  const versions =
+    (await api.iam.send(new ListPolicyVersionsCommand({ PolicyArn: arn }))).Versions ?? []
+  if (versions.length >= 5) {
+    const oldest = versions
+      .filter((v) => !v.IsDefaultVersion && v.VersionId)
+      .sort((a, b) => (a.CreateDate?.getTime() ?? 0) - (b.CreateDate?.getTime() ?? 0))[0]
+    if (oldest?.VersionId) {
+      await api.iam.send(
+        new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: oldest.VersionId })
+      )
+    }
+  }
+  await api.iam.send(
+    new CreatePolicyVersionCommand({ PolicyArn: arn, PolicyDocument: document, SetAsDefault: true })
+  )
+}
+
+async function ignoreNotFound(call: () => Promise<unknown>): Promise<void> {
+  try {
+    await call()
+  } catch (error) {
+    if (!isNotFound(error)) throw error
+  }
+}
+
+function sdkTags(tags: readonly TagPair[]): Tag[] {
+  return tags.map((t) => ({ Key: t.key, Value: t.value }))
+}

@@ -1,0 +1,231 @@
+/**
+ * Reads the IAM state a plan is compared with (reads only): the account's quotas, the OIDC
+ * provider, an existing role with its policies, the managed policies this action made, and the
+ * roles whose trust policies name a user.
+ */
+import {
+  GetAccountSummaryCommand,
+  GetOpenIDConnectProviderCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  paginateListAttachedRolePolicies,
+  paginateListRolePolicies,
+  paginateListRoles
+} from '@aws-sdk/client-iam'
+import { wrapError } from '../errors.js'
+import type { AwsApi } from './clients.js'
+import { collect, tagPairs, type InlinePolicy, type TagPair } from './inventory.js'
+import { errorName } from './owners.js'
+import { parsePolicyDocument, type PolicyDocument } from './policy-document.js'
+
+/** The IAM quotas this action must respect, from `iam:GetAccountSummary`. */
+export interface AccountQuotas {
+  /** `AttachedPoliciesPerRoleQuota` (10 by default, up to 20). */
+  readonly attachedPoliciesPerRole: number
+  /** `RolePolicySizeQuota`: all inline policies of a role together (10,240). */
+  readonly rolePolicySize: number
+  /** `PolicySizeQuota`: one managed policy (6,144). */
+  readonly policySize: number
+  /** `AssumeRolePolicySizeQuota`: the trust policy (2,048 by default). */
+  readonly assumeRolePolicySize: number
+  /** `VersionsPerPolicyQuota` (5). */
+  readonly versionsPerPolicy: number
+}
+
+export const DEFAULT_QUOTAS: AccountQuotas = {
+  attachedPoliciesPerRole: 10,
+  rolePolicySize: 10240,
+  policySize: 6144,
+  assumeRolePolicySize: 2048,
+  versionsPerPolicy: 5
+}
+
+export async function readAccountQuotas(api: AwsApi): Promise<AccountQuotas> {
+  try {
+    const map: Readonly<Record<string, number | undefined>> =
+      (await api.iam.send(new GetAccountSummaryCommand({}))).SummaryMap ?? {}
+    const pick = (key: string, fallback: number): number => {
+      const value = map[key]
+      return typeof value === 'number' && value > 0 ? value : fallback
+    }
+    return {
+      attachedPoliciesPerRole: pick('AttachedPoliciesPerRoleQuota', 10),
+      rolePolicySize: pick('RolePolicySizeQuota', 10240),
+      policySize: pick('PolicySizeQuota', 6144),
+      assumeRolePolicySize: pick('AssumeRolePolicySizeQuota', 2048),
+      versionsPerPolicy: pick('VersionsPerPolicyQuota', 5)
+    }
+  } catch (error) {
+    throw wrapError('could not read the account quotas (iam:GetAccountSummary)', error)
+  }
+}
+
+export interface ProviderState {
+  readonly arn: string
+  readonly clientIds: readonly string[]
+  readonly tags: readonly TagPair[]
+}
+
+/** The OIDC provider with this ARN (one call), or null when it does not exist. */
+export async function readProvider(api: AwsApi, arn: string): Promise<ProviderState | null> {
+  try {
+    const r = await api.iam.send(
+      new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn })
+    )
+    return { arn, clientIds: r.ClientIDList ?? [], tags: tagPairs(r.Tags) }
+  } catch (error) {
+    if (isNotFound(error)) return null
+    throw wrapError(`could not read the OIDC provider ${arn}`, error)
+  }
+}
+
+export interface RoleState {
+  readonly name: string
+  readonly arn: string
+  readonly path: string
+  readonly trust: PolicyDocument
+  readonly description: string | null
+  readonly maxSessionDuration: number
+  readonly boundaryArn: string | null
+  readonly tags: readonly TagPair[]
+  /** Attached managed policy ARNs; empty when read without policies. */
+  readonly attached: readonly string[]
+  /** Inline policies with their documents; empty when read without policies. */
+  readonly inline: readonly InlinePolicy[]
+}
+
+/**
+ * The role with this name, or null. With `policies`, also its attached and inline policies
+ * (each inline document read once).
+ */
+export async function readRole(
+  api: AwsApi,
+  roleName: string,
+  options: { readonly policies: boolean }
+): Promise<RoleState | null> {
+  try {
+    const role = (await api.iam.send(new GetRoleCommand({ RoleName: roleName }))).Role
+    if (!role) return null
+    let attached: string[] = []
+    let inline: InlinePolicy[] = []
+    if (options.policies) {
+      ;[attached, inline] = await Promise.all([
+        collect(
+          paginateListAttachedRolePolicies({ client: api.iam }, { RoleName: roleName }),
+          (p) => (p.AttachedPolicies ?? []).map((a) => a.PolicyArn ?? '')
+        ),
+        collect(
+          paginateListRolePolicies({ client: api.iam }, { RoleName: roleName }),
+          (p) => p.PolicyNames ?? []
+        ).then((names) =>
+          Promise.all(
+            names.map(async (name) => {
+              const r = await api.iam.send(
+                new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })
+              )
+              return {
+                name,
+                document: parsePolicyDocument(
+                  r.PolicyDocument ?? '',
+                  `inline policy ${name} of role ${roleName}`
+                )
+              }
+            })
+          )
+        )
+      ])
+    }
+    return {
+      name: role.RoleName ?? roleName,
+      arn: role.Arn ?? '',
+      path: role.Path ?? '/',
+      trust: parsePolicyDocument(
+        role.AssumeRolePolicyDocument ?? '',
+        `trust policy of role ${roleName}`
+      ),
+      description: role.Description ?? null,
+      maxSessionDuration: role.MaxSessionDuration ?? 3600,
+      boundaryArn: role.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
+      tags: tagPairs(role.Tags),
+      attached,
+      inline
+    }
+  } catch (error) {
+    if (isNotFound(error)) return null
+    throw wrapError(`could not read role ${roleName}`, error)
+  }
+}
+
+/** A customer-managed policy this action may have made: its default document and tags. */
+export interface ManagedPolicyState {
+  readonly arn: string
+  readonly defaultVersionId: string
+  readonly document: PolicyDocument
+  readonly tags: readonly TagPair[]
+}
+
+/** The policy with this ARN and its default document, or null when it does not exist. */
+export async function readManagedPolicyState(
+  api: AwsApi,
+  arn: string
+): Promise<ManagedPolicyState | null> {
+  try {
+    const policy = (await api.iam.send(new GetPolicyCommand({ PolicyArn: arn }))).Policy
+    if (!policy?.DefaultVersionId) return null
+    const version = await api.iam.send(
+      new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: policy.DefaultVersionId })
+    )
+    return {
+      arn,
+      defaultVersionId: policy.DefaultVersionId,
+      document: parsePolicyDocument(version.PolicyVersion?.Document ?? '', `policy ${arn}`),
+      tags: tagPairs(policy.Tags)
+    }
+  } catch (error) {
+    if (isNotFound(error)) return null
+    throw wrapError(`could not read policy ${arn}`, error)
+  }
+}
+
+/**
+ * The roles whose trust policies name one of these users (by ARN or unique id), by user ARN.
+ * One paginated `iam:ListRoles` for the whole run.
+ */
+export async function readRolesTrustingUsers(
+  api: AwsApi,
+  users: readonly { readonly arn: string; readonly id: string }[]
+): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>(users.map((u) => [u.arn, []]))
+  if (users.length === 0) return found
+  try {
+    for await (const page of paginateListRoles({ client: api.iam }, {})) {
+      for (const role of page.Roles ?? []) {
+        const text = safeDecode(role.AssumeRolePolicyDocument ?? '')
+        for (const user of users) {
+          if (text.includes(`"${user.arn}"`) || (user.id && text.includes(`"${user.id}"`))) {
+            found.get(user.arn)?.push(role.Arn ?? role.RoleName ?? '')
+          }
+        }
+      }
+    }
+  } catch (error) {
+    throw wrapError('could not list the roles of the account (iam:ListRoles)', error)
+  }
+  return found
+}
+
+function safeDecode(text: string): string {
+  try {
+    return text.trim().startsWith('{') ? text : decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/** `NoSuchEntity` in any of its spellings. */
+export function isNotFound(error: unknown): boolean {
+  const name = errorName(error)
+  return name === 'NoSuchEntityException' || name === 'NoSuchEntity'
+}
