@@ -1,0 +1,270 @@
+/**
+ * The workflow rewriter: the scanner's findings and a role ARN per key pair in, rewritten
+ * workflow text out. Pure. Each file is either fully migrated (every automatic finding rewritten,
+ * the result valid YAML whose re-scan finds none of the migrated keys) or left byte for byte as
+ * it was; what stays manual is returned as follow-ups.
+ *
+ * Reusable workflows of the repository are rewritten together with their callers: a called
+ * workflow that now assumes a role makes every calling job get `id-token: write`, and declared key
+ * secrets it no longer uses become optional so that its callers stop passing them. Callers wait
+ * for their callees' outcome, so files are planned until no outcome changes.
+ */
+import { CAC_TAG, validateCacRef, type CacRef } from './action-pins.js'
+import { pairKey, type Finding, type KeyPair, type WorkflowFile } from './findings.js'
+import { parseModel, type FileModel } from './rewrite-model.js'
+import { planFile, type CalleeOutcome, type FilePlan } from './rewrite-file.js'
+import type { Identity } from './rewrite-steps.js'
+import {
+  PLACEHOLDER_ARN,
+  type AssumedRole,
+  type FileRewrite,
+  type RewriteOptions,
+  type RewriteResult
+} from './rewrite-types.js'
+import { scanWorkflows } from './scan.js'
+import { UnsupportedEdit } from './yaml-edits.js'
+import { keyString, valueNode } from './yaml-edits.js'
+import { secretsOf } from './rewrite-nodes.js'
+
+export * from './rewrite-types.js'
+
+const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+
+/** Checks a role ARN given by a person; the message names the input and what is allowed. */
+export function validateRoleArn(arn: string, input: string): string {
+  if (arn !== PLACEHOLDER_ARN && !ROLE_ARN.test(arn)) {
+    throw new Error(
+      `${input}: '${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`
+    )
+  }
+  return arn
+}
+
+export function rewriteWorkflows(
+  files: readonly WorkflowFile[],
+  findings: readonly Finding[],
+  options: RewriteOptions = {}
+): RewriteResult {
+  for (const [name, arn] of Object.entries(options.roleArns ?? {})) {
+    validateRoleArn(arn, `role ARN for ${name}`)
+  }
+  if (options.defaultRoleArn) validateRoleArn(options.defaultRoleArn, 'default role ARN')
+  const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG })
+  const repositoryDefault = options.repositoryDefault ?? 'restricted'
+  const byFile = new Map<string, Finding[]>()
+  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f])
+  const models = new Map<string, FileModel | null>()
+  for (const f of files) {
+    if (byFile.has(f.path) || /uses:\s*['"]?\.\//.test(f.text)) {
+      models.set(f.path, parseModel(f.path, f.text))
+    }
+  }
+  const passed = passedSecrets(models)
+
+  const outcomes = new Map<string, CalleeOutcome>()
+  const plans = new Map<string, FilePlan>()
+  const calleeOf = (uses: string): string | null =>
+    uses.trim().startsWith('./') ? uses.trim().slice(2).replace(/@.*$/, '') : null
+  for (let round = 0; round <= files.length; round++) {
+    let changed = false
+    for (const file of files) {
+      if (!models.has(file.path)) continue
+      const plan = checked(
+        file,
+        byFile.get(file.path) ?? [],
+        planFile(file.path, file.text, models.get(file.path) ?? null, byFile.get(file.path) ?? [], {
+          identity: (pair) => identityFor(pair, file.path, passed, options),
+          region: options.region ?? null,
+          repositoryDefault,
+          cacRef,
+          callee: (uses) => {
+            const target = calleeOf(uses)
+            return target === null ? null : (outcomes.get(target) ?? null)
+          }
+        })
+      )
+      plans.set(file.path, plan)
+      const before = outcomes.get(file.path)
+      if (!sameOutcome(before, plan.outcome)) {
+        outcomes.set(file.path, plan.outcome)
+        changed = true
+      }
+    }
+    if (!changed) break
+  }
+  return result(files, plans, options, cacRef)
+}
+
+/**
+ * Re-scans a rewritten file: it must parse, and for every finding kind and key pair hold no more
+ * findings than before minus those migrated (declared secrets made optional do not count).
+ * Otherwise the file stays as it was.
+ */
+function checked(file: WorkflowFile, before: readonly Finding[], plan: FilePlan): FilePlan {
+  if (plan.after === file.text) return plan
+  const rescan = scanWorkflows([{ path: file.path, text: plan.after }])
+  const key = (f: Finding): string => `${f.kind}|${pairKey(f.pair)}`
+  const budget = new Map<string, number>()
+  for (const f of before) budget.set(key(f), (budget.get(key(f)) ?? 0) + 1)
+  for (const f of plan.migrated) budget.set(key(f), (budget.get(key(f)) ?? 0) - 1)
+  let left: Finding | null = null
+  for (const f of rescan.findings) {
+    if (
+      f.kind === 'reusable-workflow-secret' &&
+      f.secrets.every((s) => plan.outcome.released.has(s))
+    ) {
+      continue
+    }
+    const n = (budget.get(key(f)) ?? 0) - 1
+    budget.set(key(f), n)
+    if (n < 0 || f.migration === 'automatic') left ??= f
+  }
+  const problem =
+    rescan.errors[0]?.message ??
+    (left ? `the rewritten file still has ${left.kind} keys at line ${left.line}` : null)
+  if (problem === null) return plan
+  const reason = `Not rewritten: ${problem}; the file is left as it was.`
+  return {
+    ...plan,
+    after: file.text,
+    edits: [],
+    roles: [],
+    migrated: [],
+    outcome: { assumesRole: false, released: new Set() },
+    followUps: [...plan.followUps, { file: file.path, line: 1, reason, kind: null }],
+    rejected: reason
+  }
+}
+
+function sameOutcome(a: CalleeOutcome | undefined, b: CalleeOutcome): boolean {
+  const aRole = a?.assumesRole ?? false
+  const aReleased = a?.released ?? new Set<string>()
+  return (
+    aRole === b.assumesRole &&
+    aReleased.size === b.released.size &&
+    [...b.released].every((s) => aReleased.has(s))
+  )
+}
+
+/**
+ * For each local reusable workflow, the repository secrets its in-repo callers pass under each
+ * declared name (`access_key_id` -> {`PROD_AWS_ACCESS_KEY_ID`}).
+ */
+function passedSecrets(
+  models: ReadonlyMap<string, FileModel | null>
+): Map<string, Map<string, Set<string>>> {
+  const out = new Map<string, Map<string, Set<string>>>()
+  for (const model of models.values()) {
+    for (const job of model?.jobs.values() ?? []) {
+      const target = job.calls?.trim()
+      if (!target?.startsWith('./') || !job.secrets?.map) continue
+      const path = target.slice(2).replace(/@.*$/, '')
+      const names = out.get(path) ?? new Map<string, Set<string>>()
+      for (const entry of job.secrets.map.items) {
+        const name = keyString(entry as never)
+        if (name === null) continue
+        const set = names.get(name) ?? new Set<string>()
+        for (const s of secretsOf(valueNode(entry as never))) set.add(s)
+        names.set(name, set)
+      }
+      out.set(path, names)
+    }
+  }
+  return out
+}
+
+/** The role a pair assumes: given per secret, through the callers of a reusable workflow, by default, or a placeholder. */
+function identityFor(
+  pair: KeyPair,
+  file: string,
+  passed: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>,
+  options: RewriteOptions
+): Identity {
+  const name = pair.accessKeyId ?? pair.secretAccessKey ?? '?'
+  const arns = options.roleArns ?? {}
+  const fallback = options.defaultRoleArn ?? PLACEHOLDER_ARN
+  const own = arns[name]
+  if (own) return { pairKey: pairKey(pair), pair, arn: own }
+  const viaCallers = [...(passed.get(file)?.get(name) ?? [])]
+  if (viaCallers.length > 1) {
+    throw new UnsupportedEdit(
+      `callers pass different keys (${viaCallers.sort().join(', ')}) as ${name}, so no single role replaces them; give the reusable workflow a role input and migrate by hand`,
+      0
+    )
+  }
+  const via = viaCallers[0]
+  return { pairKey: pairKey(pair), pair, arn: (via ? arns[via] : undefined) ?? fallback }
+}
+
+function result(
+  files: readonly WorkflowFile[],
+  plans: ReadonlyMap<string, FilePlan>,
+  options: RewriteOptions,
+  cacRef: CacRef
+): RewriteResult {
+  const out: FileRewrite[] = []
+  const roles = new Map<string, { role: Omit<AssumedRole, 'files'>; files: Set<string> }>()
+  let tagForSha = false
+  let defaultUsed = false
+  for (const file of files) {
+    const plan = plans.get(file.path)
+    if (!plan) {
+      out.push({
+        path: file.path,
+        before: file.text,
+        after: file.text,
+        changed: false,
+        edits: [],
+        followUps: []
+      })
+      continue
+    }
+    out.push({
+      path: file.path,
+      before: file.text,
+      after: plan.after,
+      changed: plan.after !== file.text,
+      edits: plan.edits,
+      followUps: plan.followUps
+    })
+    tagForSha ||= plan.usedTagForSha
+    defaultUsed ||= plan.edits.some((e) => e.description.includes('the repository default'))
+    for (const { identity, chained } of plan.roles) {
+      const key = `${identity.pairKey}|${identity.arn}|${chained}`
+      const entry = roles.get(key) ?? {
+        role: {
+          pairKey: identity.pairKey,
+          pair: identity.pair,
+          arn: identity.arn,
+          placeholder: identity.arn === PLACEHOLDER_ARN,
+          chained
+        },
+        files: new Set<string>()
+      }
+      entry.files.add(file.path)
+      roles.set(key, entry)
+    }
+  }
+  const notes: string[] = []
+  if (tagForSha && !('sha' in cacRef)) {
+    notes.push(
+      `configure-aws-credentials: no ${CAC_TAG} release SHA known (offline); SHA-pinned steps are pinned to tag ${CAC_TAG} instead of a SHA.`
+    )
+  }
+  if (defaultUsed && !options.repositoryDefault) {
+    notes.push(
+      'Default token permissions of the repository unknown: assumed restricted (contents: read, packages: read) for jobs without permissions.'
+    )
+  }
+  const placeholders = [...roles.values()].filter((r) => r.role.placeholder)
+  if (placeholders.length > 0) {
+    notes.push(
+      `No role ARN given for ${placeholders.map((r) => r.role.pair.accessKeyId ?? r.role.pairKey).join(', ')}: the placeholder ${PLACEHOLDER_ARN} is written; replace it before merging.`
+    )
+  }
+  return {
+    files: out,
+    roles: [...roles.values()].map(({ role, files: f }) => ({ ...role, files: [...f].sort() })),
+    notes
+  }
+}
