@@ -78,22 +78,36 @@ export function samePolicy(a: PolicyDocument, b: PolicyDocument): boolean {
 }
 
 function canonical(value: unknown, key: string): unknown {
-  if (Array.isArray(value)) {
-    const items = value.map((v) => canonical(v, key))
-    if (key === 'Statement') return items
-    return [...new Set(items.map((i) => JSON.stringify(i)))].sort().map((i) => JSON.parse(i))
+  // A list-valued element: one value and a one-element list alike, order and repeats ignored.
+  if (LIST_KEYS.has(key) || key === '#condition-value') {
+    const items = (Array.isArray(value) ? value : [value]).map((v) => JSON.stringify(sortKeys(v)))
+    return [...new Set(items)].sort().map((i) => JSON.parse(i) as unknown)
   }
-  if (typeof value === 'string' && (LIST_KEYS.has(key) || key === '#condition-value')) {
-    return [value]
-  }
+  if (Array.isArray(value)) return value.map((v) => canonical(v, key))
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {}
     for (const k of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[k]
-      // Values under Condition.Operator.Key and under Principal.Type are lists to IAM.
-      const childKey = key === '#condition-operator' || key === 'Principal' ? '#condition-value' : k
-      out[k] = canonical(v, key === 'Condition' ? '#condition-operator' : childKey)
+      // Condition -> operator -> key -> values; Principal -> type -> values.
+      const child =
+        key === 'Condition'
+          ? '#condition-operator'
+          : key === '#condition-operator' || key === 'Principal' || key === 'NotPrincipal'
+            ? '#condition-value'
+            : k
+      out[k] = canonical(v, child)
     }
+    return out
+  }
+  return value
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys)
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {}
+    for (const k of Object.keys(value).sort())
+      out[k] = sortKeys((value as Record<string, unknown>)[k])
     return out
   }
   return value

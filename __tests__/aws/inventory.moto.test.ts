@@ -1,0 +1,113 @@
+/**
+ * Reading a user's policy graph from moto: every list paginated (pages of 2 here), each document
+ * read once, groups and managed policies shared by two users read once for both; the calls made
+ * are exactly the lower bound of the graph.
+ */
+import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
+import {
+  AddUserToGroupCommand,
+  AttachUserPolicyCommand,
+  CreateUserCommand,
+  PutUserPolicyCommand
+} from '@aws-sdk/client-iam'
+import { inventoryReadBound, KEY_LOOKUP_CALLS } from '../../__fixtures__/aws/call-bound.js'
+import { awsPolicy, DEPLOYER_DOCS, seedDeployer } from '../../__fixtures__/aws/seed.js'
+import { countCalls, createAwsClients, type AwsApi } from '../../src/aws/clients.js'
+import { createInventoryCache, readUserInventory } from '../../src/aws/inventory.js'
+import { getCallerIdentity, resolveKeyOwner } from '../../src/aws/owners.js'
+import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
+
+let moto: MotoServer
+let api: AwsApi
+
+beforeAll(async () => {
+  moto = await startMoto()
+  api = createAwsClients({
+    region: 'us-east-1',
+    endpoint: moto.endpoint,
+    credentials: MOTO_CREDENTIALS
+  })
+})
+afterAll(async () => {
+  api?.iam.destroy()
+  api?.sts.destroy()
+  await moto?.stop()
+})
+beforeEach(async () => {
+  await moto.reset()
+})
+
+it('reads every page and each document once, shared across users, at the lower bound of calls', async () => {
+  const deployer = await seedDeployer(api)
+  // More items than a page: 5 inline policies and 4 attached policies on the user.
+  for (let i = 0; i < 4; i++) {
+    await api.iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'deployer',
+        PolicyName: `extra-${i}`,
+        PolicyDocument: JSON.stringify(DEPLOYER_DOCS.groupInline)
+      })
+    )
+  }
+  for (const name of ['AmazonSQSReadOnlyAccess', 'AmazonSNSReadOnlyAccess']) {
+    await api.iam.send(
+      new AttachUserPolicyCommand({ UserName: 'deployer', PolicyArn: awsPolicy(name) })
+    )
+  }
+  // A second user in the same group, with one of the same policies.
+  await api.iam.send(new CreateUserCommand({ UserName: 'helper' }))
+  await api.iam.send(
+    new AddUserToGroupCommand({ GroupName: 'deployer-developers', UserName: 'helper' })
+  )
+  await api.iam.send(
+    new AttachUserPolicyCommand({
+      UserName: 'helper',
+      PolicyArn: awsPolicy('AmazonSQSReadOnlyAccess')
+    })
+  )
+
+  const caller = await getCallerIdentity(api)
+  const cache = createInventoryCache({ pageSize: 2 })
+  const counter = countCalls(api)
+  const owner = await resolveKeyOwner(
+    api,
+    { secretName: 'K', accessKeyId: deployer.accessKeyId },
+    caller
+  )
+  expect(owner.ok).toBe(true)
+  const first = await readUserInventory(api, 'deployer', cache)
+  const firstCalls = counter.total()
+  counter.reset()
+  const second = await readUserInventory(api, 'helper', cache)
+  const secondCalls = counter.total()
+  counter.detach()
+
+  expect(first.inline.map((p) => p.name).sort()).toEqual([
+    'extra-0',
+    'extra-1',
+    'extra-2',
+    'extra-3',
+    'site'
+  ])
+  expect([...first.attached].sort()).toEqual(
+    [
+      'arn:aws:iam::123456789012:policy/deployer-deploy-s3',
+      awsPolicy('AmazonEC2ReadOnlyAccess'),
+      awsPolicy('AmazonSQSReadOnlyAccess'),
+      awsPolicy('AmazonSNSReadOnlyAccess')
+    ].sort()
+  )
+  expect(first.groups.map((g) => g.name)).toEqual(['deployer-developers'])
+  expect(first.policies.size).toBe(5)
+  expect(first.tags).toEqual([
+    { key: 'team', value: 'platform' },
+    { key: 'cost-center', value: '42' }
+  ])
+  expect(second.groups[0]).toBe(first.groups[0])
+
+  const known = { groups: new Set<string>(), policies: new Set<string>() }
+  expect(firstCalls).toBe(KEY_LOOKUP_CALLS + inventoryReadBound(first, known, 2))
+  expect(secondCalls).toBe(inventoryReadBound(second, known, 2))
+  // helper: GetUser and 3 one-page lists; nothing of the shared group and policies again.
+  expect(secondCalls).toBe(1 + 3)
+})
