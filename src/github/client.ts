@@ -1,0 +1,55 @@
+/**
+ * The GitHub side behind one small interface, built once from the settings and passed in:
+ * repository facts, the token check, and the pull request. Nothing outside `src/github/`
+ * touches Octokit.
+ */
+import { readRepositoryFacts, type ReadFactsOptions, type RepositoryFacts } from './facts.js'
+import { createOctokit, type OctokitOptions } from './octokit.js'
+import {
+  openOrUpdatePullRequest,
+  type PullRequestRequest,
+  type PullRequestResult
+} from './pull-request.js'
+import {
+  detectTokenCapability,
+  requireMigrateCapability,
+  type TokenCapability
+} from './token-capability.js'
+
+export interface RepositoryRef {
+  readonly owner: string
+  readonly repo: string
+}
+
+export interface GitHubApi {
+  readonly repository: RepositoryRef
+  readFacts(options?: ReadFactsOptions): Promise<RepositoryFacts>
+  /** One read; call before any write. */
+  tokenCapability(): Promise<TokenCapability>
+  /** Throws a message naming the token needed when the token is known not to be enough. */
+  requireMigrateCapability(): Promise<TokenCapability>
+  openOrUpdatePullRequest(
+    request: Omit<PullRequestRequest, 'owner' | 'repo'>
+  ): Promise<PullRequestResult>
+}
+
+export interface GitHubApiOptions extends OctokitOptions {
+  readonly repository: RepositoryRef
+}
+
+export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
+  const octokit = createOctokit(options)
+  const repository = options.repository
+  return {
+    repository,
+    readFacts: (factsOptions) => readRepositoryFacts(octokit, repository, factsOptions),
+    tokenCapability: () => detectTokenCapability(octokit, repository, options.token),
+    async requireMigrateCapability() {
+      const capability = await detectTokenCapability(octokit, repository, options.token)
+      requireMigrateCapability(capability, repository)
+      return capability
+    },
+    openOrUpdatePullRequest: (request) =>
+      openOrUpdatePullRequest(octokit, { ...request, ...repository })
+  }
+}

@@ -1,0 +1,335 @@
+/**
+ * The pull request body a reviewer decides from (pure): the summary table, each role with its
+ * trust policy and the jobs it admits, the permissions copied and merged, warnings, manual
+ * follow-ups with file:line, token permission changes per job, and the next steps.
+ *
+ * GitHub refuses bodies over 65,536 characters. Long sections fold into `<details>`; when the
+ * whole body is still too long, the largest sections are cut (whole lines) with a note saying
+ * how much was left out and where to find all of it.
+ */
+
+export interface PullRequestBodyInput {
+  /** `OWNER/REPO`. */
+  readonly repository: string
+  readonly summary: readonly SummaryRow[]
+  readonly roles: readonly RoleSection[]
+  readonly warnings: readonly string[]
+  readonly followUps: readonly FollowUpItem[]
+  readonly tokenPermissionChanges: readonly TokenPermissionChange[]
+  readonly nextSteps: NextSteps
+  /** Link to the workflow run that made the pull request (its job summary has everything). */
+  readonly runUrl?: string | null
+}
+
+/** One job that used a key pair. */
+export interface SummaryRow {
+  /** Workflow file path. */
+  readonly workflow: string
+  /** Job id; null for workflow-level or composite-action uses. */
+  readonly job: string | null
+  /** The secret names of the pair, e.g. `AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY`. */
+  readonly keyPair: string
+  /** The role the job now assumes; null when the use is not migrated (see follow-ups). */
+  readonly roleArn: string | null
+}
+
+export interface RoleSection {
+  readonly roleName: string
+  readonly roleArn: string
+  /** The IAM user whose keys the role replaces; null for a chained role. */
+  readonly iamUser: string | null
+  /** What the migration did or will do to the role. */
+  readonly change: 'create' | 'update' | 'unchanged'
+  /** The keys only assumed this existing role; the role now also trusts GitHub. */
+  readonly chained: boolean
+  /** The trust policy document (an object, or its JSON text). */
+  readonly trustPolicy: unknown
+  /** Each `sub` pattern the trust policy admits, with the jobs that present it. */
+  readonly admits: readonly AdmittedSubject[]
+  /** How each of the user's policies is copied, one line each. */
+  readonly permissionsCopied: readonly string[]
+  /** Policies merged to stay within IAM quotas, one line each. */
+  readonly merges: readonly string[]
+}
+
+export interface AdmittedSubject {
+  /** The `sub` pattern (IAM `StringLike`). */
+  readonly subject: string
+  /** `FILE (job JOB): EVENT ...`, one per job and trigger that presents it. */
+  readonly sources: readonly string[]
+}
+
+export interface FollowUpItem {
+  readonly file: string
+  /** 1-based line in the file as it is on the default branch. */
+  readonly line: number
+  readonly message: string
+}
+
+export interface TokenPermissionChange {
+  readonly workflow: string
+  readonly job: string | null
+  /** The permissions before, as written or in force (`contents: read`, `repository default`). */
+  readonly before: string
+  readonly after: string
+}
+
+export interface NextSteps {
+  /** Workflows to run once merged, to see the roles assumed. */
+  readonly workflowsToRun: readonly string[]
+  /** The key secrets that can be deleted once the roles work. */
+  readonly secretsToRetire: readonly string[]
+  /** How to retire the keys with this action (e.g. the cleanup mode and its inputs). */
+  readonly cleanup: string
+}
+
+/** GitHub's limit on a pull request body. */
+export const BODY_LIMIT = 65_536
+/** Sections with more lines or characters than this fold into `<details>`. */
+const FOLD_LINES = 25
+const FOLD_CHARS = 4_000
+/** A single line longer than this is shortened. */
+const LINE_MAX = 2_000
+/** Headroom kept under the limit for the notes added when cutting. */
+const MARGIN = 512
+
+interface Section {
+  /** Markdown heading line, or '' for none. */
+  readonly heading: string
+  /** Lines that are always kept (a sentence, a table header). */
+  readonly head: readonly string[]
+  /** The lines that may be cut from the end. */
+  readonly lines: readonly string[]
+  /** Lines closing `lines` (a code fence). */
+  readonly tail: readonly string[]
+  /** What to call the lines in a note (`rows`, `lines`). */
+  readonly unit: string
+  /** Sections a reviewer must see open (the header, next steps) never fold or get cut. */
+  readonly fixed: boolean
+  /** `lines` are code in this language (fenced). */
+  readonly fence?: string
+}
+
+export function renderPullRequestBody(input: PullRequestBodyInput, limit = BODY_LIMIT): string {
+  const sections = buildSections(input)
+  const kept = sections.map((s) => s.lines.length)
+  const render = (): string =>
+    sections.map((s, i) => renderSection(s, kept[i] ?? 0, input)).join('\n\n') + '\n'
+  let body = render()
+  // Cut the largest cuttable section until the body fits; each pass at least halves the excess.
+  for (let guard = 0; body.length > limit - MARGIN && guard < 200; guard++) {
+    let largest = -1
+    let size = 0
+    sections.forEach((s, i) => {
+      const length = s.lines.slice(0, kept[i]).join('\n').length
+      if (!s.fixed && (kept[i] ?? 0) > 0 && length > size) {
+        largest = i
+        size = length
+      }
+    })
+    if (largest < 0) break
+    const section = sections[largest]
+    if (!section) break
+    const excess = body.length - (limit - MARGIN)
+    let k = kept[largest] ?? 0
+    let removed = 0
+    while (k > 0 && removed < excess) {
+      k--
+      removed += (section.lines[k] ?? '').length + 1
+    }
+    kept[largest] = k
+    body = render()
+  }
+  return body.length > limit
+    ? `${body.slice(0, limit - 40)}\n\n…(cut at ${limit} characters)\n`
+    : body
+}
+
+function buildSections(input: PullRequestBodyInput): Section[] {
+  const sections: Section[] = []
+  const files = new Set(input.summary.filter((r) => r.roleArn !== null).map((r) => r.workflow))
+  sections.push({
+    heading: '## Replace long-lived AWS keys with OIDC role assumption',
+    head: [
+      `This pull request was opened by [aws-keys-to-oidc](https://github.com/aws-keys-to-oidc/aws-keys-to-oidc). It changes ${plural(files.size, 'workflow file')} of \`${input.repository}\` so that ${input.summary.length === 1 ? 'the job that used' : 'the jobs that used'} long-lived AWS access keys assume IAM roles through GitHub's OIDC provider instead. The roles below exist already; nothing uses them until this is merged.`
+    ],
+    lines: [],
+    tail: [],
+    unit: 'lines',
+    fixed: true
+  })
+  sections.push({
+    heading: '### Summary',
+    head: ['| Workflow | Job | Key pair | Role |', '|---|---|---|---|'],
+    lines: input.summary.map(
+      (r) =>
+        `| ${code(r.workflow)} | ${r.job === null ? '—' : code(r.job)} | ${code(r.keyPair)} | ${r.roleArn === null ? 'not migrated (see follow-ups)' : code(r.roleArn)} |`
+    ),
+    tail: [],
+    unit: 'rows',
+    fixed: false
+  })
+  for (const role of input.roles) sections.push(...roleSections(role))
+  if (input.warnings.length > 0) {
+    sections.push(
+      list(
+        '### Warnings',
+        input.warnings.map((w) => `- ${w}`),
+        'warnings'
+      )
+    )
+  }
+  if (input.followUps.length > 0) {
+    sections.push(
+      list(
+        '### Manual follow-ups',
+        input.followUps.map((f) => `- [ ] ${code(`${f.file}:${f.line}`)}: ${f.message}`),
+        'follow-ups',
+        ['These uses were not rewritten; each needs a person:']
+      )
+    )
+  }
+  if (input.tokenPermissionChanges.length > 0) {
+    sections.push({
+      heading: '### Token permission changes',
+      head: [
+        'Assuming a role needs `id-token: write`. A `permissions:` block sets every scope it does not list to `none`, so the scopes the job had are kept:',
+        '',
+        '| Workflow | Job | Before | After |',
+        '|---|---|---|---|'
+      ],
+      lines: input.tokenPermissionChanges.map(
+        (c) =>
+          `| ${code(c.workflow)} | ${c.job === null ? '(workflow)' : code(c.job)} | ${c.before} | ${c.after} |`
+      ),
+      tail: [],
+      unit: 'rows',
+      fixed: false
+    })
+  }
+  sections.push({
+    heading: '### Next steps',
+    head: nextSteps(input.nextSteps),
+    lines: [],
+    tail: [],
+    unit: 'lines',
+    fixed: true
+  })
+  return sections
+}
+
+function roleSections(role: RoleSection): Section[] {
+  const what = role.chained
+    ? 'An existing role the keys used to assume; it now also trusts GitHub directly.'
+    : `Replaces the access keys of IAM user ${code(role.iamUser ?? '?')}.`
+  const json =
+    typeof role.trustPolicy === 'string'
+      ? role.trustPolicy
+      : JSON.stringify(role.trustPolicy, null, 2)
+  const sections: Section[] = [
+    {
+      heading: `### Role ${code(role.roleName)} (${role.change})`,
+      head: [`${what} ARN: ${code(role.roleArn)}`, '', '**Trust policy**', ''],
+      lines: json.split('\n'),
+      tail: [],
+      unit: 'lines of the trust policy',
+      fixed: false,
+      fence: 'json'
+    },
+    list(
+      '',
+      role.admits.flatMap((a) => [`- ${code(a.subject)}`, ...a.sources.map((s) => `  - ${s}`)]),
+      'lines',
+      [`**Jobs it admits** (${plural(role.admits.length, 'subject')})`]
+    )
+  ]
+  if (!role.chained) {
+    sections.push(
+      list(
+        '',
+        role.permissionsCopied.map((p) => `- ${p}`),
+        'policies',
+        ['**Permissions copied from the user**']
+      )
+    )
+    if (role.merges.length > 0) {
+      sections.push(
+        list(
+          '',
+          role.merges.map((m) => `- ${m}`),
+          'merges',
+          ['**Policies merged to stay within IAM quotas**']
+        )
+      )
+    }
+  }
+  return sections
+}
+
+function list(
+  heading: string,
+  lines: readonly string[],
+  unit: string,
+  head: readonly string[] = []
+): Section {
+  return { heading, head, lines, tail: [], unit, fixed: false }
+}
+
+function nextSteps(n: NextSteps): string[] {
+  const run =
+    n.workflowsToRun.length > 0
+      ? `Run ${n.workflowsToRun.map(code).join(', ')} (or wait for the next run) and check that the AWS steps succeed with the role.`
+      : 'Run a migrated workflow and check that the AWS steps succeed with the role.'
+  const retire =
+    n.secretsToRetire.length > 0
+      ? `Then retire the keys: ${n.cleanup} This deletes the secrets ${n.secretsToRetire.map(code).join(', ')} and deactivates the access keys.`
+      : `Then retire the keys: ${n.cleanup}`
+  return [
+    '1. Review the trust policies: each role admits only the subjects listed. Merge this pull request.',
+    `2. ${run}`,
+    `3. ${retire}`,
+    '',
+    'To change the subject scope or a role name, re-run the action with other inputs; this pull request is updated in place.'
+  ]
+}
+
+function renderSection(s: Section, keep: number, input: PullRequestBodyInput): string {
+  const shown = s.lines.slice(0, keep).map(shorten)
+  const fence = s.fence === undefined ? [] : ['```' + s.fence]
+  const content = [
+    ...s.head,
+    ...fence,
+    ...shown,
+    ...(s.fence === undefined ? [] : ['```']),
+    ...s.tail
+  ]
+  const cut = s.lines.length - keep
+  if (cut > 0) {
+    const where = input.runUrl ? `the [job summary](${input.runUrl})` : 'the job summary of the run'
+    content.push(
+      '',
+      `_…${cut} more ${s.unit} cut to fit GitHub's 65,536-character limit; see ${where}._`
+    )
+  }
+  const text = content.join('\n')
+  const heading = s.heading ? `${s.heading}\n\n` : ''
+  if (s.fixed || (shown.length <= FOLD_LINES && text.length <= FOLD_CHARS && cut === 0)) {
+    return `${heading}${text}`
+  }
+  const label = s.head.find((l) => l.startsWith('**')) ?? `${s.lines.length} ${s.unit}`
+  return `${heading}<details><summary>${label.replace(/\*\*/g, '')}</summary>\n\n${text}\n\n</details>`
+}
+
+function shorten(line: string): string {
+  return line.length > LINE_MAX ? `${line.slice(0, LINE_MAX)}…` : line
+}
+
+/** Inline code that survives backticks and pipes inside table cells. */
+function code(text: string): string {
+  const clean = text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+  return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
