@@ -11,7 +11,7 @@
  */
 import type { RepositoryDefault } from '../workflows/permissions.js'
 import type { OidcSubjectFormat, RepositoryFacts as SubjectFacts } from '../workflows/subjects.js'
-import { graphqlErrorTypes, httpStatus } from './http-errors.js'
+import { githubMessage, graphqlErrorTypes, httpStatus } from './http-errors.js'
 import type { Octokit } from './octokit.js'
 import { readSnapshot, type RepositoryFile } from './snapshot.js'
 
@@ -58,10 +58,8 @@ export async function readRepositoryFacts(
 ): Promise<RepositoryFacts> {
   const { owner, repo } = repository
   const warnings: string[] = []
-  const [snapshot, oidc, permissions, environments] = await Promise.all([
-    readSnapshot(octokit, owner, repo, options.workflowFiles ?? true).catch((error: unknown) => {
-      throw explainReadFailure(error, owner, repo)
-    }),
+  const reads = [
+    readSnapshot(octokit, owner, repo, options.workflowFiles ?? true),
     optional(
       () => octokit.rest.actions.getCustomOidcSubClaimForRepo({ owner, repo }),
       'the OIDC subject format',
@@ -81,7 +79,11 @@ export async function readRepositoryFacts(
       'actions: read',
       warnings
     )
-  ])
+  ] as const
+  // Every read settles before the run goes on, so no request outlives a failure.
+  const [first] = await Promise.allSettled(reads)
+  if (first.status === 'rejected') throw explainReadFailure(first.reason, owner, repo)
+  const [snapshot, oidc, permissions, environments] = await Promise.all(reads)
   for (const s of snapshot.skipped) warnings.push(`not scanned: ${s}`)
   return {
     owner: snapshot.owner,
@@ -190,7 +192,7 @@ async function optional<T>(
 }
 
 function explainReadFailure(error: unknown, owner: string, repo: string): Error {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = githubMessage(error)
   const types = graphqlErrorTypes(error)
   const status = httpStatus(error)
   if (types.includes('NOT_FOUND') || status === 404) {

@@ -21,6 +21,14 @@ export function graphqlErrorTypes(error: unknown): string[] {
 /** The message GitHub returned, with the `errors[].message` details of a 422. */
 export function githubMessage(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
+  const graphqlErrors = (error as { errors?: unknown }).errors
+  if (Array.isArray(graphqlErrors) && graphqlErrors.length > 0 && httpStatus(error) === null) {
+    return graphqlErrors
+      .map((e) =>
+        e && typeof e === 'object' ? String((e as { message?: unknown }).message) : String(e)
+      )
+      .join('; ')
+  }
   const data = (error as { response?: { data?: unknown } }).response?.data
   const details =
     data && typeof data === 'object' && Array.isArray((data as { errors?: unknown }).errors)
