@@ -111,3 +111,33 @@ it('reads every page and each document once, shared across users, at the lower b
   // helper: GetUser and 3 one-page lists; nothing of the shared group and policies again.
   expect(secondCalls).toBe(1 + 3)
 })
+
+it('retries a throttled call (the SDK in adaptive retry mode), counted as one call', async () => {
+  await seedDeployer(api)
+  let attempts = 0
+  // Below the retry middleware: the first GetUser attempt answers as IAM does when throttling.
+  api.iam.middlewareStack.add(
+    ((next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) =>
+      async (args: unknown) => {
+        if (context.commandName === 'GetUserCommand' && attempts++ === 0) {
+          throw Object.assign(new Error('Rate exceeded'), {
+            name: 'Throttling',
+            $fault: 'client',
+            $metadata: { httpStatusCode: 400 }
+          })
+        }
+        return next(args)
+      }) as never,
+    { step: 'deserialize', name: 'throttleOnce' }
+  )
+  const counter = countCalls(api)
+  try {
+    const inv = await readUserInventory(api, 'deployer', createInventoryCache())
+    expect(inv.name).toBe('deployer')
+    expect(attempts).toBe(2)
+    expect(counter.calls.get('GetUser')).toBe(1)
+  } finally {
+    counter.detach()
+    api.iam.middlewareStack.remove('throttleOnce')
+  }
+})

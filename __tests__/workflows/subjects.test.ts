@@ -121,10 +121,10 @@ describe('subjectsForJobs with the default subject format', () => {
       [`${P}:environment:production`]
     ],
     [
-      'an environment expression admits any environment',
+      'an environment expression admits any environment, and the refs when it is empty',
       [trigger('push')],
       '${{ inputs.stage }}',
-      [`${P}:environment:*`]
+      [`${P}:environment:*`, `${P}:ref:refs/heads/*`, `${P}:ref:refs/tags/*`]
     ],
     ['workflow_call presents the caller subjects (none here)', [trigger('workflow_call')], null, []]
   ])('%s', (_name, triggers, environment, expected) => {

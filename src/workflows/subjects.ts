@@ -131,7 +131,7 @@ function tokenShapes(job: JobUse, facts: RepositoryFacts, notes: string[]): Toke
   const environment = job.environment === null ? null : environmentPattern(job.environment)
   if (job.environment !== null && environment === '*') {
     notes.push(
-      `${where}: the environment is an expression (${job.environment}); any environment of this repository is admitted`
+      `${where}: the environment is an expression (${job.environment}); any environment of this repository is admitted, and the job's refs for runs where it is empty`
     )
   }
   if (job.triggers.length === 0) {
@@ -215,13 +215,18 @@ function tokenShapes(job: JobUse, facts: RepositoryFacts, notes: string[]): Toke
     }
   }
   if (environment === null) return shapes
-  // An environment replaces the context for every event; the ref claim stays.
-  return shapes.map((s) => ({
-    ...s,
-    context: `environment:${environment}`,
-    environment,
-    source: `${s.source}, environment ${job.environment ?? ''}`
-  }))
+  // An environment replaces the context for every event; the ref claim stays. An expression may
+  // evaluate to '' (no environment): then the trigger's own subjects apply too.
+  const keep = environment === '*' ? shapes : []
+  return [
+    ...keep,
+    ...shapes.map((s) => ({
+      ...s,
+      context: `environment:${environment}`,
+      environment,
+      source: `${s.source}, environment ${job.environment ?? ''}`
+    }))
+  ]
 }
 
 /** Positive filter patterns as IAM patterns; `['*']` when only negations or ignores exist; null when no filter. */
