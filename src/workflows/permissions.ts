@@ -13,8 +13,8 @@ export type RepositoryDefault = 'restricted' | 'permissive'
 export type ScopeMap = Readonly<Record<string, string>>
 
 /**
- * Every scope `read-all` / `write-all` covers on github.com, in GitHub's documented order
- * (`repository-projects` is left out: classic projects are gone from github.com).
+ * Every scope `read-all` / `write-all` covers on github.com, sorted (`repository-projects` is
+ * left out: classic projects are gone from github.com).
  */
 export const SCOPES: readonly string[] = [
   'actions',
@@ -23,10 +23,10 @@ export const SCOPES: readonly string[] = [
   'checks',
   'contents',
   'deployments',
+  'discussions',
   'id-token',
   'issues',
   'models',
-  'discussions',
   'packages',
   'pages',
   'pull-requests',

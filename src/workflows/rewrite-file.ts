@@ -5,7 +5,7 @@
  */
 import { parseDocument } from 'yaml'
 import { applyEdits } from './edits.js'
-import type { Finding } from './findings.js'
+import type { Finding, KeyPair } from './findings.js'
 import { pairSecrets } from './key-names.js'
 import { finish } from './rewrite-jobs.js'
 import { lineOf, type FileModel, type Held } from './rewrite-model.js'
@@ -67,7 +67,8 @@ export function planFile(
   if (!model) return unchanged(findings.filter((f) => f.kind !== 'non-aws').map(followUp), null)
   const work: Work = {
     model,
-    ctx,
+    ctx: { ...ctx, identity: (pair) => ctx.identity(completePair(pair, findings)) },
+    findings,
     edits: [],
     described: [],
     followUps: [],
@@ -100,7 +101,16 @@ export function planFile(
     const why = error instanceof Error ? error.message : String(error)
     const offset = error instanceof UnsupportedEdit ? error.offset : 0
     const rejected = `not rewritten: ${why}; the file is left as it was`
-    const ups = findings.filter((f) => f.kind !== 'non-aws').map(followUp)
+    const ups = findings
+      .filter((f) => f.kind !== 'non-aws')
+      .map((f) =>
+        f.migration === 'automatic'
+          ? {
+              ...followUp(f),
+              reason: `The static keys ${f.secrets.join(' and ')} stay: this file could not be rewritten (${why}); migrate this use by hand.`
+            }
+          : followUp(f)
+      )
     ups.push({
       file: path,
       line: offset > 0 ? lineOf(model, offset) : 1,
@@ -109,6 +119,32 @@ export function planFile(
     })
     return unchanged(ups, rejected)
   }
+}
+
+/**
+ * The full pair a partial one belongs to: `?/SECRET` where the file also shows `ID/SECRET` is that
+ * pair (one role, one identity).
+ */
+function completePair(pair: KeyPair, findings: readonly Finding[]): KeyPair {
+  if (pair.accessKeyId !== null && pair.secretAccessKey !== null) return pair
+  const full = findings
+    .map((f) => f.pair)
+    .find(
+      (p) =>
+        p.accessKeyId !== null &&
+        p.secretAccessKey !== null &&
+        (pair.accessKeyId === null || p.accessKeyId === pair.accessKeyId) &&
+        (pair.secretAccessKey === null || p.secretAccessKey === pair.secretAccessKey)
+    )
+  return full ?? pair
+}
+
+/** Whether two findings are about the same key material (their completed pairs share a secret). */
+function sharesKeys(a: Finding, b: Finding, findings: readonly Finding[]): boolean {
+  const names = pairSecrets(completePair(b.pair, findings))
+  return [...a.secrets, ...pairSecrets(completePair(a.pair, findings))].some((s) =>
+    names.includes(s)
+  )
 }
 
 /** Turns one finding into edits and needs, or a follow-up. */
@@ -149,10 +185,7 @@ function cacStep(work: Work, f: Finding): void {
     if (pin.toTag && /@[0-9a-f]{40}$/i.test(pin.from)) work.usedTagForSha = true
     describe(work, step.usesNode!.range![0], `job ${job.id}: ${pin.from} -> ${pin.to}`)
   }
-  needsOf(work, job.id).providers.set(
-    step.index,
-    chained ? `role:${f.roleToAssume}` : identity.pairKey
-  )
+  needsOf(work, job.id).providers.set(step.index, chained ? `role:${f.roleToAssume}` : identity)
   work.idToken.add(job.id)
   work.roles.push(
     chained
@@ -185,7 +218,10 @@ function envKeys(work: Work, f: Finding): void {
       work.followUps.push({
         file: model.path,
         line: f.line,
-        reason: `The workflow env gave the keys ${secrets.join(' and ')} to every job; the jobs ${unused.join(', ')} show no AWS use and get no configure-aws-credentials step: add one to any of them that needs AWS.`,
+        reason:
+          unused.length === 1
+            ? `The workflow env gave the keys ${secrets.join(' and ')} to every job; job ${unused[0]} shows no AWS use and gets no configure-aws-credentials step: add one if it needs AWS.`
+            : `The workflow env gave the keys ${secrets.join(' and ')} to every job; the jobs ${unused.join(', ')} show no AWS use and get no configure-aws-credentials step: add one to any of them that needs AWS.`,
         kind: null
       })
     }
@@ -198,6 +234,20 @@ function envKeys(work: Work, f: Finding): void {
     const step = job.stepModels.find((s) => s.index === p[3])
     if (!step) throw new UnsupportedEdit(`step ${String(p[3])} of job ${job.id} not found`, 0)
     held = step.env
+    const prefix = ['jobs', job.id, 'steps', step.index].join('\u0000')
+    const other = work.findings.find(
+      (g) =>
+        g.migration !== 'automatic' &&
+        g.kind !== 'non-aws' &&
+        g.path.slice(0, 4).join('\u0000') === prefix &&
+        sharesKeys(g, f, work.findings)
+    )
+    if (other) {
+      throw new UnsupportedEdit(
+        `job ${job.id} step ${step.index + 1} also uses the keys by hand (line ${other.line}); its env keys cannot go alone`,
+        step.map.range?.[0] ?? 0
+      )
+    }
     const region = regionIn(step.env?.map ?? null)
     needsOf(work, job.id).steps.set(step.index, {
       identity,

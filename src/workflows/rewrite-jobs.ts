@@ -21,6 +21,8 @@ import { pairStart, valueNode, type AnyPair } from './yaml-edits.js'
  * New configure-aws-credentials steps, env removals and permissions, job by job. Returns whether
  * any job now requests an OIDC token.
  */
+const CAC_USES = /^aws-actions\/configure-aws-credentials@/i
+
 export function finish(work: Work): boolean {
   const { model, ctx } = work
   const text = model.text
@@ -43,6 +45,12 @@ export function finish(work: Work): boolean {
   }
   for (const [id, n] of work.needs) {
     const job = model.jobs.get(id)!
+    // configure-aws-credentials steps left as they are (OIDC already) also set credentials.
+    for (const s of job.stepModels) {
+      if (!n.providers.has(s.index) && s.uses && CAC_USES.test(s.uses.trim())) {
+        n.providers.set(s.index, `step:${s.index + 1}`)
+      }
+    }
     const scopeRegion = regionIn(job.env?.map ?? null) ?? regionIn(model.env?.map ?? null)
     const needs: JobNeeds = {
       job,
@@ -103,7 +111,7 @@ function cacRegion(model: FileModel, job: JobModel): string | null {
   const regions = (steps: readonly StepModel[]): Set<string> => {
     const out = new Set<string>()
     for (const s of steps) {
-      if (!s.uses || !/^aws-actions\/configure-aws-credentials@/i.test(s.uses.trim())) continue
+      if (!s.uses || !CAC_USES.test(s.uses.trim())) continue
       const pair = s.with?.map ? get(s.with.map, 'aws-region') : undefined
       const value = pair ? scalarValue(valueNode(pair)) : null
       if (value) out.add(value)

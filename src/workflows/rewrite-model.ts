@@ -21,6 +21,8 @@ import { keyString, UnsupportedEdit, valueNode, type AnyPair } from './yaml-edit
 /** A map held by an entry of its parent (`env:`, `with:`, `permissions:`, `secrets:`). */
 export interface Held {
   readonly pair: AnyPair
+  /** The map holding the entry. */
+  readonly parent: YAMLMap
   /** The value: a map, a scalar (`read-all`, `inherit`), or null when empty. */
   readonly value: Node | null
   readonly map: YAMLMap | null
@@ -102,8 +104,8 @@ export function parseModel(path: string, text: string): FileModel | null {
     doc,
     lines,
     root,
-    env: held(get(root, 'env')),
-    permissions: held(get(root, 'permissions')),
+    env: held(root, 'env'),
+    permissions: held(root, 'permissions'),
     triggers,
     callSecrets: call ? mapOf(get(call, 'secrets')) : null,
     callOffset: isScalar(callPair?.key) ? (callPair.key.range?.[0] ?? 0) : 0,
@@ -130,8 +132,8 @@ function jobModel(text: string, id: string, pair: AnyPair, map: YAMLMap): JobMod
       uses: isScalar(usesNode) ? String(usesNode.value) : null,
       usesNode,
       ifText: isScalar(ifNode) ? (ifNode.source ?? String(ifNode.value)) : null,
-      env: held(get(item, 'env')),
-      with: held(get(item, 'with')),
+      env: held(item, 'env'),
+      with: held(item, 'with'),
       name: nameNode && isScalar(nameNode.value) ? String(nameNode.value.value) : null,
       source: item.range ? text.slice(item.range[0], item.range[1]) : ''
     })
@@ -142,14 +144,14 @@ function jobModel(text: string, id: string, pair: AnyPair, map: YAMLMap): JobMod
     id,
     pair,
     map,
-    env: held(get(map, 'env')),
-    permissions: held(get(map, 'permissions')),
+    env: held(map, 'env'),
+    permissions: held(map, 'permissions'),
     stepsPair,
     steps,
     stepModels,
     usesPair,
     calls: isScalar(usesNode) ? String(usesNode.value) : null,
-    secrets: held(get(map, 'secrets'))
+    secrets: held(map, 'secrets')
   }
 }
 
@@ -163,10 +165,11 @@ function mapOf(pair: AnyPair | undefined): YAMLMap | null {
   return isMap(v) ? v : null
 }
 
-function held(pair: AnyPair | undefined): Held | null {
+function held(parent: YAMLMap, key: string): Held | null {
+  const pair = get(parent, key)
   if (!pair) return null
   const value = valueNode(pair)
-  return { pair, value, map: isMap(value) ? value : null }
+  return { pair, parent, value, map: isMap(value) ? value : null }
 }
 
 /** Throws when a node to edit is an alias or carries an anchor (the edit would reach other places). */

@@ -131,7 +131,7 @@ export function keyEnvEntries(env: Held, secrets: readonly string[]): AnyPair[] 
 /** Removes entries from a held map (the holder goes when none remain). */
 export function removeHeld(text: string, held: Held, remove: readonly AnyPair[]): TextEdit[] {
   if (!held.map) throw new UnsupportedEdit('a value that is not a map', pairStart(held.pair))
-  return removeEntries(text, held.map, remove, held.pair)
+  return removeEntries(text, held.map, remove, held.pair, held.parent)
 }
 
 const ECR_PRIVATE = /^[^/\s]+\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/
@@ -166,7 +166,7 @@ export function dockerLoginEdits(
   const [u, p] = [secretsOf(valueNode(user)), secretsOf(valueNode(pass))]
   if (u.length !== 1 || u[0] !== secrets.id || p.length !== 1 || p[0] !== secrets.secret)
     return null
-  return { edits: removeEntries(text, map, [user, pass], step.with.pair), region }
+  return { edits: removeEntries(text, map, [user, pass], step.with.pair, step.with.parent), region }
 }
 
 /** `required: true` of declared workflow_call secrets becomes `required: false`. */

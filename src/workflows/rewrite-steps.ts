@@ -44,7 +44,7 @@ export interface JobNeeds {
    * configure-aws-credentials steps and what they leave in force: the pair key of a rewritten
    * non-chained step, or another identity (`role:...`, `step:N`) for chained or untouched ones.
    */
-  readonly providers: ReadonlyMap<number, string>
+  readonly providers: ReadonlyMap<number, Identity | string>
 }
 
 export interface NewStep {
@@ -82,36 +82,52 @@ export function showsAwsUse(job: JobModel): boolean {
  */
 export function planNewSteps(needs: JobNeeds, fallbackRegion: string | null): NewStep[] {
   const out: NewStep[] = []
-  // The identity in force: a pair key, `maybe:KEY` after a conditional step, or another
-  // identity left by an existing configure-aws-credentials step (`fromProvider`).
+  // The identity in force: a pair key, or `maybe:KEY` after a conditional step.
   let active: string | null = null
-  let fromProvider = false
+  // What steps without a need of their own ran under before the rewrite: the env keys, or the
+  // last configure-aws-credentials step (an Identity when it can be assumed again).
+  let inherited: Identity | string | null = needs.ambient?.identity ?? null
   let segment: Segment | null = null
   const close = (): void => {
     if (!segment) return
     const step = newStep(segment, needs, fallbackRegion)
     out.push(step)
     active = step.ifText === null ? step.identity.pairKey : `maybe:${step.identity.pairKey}`
-    fromProvider = false
     segment = null
   }
+  const plain = (key: string | null): string | null => key?.replace(/^maybe:/, '') ?? null
   for (const step of needs.job.stepModels) {
     const provided = needs.providers.get(step.index)
     if (provided !== undefined) {
       close()
-      if (needs.ambient && provided !== needs.ambient.identity.pairKey) {
+      const key = typeof provided === 'string' ? provided : provided.pairKey
+      if (needs.ambient && key !== needs.ambient.identity.pairKey) {
         throw new UnsupportedEdit(
           `job ${needs.job.id} takes keys from env and also runs configure-aws-credentials for another identity; which one later steps use cannot be kept automatically`,
           step.map.range?.[0] ?? 0
         )
       }
-      active = step.ifText === null ? provided : `maybe:${provided}`
-      fromProvider = true
+      active = step.ifText === null ? key : `maybe:${key}`
+      inherited = provided
       continue
     }
     const own = needs.steps.get(step.index) ?? null
-    const identity =
-      own?.identity ?? (needs.ambient && !isNoAwsStep(step) ? needs.ambient.identity : null)
+    let identity = own?.identity ?? null
+    if (!identity && inherited !== null && !isNoAwsStep(step)) {
+      const key = typeof inherited === 'string' ? inherited : inherited.pairKey
+      const current = segment ? segment.identity.pairKey : plain(active)
+      if (current !== key) {
+        if (typeof inherited === 'string') {
+          throw new UnsupportedEdit(
+            `job ${needs.job.id}: step ${step.index + 1} ran with the credentials of an earlier configure-aws-credentials step, which a new step before it would replace`,
+            step.map.range?.[0] ?? 0
+          )
+        }
+        identity = inherited
+      } else if (!segment) {
+        continue
+      }
+    }
     if (!identity) continue
     if (segment?.identity.pairKey === identity.pairKey) {
       segment.needs.push(own)
@@ -120,17 +136,6 @@ export function planNewSteps(needs: JobNeeds, fallbackRegion: string | null): Ne
     }
     close()
     if (active === identity.pairKey) continue
-    if (
-      fromProvider &&
-      active !== null &&
-      !needs.ambient &&
-      active !== `maybe:${identity.pairKey}`
-    ) {
-      throw new UnsupportedEdit(
-        `job ${needs.job.id}: step ${step.index + 1} needs the keys ${identity.pairKey} while an earlier configure-aws-credentials step is in force; the steps after it would change identity`,
-        step.map.range?.[0] ?? 0
-      )
-    }
     segment = { start: step.index, identity, needs: [own], steps: [step] }
   }
   close()

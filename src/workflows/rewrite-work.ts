@@ -39,6 +39,8 @@ export interface RoleUse {
 export interface Work {
   readonly model: FileModel
   readonly ctx: FileContext
+  /** Every finding of the file. */
+  readonly findings: readonly Finding[]
   readonly edits: TextEdit[]
   readonly described: RewriteEdit[]
   readonly followUps: FollowUp[]
@@ -53,7 +55,7 @@ export interface Work {
 export interface MutableNeeds {
   ambient: { identity: Identity } | null
   readonly steps: Map<number, StepNeed>
-  readonly providers: Map<number, string>
+  readonly providers: Map<number, Identity | string>
 }
 
 export function capital(s: string): string {

@@ -131,7 +131,17 @@ function checked(file: WorkflowFile, before: readonly Finding[], plan: FilePlan)
     roles: [],
     migrated: [],
     outcome: { assumesRole: false, released: new Set() },
-    followUps: [...plan.followUps, { file: file.path, line: 1, reason, kind: null }],
+    followUps: [
+      ...plan.migrated.map((f) => ({
+        file: f.file,
+        line: f.line,
+        reason: `The static keys ${f.secrets.join(' and ')} stay: this file could not be rewritten (${problem}); migrate this use by hand.`,
+        kind: f.kind
+      })),
+      // Follow-ups the rewrite raised itself (regions, callers) no longer apply.
+      ...plan.followUps.filter((u) => u.kind !== null),
+      { file: file.path, line: 1, reason, kind: null }
+    ].sort((a, b) => a.line - b.line),
     rejected: reason
   }
 }
@@ -193,7 +203,18 @@ function identityFor(
     )
   }
   const via = viaCallers[0]
-  return { pairKey: pairKey(pair), pair, arn: (via ? arns[via] : undefined) ?? fallback }
+  if (via === undefined) return { pairKey: pairKey(pair), pair, arn: fallback }
+  // The callers' repository secrets are the key that the role replaces.
+  const passedAs = (n: string | null): string | null => {
+    const names = [...(n === null ? [] : (passed.get(file)?.get(n) ?? []))]
+    return names.length === 1 ? names[0]! : n
+  }
+  const repoPair: KeyPair = {
+    accessKeyId: via,
+    secretAccessKey: passedAs(pair.secretAccessKey),
+    sessionToken: passedAs(pair.sessionToken)
+  }
+  return { pairKey: pairKey(repoPair), pair: repoPair, arn: arns[via] ?? fallback }
 }
 
 function result(

@@ -87,17 +87,28 @@ export function entryColumn(text: string, map: YAMLMap): number {
  * Removes entries of a map. In a block map each entry's lines go (a trailing comment on the
  * same line goes with it; comment lines around stay). In a single-line flow map the kept items
  * are written back with the map's own spacing. When every entry goes and `owner` is given, the
- * owner entry (e.g. `env:` holding the map) goes instead.
+ * owner entry (e.g. `env:` holding the map) goes instead, from its own map `ownerMap`.
  */
 export function removeEntries(
   text: string,
   map: YAMLMap,
   remove: readonly AnyPair[],
-  owner: AnyPair | null
+  owner: AnyPair | null,
+  ownerMap: YAMLMap | null = null
 ): TextEdit[] {
   if (remove.length === 0) return []
   const kept = map.items.filter((p) => !remove.includes(p))
   if (kept.length === 0 && owner) {
+    if (ownerMap?.flow) {
+      const rest = (ownerMap.items as AnyPair[]).filter((p) => p !== owner)
+      return [
+        rewriteFlowMap(
+          text,
+          ownerMap,
+          rest.map((p) => sourceOf(text, p))
+        )
+      ]
+    }
     assertOwnLine(text, owner)
     return [removeLines(text, pairStart(owner), lastContent(text, owner))]
   }
