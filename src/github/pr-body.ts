@@ -108,6 +108,8 @@ interface Section {
   readonly fixed: boolean
   /** `lines` are code in this language (fenced). */
   readonly fence?: string
+  /** When cutting, lower priorities go first (trust policies last). */
+  readonly priority: number
 }
 
 export function renderPullRequestBody(input: PullRequestBodyInput, limit = BODY_LIMIT): string {
@@ -116,21 +118,24 @@ export function renderPullRequestBody(input: PullRequestBodyInput, limit = BODY_
   const render = (): string =>
     sections.map((s, i) => renderSection(s, kept[i] ?? 0, input)).join('\n\n') + '\n'
   let body = render()
-  // Cut the largest cuttable section until the body fits; each pass at least halves the excess.
+  // Cut the largest section of the lowest priority until the body fits.
   for (let guard = 0; body.length > limit - MARGIN && guard < 200; guard++) {
     let largest = -1
-    let size = 0
+    let rank = [Infinity, 0]
     sections.forEach((s, i) => {
       const length = s.lines.slice(0, kept[i]).join('\n').length
-      if (!s.fixed && (kept[i] ?? 0) > 0 && length > size) {
+      const better =
+        s.priority < (rank[0] ?? 0) || (s.priority === rank[0] && length > (rank[1] ?? 0))
+      if (!s.fixed && (kept[i] ?? 0) > 0 && better) {
         largest = i
-        size = length
+        rank = [s.priority, length]
       }
     })
     if (largest < 0) break
     const section = sections[largest]
     if (!section) break
-    const excess = body.length - (limit - MARGIN)
+    // Room for the note that says what was cut.
+    const excess = body.length - (limit - MARGIN) + 200
     let k = kept[largest] ?? 0
     let removed = 0
     while (k > 0 && removed < excess) {
@@ -156,7 +161,8 @@ function buildSections(input: PullRequestBodyInput): Section[] {
     lines: [],
     tail: [],
     unit: 'lines',
-    fixed: true
+    fixed: true,
+    priority: 9
   })
   sections.push({
     heading: '### Summary',
@@ -167,7 +173,8 @@ function buildSections(input: PullRequestBodyInput): Section[] {
     ),
     tail: [],
     unit: 'rows',
-    fixed: false
+    fixed: false,
+    priority: 2
   })
   for (const role of input.roles) sections.push(...roleSections(role))
   if (input.warnings.length > 0) {
@@ -204,7 +211,8 @@ function buildSections(input: PullRequestBodyInput): Section[] {
       ),
       tail: [],
       unit: 'rows',
-      fixed: false
+      fixed: false,
+      priority: 1
     })
   }
   sections.push({
@@ -213,7 +221,8 @@ function buildSections(input: PullRequestBodyInput): Section[] {
     lines: [],
     tail: [],
     unit: 'lines',
-    fixed: true
+    fixed: true,
+    priority: 9
   })
   return sections
 }
@@ -234,13 +243,15 @@ function roleSections(role: RoleSection): Section[] {
       tail: [],
       unit: 'lines of the trust policy',
       fixed: false,
-      fence: 'json'
+      fence: 'json',
+      priority: 3
     },
     list(
       '',
       role.admits.flatMap((a) => [`- ${code(a.subject)}`, ...a.sources.map((s) => `  - ${s}`)]),
       'lines',
-      [`**Jobs it admits** (${plural(role.admits.length, 'subject')})`]
+      [`**Jobs it admits** (${plural(role.admits.length, 'subject')})`],
+      2
     )
   ]
   if (!role.chained) {
@@ -270,9 +281,10 @@ function list(
   heading: string,
   lines: readonly string[],
   unit: string,
-  head: readonly string[] = []
+  head: readonly string[] = [],
+  priority = 1
 ): Section {
-  return { heading, head, lines, tail: [], unit, fixed: false }
+  return { heading, head, lines, tail: [], unit, fixed: false, priority }
 }
 
 function nextSteps(n: NextSteps): string[] {
@@ -282,8 +294,8 @@ function nextSteps(n: NextSteps): string[] {
       : 'Run a migrated workflow and check that the AWS steps succeed with the role.'
   const retire =
     n.secretsToRetire.length > 0
-      ? `Then retire the keys: ${n.cleanup} This deletes the secrets ${n.secretsToRetire.map(code).join(', ')} and deactivates the access keys.`
-      : `Then retire the keys: ${n.cleanup}`
+      ? `Once the roles work, retire the keys (the secrets ${n.secretsToRetire.map(code).join(', ')} are then unused): ${n.cleanup}`
+      : `Once the roles work, retire the keys: ${n.cleanup}`
   return [
     '1. Review the trust policies: each role admits only the subjects listed. Merge this pull request.',
     `2. ${run}`,
