@@ -23,12 +23,8 @@ import { deployUses, REPOSITORY } from '../__fixtures__/aws/findings.js'
 import { awsPolicy, seedChaining, seedDeployer, seedOverQuota } from '../__fixtures__/aws/seed.js'
 import { countCalls, createAwsClients, type AwsApi } from '../src/aws/clients.js'
 import { createInventoryCache, readUserInventory } from '../src/aws/inventory.js'
-import {
-  applyAwsPlan,
-  planAwsMigration,
-  type AwsPlan,
-  type PairRequest
-} from '../src/aws/migration.js'
+import { applyAwsPlan } from '../src/aws/apply.js'
+import { planAwsMigration, type AwsPlan, type PairRequest } from '../src/aws/migration.js'
 import { MOTO_CREDENTIALS, startMoto } from '../test-support/moto.js'
 
 const RUN_LEVEL_READS = 4

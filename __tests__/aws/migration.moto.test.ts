@@ -26,8 +26,8 @@ import {
   seedOverQuota
 } from '../../__fixtures__/aws/seed.js'
 import { countCalls, createAwsClients, type AwsApi } from '../../src/aws/clients.js'
+import { applyAwsPlan } from '../../src/aws/apply.js'
 import {
-  applyAwsPlan,
   gatherAwsFacts,
   planAws,
   planAwsMigration,

@@ -20,7 +20,8 @@ import {
   readManagedPolicy,
   readUserInventory
 } from '../../src/aws/inventory.js'
-import { applyAwsPlan, planAwsMigration } from '../../src/aws/migration.js'
+import { applyAwsPlan } from '../../src/aws/apply.js'
+import { planAwsMigration } from '../../src/aws/migration.js'
 import { parsePolicyDocument, type PolicyDocument } from '../../src/aws/policy-document.js'
 import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
 import { identityDecision } from './support/evaluate.js'

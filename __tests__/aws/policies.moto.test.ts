@@ -32,8 +32,8 @@ import {
   type SeededUser
 } from '../../__fixtures__/aws/seed.js'
 import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
+import { applyAwsPlan } from '../../src/aws/apply.js'
 import {
-  applyAwsPlan,
   planAwsMigration,
   type AwsMigrationRequest,
   type AwsSettings,

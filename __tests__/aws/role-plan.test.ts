@@ -9,8 +9,8 @@ import { jobUses } from '../../src/aws/migration.js'
 import { encodeAttached, TAGS } from '../../src/aws/names.js'
 import { planPermissions, PermissionsError } from '../../src/aws/permissions-plan.js'
 import { policySize, type PolicyDocument } from '../../src/aws/policy-document.js'
+import { planChainedRole } from '../../src/aws/chained-role.js'
 import {
-  planChainedRole,
   planNewRole,
   RolePlanError,
   type NewRoleFacts,
@@ -266,6 +266,16 @@ describe('planNewRole', () => {
     const again = planNewRole(facts({ existing, now: '2030-01-01T00:00:00.000Z' }), settings)
     expect(again.change).toBe('unchanged')
     expect(again.writes).toEqual([])
+    expect(again.changes.map((c) => c.change)).toEqual(again.changes.map(() => 'unchanged'))
+    expect(first.changes).toEqual([
+      { resource: 'role github-octo-org-octo-repo-deployer', change: 'create' },
+      { resource: 'trust policy of github-octo-org-octo-repo-deployer', change: 'create' },
+      { resource: 'arn:aws:iam::aws:policy/IAMUserChangePassword attached', change: 'create' },
+      { resource: `arn:aws:iam::${ACCOUNT}:policy/deploy attached`, change: 'create' },
+      { resource: 'inline policy from-policy.home', change: 'create' },
+      { resource: 'inline policy from-user.site', change: 'create' },
+      { resource: 'inline policy from-group.devs.logs', change: 'create' }
+    ])
     expect(again.tags.find((t) => t.key === TAGS.createdAt)?.value).toBe('2026-01-02T00:00:00.000Z')
 
     // A user policy removed: only what the action recorded is detached; others' stay.
@@ -275,6 +285,10 @@ describe('planNewRole', () => {
     }
     const inv = inventory({ attached: [`arn:aws:iam::${ACCOUNT}:policy/home`] })
     const after = planNewRole(facts({ existing: withForeign, inventory: inv }), settings)
+    expect(after.changes.filter((c) => c.change !== 'unchanged')).toEqual([
+      { resource: 'role github-octo-org-octo-repo-deployer', change: 'update' },
+      { resource: 'arn:aws:iam::aws:policy/IAMUserChangePassword attached', change: 'delete' }
+    ])
     expect(after.writes.filter((w) => w.op === 'DetachRolePolicy')).toEqual([
       {
         op: 'DetachRolePolicy',

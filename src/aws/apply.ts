@@ -31,6 +31,8 @@ import type { TagPair } from './inventory.js'
 import { MANAGED_BY_VALUE, TAGS, tagOf } from './names.js'
 import { errorName } from './owners.js'
 import { policyJson, samePolicy } from './policy-document.js'
+import type { AwsPlan } from './migration.js'
+import { applyProviderPlan } from './provider.js'
 import type { RolePlan } from './role-plan.js'
 import { isNotFound, readManagedPolicyState } from './state.js'
 import { describeWrite, type AwsWrite } from './writes.js'
@@ -221,4 +223,47 @@ async function ignoreNotFound(call: () => Promise<unknown>): Promise<void> {
 
 function sdkTags(tags: readonly TagPair[]): Tag[] {
   return tags.map((t) => ({ Key: t.key, Value: t.value }))
+}
+
+export interface AwsApplyResult {
+  readonly provider: { readonly writes: readonly string[]; readonly error: string | null }
+  /** One outcome per role, by role ARN (a role shared by pairs is applied once). */
+  readonly roles: ReadonlyMap<string, ApplyOutcome>
+  /** Key secret name -> role ARN, for the pairs whose roles were all applied. */
+  readonly roleArns: Readonly<Record<string, string>>
+}
+
+/** Applies the plan: the provider, then each role once. Roles are skipped when the provider failed. */
+export async function applyAwsPlan(api: AwsApi, plan: AwsPlan): Promise<AwsApplyResult> {
+  let provider: AwsApplyResult['provider']
+  try {
+    provider = { writes: await applyProviderPlan(api, plan.provider), error: null }
+  } catch (error) {
+    return { provider: { writes: [], error: errorMessage(error) }, roles: new Map(), roleArns: {} }
+  }
+  const roles = new Map<string, ApplyOutcome>()
+  for (const pair of plan.pairs) {
+    for (const role of pair.roles) {
+      if (!roles.has(role.roleArn)) roles.set(role.roleArn, await applyRolePlan(api, role))
+    }
+  }
+  return { provider, roles, roleArns: roleArnsBySecret(plan, roles) }
+}
+
+/**
+ * Key secret name -> the ARN of the role its jobs assume now: the new role when there is one,
+ * else the chained role. With `outcomes`, only pairs whose roles were all applied.
+ */
+export function roleArnsBySecret(
+  plan: AwsPlan,
+  outcomes?: ReadonlyMap<string, ApplyOutcome>
+): Record<string, string> {
+  const map: Record<string, string> = {}
+  for (const pair of plan.pairs) {
+    if (pair.error || pair.roles.length === 0) continue
+    if (outcomes && pair.roles.some((r) => outcomes.get(r.roleArn)?.error !== null)) continue
+    const role = pair.roles.find((r) => r.kind === 'new-role') ?? pair.roles[0]
+    if (role) map[pair.secretName] = role.roleArn
+  }
+  return map
 }

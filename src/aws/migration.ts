@@ -2,13 +2,12 @@
  * The AWS side of `mode: migrate`, in three steps the caller can show apart:
  * `gatherAwsFacts` reads (caller, quotas, provider, owners, inventories, existing roles),
  * `planAws` is pure (facts in, one plan out: the provider and, per key pair, its roles with every
- * write marked create / update / unchanged), `applyAwsPlan` writes (provider first, then roles).
+ * write marked create / update / unchanged), `applyAwsPlan` (apply.ts) writes.
  * A problem of one key pair is an error of that pair; the other pairs go on.
  */
 import { errorMessage } from '../errors.js'
 import type { Finding } from '../workflows/findings.js'
 import { subjectsForJobs, type JobUse, type RepositoryFacts } from '../workflows/subjects.js'
-import { applyRolePlan, type ApplyOutcome } from './apply.js'
 import type { AwsApi } from './clients.js'
 import { createInventoryCache, readUserInventory, type UserInventory } from './inventory.js'
 import { decodeAttached, mergedPolicyName, roleNameFor } from './names.js'
@@ -20,8 +19,9 @@ import {
   type KeyRef
 } from './owners.js'
 import { planPermissions } from './permissions-plan.js'
-import { applyProviderPlan, planProvider, type ProviderPlan } from './provider.js'
-import { planChainedRole, planNewRole, type RolePlan, type RoleSettings } from './role-plan.js'
+import { planProvider, type ProviderPlan } from './provider.js'
+import { planChainedRole } from './chained-role.js'
+import { planNewRole, type RolePlan, type RoleSettings } from './role-plan.js'
 import {
   readAccountQuotas,
   readManagedPolicyState,
@@ -252,8 +252,13 @@ export function planAws(facts: AwsFacts, request: AwsMigrationRequest): AwsPlan 
       accessKeyId: p.request.key.accessKeyId,
       owner: p.owner
     }
-    if (p.error || !p.owner)
+    if (p.error || !p.owner) {
       return { ...base, roles: [], error: p.error ?? 'unknown key', followUps: [] }
+    }
+    if (p.request.uses.length === 0) {
+      const error = `no workflow job uses the key in secret ${base.secretName}; nothing to migrate`
+      return { ...base, roles: [], error, followUps: [] }
+    }
     const roles: RolePlan[] = []
     const errors: string[] = []
     const keep = (result: RolePlan | string): void => {
@@ -372,47 +377,4 @@ export async function planAwsMigration(
   request: AwsMigrationRequest
 ): Promise<AwsPlan> {
   return planAws(await gatherAwsFacts(api, request), request)
-}
-
-export interface AwsApplyResult {
-  readonly provider: { readonly writes: readonly string[]; readonly error: string | null }
-  /** One outcome per role, by role ARN (a role shared by pairs is applied once). */
-  readonly roles: ReadonlyMap<string, ApplyOutcome>
-  /** Key secret name -> role ARN, for the pairs whose roles were all applied. */
-  readonly roleArns: Readonly<Record<string, string>>
-}
-
-/** Applies the plan: the provider, then each role once. Roles are skipped when the provider failed. */
-export async function applyAwsPlan(api: AwsApi, plan: AwsPlan): Promise<AwsApplyResult> {
-  let provider: AwsApplyResult['provider']
-  try {
-    provider = { writes: await applyProviderPlan(api, plan.provider), error: null }
-  } catch (error) {
-    return { provider: { writes: [], error: errorMessage(error) }, roles: new Map(), roleArns: {} }
-  }
-  const roles = new Map<string, ApplyOutcome>()
-  for (const pair of plan.pairs) {
-    for (const role of pair.roles) {
-      if (!roles.has(role.roleArn)) roles.set(role.roleArn, await applyRolePlan(api, role))
-    }
-  }
-  return { provider, roles, roleArns: roleArnsBySecret(plan, roles) }
-}
-
-/**
- * Key secret name -> the ARN of the role its jobs assume now: the new role when there is one,
- * else the chained role. With `outcomes`, only pairs whose roles were all applied.
- */
-export function roleArnsBySecret(
-  plan: AwsPlan,
-  outcomes?: ReadonlyMap<string, ApplyOutcome>
-): Record<string, string> {
-  const map: Record<string, string> = {}
-  for (const pair of plan.pairs) {
-    if (pair.error || pair.roles.length === 0) continue
-    if (outcomes && pair.roles.some((r) => outcomes.get(r.roleArn)?.error !== null)) continue
-    const role = pair.roles.find((r) => r.kind === 'new-role') ?? pair.roles[0]
-    if (role) map[pair.secretName] = role.roleArn
-  }
-  return map
 }

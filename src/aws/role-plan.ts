@@ -1,7 +1,8 @@
 /**
  * The plan for one role (pure): facts in, the desired role and every write to get there out,
  * each marked create, update or unchanged. A new role replaces an IAM user's keys; a chained role
- * (the keys only assumed role X) gets a GitHub trust statement added to X's own trust policy.
+ * (the keys only assumed role X) gets a GitHub trust statement added to X's own trust policy
+ * (chained-role.ts).
  * Only what this action made is updated or removed (found by its tags and inline-name prefixes).
  */
 import type { SubjectPattern, SubjectResult, RepositoryFacts } from '../workflows/subjects.js'
@@ -18,12 +19,18 @@ import {
   tagValue
 } from './names.js'
 import { planPermissions, type PermissionsPlan } from './permissions-plan.js'
-import { policySize, samePolicy, type PolicyDocument } from './policy-document.js'
+import { policySize, samePolicy } from './policy-document.js'
 import type { AccountQuotas, ManagedPolicyState, RoleState } from './state.js'
 import { buildTrustPolicy, type TrustPolicy } from './trust-policy.js'
 import type { AwsWrite } from './writes.js'
 
 export type Change = 'create' | 'update' | 'unchanged'
+
+/** One thing in IAM and what the plan does to it, for the plan's table. */
+export interface ResourceChange {
+  readonly resource: string
+  readonly change: Change | 'delete'
+}
 
 export interface RoleSettings {
   readonly rolePath: string
@@ -51,6 +58,8 @@ export interface RolePlan {
   readonly warnings: readonly string[]
   /** What a person must do after the migration (e.g. roles that trust the user). */
   readonly followUps: readonly string[]
+  /** The role, its trust policy and each policy with what happens to it (unchanged ones too). */
+  readonly changes: readonly ResourceChange[]
   /** Every write, in the order `applyRolePlan` runs them; empty when unchanged. */
   readonly writes: readonly AwsWrite[]
 }
@@ -232,6 +241,50 @@ export function planNewRole(facts: NewRoleFacts, settings: RoleSettings): RolePl
     }
   }
 
+  const has = (op: AwsWrite['op'], match: (w: AwsWrite) => boolean = () => true): boolean =>
+    writes.some((w) => w.op === op && match(w))
+  const forArn = (arn: string) => (w: AwsWrite) => 'arn' in w && w.arn === arn
+  const forName = (name: string) => (w: AwsWrite) => 'name' in w && w.name === name
+  const changes: ResourceChange[] = [
+    {
+      resource: `role ${roleName}`,
+      change: !existing ? 'create' : writes.length > 0 ? 'update' : 'unchanged'
+    },
+    {
+      resource: `trust policy of ${roleName}`,
+      change: !existing ? 'create' : has('UpdateAssumeRolePolicy') ? 'update' : 'unchanged'
+    },
+    ...permissions.merged.map((m) => ({
+      resource: `managed policy ${m.name} (merged)`,
+      change: has('CreatePolicy', forArn(m.arn))
+        ? ('create' as const)
+        : has('CreatePolicyVersion', forArn(m.arn))
+          ? ('update' as const)
+          : ('unchanged' as const)
+    })),
+    ...attachArns.map((arn) => ({
+      resource: `${arn} attached`,
+      change: has('AttachRolePolicy', forArn(arn)) ? ('create' as const) : ('unchanged' as const)
+    })),
+    ...permissions.inline.map((p) => ({
+      resource: `inline policy ${p.name}`,
+      change: !inlineNow.has(p.name)
+        ? ('create' as const)
+        : has('PutRolePolicy', forName(p.name))
+          ? ('update' as const)
+          : ('unchanged' as const)
+    })),
+    ...writes.flatMap((w): ResourceChange[] =>
+      w.op === 'DetachRolePolicy'
+        ? [{ resource: `${w.arn} attached`, change: 'delete' }]
+        : w.op === 'DeleteRolePolicy'
+          ? [{ resource: `inline policy ${w.name}`, change: 'delete' }]
+          : w.op === 'DeletePolicy'
+            ? [{ resource: `managed policy ${w.arn} (merged)`, change: 'delete' }]
+            : []
+    )
+  ]
+
   const followUps = facts.rolesTrustingUser.map(
     (r) =>
       `role ${r} trusts IAM user ${facts.inventory.name}; when the keys are retired that trust serves nothing: give ${roleName} sts:AssumeRole on it (or trust ${roleArn} in it) if the workflows still need it`
@@ -249,6 +302,7 @@ export function planNewRole(facts: NewRoleFacts, settings: RoleSettings): RolePl
     permissions,
     warnings,
     followUps,
+    changes,
     writes
   }
 }
@@ -290,62 +344,7 @@ function desiredTags(
   return [...userTags.slice(0, Math.max(0, room)), ...own]
 }
 
-export interface ChainedRoleFacts {
-  readonly role: RoleState
-  readonly accountId: string
-  readonly userName: string
-  readonly quotas: AccountQuotas
-  readonly repository: RepositoryFacts
-  readonly subjects: SubjectResult
-  readonly providerArn: string
-}
-
-/**
- * Plans role chaining: the keys only assumed role X, so X itself gets a GitHub trust statement
- * (Sid `TRUST_STATEMENT_SID`), keeping its other statements. X's permissions are not touched.
- */
-export function planChainedRole(facts: ChainedRoleFacts, settings: RoleSettings): RolePlan {
-  const { role } = facts
-  const account = role.arn.split(':')[4]
-  if (account && account !== facts.accountId) {
-    throw new RolePlanError(
-      `the keys assume role ${role.arn} of account ${account}; its trust policy can only be changed with credentials of that account`
-    )
-  }
-  const trust = buildTrustPolicy({
-    providerArn: facts.providerArn,
-    issuer: settings.oidcIssuer,
-    audience: settings.audience,
-    subjects: facts.subjects,
-    repositoryId: facts.repository.repoId,
-    maxSize: facts.quotas.assumeRolePolicySize,
-    keepStatements: role.trust.Statement
-  })
-  const writes: AwsWrite[] = samePolicy(role.trust, trust.document)
-    ? []
-    : [{ op: 'UpdateAssumeRolePolicy', roleName: role.name, trust: trust.document }]
-  return {
-    kind: 'chained-role',
-    roleName: role.name,
-    roleArn: role.arn,
-    change: writes.length > 0 ? 'update' : 'unchanged',
-    trust,
-    subjects: facts.subjects.subjects,
-    boundaryArn: role.boundaryArn,
-    maxSessionDuration: role.maxSessionDuration,
-    tags: role.tags,
-    permissions: null,
-    warnings: [...facts.subjects.notes, ...trust.merges],
-    followUps: [
-      `role ${role.arn} still trusts what it trusted before (for example IAM user ${facts.userName}); remove that statement once the keys are retired`
-    ],
-    writes
-  }
-}
-
 /** The trust document of a plan as JSON, for display. */
 export function trustPolicyText(plan: RolePlan): string {
   return JSON.stringify(plan.trust.document, null, 2)
 }
-
-export type { PolicyDocument }
