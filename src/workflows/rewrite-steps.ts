@@ -115,6 +115,9 @@ export function planNewSteps(needs: JobNeeds, fallbackRegion: string | null): Ne
     let identity = own?.identity ?? null
     if (!identity && inherited !== null && !isNoAwsStep(step)) {
       const key = typeof inherited === 'string' ? inherited : inherited.pairKey
+      // Before the job's own configure-aws-credentials step for these keys, only steps that
+      // show AWS use need them earlier (the job's author put the login where it is needed).
+      if (nextProvider(needs, step.index) === key && !AWS_TEXT.test(step.source)) continue
       const current = segment ? segment.identity.pairKey : plain(active)
       if (current !== key) {
         if (typeof inherited === 'string') {
@@ -140,6 +143,16 @@ export function planNewSteps(needs: JobNeeds, fallbackRegion: string | null): Ne
   }
   close()
   return out
+}
+
+/** The identity key of the first configure-aws-credentials step after `index`, or null. */
+function nextProvider(needs: JobNeeds, index: number): string | null {
+  for (const s of needs.job.stepModels) {
+    if (s.index <= index) continue
+    const p = needs.providers.get(s.index)
+    if (p !== undefined) return typeof p === 'string' ? p : p.pairKey
+  }
+  return null
 }
 
 interface Segment {
