@@ -72,6 +72,9 @@ describe('one pull request, idempotent', () => {
     )
     expect(git(REPO, ['log', '-1', '--format=%B', head])).toContain(COMMIT_TRAILER)
 
+    const diff = server.repository(REPO).pullRequestDiff(1)
+    for (const f of files) expect(diff).toContain(`diff --git a/${f.path} b/${f.path}`)
+    expect(diff).toContain(`+          role-to-assume: ${ROLE_ARN}`)
     const pulls = server.repository(REPO).pulls
     expect(pulls).toHaveLength(1)
     expect(pulls[0]).toMatchObject({

@@ -183,6 +183,19 @@ export class RepositoryState {
     return sha
   }
 
+  /**
+   * The unified diff of a pull request as GitHub shows it (merge base of base and head → head),
+   * for people reading what the action proposes.
+   */
+  pullRequestDiff(number: number): string {
+    const pull = this.pulls.find((p) => p.number === number)
+    if (!pull) throw new Error(`${this.fullName} has no pull request #${number}`)
+    const head = this.git.readRef(`refs/heads/${pull.head}`)
+    const base = this.git.readRef(`refs/heads/${pull.base}`)
+    if (!head || !base) return ''
+    return this.git.diff(this.git.mergeBase(base, head) ?? base, head)
+  }
+
   /** The file at `path` on `ref` (a branch name or a sha), or null. */
   readFile(filePath: string, ref = this.defaultBranch): string | null {
     const sha = /^[0-9a-f]{40}$/.test(ref) ? ref : this.git.readRef(`refs/heads/${ref}`)

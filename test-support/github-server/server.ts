@@ -296,8 +296,9 @@ export async function startGitHubServer(
             'x-github-request-id': id,
             'x-github-api-version-selected': '2022-11-28',
             'x-ratelimit-limit': '5000',
-            'x-ratelimit-remaining': String(Math.max(0, 5000 - requestId)),
-            'x-ratelimit-used': String(requestId),
+            // Never 0: a long sandbox session must not look rate limited.
+            'x-ratelimit-remaining': String(5000 - (requestId % 4999)),
+            'x-ratelimit-used': String(requestId % 4999),
             'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
             'x-ratelimit-resource': route === GRAPHQL_ROUTE ? 'graphql' : 'core',
             ...reply.headers
