@@ -22,7 +22,7 @@ import {
 import { keyUses, type KeyUse, type KnownRoles } from './key-uses.js'
 import { kindReason, type ReasonCode, type Why } from './reasons.js'
 import type { FileSites, Site, SiteContext } from './scan-sites.js'
-import { offsetOfMatch, position, startOf, type Source } from './yaml-nodes.js'
+import { offsetOfMatch, position, type Located } from './yaml-nodes.js'
 
 const NO_PAIR: KeyPair = { accessKeyId: null, secretAccessKey: null, sessionToken: null }
 
@@ -30,7 +30,7 @@ const NO_PAIR: KeyPair = { accessKeyId: null, secretAccessKey: null, sessionToke
 const HAND_ON_INPUT =
   /^(build[-_]?args|args|arguments|env|environment|envs|secrets|script|run|command|cmd)$/i
 
-export function buildFindings(src: Source, sites: readonly Site[], known: KnownRoles): Finding[] {
+export function buildFindings(src: Located, sites: readonly Site[], known: KnownRoles): Finding[] {
   const groups = new Map<string, KeyUse[]>()
   const callees: Site[] = []
   for (const site of sites) {
@@ -62,7 +62,7 @@ export function buildFindings(src: Source, sites: readonly Site[], known: KnownR
   )
 }
 
-function groupFindings(src: Source, uses: KeyUse[]): Finding[] {
+function groupFindings(src: Located, uses: KeyUse[]): Finding[] {
   const where = uses[0]!.site.where
   if (where === 'cac') return [cacFinding(src, uses)]
   const out: Finding[] = []
@@ -103,7 +103,7 @@ function isStandard(site: Site): boolean {
   return site.where === 'env' && STANDARD_ENV[site.name ?? ''] !== undefined
 }
 
-function cacFinding(src: Source, uses: KeyUse[]): Finding {
+function cacFinding(src: Located, uses: KeyUse[]): Finding {
   const at = lead(uses)
   const ctx = at.site.ctx
   const pairs = pairUp(roled(uses))
@@ -126,7 +126,7 @@ function cacFinding(src: Source, uses: KeyUse[]): Finding {
 }
 
 /** Keys from an input of a composite action, or from step outputs in a script. */
-function indirectFinding(src: Source, where: Site['where'], uses: KeyUse[]): Finding {
+function indirectFinding(src: Located, where: Site['where'], uses: KeyUse[]): Finding {
   const at = lead(uses)
   let why: Why
   if (nonAws(at.site.ctx, uses))
@@ -136,7 +136,7 @@ function indirectFinding(src: Source, where: Site['where'], uses: KeyUse[]): Fin
   return finding(src, at, uses, NO_PAIR, why)
 }
 
-function looseFinding(src: Source, uses: KeyUse[]): Finding {
+function looseFinding(src: Located, uses: KeyUse[]): Finding {
   const at = lead(uses)
   const pair = mergePairs(pairUp(roled(uses)))
   const dynamic = uses.some((u) => u.via === 'dynamic' || u.conditional)
@@ -159,7 +159,7 @@ function looseFinding(src: Source, uses: KeyUse[]): Finding {
   })
 }
 
-function pairFinding(src: Source, where: Site['where'], pair: KeyPair, mine: KeyUse[]): Finding {
+function pairFinding(src: Located, where: Site['where'], pair: KeyPair, mine: KeyUse[]): Finding {
   const at = lead(mine)
   const ctx = at.site.ctx
   const manual = (kind: Why['kind'], reason: ReasonCode): Finding =>
@@ -211,7 +211,7 @@ function local(ctx: SiteContext): boolean {
   return (ctx.step?.uses ?? '').trim().startsWith('./')
 }
 
-function calleeFindings(src: Source, callees: readonly Site[], known: KnownRoles): Finding[] {
+function calleeFindings(src: Located, callees: readonly Site[], known: KnownRoles): Finding[] {
   const roles: KeyUse[] = []
   for (const site of callees) {
     const name = site.name ?? ''
@@ -234,7 +234,7 @@ function calleeFindings(src: Source, callees: readonly Site[], known: KnownRoles
  * findings name key secrets: one finding per pair of the callee.
  */
 export function inheritFindings(
-  src: Source,
+  src: Located,
   calls: FileSites['inheritCalls'],
   byFile: ReadonlyMap<string, readonly Finding[]>
 ): Finding[] {
@@ -253,7 +253,7 @@ export function inheritFindings(
       seen.add(key)
       out.push({
         ...base(call.ctx),
-        ...position(src, startOf(call.node)),
+        ...position(src, call.range?.[0] ?? 0),
         kind: 'reusable-workflow-inherit',
         migration: 'manual',
         reason: kindReason(
@@ -271,7 +271,7 @@ export function inheritFindings(
 }
 
 function finding(
-  src: Source,
+  src: Located,
   at: KeyUse,
   uses: readonly KeyUse[],
   pair: KeyPair,
@@ -279,7 +279,7 @@ function finding(
 ): Finding {
   const site = at.site
   const offset =
-    site.where === 'callee' ? startOf(site.node) : offsetOfMatch(src, site.node, pattern(at))
+    site.where === 'callee' ? (site.range?.[0] ?? 0) : offsetOfMatch(src, site.range, pattern(at))
   const secrets = sortedUnique(uses.map((u) => u.secret).filter((s): s is string => s !== null))
   return {
     ...base(site.ctx),

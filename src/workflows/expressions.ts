@@ -45,6 +45,7 @@ const EMPTY: ExpressionRefs = {
 // not follow `.` or a word character (`github.event.inputs.x` is not the `inputs` context).
 const CONTEXT_REF =
   /(?<![\w.-])(secrets|env|inputs)\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*(?:'([^']*)'|"([^"]*)"|([^\]]*))\])/gi
+const ANY_CONTEXT = /secrets|env|inputs/i
 const TO_JSON_SECRETS = /(?<![\w.-])toJSON\s*\(\s*secrets\s*\)/gi
 
 /** The `${{ ... }}` expressions of a string, with their offsets (of the inner text). */
@@ -76,6 +77,8 @@ export function referencesIn(text: string, bareExpression = false): ExpressionRe
   const inputs: NamedRef[] = []
   let conditional = false
   for (const { body, offset } of exprs) {
+    // Most expressions (`github.sha`, `matrix.os`, step outputs) name none of these contexts.
+    if (!ANY_CONTEXT.test(body)) continue
     const code = blankStrings(body)
     let secretsHere = 0
     for (const m of code.matchAll(CONTEXT_REF)) {

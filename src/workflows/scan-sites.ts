@@ -5,7 +5,7 @@
  * finding needs (job, step, triggers, environment, permissions, env scopes). Deciding which
  * sites are AWS keys is `scan.ts`'s job, once every file's sites are known.
  */
-import { isMap, isScalar, isSeq, type Node } from 'yaml'
+import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml'
 import type { PermissionsContext, StepRef, Trigger } from './findings.js'
 import { referencesIn, type ExpressionRefs } from './expressions.js'
 import { readEnvironment, readPermissions } from './job-facts.js'
@@ -14,7 +14,9 @@ import {
   entries,
   entry,
   items,
+  rangeOf,
   scalarText,
+  type SourceRange,
   type Entry,
   type Reached,
   type Source
@@ -78,8 +80,9 @@ export interface Site {
   /** The entry name (env variable, input, secret), null for `run` and `other`. */
   readonly name: string | null
   readonly path: Path
-  /** The value node (for `callee`, the key node). */
-  readonly node: Node | null
+  /** Source range of the value (for `callee`, of the key); kept instead of the node so that
+   * the parsed document can be dropped once its sites are listed. */
+  readonly range: SourceRange | null
   readonly refs: ExpressionRefs
   /** Sites of one group become at most one finding per key pair (one env map, one `with:`, ...). */
   readonly group: string
@@ -95,7 +98,7 @@ export interface FileSites {
     readonly ctx: SiteContext
     readonly uses: string
     readonly path: Path
-    readonly node: Node | null
+    readonly range: SourceRange | null
   }[]
 }
 
@@ -168,7 +171,7 @@ export function collectSites(src: Source, file: string): FileSites {
           where: 'callee',
           name: e.key,
           path: [onKey, 'workflow_call', 'secrets', e.key],
-          node: e.keyNode,
+          range: rangeOf(e.keyNode),
           refs: referencesIn(''),
           group: `${onKey}.workflow_call.secrets`,
           shared: e.shared
@@ -217,7 +220,7 @@ export function collectSites(src: Source, file: string): FileSites {
           ctx,
           uses: usesText,
           path: [...jobPath, 'secrets'],
-          node: secrets.node
+          range: rangeOf(secrets.node)
         })
       } else if (secrets) {
         addMapSites(src, secrets, [...jobPath, 'secrets'], ctx, 'caller', sites)
@@ -377,10 +380,22 @@ function addValueSites(
   ) {
     if (where !== 'cac') return
   }
-  sites.push({ ctx, where, name, path, node: value.node, refs, group, shared: value.shared })
+  sites.push({
+    ctx,
+    where,
+    name,
+    path,
+    range: rangeOf(value.node),
+    refs,
+    group,
+    shared: value.shared
+  })
 }
 
-/** Every other scalar under `node` with a secret reference becomes an `other` site. */
+/**
+ * Every other scalar under `node` with a secret reference becomes an `other` site. Walks the
+ * raw tree with one path stack (copied only for a site): this walk visits every node.
+ */
 function walkOther(
   src: Source,
   node: Reached,
@@ -389,31 +404,92 @@ function walkOther(
   sites: Site[],
   skip: ReadonlySet<string>
 ): void {
-  if (isMap(node.node)) {
-    for (const e of entries(src, node)) {
-      if (skip.has(e.key)) continue
-      walkOther(src, e, [...path, e.key], ctx, sites, new Set())
-    }
-  } else if (isSeq(node.node)) {
-    items(src, node).forEach((item, i) => walkOther(src, item, [...path, i], ctx, sites, new Set()))
-  } else if (isScalar(node.node)) {
-    const t = scalarText(node.node)
-    if (t === null) return
-    const last = path[path.length - 1]
+  const stack = [...path]
+  walkRaw(src, node.node, node.shared, stack, ctx, sites, skip, 0)
+}
+
+/** Offsets of the word `secrets` in each file's text, to skip subtrees that cannot hold a reference. */
+const SECRET_WORDS = new WeakMap<Source, number[]>()
+
+function mentionsSecrets(src: Source, node: { range?: readonly number[] | null }): boolean {
+  const range = node.range
+  if (!range) return true
+  let offsets = SECRET_WORDS.get(src)
+  if (!offsets) {
+    offsets = [...src.text.matchAll(/secrets/gi)].map((m) => m.index ?? 0)
+    SECRET_WORDS.set(src, offsets)
+  }
+  // First offset >= range start (binary search), then whether it lies before the range end.
+  let lo = 0
+  let hi = offsets.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (offsets[mid]! < range[0]!) lo = mid + 1
+    else hi = mid
+  }
+  return lo < offsets.length && offsets[lo]! < range[2]!
+}
+
+const NO_SKIP: ReadonlySet<string> = new Set()
+/** Deeper than this, a tree is a YAML bomb or an alias loop: stop. */
+const MAX_DEPTH = 64
+
+function walkRaw(
+  src: Source,
+  node: unknown,
+  shared: boolean,
+  stack: (string | number)[],
+  ctx: SiteContext,
+  sites: Site[],
+  skip: ReadonlySet<string>,
+  depth: number
+): void {
+  if (depth > MAX_DEPTH) return
+  if (isAlias(node)) {
+    walkRaw(src, node.resolve(src.doc), true, stack, ctx, sites, skip, depth + 1)
+    return
+  }
+  if (isScalar(node)) {
+    const t = node.value
+    // Every reference this walk looks for names the secrets context.
+    if (typeof t !== 'string' || !SECRETS_WORD.test(t)) return
+    const last = stack[stack.length - 1]
     const refs = referencesIn(t, last === 'if')
     if (refs.secrets.length + refs.dynamicSecrets.length + refs.allSecrets.length === 0) return
+    const path = [...stack]
     sites.push({
       ctx,
       where: 'other',
       name: typeof last === 'string' ? last : null,
       path,
-      node: node.node,
+      range: rangeOf(node),
       refs,
       group: key(path),
-      shared: node.shared
+      shared: shared || node.anchor !== undefined
+    })
+    return
+  }
+  if ((isMap(node) || isSeq(node)) && !mentionsSecrets(src, node)) return
+  if (isMap(node)) {
+    const inner = shared || node.anchor !== undefined
+    for (const pair of node.items) {
+      const k = scalarText(isAlias(pair.key) ? pair.key.resolve(src.doc) : pair.key)
+      if (k === null || skip.has(k)) continue
+      stack.push(k)
+      walkRaw(src, pair.value, inner, stack, ctx, sites, NO_SKIP, depth + 1)
+      stack.pop()
+    }
+  } else if (isSeq(node)) {
+    const inner = shared || node.anchor !== undefined
+    node.items.forEach((item, i) => {
+      stack.push(i)
+      walkRaw(src, item, inner, stack, ctx, sites, NO_SKIP, depth + 1)
+      stack.pop()
     })
   }
 }
+
+const SECRETS_WORD = /secrets/i
 
 /** Scalar values of `strategy.matrix` by name, from its lists and its `include` entries. */
 function matrixValues(src: Source, job: Reached): Map<string, string[]> {

@@ -43,29 +43,31 @@ import type { Finding, ScanError, ScanResult, WorkflowFile } from './findings.js
 import { buildFindings, inheritFindings } from './classify.js'
 import { learnRoles } from './key-uses.js'
 import { collectSites, type FileSites } from './scan-sites.js'
-import type { Source } from './yaml-nodes.js'
+import type { Located, Source } from './yaml-nodes.js'
 
 export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
   const errors: ScanError[] = []
-  const scanned: { file: string; src: Source; sites: FileSites }[] = []
+  // Only the sites, text and line starts are kept: each parsed tree is dropped after its walk.
+  const scanned: { file: string; located: Located; sites: FileSites }[] = []
   for (const f of files) {
     const parsed = parse(f)
     if ('errors' in parsed) {
       errors.push(...parsed.errors)
       continue
     }
-    scanned.push({ file: f.path, src: parsed.src, sites: collectSites(parsed.src, f.path) })
+    const sites = collectSites(parsed.src, f.path)
+    scanned.push({ file: f.path, located: { lines: parsed.src.lines, text: f.text }, sites })
   }
   const known = learnRoles(scanned.flatMap((s) => s.sites.sites))
   const findings: Finding[] = []
   const byFile = new Map<string, Finding[]>()
   for (const s of scanned) {
-    const own = buildFindings(s.src, s.sites.sites, known)
+    const own = buildFindings(s.located, s.sites.sites, known)
     byFile.set(s.file, own)
     findings.push(...own)
   }
   for (const s of scanned) {
-    findings.push(...inheritFindings(s.src, s.sites.inheritCalls, byFile))
+    findings.push(...inheritFindings(s.located, s.sites.inheritCalls, byFile))
   }
   findings.sort(compareFindings)
   errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line)

@@ -60,16 +60,22 @@ export function scalarText(node: unknown): string | null {
 /** The entries of a map node in order; `<<: *anchor` merges come after, without overriding. */
 export function entries(src: Source, reached: Reached): Entry[] {
   const { node, shared } = reached
-  if (!isMap(node)) return []
+  return isMap(node) ? listEntries(src, node, shared) : []
+}
+
+function listEntries(src: Source, node: YAMLMap<unknown, unknown>, shared: boolean): Entry[] {
   const out: Entry[] = []
   const merged: Entry[] = []
-  for (const pair of (node as YAMLMap<unknown, unknown>).items) {
+  for (const pair of node.items) {
     const keyNode = isAlias(pair.key) ? (pair.key.resolve(src.doc) ?? null) : pair.key
     const key = keyText(keyNode)
     if (key === null) continue
     if (key === '<<' && isScalar(keyNode) && keyNode.type === 'PLAIN') {
       const sources = isSeq(pair.value) ? pair.value.items : [pair.value]
-      for (const s of sources) merged.push(...entries(src, deref(src, s, true)))
+      for (const s of sources) {
+        const target = deref(src, s, true)
+        if (target.node !== node) merged.push(...entries(src, target))
+      }
       continue
     }
     const value = deref(src, pair.value, shared)
@@ -88,9 +94,21 @@ function keyText(key: unknown): string | null {
   return null
 }
 
-/** The entry of a map with this key, or undefined. */
+/** The entry of a map with this key, or undefined (without listing the whole map). */
 export function entry(src: Source, reached: Reached, key: string): Entry | undefined {
-  return entries(src, reached).find((e) => e.key === key)
+  const { node, shared } = reached
+  if (!isMap(node)) return undefined
+  let merges = false
+  for (const pair of node.items) {
+    const k = pair.key
+    const text = isScalar(k) ? k.value : undefined
+    if (text === key || (key === 'true' && text === true)) {
+      const value = deref(src, pair.value, shared)
+      return { key, keyNode: k as Node, node: value.node, shared: value.shared }
+    }
+    if (text === '<<' || isAlias(k)) merges = true
+  }
+  return merges ? listEntries(src, node, shared).find((e) => e.key === key) : undefined
 }
 
 /** The items of a sequence node (aliases followed). */
@@ -100,31 +118,33 @@ export function items(src: Source, reached: Reached): Reached[] {
   return node.items.map((item) => deref(src, item, shared))
 }
 
+/** Start and end offsets of a node's own source text. */
+export type SourceRange = readonly [number, number]
+
+export function rangeOf(node: Node | null): SourceRange | null {
+  const r = node?.range
+  return r ? [r[0], r[1]] : null
+}
+
+/** Line positions and text of a file, enough to place findings once the tree is gone. */
+export interface Located {
+  readonly lines: LineCounter
+  readonly text: string
+}
+
 /** 1-based line and column of a source offset. */
-export function position(src: Source, offset: number): { line: number; column: number } {
+export function position(src: Located, offset: number): { line: number; column: number } {
   const { line, col } = src.lines.linePos(offset)
   return { line, column: col }
 }
 
-/** The source offset where a node starts (0 when unknown). */
-export function startOf(node: Node | null): number {
-  return node?.range?.[0] ?? 0
-}
-
 /**
- * The source offset of the first match of `pattern` inside the node's own source text, or the
- * node's start. Scalars keep their expressions verbatim in the source (plain, quoted, block),
+ * The source offset of the first match of `pattern` inside the range's source text, or the
+ * range's start. Scalars keep their expressions verbatim in the source (plain, quoted, block),
  * so this points at the reference itself, also inside a multi-line `run:` script.
  */
-export function offsetOfMatch(src: Source, node: Node | null, pattern: RegExp): number {
-  const range = node?.range
+export function offsetOfMatch(src: Located, range: SourceRange | null, pattern: RegExp): number {
   if (!range) return 0
-  const slice = src.text.slice(range[0], range[1])
-  pattern.lastIndex = 0
-  const m = pattern.exec(slice)
+  const m = pattern.exec(src.text.slice(range[0], range[1]))
   return m ? range[0] + m.index : range[0]
-}
-
-export function isMapNode(node: Node | null): boolean {
-  return isMap(node)
 }
