@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import {
   AttachRolePolicyCommand,
+  CreateAccessKeyCommand,
   DetachUserPolicyCommand,
   GetPolicyCommand,
   GetPolicyVersionCommand,
@@ -290,6 +291,50 @@ describe('a user with managed, inline and group policies, a boundary and tags', 
       'from-user.site',
       'hand-made'
     ])
+  })
+})
+
+describe('two keys of the same user', () => {
+  it('share one role whose trust admits the jobs of both', async () => {
+    const user = await seedDeployer(api)
+    const second = await api.iam.send(new CreateAccessKeyCommand({ UserName: 'deployer' }))
+    const nightly = keyUse({
+      file: '.github/workflows/nightly.yml',
+      job: 'sync',
+      triggers: [trigger('schedule')],
+      secretId: 'NIGHTLY_KEY_ID'
+    })
+    const req = request([
+      {
+        key: { secretName: 'AWS_ACCESS_KEY_ID', accessKeyId: user.accessKeyId },
+        uses: deployUses()
+      },
+      {
+        key: { secretName: 'NIGHTLY_KEY_ID', accessKeyId: second.AccessKey?.AccessKeyId ?? '' },
+        uses: [nightly]
+      }
+    ])
+    const counter = countCalls(api)
+    const { plan, result } = await migrate(req)
+    counter.detach()
+    const [a, b] = plan.pairs
+    expect(a?.roles[0]).toBe(b?.roles[0])
+    expect(a?.roles[0]?.trust.subjects).toEqual([
+      'repo:octo-org/octo-repo:environment:production',
+      'repo:octo-org/octo-repo:pull_request',
+      'repo:octo-org/octo-repo:ref:refs/heads/main',
+      'repo:octo-org/octo-repo:ref:refs/tags/v*'
+    ])
+    expect(
+      a?.roles[0]?.subjects.find((s) => s.pattern.endsWith('refs/heads/main'))?.sources
+    ).toContain('.github/workflows/nightly.yml (job sync): schedule (default branch)')
+    expect(result.roles.size).toBe(1)
+    expect(result.roleArns).toEqual({
+      AWS_ACCESS_KEY_ID: a?.roles[0]?.roleArn,
+      NIGHTLY_KEY_ID: a?.roles[0]?.roleArn
+    })
+    expect(counter.calls.get('GetRole')).toBe(2) // one read for both pairs, one by the waiter after CreateRole
+    expect(counter.calls.get('CreateRole')).toBe(1)
   })
 })
 

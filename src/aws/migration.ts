@@ -9,7 +9,12 @@ import { errorMessage } from '../errors.js'
 import type { Finding } from '../workflows/findings.js'
 import { subjectsForJobs, type JobUse, type RepositoryFacts } from '../workflows/subjects.js'
 import type { AwsApi } from './clients.js'
-import { createInventoryCache, readUserInventory, type UserInventory } from './inventory.js'
+import {
+  createInventoryCache,
+  readUserInventory,
+  type InventoryCache,
+  type UserInventory
+} from './inventory.js'
 import { decodeAttached, mergedPolicyName, roleNameFor } from './names.js'
 import {
   getCallerIdentity,
@@ -108,7 +113,7 @@ export async function gatherAwsFacts(api: AwsApi, request: AwsMigrationRequest):
     readAccountQuotas(api),
     readProvider(api, providerArn)
   ])
-  const cache = createInventoryCache()
+  const cache: GatherCache = { inventory: createInventoryCache(), roles: new Map() }
   const pairs: PairFacts[] = []
   for (const pair of request.pairs) {
     pairs.push(await gatherPair(api, pair, request, caller, quotas, cache))
@@ -120,14 +125,26 @@ export async function gatherAwsFacts(api: AwsApi, request: AwsMigrationRequest):
   return { caller, quotas, providerArn, provider, pairs, rolesTrusting }
 }
 
+interface GatherCache {
+  readonly inventory: InventoryCache
+  readonly roles: Map<string, Promise<RoleState | null>>
+}
+
 async function gatherPair(
   api: AwsApi,
   pair: PairRequest,
   request: AwsMigrationRequest,
   caller: CallerIdentity,
   quotas: AccountQuotas,
-  cache: ReturnType<typeof createInventoryCache>
+  cache: GatherCache
 ): Promise<PairFacts> {
+  // Pairs of the same user (or chaining onto the same role) read that role once.
+  const role = (name: string, policies: boolean): Promise<RoleState | null> => {
+    const id = `${name}\u0000${policies}`
+    const known = cache.roles.get(id) ?? readRole(api, name, { policies })
+    cache.roles.set(id, known)
+    return known
+  }
   const empty = {
     request: pair,
     inventory: null,
@@ -145,22 +162,19 @@ async function gatherPair(
     const chained = new Map<string, RoleState | null>()
     for (const arn of chains.keys()) {
       const sameAccount = arn.split(':')[4] === caller.accountId
-      chained.set(
-        arn,
-        sameAccount ? await readRole(api, arn.split('/').pop() ?? arn, { policies: false }) : null
-      )
+      chained.set(arn, sameAccount ? await role(arn.split('/').pop() ?? arn, false) : null)
     }
     if (direct.length === 0) {
       return { ...empty, owner, error: null, chained, unresolvedChains: unresolved }
     }
-    const inventory = await readUserInventory(api, owner.userName, cache)
+    const inventory = await readUserInventory(api, owner.userName, cache.inventory)
     const { repository, settings } = request
     const roleName = roleNameFor(settings.roleName, {
       owner: repository.owner,
       repo: repository.repo,
       user: inventory.name
     })
-    const existing = await readRole(api, roleName, { policies: true })
+    const existing = await role(roleName, true)
     // The merged policies this action made or would make for the role, as they are now.
     const path = existing?.path ?? settings.rolePath
     const wanted = planPermissions({
