@@ -11,6 +11,7 @@ import { referencesIn, type ExpressionRefs } from './expressions.js'
 import { readEnvironment, readPermissions } from './job-facts.js'
 import { onEntry, readTriggers } from './triggers.js'
 import {
+  deref,
   entries,
   entry,
   items,
@@ -446,7 +447,7 @@ function walkRaw(
 ): void {
   if (depth > MAX_DEPTH) return
   if (isAlias(node)) {
-    walkRaw(src, node.resolve(src.doc), true, stack, ctx, sites, skip, depth + 1)
+    walkRaw(src, deref(src, node).node, true, stack, ctx, sites, skip, depth + 1)
     return
   }
   if (isScalar(node)) {

@@ -43,7 +43,7 @@ import type { Finding, ScanError, ScanResult, WorkflowFile } from './findings.js
 import { buildFindings, inheritFindings } from './classify.js'
 import { learnRoles } from './key-uses.js'
 import { collectSites, type FileSites } from './scan-sites.js'
-import type { Located, Source } from './yaml-nodes.js'
+import { position, unresolvedAliases, type Located, type Source } from './yaml-nodes.js'
 
 export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
   const errors: ScanError[] = []
@@ -56,6 +56,17 @@ export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
       continue
     }
     const sites = collectSites(parsed.src, f.path)
+    const unresolved = unresolvedAliases(parsed.src)
+    if (unresolved.length > 0) {
+      errors.push(
+        ...unresolved.map((u) => ({
+          file: f.path,
+          line: position(parsed.src, u.offset).line,
+          message: `not valid YAML: unresolved alias *${u.name} (column ${position(parsed.src, u.offset).column})`
+        }))
+      )
+      continue
+    }
     scanned.push({ file: f.path, located: { lines: parsed.src.lines, text: f.text }, sites })
   }
   const known = learnRoles(scanned.flatMap((s) => s.sites.sites))

@@ -37,12 +37,29 @@ export interface Entry extends Reached {
 export function deref(src: Source, node: unknown, shared = false): Reached {
   if (isAlias(node)) {
     const target = node.resolve(src.doc)
+    if (!target) noteUnresolved(src, node.source, node.range?.[0] ?? 0)
     return { node: target ?? null, shared: true }
   }
   if (isMap(node) || isSeq(node) || isScalar(node)) {
     return { node, shared: shared || node.anchor !== undefined }
   }
   return { node: null, shared }
+}
+
+const UNRESOLVED = new WeakMap<Source, { name: string; offset: number }[]>()
+
+function noteUnresolved(src: Source, name: string, offset: number): void {
+  const list = UNRESOLVED.get(src) ?? []
+  if (!list.some((u) => u.offset === offset)) list.push({ name, offset })
+  UNRESOLVED.set(src, list)
+}
+
+/**
+ * Aliases met during the walk whose anchor does not exist (`yaml` reports them only when
+ * converting to JS): the file is not valid YAML.
+ */
+export function unresolvedAliases(src: Source): readonly { name: string; offset: number }[] {
+  return UNRESOLVED.get(src) ?? []
 }
 
 /** The string form of a scalar key or value (numbers and booleans as written); null otherwise. */
