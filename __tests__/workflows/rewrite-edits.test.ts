@@ -47,10 +47,14 @@ describe('applyEdits', () => {
       ])
     ).toBe('aXd')
   })
+  it('merges overlapping deletions (whole lines at the end of a file without a final newline)', () => {
+    const text = 'a: 1\r\nb: 2\r\nc: 3'
+    expect(applyEdits(text, [removeLines(text, 6, 6), removeLines(text, 12, 12)])).toBe('a: 1')
+  })
   it('refuses overlapping edits and ranges outside the text', () => {
     expect(() =>
       applyEdits('abcdef', [
-        { start: 1, end: 4, text: '' },
+        { start: 1, end: 4, text: 'x' },
         { start: 3, end: 5, text: '' }
       ])
     ).toThrow(EditConflictError)

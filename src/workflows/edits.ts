@@ -21,16 +21,43 @@ export class EditConflictError extends Error {
 
 /**
  * Applies edits to the original text. Edits are given in original offsets; insertions at the
- * same offset keep the order in which they were given. Overlapping ranges throw.
+ * same offset keep the order in which they were given. Overlapping deletions merge; any other
+ * overlap throws.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = edits
     .map((edit, order) => ({ edit, order }))
     .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order)
+    .map((e) => e.edit)
+  // Deletions that overlap (two whole-line removals at the end of a file without a final
+  // newline share a line ending) are one deletion.
+  const merged: TextEdit[] = []
+  for (const edit of sorted) {
+    const last = merged[merged.length - 1]
+    if (
+      last &&
+      last.text === '' &&
+      edit.text === '' &&
+      last.end > last.start &&
+      edit.end > edit.start &&
+      edit.start < last.end
+    ) {
+      let start = last.start
+      const end = Math.max(last.end, edit.end)
+      // Lines removed through the end of a file without a final newline take the ending
+      // before them, so the file still ends without one.
+      if (end === text.length && !text.endsWith('\n') && start > 0 && text[start - 1] === '\n') {
+        start = lineEnd(text, start - 1)
+      }
+      merged[merged.length - 1] = { start, end, text: '' }
+    } else {
+      merged.push(edit)
+    }
+  }
   let out = ''
   let at = 0
   let previous: TextEdit | null = null
-  for (const { edit } of sorted) {
+  for (const edit of merged) {
     if (edit.start < 0 || edit.end > text.length || edit.end < edit.start) {
       throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text (${text.length})`)
     }
