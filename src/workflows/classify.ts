@@ -21,7 +21,7 @@ import {
 } from './key-names.js'
 import { keyUses, type KeyUse, type KnownRoles } from './key-uses.js'
 import { kindReason, type ReasonCode, type Why } from './reasons.js'
-import type { FileSites, Site, SiteContext } from './scan-sites.js'
+import type { FileSites, Site, SiteContext } from './sites.js'
 import { offsetOfMatch, position, type Located } from './yaml-nodes.js'
 
 const NO_PAIR: KeyPair = { accessKeyId: null, secretAccessKey: null, sessionToken: null }

@@ -5,7 +5,7 @@
  */
 import { nonAwsName } from './key-names.js'
 import type { KeyUse } from './key-uses.js'
-import type { SiteContext } from './scan-sites.js'
+import type { SiteContext } from './sites.js'
 
 /** Env names of an S3 endpoint override (`AWS_ENDPOINT_URL`, `AWS_S3_ENDPOINT`, `TESTS__R2_ENDPOINT_URL`). */
 const ENDPOINT = /(aws|s3|r2|minio).*endpoint|endpoint.*(aws|s3)/i

@@ -3,7 +3,7 @@
  * `permissions:` values of the workflow and of the job.
  */
 import type { PermissionsValue } from './findings.js'
-import { entries, entry, scalarText, type Reached, type Source } from './yaml-nodes.js'
+import { entries, entry, items, scalarText, type Reached, type Source } from './yaml-nodes.js'
 
 /** The job's environment: `environment: NAME` or `environment: {name: NAME}`; null when none. */
 export function readEnvironment(src: Source, job: Reached): string | null {
@@ -27,4 +27,28 @@ export function readPermissions(src: Source, owner: Reached): PermissionsValue |
     if (v !== null) scopes[e.key] = v
   }
   return scopes
+}
+
+/** Scalar values of `strategy.matrix` by name, from its lists and its `include` entries. */
+export function matrixValues(src: Source, job: Reached): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  const strategy = entry(src, job, 'strategy')
+  const matrix = strategy ? entry(src, strategy, 'matrix') : undefined
+  const add = (name: string, value: unknown): void => {
+    const t = scalarText(value)
+    if (t === null) return
+    const list = out.get(name) ?? []
+    if (!list.includes(t)) list.push(t)
+    out.set(name, list)
+  }
+  for (const e of matrix ? entries(src, matrix) : []) {
+    const rows = items(src, e)
+    if (e.key === 'include' || e.key === 'exclude') {
+      if (e.key === 'exclude') continue
+      for (const row of rows) for (const cell of entries(src, row)) add(cell.key, cell.node)
+    } else {
+      for (const row of rows) add(e.key, row.node)
+    }
+  }
+  return out
 }

@@ -7,7 +7,7 @@
 import type { KeyRole } from './key-names.js'
 import { CAC_INPUTS, STANDARD_ENV, roleFromName, roleFromSinkName } from './key-names.js'
 import { expressionsOf } from './expressions.js'
-import type { Site } from './scan-sites.js'
+import type { Site } from './sites.js'
 
 /** Secret names (upper case) known to be key material, with their role. */
 export type KnownRoles = ReadonlyMap<string, KeyRole>

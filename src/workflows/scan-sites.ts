@@ -5,103 +5,30 @@
  * finding needs (job, step, triggers, environment, permissions, env scopes). Deciding which
  * sites are AWS keys is `scan.ts`'s job, once every file's sites are known.
  */
-import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml'
-import type { PermissionsContext, StepRef, Trigger } from './findings.js'
+import { isMap, type Node } from 'yaml'
 import { referencesIn, type ExpressionRefs } from './expressions.js'
-import { readEnvironment, readPermissions } from './job-facts.js'
-import { onEntry, readTriggers } from './triggers.js'
+import { matrixValues, readEnvironment, readPermissions } from './job-facts.js'
 import {
-  deref,
+  pathKey,
+  type EnvScope,
+  type FileSites,
+  type Path,
+  type Site,
+  type SiteContext,
+  type SiteWhere
+} from './sites.js'
+import { onEntry, readTriggers } from './triggers.js'
+import { walkOther } from './walk-other.js'
+import {
   entries,
   entry,
   items,
   rangeOf,
   scalarText,
-  type SourceRange,
   type Entry,
   type Reached,
   type Source
 } from './yaml-nodes.js'
-
-export type Path = readonly (string | number)[]
-
-/** Where a site sits; decides the finding kind. */
-export type SiteWhere =
-  /** a key input (`aws-access-key-id`, ...) of configure-aws-credentials */
-  | 'cac'
-  /** an entry of a workflow/job/step `env:` map */
-  | 'env'
-  /** an entry of a `container:`/`services:` env map (keys handed to another container) */
-  | 'container-env'
-  /** an input of another action's `with:` */
-  | 'with'
-  /** a `run:` script */
-  | 'run'
-  /** an entry of a reusable-workflow caller's `secrets:` (or `with:`) map */
-  | 'caller'
-  /** a declared `on.workflow_call.secrets` entry (no expression: the name is the secret) */
-  | 'callee'
-  /** anything else (`if:`, outputs, matrix values, ...) */
-  | 'other'
-
-/** One `env:` map in scope: its entries' references, to resolve `${{ env.X }}`. */
-export interface EnvScope {
-  readonly path: Path
-  readonly values: ReadonlyMap<
-    string,
-    { readonly refs: ExpressionRefs; readonly text: string | null }
-  >
-}
-
-export interface SiteContext {
-  readonly file: string
-  readonly composite: boolean
-  readonly job: string | null
-  readonly step: StepRef | null
-  /** Path of the step (or job when no step), for grouping and messages. */
-  readonly stepPath: Path | null
-  readonly triggers: readonly Trigger[]
-  readonly environment: string | null
-  readonly permissions: PermissionsContext
-  /** env maps in scope, innermost first (step, job, workflow). */
-  readonly envScopes: readonly EnvScope[]
-  /** The step's `run:` text (for endpoint hints), or null. */
-  readonly runText: string | null
-  /** The step's `with:` text values by input name (for endpoint hints). */
-  readonly withText: ReadonlyMap<string, string>
-  /** `role-to-assume` of a configure-aws-credentials step. */
-  readonly roleToAssume: string | null
-  /** The job's `strategy.matrix` values by name (also from `include`), to resolve `secrets[matrix.x]`. */
-  readonly matrix: ReadonlyMap<string, readonly string[]>
-}
-
-export interface Site {
-  readonly ctx: SiteContext
-  readonly where: SiteWhere
-  /** The entry name (env variable, input, secret), null for `run` and `other`. */
-  readonly name: string | null
-  readonly path: Path
-  /** Source range of the value (for `callee`, of the key); kept instead of the node so that
-   * the parsed document can be dropped once its sites are listed. */
-  readonly range: SourceRange | null
-  readonly refs: ExpressionRefs
-  /** Sites of one group become at most one finding per key pair (one env map, one `with:`, ...). */
-  readonly group: string
-  /** An anchor or alias lies on the way: editing it would change other places too. */
-  readonly shared: boolean
-}
-
-export interface FileSites {
-  readonly kind: 'workflow' | 'composite' | 'other'
-  readonly sites: Site[]
-  /** Jobs calling a reusable workflow with `secrets: inherit`. */
-  readonly inheritCalls: {
-    readonly ctx: SiteContext
-    readonly uses: string
-    readonly path: Path
-    readonly range: SourceRange | null
-  }[]
-}
 
 const CAC = /^aws-actions\/configure-aws-credentials@/i
 const CAC_KEYS = new Set(['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'])
@@ -296,7 +223,7 @@ function walkSteps(
           ctx,
           where,
           w.key,
-          `${key(stepPath)}.with`,
+          `${pathKey(stepPath)}.with`,
           sites
         )
       }
@@ -310,7 +237,7 @@ function walkSteps(
         ctx,
         'run',
         null,
-        key([...stepPath, 'run']),
+        pathKey([...stepPath, 'run']),
         sites
       )
     walkOther(src, step, stepPath, ctx, sites, new Set(['env', 'with', 'run']))
@@ -329,7 +256,7 @@ function addEnvSites(
   if (!env) return
   if (scalarText(env.node) !== null) {
     // `env: ${{ fromJSON(...) }}`: a whole map computed at run time.
-    addValueSites(src, env, path, ctx, 'other', null, key(path), sites)
+    addValueSites(src, env, path, ctx, 'other', null, pathKey(path), sites)
     return
   }
   addMapSites(src, env, path, ctx, where, sites)
@@ -345,11 +272,11 @@ function addMapSites(
 ): void {
   const direct = scalarText(map.node)
   if (direct !== null) {
-    addValueSites(src, map, path, ctx, where, null, key(path), sites)
+    addValueSites(src, map, path, ctx, where, null, pathKey(path), sites)
     return
   }
   for (const e of entries(src, map)) {
-    addValueSites(src, e, [...path, e.key], ctx, where, e.key, key(path), sites)
+    addValueSites(src, e, [...path, e.key], ctx, where, e.key, pathKey(path), sites)
   }
 }
 
@@ -393,129 +320,6 @@ function addValueSites(
   })
 }
 
-/**
- * Every other scalar under `node` with a secret reference becomes an `other` site. Walks the
- * raw tree with one path stack (copied only for a site): this walk visits every node.
- */
-function walkOther(
-  src: Source,
-  node: Reached,
-  path: Path,
-  ctx: SiteContext,
-  sites: Site[],
-  skip: ReadonlySet<string>
-): void {
-  const stack = [...path]
-  walkRaw(src, node.node, node.shared, stack, ctx, sites, skip, 0)
-}
-
-/** Offsets of the word `secrets` in each file's text, to skip subtrees that cannot hold a reference. */
-const SECRET_WORDS = new WeakMap<Source, number[]>()
-
-function mentionsSecrets(src: Source, node: { range?: readonly number[] | null }): boolean {
-  const range = node.range
-  if (!range) return true
-  let offsets = SECRET_WORDS.get(src)
-  if (!offsets) {
-    offsets = [...src.text.matchAll(/secrets/gi)].map((m) => m.index ?? 0)
-    SECRET_WORDS.set(src, offsets)
-  }
-  // First offset >= range start (binary search), then whether it lies before the range end.
-  let lo = 0
-  let hi = offsets.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (offsets[mid]! < range[0]!) lo = mid + 1
-    else hi = mid
-  }
-  return lo < offsets.length && offsets[lo]! < range[2]!
-}
-
-const NO_SKIP: ReadonlySet<string> = new Set()
-/** Deeper than this, a tree is a YAML bomb or an alias loop: stop. */
-const MAX_DEPTH = 64
-
-function walkRaw(
-  src: Source,
-  node: unknown,
-  shared: boolean,
-  stack: (string | number)[],
-  ctx: SiteContext,
-  sites: Site[],
-  skip: ReadonlySet<string>,
-  depth: number
-): void {
-  if (depth > MAX_DEPTH) return
-  if (isAlias(node)) {
-    walkRaw(src, deref(src, node).node, true, stack, ctx, sites, skip, depth + 1)
-    return
-  }
-  if (isScalar(node)) {
-    const t = node.value
-    // Every reference this walk looks for names the secrets context.
-    if (typeof t !== 'string' || !SECRETS_WORD.test(t)) return
-    const last = stack[stack.length - 1]
-    const refs = referencesIn(t, last === 'if')
-    if (refs.secrets.length + refs.dynamicSecrets.length + refs.allSecrets.length === 0) return
-    const path = [...stack]
-    sites.push({
-      ctx,
-      where: 'other',
-      name: typeof last === 'string' ? last : null,
-      path,
-      range: rangeOf(node),
-      refs,
-      group: key(path),
-      shared: shared || node.anchor !== undefined
-    })
-    return
-  }
-  if ((isMap(node) || isSeq(node)) && !mentionsSecrets(src, node)) return
-  if (isMap(node)) {
-    const inner = shared || node.anchor !== undefined
-    for (const pair of node.items) {
-      const k = scalarText(isAlias(pair.key) ? pair.key.resolve(src.doc) : pair.key)
-      if (k === null || skip.has(k)) continue
-      stack.push(k)
-      walkRaw(src, pair.value, inner, stack, ctx, sites, NO_SKIP, depth + 1)
-      stack.pop()
-    }
-  } else if (isSeq(node)) {
-    const inner = shared || node.anchor !== undefined
-    node.items.forEach((item, i) => {
-      stack.push(i)
-      walkRaw(src, item, inner, stack, ctx, sites, NO_SKIP, depth + 1)
-      stack.pop()
-    })
-  }
-}
-
-const SECRETS_WORD = /secrets/i
-
-/** Scalar values of `strategy.matrix` by name, from its lists and its `include` entries. */
-function matrixValues(src: Source, job: Reached): Map<string, string[]> {
-  const out = new Map<string, string[]>()
-  const strategy = entry(src, job, 'strategy')
-  const matrix = strategy ? entry(src, strategy, 'matrix') : undefined
-  const add = (name: string, value: unknown): void => {
-    const t = scalarText(value)
-    if (t === null) return
-    const list = out.get(name) ?? []
-    if (!list.includes(t)) list.push(t)
-    out.set(name, list)
-  }
-  for (const e of matrix ? entries(src, matrix) : []) {
-    const rows = items(src, e)
-    if (e.key === 'include' || e.key === 'exclude') {
-      if (e.key === 'exclude') continue
-      for (const row of rows) for (const cell of entries(src, row)) add(cell.key, cell.node)
-    } else {
-      for (const row of rows) add(e.key, row.node)
-    }
-  }
-  return out
-}
-
 function envScope(src: Source, env: Entry | undefined, path: Path): EnvScope | null {
   if (!env || !isMap(env.node)) return null
   const values = new Map<string, { refs: ExpressionRefs; text: string | null }>()
@@ -529,8 +333,4 @@ function envScope(src: Source, env: Entry | undefined, path: Path): EnvScope | n
 function text(src: Source, map: Reached, name: string): string | null {
   const e = entry(src, map, name)
   return e ? scalarText(e.node) : null
-}
-
-function key(path: Path): string {
-  return path.join('\u0000')
 }

@@ -42,7 +42,8 @@ import { LineCounter, parseDocument } from 'yaml'
 import type { Finding, ScanError, ScanResult, WorkflowFile } from './findings.js'
 import { buildFindings, inheritFindings } from './classify.js'
 import { learnRoles } from './key-uses.js'
-import { collectSites, type FileSites } from './scan-sites.js'
+import { collectSites } from './scan-sites.js'
+import type { FileSites } from './sites.js'
 import { position, unresolvedAliases, type Located, type Source } from './yaml-nodes.js'
 
 export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
