@@ -1,19 +1,24 @@
 /**
  * The workflow scanner: workflow and composite-action text in, static AWS key findings out.
  * Pure (no I/O). Each file is parsed once with `yaml`'s `parseDocument` and a `LineCounter`;
- * `scan-sites.ts` lists the values holding expressions, `key-uses.ts` decides which carry keys,
- * `findings-build.ts` groups them into findings.
+ * `scan-sites.ts` lists the values holding expressions (the tree is then dropped),
+ * `key-uses.ts` decides which carry keys once every file is read (a secret that feeds
+ * configure-aws-credentials in one file is a key in all), `classify.ts` groups them into findings.
  *
  * Path rule (the rewriter locates nodes by `path`; it names the map entry the finding is about):
  * - configure-aws-credentials: one finding per step, at `['jobs', JOB, 'steps', I, 'with',
  *   'aws-access-key-id']`, or at `aws-secret-access-key` / `aws-session-token` when the id input
  *   is absent (composite actions: `['runs', 'steps', I, 'with', ...]`).
  * - env (`AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN`): one finding per env
- *   map per key pair, at `[..., 'env', 'AWS_ACCESS_KEY_ID']` (or the secret / token entry when the
- *   id is absent). `...` is empty (workflow env), `['jobs', JOB]` or `['jobs', JOB, 'steps', I]`.
+ *   map per key pair, at `[..., 'env', 'AWS_ACCESS_KEY_ID']`, or the secret / token entry when the
+ *   id entry is absent or not from a secret (`${{ vars.X }}`). `...` is empty (workflow env),
+ *   `['jobs', JOB]` or `['jobs', JOB, 'steps', I]`.
  * - keys under other env names, container/services env, another action's `with:`, a reusable
  *   caller's `secrets:`: one finding per map per pair, at the entry of the pair's id (else secret,
- *   else token), e.g. `['jobs', JOB, 'steps', I, 'with', 'password']`.
+ *   else token), e.g. `['jobs', JOB, 'steps', I, 'with', 'password']`. When an env map passes a
+ *   pair under both standard and other names, the finding is `key-export` at the other name.
+ * - secrets chosen at run time (`secrets[...]`, `a && secrets.X || secrets.Y`): one finding per
+ *   map (or step), at the id entry.
  * - `on.workflow_call.secrets`: one finding per pair at `['on', 'workflow_call', 'secrets', NAME]`
  *   (the first key is the one written in the file: `on`, or `true` for YAML 1.1 files).
  * - run scripts and any other value: one finding per pair at the value's entry
@@ -23,11 +28,12 @@
  *
  * Line and column (1-based, UTF-16 columns) point at the key reference inside the value
  * (`secrets.NAME`, `env.NAME`, `inputs.NAME`, `secrets[`, `toJSON(secrets)`), else at the value;
- * for `on.workflow_call.secrets`, at the declared name.
+ * for `on.workflow_call.secrets`, at the declared name; for `secrets: inherit`, at `inherit`.
  *
  * Decisions:
- * - A file with YAML errors gets `errors` entries and no findings (its tree is not reliable,
- *   and GitHub does not run it); other files are still scanned.
+ * - A file with YAML errors (including duplicate keys and unresolved aliases) gets `errors`
+ *   entries and no findings: its tree is not reliable and GitHub does not run it. Other files
+ *   are still scanned.
  * - A file whose top level has `runs:` and no `jobs:` is a composite action; a mapping with
  *   neither is not a workflow and yields nothing.
  * - `uses: ./` (a local action) is never taken for configure-aws-credentials, even when its
@@ -35,8 +41,20 @@
  *   to it are `action-input`, manual.
  * - In a composite action, keys arriving as `inputs.X` into configure-aws-credentials or the
  *   AWS_* env are findings (manual, no secret names): the action forces its callers to hold
- *   static keys and must change together with them.
- * - Literal values (`minio`, `test`, fake `AKIA...EXAMPLE`) are not secrets and are ignored.
+ *   static keys and must change together with them. Other uses of inputs are not findings.
+ * - A configure-aws-credentials key input from any other expression (step outputs) is a manual
+ *   finding; AWS_* env from step outputs is not (that is how temporary credentials are passed).
+ *   A script writing keys from step outputs (`aws configure set aws_access_key_id
+ *   ${{ steps.vault.outputs.X }}`) is a manual finding unless it also writes a session token.
+ * - Automatic only when nothing argues against it; manual when: a session token comes from a
+ *   secret (temporary credentials), the region is a China or GovCloud one, the step is an action
+ *   reading the env (it may not take a session token), the env map carries 5 or more other
+ *   secrets (a program's configuration, e.g. a test suite), a YAML anchor or alias is involved,
+ *   or the file says it is generated or synced ("do not edit").
+ * - Not migrated (`non-aws`): R2 / MinIO / ... names, or an S3 endpoint override in scope that is
+ *   set from a secret or is a literal URL other than amazonaws.com.
+ * - Literal values (`minio`, `test`, fake `AKIA...EXAMPLE`) are not secrets and are ignored;
+ *   so are comments.
  */
 import { LineCounter, parseDocument } from 'yaml'
 import type { Finding, ScanError, ScanResult, WorkflowFile } from './findings.js'
