@@ -62,6 +62,21 @@ suite('scanWorkflows over the corpus', () => {
     }
   })
 
+  it('points line and column at the reference in the file (CRLF and mixed EOL included)', () => {
+    const texts = new Map(files.map((f) => [f.path, f.text]))
+    for (const f of result.findings) {
+      const line = texts.get(f.file)!.split('\n')[f.line - 1]!
+      const at = line.slice(f.column - 1)
+      const expected =
+        f.kind === 'reusable-workflow-secret' || (f.kind === 'non-aws' && f.path[0] === 'on')
+          ? new RegExp(`^${String(f.path[f.path.length - 1])}:`)
+          : /^(secrets|env\.|inputs\.|toJSON|\$\{\{|steps\.)/i
+      expect(`${f.file}:${f.line}: ${at}`).toMatch(
+        new RegExp(`^[^:]+:\\d+: ${expected.source.slice(1)}`, 'i')
+      )
+    }
+  })
+
   it('scans one file at a time the same as all together (no cross-file effect in the corpus)', () => {
     const one = files.flatMap((f) => scanWorkflows([f]).findings)
     expect(one.map((f) => [f.file, f.line, f.kind])).toEqual(
