@@ -292,8 +292,8 @@ function finding(
       via: uses.find((u) => u.via !== 'secret' && u.via !== 'all-secrets')?.detail ?? null,
       roleToAssume: site.ctx.roleToAssume,
       uses: site.ctx.step?.uses ?? null,
-      partition: partition(site.ctx),
-      others: otherSecretsInMap(site.ctx, uses)
+      partition: why.reason === 'partition' ? partition(site.ctx) : null,
+      others: why.reason === 'env-app-config' ? otherSecretsInMap(site.ctx, uses) : 0
     }),
     secrets,
     pair,
