@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
+import { parseDocument } from 'yaml'
 import type { Finding, WorkflowFile } from '../../src/workflows/findings.js'
 import { scanWorkflows } from '../../src/workflows/scan.js'
 
@@ -519,6 +520,16 @@ describe('scanWorkflows over the fixture workflows', () => {
       a[0] === b[0] ? a[1] - b[1] || a[2] - b[2] : a[0] < b[0] ? -1 : 1
     )
     expect(keys).toEqual(sorted)
+  })
+
+  it('gives paths that name existing nodes (aliases aside, which paths go through)', () => {
+    for (const file of fixtureFiles()) {
+      const doc = parseDocument(file.text)
+      for (const f of result.findings.filter((x) => x.file === file.path)) {
+        if (f.path[1] === 'second') continue // jobs.second.env is `*aws_env`
+        expect([f.file, f.path, doc.hasIn(f.path)]).toEqual([f.file, f.path, true])
+      }
+    }
   })
 
   it('points line and column at the reference in the source text, CRLF included', () => {
