@@ -9,7 +9,6 @@ import {
   isMap,
   isScalar,
   isSeq,
-  LineCounter,
   parseDocument,
   type Document,
   type Node,
@@ -61,7 +60,6 @@ export interface FileModel {
   readonly path: string
   readonly text: string
   readonly doc: Document.Parsed
-  readonly lines: LineCounter
   readonly root: YAMLMap
   readonly env: Held | null
   readonly permissions: Held | null
@@ -75,8 +73,7 @@ export interface FileModel {
 }
 
 export function parseModel(path: string, text: string): FileModel | null {
-  const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines })
+  const doc = parseDocument(text)
   if (doc.errors.length > 0 || !isMap(doc.contents)) return null
   const root = doc.contents as YAMLMap
   const jobs = new Map<string, JobModel>()
@@ -102,7 +99,6 @@ export function parseModel(path: string, text: string): FileModel | null {
     path,
     text,
     doc,
-    lines,
     root,
     env: held(root, 'env'),
     permissions: held(root, 'permissions'),
@@ -191,6 +187,15 @@ export function scalarValue(node: Node | null): string | null {
   return v === null || v === undefined ? null : String(v)
 }
 
+/** 1-based line of an offset (counted on demand: few offsets are ever asked for). */
 export function lineOf(model: FileModel, offset: number): number {
-  return model.lines.linePos(offset).line
+  let line = 1
+  for (
+    let i = model.text.indexOf('\n');
+    i >= 0 && i < offset;
+    i = model.text.indexOf('\n', i + 1)
+  ) {
+    line++
+  }
+  return line
 }

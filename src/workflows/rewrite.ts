@@ -28,6 +28,20 @@ import { secretsOf } from './rewrite-nodes.js'
 
 export * from './rewrite-types.js'
 
+const LOCAL_CALL = /uses:\s*['"]?\.\/\.github\/workflows\//
+
+/**
+ * Findings the rewrite may turn into edits; the others only become follow-ups. (Callers of
+ * reusable workflows are found by their local `uses:`; declared secrets only change with the
+ * automatic findings of their file.)
+ */
+function mayRewrite(f: Finding): boolean {
+  return (
+    f.migration === 'automatic' ||
+    (f.kind === 'action-input' && /^docker\/login-action@/i.test(f.step?.uses?.trim() ?? ''))
+  )
+}
+
 const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 
 /** Checks a role ARN given by a person; the message names the input and what is allowed. */
@@ -53,26 +67,50 @@ export function rewriteWorkflows(
   const repositoryDefault = options.repositoryDefault ?? 'restricted'
   const byFile = new Map<string, Finding[]>()
   for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f])
-  const models = new Map<string, FileModel | null>()
+  // Only files the rewrite may edit are parsed again: those with findings it can migrate and
+  // those calling a reusable workflow of the repository (they may need id-token: write). Trees
+  // are not kept: a file planned again is parsed again (rare), and memory stays small.
+  const editable = new Set<string>()
+  const callers = new Map<string, FileModel | null>()
   for (const f of files) {
-    if (byFile.has(f.path) || /uses:\s*['"]?\.\//.test(f.text)) {
-      models.set(f.path, parseModel(f.path, f.text))
-    }
+    const own = byFile.get(f.path) ?? []
+    const calling = LOCAL_CALL.test(f.text)
+    if (own.some(mayRewrite) || calling) editable.add(f.path)
+    if (calling) callers.set(f.path, parseModel(f.path, f.text))
   }
-  const passed = passedSecrets(models)
+  const models = {
+    has: (p: string): boolean => editable.has(p),
+    get: (file: WorkflowFile): FileModel | null =>
+      callers.has(file.path) ? callers.get(file.path)! : parseModel(file.path, file.text),
+    keys: (): IterableIterator<string> => editable.values()
+  }
+  const passed = passedSecrets(callers)
 
   const outcomes = new Map<string, CalleeOutcome>()
   const plans = new Map<string, FilePlan>()
   const calleeOf = (uses: string): string | null =>
     uses.trim().startsWith('./') ? uses.trim().slice(2).replace(/@.*$/, '') : null
-  for (let round = 0; round <= files.length; round++) {
-    let changed = false
+  // Called workflows first settle their outcome; a file is planned again only when the
+  // outcome of a workflow it calls changed.
+  const calls = new Map<string, Set<string>>()
+  for (const [p, model] of callers) {
+    const targets = new Set<string>()
+    for (const job of model?.jobs.values() ?? []) {
+      const target = job.calls === null ? null : calleeOf(job.calls)
+      if (target !== null) targets.add(target)
+    }
+    calls.set(p, targets)
+  }
+  let pending = new Set(models.keys())
+  for (let round = 0; round <= files.length && pending.size > 0; round++) {
+    const changed = new Set<string>()
     for (const file of files) {
-      if (!models.has(file.path)) continue
+      if (!pending.has(file.path)) continue
+      const own = byFile.get(file.path) ?? []
       const plan = checked(
         file,
-        byFile.get(file.path) ?? [],
-        planFile(file.path, file.text, models.get(file.path) ?? null, byFile.get(file.path) ?? [], {
+        own,
+        planFile(file.path, file.text, models.get(file), own, {
           identity: (pair) => identityFor(pair, file.path, passed, options),
           region: options.region ?? null,
           repositoryDefault,
@@ -84,15 +122,16 @@ export function rewriteWorkflows(
         })
       )
       plans.set(file.path, plan)
-      const before = outcomes.get(file.path)
-      if (!sameOutcome(before, plan.outcome)) {
+      if (!sameOutcome(outcomes.get(file.path), plan.outcome)) {
         outcomes.set(file.path, plan.outcome)
-        changed = true
+        changed.add(file.path)
       }
     }
-    if (!changed) break
+    pending = new Set(
+      [...calls].filter(([, targets]) => [...targets].some((t) => changed.has(t))).map(([p]) => p)
+    )
   }
-  return result(files, plans, options, cacRef)
+  return result(files, byFile, plans, options, cacRef)
 }
 
 /**
@@ -219,6 +258,7 @@ function identityFor(
 
 function result(
   files: readonly WorkflowFile[],
+  byFile: ReadonlyMap<string, readonly Finding[]>,
   plans: ReadonlyMap<string, FilePlan>,
   options: RewriteOptions,
   cacRef: CacRef
@@ -236,7 +276,9 @@ function result(
         after: file.text,
         changed: false,
         edits: [],
-        followUps: []
+        followUps: (byFile.get(file.path) ?? [])
+          .filter((f) => f.kind !== 'non-aws')
+          .map((f) => ({ file: f.file, line: f.line, reason: f.reason, kind: f.kind }))
       })
       continue
     }

@@ -1,0 +1,94 @@
+/**
+ * Rewriter speed against its floor: the corpus replicated in memory to at least 1,000 files,
+ * each parsed by a bare `yaml.parseDocument`, then scanned and rewritten (`scanWorkflows` then
+ * `rewriteWorkflows`, which parses the files with findings again, checks each rewritten file by
+ * parsing and re-scanning it). Prints files/s and MB/s (of CPU time) of each and the ratio of
+ * scan + rewrite to the bare parse; the target is at most 3.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseDocument } from 'yaml'
+import type { WorkflowFile } from '../src/workflows/findings.js'
+import { rewriteWorkflows } from '../src/workflows/rewrite.js'
+import { scanWorkflows } from '../src/workflows/scan.js'
+
+const MIN_FILES = 1000
+const ROUNDS = 5
+const TARGET = 3
+
+function corpus(): WorkflowFile[] {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+  const dir = path.resolve(root, '..', 'shared', 'corpus', 'workflows')
+  const fixtures = path.join(root, '__fixtures__', 'workflows')
+  const source = existsSync(dir) ? dir : fixtures
+  if (source !== dir) console.log(`corpus absent (${dir}); using ${fixtures}`)
+  return readdirSync(source)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .map((n) => ({ path: n, text: readFileSync(path.join(source, n), 'utf8') }))
+}
+
+/** The corpus repeated under distinct paths until there are at least MIN_FILES files. */
+function replicate(base: readonly WorkflowFile[]): WorkflowFile[] {
+  const out: WorkflowFile[] = []
+  for (let copy = 0; out.length < MIN_FILES; copy++) {
+    for (const f of base) out.push({ path: `copy-${copy}/${f.path}`, text: f.text })
+  }
+  return out
+}
+
+/**
+ * Best CPU time (ms, user + system of this process) of each run over ROUNDS interleaved rounds,
+ * after one warm-up of each: the machine is shared, other processes' load must not count.
+ */
+function bestOf(runs: readonly (() => unknown)[]): number[] {
+  for (const run of runs) run()
+  const best = runs.map(() => Infinity)
+  for (let i = 0; i < ROUNDS; i++) {
+    runs.forEach((run, k) => {
+      const start = process.cpuUsage()
+      run()
+      const used = process.cpuUsage(start)
+      best[k] = Math.min(best[k]!, (used.user + used.system) / 1000)
+    })
+  }
+  return best
+}
+
+export async function bench(): Promise<void> {
+  const files = replicate(corpus())
+  const mb = files.reduce((n, f) => n + Buffer.byteLength(f.text), 0) / 1e6
+  const findings = scanWorkflows(files).findings
+  const changed = rewriteWorkflows(files, findings).files.filter((f) => f.changed).length
+  let sink = 0
+  const [parseMs, scanMs, rewriteMs, bothMs] = bestOf([
+    () => {
+      for (const f of files) sink += parseDocument(f.text).errors.length
+    },
+    () => {
+      sink += scanWorkflows(files).findings.length
+    },
+    () => {
+      sink += rewriteWorkflows(files, findings).files.length
+    },
+    () => {
+      const scan = scanWorkflows(files)
+      sink += rewriteWorkflows(files, scan.findings).files.length
+    }
+  ]) as [number, number, number, number]
+  const line = (label: string, ms: number): string =>
+    `${label.padEnd(24)} ${ms.toFixed(0).padStart(6)} ms  ${((files.length / ms) * 1000).toFixed(0).padStart(6)} files/s  ${((mb / ms) * 1000).toFixed(2).padStart(6)} MB/s`
+  console.log(
+    `${files.length} files (${changed} rewritten), ${mb.toFixed(2)} MB (CPU time, best of ${ROUNDS})`
+  )
+  console.log(line('yaml.parseDocument', parseMs))
+  console.log(line('scanWorkflows', scanMs))
+  console.log(line('rewriteWorkflows', rewriteMs))
+  console.log(line('scan + rewrite', bothMs))
+  const ratio = bothMs / parseMs
+  console.log(
+    `ratio (scan + rewrite)/parse: ${ratio.toFixed(2)} (target <= ${TARGET})${ratio > TARGET ? '  OVER TARGET' : ''}`
+  )
+  if (sink < 0) console.log(sink)
+  await Promise.resolve()
+}
