@@ -7,6 +7,18 @@ import { toSarif } from '../report/sarif.js'
 import { renderText } from '../report/text.js'
 import { VERSION } from '../version.js'
 import { scanWorkflows } from '../workflows/scan.js'
+import {
+  REWRITE_USAGE,
+  renderDiff,
+  renderFollowUps,
+  rewriteJson,
+  rewriteOptions,
+  rewriteScanned,
+  wantsRewrite,
+  writeBlockers,
+  writeRewrites,
+  type RewriteFlags
+} from './rewrite.js'
 
 /** Where the command line writes; injected so tests can capture it. */
 export interface CliIo {
@@ -26,11 +38,12 @@ Options:
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of standard output
   --fail-on-findings         exit 3 when static AWS keys are found
-  -h, --help                 show this help
+${REWRITE_USAGE}  -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 success (with or without findings), 1 errors (a file could not be read or parsed,
-or the command failed), 2 bad usage, 3 findings with --fail-on-findings.
+Exit status: 0 success (with or without findings, also when --write leaves manual follow-ups),
+1 errors (a file could not be read or parsed, or the command failed), 2 bad usage (also --write
+without a role ARN or region it needs), 3 findings with --fail-on-findings.
 `
 
 const FORMATS = ['text', 'json', 'sarif'] as const
@@ -47,6 +60,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
         'fail-on-findings': { type: 'boolean', default: false },
+        diff: { type: 'boolean', default: false },
+        write: { type: 'boolean', default: false },
+        'role-arn': { type: 'string', multiple: true, default: [] },
+        region: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false }
       }
@@ -80,16 +97,52 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`error: --format '${values.format}' is not supported; use text, json or sarif\n`)
     return EXIT.usage
   }
+  const flags: RewriteFlags = {
+    diff: values.diff,
+    write: values.write,
+    roleArns: values['role-arn'],
+    region: values.region
+  }
+  const rewrite = wantsRewrite(flags)
+  try {
+    if (rewrite) rewriteOptions(flags)
+    if (rewrite && format === 'sarif')
+      throw new Error('--format sarif does not take --diff, --write, --role-arn or --region')
+  } catch (error) {
+    io.stderr(`error: ${message(error)}\n`)
+    return EXIT.usage
+  }
 
   try {
-    const { files } = await collectWorkflowFiles(target)
+    const { root, files } = await collectWorkflowFiles(target)
     const result = scanWorkflows(files)
+    const rewritten = rewrite ? rewriteScanned(files, result.findings, flags) : null
+    let written: string[] = []
+    if (rewritten && flags.write) {
+      const blockers = writeBlockers(rewritten)
+      for (const b of blockers) io.stderr(`error: --write: ${b}\n`)
+      if (blockers.length > 0) return EXIT.usage
+      written = await writeRewrites(root, rewritten)
+    }
     const report =
       format === 'json'
-        ? JSON.stringify({ findings: result.findings, errors: result.errors }, null, 2) + '\n'
-        : format === 'sarif'
-          ? JSON.stringify(toSarif(result, { toolVersion: VERSION }), null, 2) + '\n'
-          : renderText(result)
+        ? JSON.stringify(
+            {
+              findings: result.findings,
+              errors: result.errors,
+              ...(rewritten ? rewriteJson(rewritten, flags.diff) : {})
+            },
+            null,
+            2
+          ) + '\n'
+        : rewritten && (flags.diff || flags.write)
+          ? (flags.diff ? renderDiff(rewritten) : renderFollowUps(rewritten)) +
+            (flags.write
+              ? `Rewrote ${written.length} file(s)${written.map((p) => `\n  ${p}`).join('')}\n`
+              : '')
+          : format === 'sarif'
+            ? JSON.stringify(toSarif(result, { toolVersion: VERSION }), null, 2) + '\n'
+            : renderText(result)
     if (values.output) {
       await fs.mkdir(path.dirname(path.resolve(values.output)), { recursive: true })
       await fs.writeFile(values.output, report)

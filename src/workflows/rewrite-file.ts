@@ -42,6 +42,8 @@ export interface FilePlan {
   readonly migrated: Finding[]
   readonly outcome: CalleeOutcome
   readonly usedTagForSha: boolean
+  /** Lines (original file) of new steps written with the placeholder region. */
+  readonly regionsMissing: readonly number[]
   /** Set when the file was left as it was although it had findings to migrate. */
   readonly rejected: string | null
 }
@@ -61,6 +63,7 @@ export function planFile(
     migrated: [],
     outcome: { assumesRole: false, released: new Set() },
     usedTagForSha: false,
+    regionsMissing: [],
     rejected
   })
   if (!model) return unchanged(findings.filter((f) => f.kind !== 'non-aws').map(followUp), null)
@@ -76,7 +79,8 @@ export function planFile(
     needs: new Map(),
     envRemovals: new Map(),
     idToken: new Set(),
-    usedTagForSha: false
+    usedTagForSha: false,
+    regionsMissing: []
   }
   try {
     for (const f of findings) classify(work, f)
@@ -91,6 +95,7 @@ export function planFile(
       migrated: work.migrated,
       outcome: { assumesRole, released },
       usedTagForSha: work.usedTagForSha,
+      regionsMissing: work.regionsMissing,
       rejected: null
     }
   } catch (error) {

@@ -73,6 +73,7 @@ export function finish(work: Work): boolean {
         `job ${id}: configure-aws-credentials step added before step ${step.index + 1} (role-to-assume ${step.identity.arn}, aws-region ${step.region}${step.ifText ? `, if: ${step.ifText}` : ''})`
       )
       if (step.regionMissing) {
+        work.regionsMissing.push(lineOf(model, at))
         work.followUps.push({
           file: model.path,
           line: lineOf(model, at),

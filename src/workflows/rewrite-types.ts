@@ -69,4 +69,6 @@ export interface RewriteResult {
   readonly roles: readonly AssumedRole[]
   /** Notes for the whole run (offline pinning, assumed default permissions, placeholders). */
   readonly notes: readonly string[]
+  /** New steps written with {@link PLACEHOLDER_REGION} (no region in the file nor in the options). */
+  readonly missingRegions: readonly { readonly file: string; readonly line: number }[]
 }

@@ -50,6 +50,8 @@ export interface Work {
   readonly envRemovals: Map<Held, AnyPair[]>
   readonly idToken: Set<string>
   usedTagForSha: boolean
+  /** Lines of new steps written with the placeholder region. */
+  readonly regionsMissing: number[]
 }
 
 export interface MutableNeeds {

@@ -169,6 +169,7 @@ function checked(file: WorkflowFile, before: readonly Finding[], plan: FilePlan)
     edits: [],
     roles: [],
     migrated: [],
+    regionsMissing: [],
     outcome: { assumesRole: false, released: new Set() },
     followUps: [
       ...plan.migrated.map((f) => ({
@@ -267,6 +268,7 @@ function result(
   const roles = new Map<string, { role: Omit<AssumedRole, 'files'>; files: Set<string> }>()
   let tagForSha = false
   let defaultUsed = false
+  const regions: { file: string; line: number }[] = []
   for (const file of files) {
     const plan = plans.get(file.path)
     if (!plan) {
@@ -291,6 +293,7 @@ function result(
       followUps: plan.followUps
     })
     tagForSha ||= plan.usedTagForSha
+    for (const line of plan.regionsMissing) regions.push({ file: file.path, line })
     defaultUsed ||= plan.edits.some((e) => e.description.includes('the repository default'))
     for (const { identity, chained } of plan.roles) {
       const key = `${identity.pairKey}|${identity.arn}|${chained}`
@@ -328,6 +331,7 @@ function result(
   return {
     files: out,
     roles: [...roles.values()].map(({ role, files: f }) => ({ ...role, files: [...f].sort() })),
-    notes
+    notes,
+    missingRegions: regions
   }
 }
