@@ -134,7 +134,8 @@ export function removeHeld(text: string, held: Held, remove: readonly AnyPair[])
   return removeEntries(text, held.map, remove, held.pair, held.parent)
 }
 
-const ECR_PRIVATE = /^[^/\s]+\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/
+const ECR_PRIVATE =
+  /^(?:\$\{\{[^}]*\}\}|[^/\s])+\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/
 const ECR_PUBLIC = /^public\.ecr\.aws$/
 
 /** The region of an ECR registry host (`us-east-1` for public ECR), or null when not ECR. */
