@@ -4,14 +4,13 @@
  * `write-all` into a block map, or add a job-level block map before the job's `steps:` (or the
  * `uses:` of a reusable-workflow call).
  */
-import { isMap, isScalar } from 'yaml'
+import { isScalar } from 'yaml'
 import type { PermissionsValue } from './findings.js'
 import { insertLinesAfter, type TextEdit } from './edits.js'
 import { ID_TOKEN, idTokenChange, type RepositoryDefault, type ScopeMap } from './permissions.js'
 import { get, type FileModel, type JobModel } from './rewrite-model.js'
 import {
   appendEntries,
-  entryColumn,
   indent,
   insertEntries,
   keyString,
@@ -34,7 +33,8 @@ export interface PermissionsEdit {
 export function writtenPermissions(held: FileModel['permissions']): PermissionsValue | null {
   if (!held) return null
   const v = held.value
-  if (isScalar(v)) {
+  const at = isScalar(held.pair.key) ? (held.pair.key.range?.[0] ?? 0) : 0
+  if (isScalar(v) && v.value !== null) {
     const s = String(v.value)
     if (s === 'read-all' || s === 'write-all') return s
     throw new UnsupportedEdit(
@@ -42,9 +42,7 @@ export function writtenPermissions(held: FileModel['permissions']): PermissionsV
       v.range?.[0] ?? 0
     )
   }
-  if (!held.map) {
-    throw new UnsupportedEdit('an empty permissions: entry', held.pair.key ? 0 : 0)
-  }
+  if (!held.map) throw new UnsupportedEdit('a permissions: entry that is empty or not a map', at)
   const out: Record<string, string> = {}
   for (const p of held.map.items) {
     const k = keyString(p as AnyPair)
@@ -116,7 +114,6 @@ export function idTokenEdits(
       const index = job.map.items.indexOf(anchor as never)
       const after = index > 0 ? (job.map.items[index - 1] as AnyPair) : null
       const lines = ['permissions:', ...indent(renderScopes(change.scopes), unit)]
-      entryColumn(text, job.map)
       const from =
         change.from === 'workflow'
           ? 'a copy of the workflow permissions'
@@ -132,9 +129,4 @@ export function idTokenEdits(
 
 function renderScopes(scopes: ScopeMap): string[] {
   return Object.entries(scopes).map(([scope, level]) => `${scope}: ${level}`)
-}
-
-/** Whether a permissions value is a map (for describing edits). */
-export function isScopeMap(value: unknown): boolean {
-  return isMap(value)
 }
