@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { getSettings } from './inputs.js'
+import { runMigration } from './migrate-mode.js'
 import { runPlanMode } from './plan-mode.js'
 
 /** The action: inputs -> mode -> report. The one place that turns errors into a failed step. */
@@ -10,11 +11,12 @@ export async function run(): Promise<void> {
     switch (settings.mode) {
       case 'plan':
         await runPlanMode(settings, process.env)
+        // With keys (and AWS credentials) the plan also shows the roles, without writing.
+        if (settings.keys.length > 0) await runMigration(settings, process.env, 'plan')
         break
       case 'migrate':
-        throw new Error(
-          "mode 'migrate' is not available in this version yet; use mode 'plan' (the default)"
-        )
+        await runMigration(settings, process.env, 'migrate')
+        break
     }
   } catch (error) {
     core.setFailed(errorMessage(error))

@@ -34,7 +34,6 @@ const role: RoleSection = {
   roleName: 'github-octo-org-legacy-repo-legacy-deployer',
   roleArn: ARN,
   iamUser: 'legacy-deployer',
-  change: 'create',
   chained: false,
   trustPolicy: TRUST,
   admits: [

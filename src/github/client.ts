@@ -3,6 +3,7 @@
  * repository facts, the token check, and the pull request. Nothing outside `src/github/`
  * touches Octokit.
  */
+import type { CacReleaseLookup } from '../workflows/action-pins.js'
 import { readRepositoryFacts, type ReadFactsOptions, type RepositoryFacts } from './facts.js'
 import { createOctokit, type OctokitOptions } from './octokit.js'
 import {
@@ -10,6 +11,7 @@ import {
   type PullRequestRequest,
   type PullRequestResult
 } from './pull-request.js'
+import { latestMajorRelease } from './releases.js'
 import {
   detectTokenCapability,
   requireMigrateCapability,
@@ -31,6 +33,8 @@ export interface GitHubApi {
   openOrUpdatePullRequest(
     request: Omit<PullRequestRequest, 'owner' | 'repo'>
   ): Promise<PullRequestResult>
+  /** The newest release of an action's major version, for SHA pins. */
+  readonly latestRelease: CacReleaseLookup
 }
 
 export interface GitHubApiOptions extends OctokitOptions {
@@ -50,6 +54,7 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
       return capability
     },
     openOrUpdatePullRequest: (request) =>
-      openOrUpdatePullRequest(octokit, { ...request, ...repository })
+      openOrUpdatePullRequest(octokit, { ...request, ...repository }),
+    latestRelease: (action, major) => latestMajorRelease(octokit, action, major)
   }
 }

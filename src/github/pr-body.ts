@@ -38,8 +38,6 @@ export interface RoleSection {
   readonly roleArn: string
   /** The IAM user whose keys the role replaces; null for a chained role. */
   readonly iamUser: string | null
-  /** What the migration did or will do to the role. */
-  readonly change: 'create' | 'update' | 'unchanged'
   /** The keys only assumed this existing role; the role now also trusts GitHub. */
   readonly chained: boolean
   /** The trust policy document (an object, or its JSON text). */
@@ -237,7 +235,7 @@ function roleSections(role: RoleSection): Section[] {
       : JSON.stringify(role.trustPolicy, null, 2)
   const sections: Section[] = [
     {
-      heading: `### Role ${code(role.roleName)} (${role.change})`,
+      heading: `### Role ${code(role.roleName)}${role.chained ? ' (existing role)' : ''}`,
       head: [`${what} ARN: ${code(role.roleArn)}`, '', '**Trust policy**', ''],
       lines: json.split('\n'),
       tail: [],

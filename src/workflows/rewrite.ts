@@ -35,7 +35,7 @@ const LOCAL_CALL = /uses:\s*['"]?\.\/\.github\/workflows\//
  * reusable workflows are found by their local `uses:`; declared secrets only change with the
  * automatic findings of their file.)
  */
-function mayRewrite(f: Finding): boolean {
+export function mayRewrite(f: Finding): boolean {
   return (
     f.migration === 'automatic' ||
     (f.kind === 'action-input' && /^docker\/login-action@/i.test(f.step?.uses?.trim() ?? ''))
