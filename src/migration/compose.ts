@@ -158,7 +158,7 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
       workflowsToRun: changed.map((f) => f.path),
       secretsToRetire: secretsToRetire(migratable(scan.findings), migrated),
       cleanup:
-        'Once every migrated workflow has run with its role: deactivate each old access key (`aws iam update-access-key --status Inactive`), watch the workflows for a week, then delete the key and the repository secrets. Reactivating the key undoes the first step.'
+        'deactivate each old access key (`aws iam update-access-key --status Inactive`), watch the workflows for a week, then delete the key and the repository secrets. Until the key is deleted, reactivating it undoes the change.'
     },
     // No link to the run: the body must not change from one run to the next (idempotence).
     runUrl: null
