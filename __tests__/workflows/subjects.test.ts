@@ -126,7 +126,24 @@ describe('subjectsForJobs with the default subject format', () => {
       '${{ inputs.stage }}',
       [`${P}:environment:*`, `${P}:ref:refs/heads/*`, `${P}:ref:refs/tags/*`]
     ],
-    ['workflow_call presents the caller subjects (none here)', [trigger('workflow_call')], null, []]
+    [
+      'workflow_call presents the caller subjects (none here)',
+      [trigger('workflow_call')],
+      null,
+      []
+    ],
+    [
+      "a called job with an environment presents that environment, whatever the caller's ref",
+      [trigger('workflow_call')],
+      'production',
+      [`${P}:environment:production`]
+    ],
+    [
+      'a called job with an environment expression: any environment (the callers add their refs)',
+      [trigger('workflow_call')],
+      '${{ inputs.stage }}',
+      [`${P}:environment:*`]
+    ]
   ])('%s', (_name, triggers, environment, expected) => {
     expect(patterns([job(triggers, environment)])).toEqual(expected)
   })

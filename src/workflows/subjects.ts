@@ -202,9 +202,22 @@ function tokenShapes(job: JobUse, facts: RepositoryFacts, notes: string[]): Toke
       shapes.push(branchShape(event, '*', `${event} (any branch)`))
       shapes.push(tagShape(event, '*', `${event} (any tag)`))
     } else if (event === 'workflow_call') {
-      notes.push(
-        `${where}: a reusable workflow; the jobs that call it present their own subjects (listed from the callers)`
-      )
+      if (environment !== null) {
+        // The called job's environment makes the subject, whatever ref the caller runs on.
+        shapes.push({
+          event,
+          context: 'ref:*',
+          ref: '*',
+          refType: '*',
+          environment: null,
+          file: job.file,
+          source: `${where}: called by another workflow`
+        })
+      } else {
+        notes.push(
+          `${where}: a reusable workflow; the jobs that call it present their own subjects (listed from the callers)`
+        )
+      }
     } else {
       if (event === 'workflow_dispatch') {
         notes.push(
@@ -217,7 +230,8 @@ function tokenShapes(job: JobUse, facts: RepositoryFacts, notes: string[]): Toke
   if (environment === null) return shapes
   // An environment replaces the context for every event; the ref claim stays. An expression may
   // evaluate to '' (no environment): then the trigger's own subjects apply too.
-  const keep = environment === '*' ? shapes : []
+  // (A called job's own shape only stands for its environment; the callers present the refs.)
+  const keep = environment === '*' ? shapes.filter((s) => s.event !== 'workflow_call') : []
   return [
     ...keep,
     ...shapes.map((s) => ({
