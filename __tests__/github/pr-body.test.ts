@@ -194,3 +194,33 @@ describe('renderPullRequestBody', () => {
     expect(text).not.toMatch(/- warning number \d+[^\d\n]/)
   })
 })
+
+describe('folded sections', () => {
+  it('keeps the sentence before the label visible and folds the long trust policy under it', () => {
+    const subjects = Array.from(
+      { length: 30 },
+      (_, i) => `repo:octo-org/legacy-repo:ref:refs/heads/b${i}`
+    )
+    const long: RoleSection = {
+      ...role,
+      trustPolicy: {
+        ...TRUST,
+        Statement: [
+          {
+            ...TRUST.Statement[0],
+            Condition: { StringLike: { 'token.actions.githubusercontent.com:sub': subjects } }
+          }
+        ]
+      }
+    }
+    const body = renderPullRequestBody({ ...input, roles: [long] })
+    const sentence = body.indexOf('Replaces the access keys of IAM user `legacy-deployer`.')
+    const fold = body.indexOf('<details><summary>Trust policy</summary>')
+    expect(sentence).toBeGreaterThan(0)
+    expect(fold).toBeGreaterThan(sentence)
+    expect(body.slice(fold)).toContain(subjects[29])
+    expect(body.slice(fold, body.indexOf('</details>', fold))).not.toContain(
+      'Replaces the access keys'
+    )
+  })
+})

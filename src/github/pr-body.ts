@@ -305,10 +305,8 @@ function nextSteps(n: NextSteps): string[] {
 
 function renderSection(s: Section, keep: number, input: PullRequestBodyInput): string {
   const shown = s.lines.slice(0, keep).map(shorten)
-  const fence = s.fence === undefined ? [] : ['```' + s.fence]
-  const content = [
-    ...s.head,
-    ...fence,
+  const body = [
+    ...(s.fence === undefined ? [] : ['```' + s.fence]),
     ...shown,
     ...(s.fence === undefined ? [] : ['```']),
     ...s.tail
@@ -316,18 +314,31 @@ function renderSection(s: Section, keep: number, input: PullRequestBodyInput): s
   const cut = s.lines.length - keep
   if (cut > 0) {
     const where = input.runUrl ? `the [job summary](${input.runUrl})` : 'the job summary of the run'
-    content.push(
+    body.push(
       '',
       `_…${cut} more ${s.unit} cut to fit GitHub's 65,536-character limit; see ${where}._`
     )
   }
-  const text = content.join('\n')
+  const text = [...s.head, ...body].join('\n')
   const heading = s.heading ? `${s.heading}\n\n` : ''
   if (s.fixed || (shown.length <= FOLD_LINES && text.length <= FOLD_CHARS && cut === 0)) {
     return `${heading}${text}`
   }
-  const label = s.head.find((l) => l.startsWith('**')) ?? `${s.lines.length} ${s.unit}`
-  return `${heading}<details><summary>${label.replace(/\*\*/g, '')}</summary>\n\n${text}\n\n</details>`
+  // Folded: what precedes the bold label stays visible, the label becomes the summary.
+  const at = s.head.findIndex((l) => l.startsWith('**'))
+  const label = at >= 0 ? (s.head[at] ?? '') : `${s.lines.length} ${s.unit}`
+  const outside = trimBlank(at >= 0 ? s.head.slice(0, at) : [])
+  const inside = trimBlank([...(at >= 0 ? s.head.slice(at + 1) : s.head), ...body])
+  const before = outside.length > 0 ? `${outside.join('\n')}\n\n` : ''
+  return `${heading}${before}<details><summary>${label.replace(/\*\*/g, '')}</summary>\n\n${inside.join('\n')}\n\n</details>`
+}
+
+function trimBlank(lines: readonly string[]): string[] {
+  let start = 0
+  let end = lines.length
+  while (start < end && lines[start]?.trim() === '') start++
+  while (end > start && lines[end - 1]?.trim() === '') end--
+  return lines.slice(start, end)
 }
 
 function shorten(line: string): string {
