@@ -60,6 +60,37 @@ async function roleNames(): Promise<string[]> {
 }
 
 describe('dist/index.js in migrate mode', () => {
+  it('plan mode with keys shows the whole plan and writes nothing', async () => {
+    sandbox.github.resetRequests()
+    const run = await runAction(entry, {
+      inputs: {
+        mode: 'plan',
+        'working-directory': path.resolve('examples/legacy-repo'),
+        keys: sandbox.keys,
+        'github-token': sandbox.env.GITHUB_TOKEN,
+        repository: sandbox.env.GITHUB_REPOSITORY,
+        'aws-region': sandbox.env.AWS_REGION
+      },
+      env: { ...sandbox.env, GITHUB_WORKSPACE: process.cwd() }
+    })
+    expect(run.code).toBe(0)
+    const plan = JSON.parse(run.outputs.plan ?? '{}') as {
+      provider: { change: string }
+      pairs: { roles: { change: string }[] }[]
+      pullRequest: { files: string[] } | null
+    }
+    expect(plan.provider.change).toBe('create')
+    expect(plan.pairs[0]?.roles.map((r) => r.change)).toEqual(['create'])
+    expect(plan.pullRequest?.files).toHaveLength(2)
+    expect(run.outputs['findings-count']).toBe('3')
+    expect(run.outputs['pull-request-number']).toBeUndefined()
+    expect(run.summary).toContain('Planned only: nothing was created or changed')
+    expect(sandbox.github.requests.filter((r) => r.write)).toEqual([])
+    expect(await roleNames()).toEqual([])
+    const providers = await iam.send(new ListOpenIDConnectProvidersCommand({}))
+    expect(providers.OpenIDConnectProviderList ?? []).toEqual([])
+  }, 120_000)
+
   it('creates the provider and the role, opens the pull request, and sets every output', async () => {
     const run = await migrate()
     expect(run.stdout).not.toContain('::error')
