@@ -2,11 +2,16 @@
  * The newest `vMAJOR.x.y` release of an action, as a commit SHA, for SHA-pinned `uses:` lines.
  * Two reads at most: the matching tag refs, and the tag object when the tag is annotated.
  */
+import { githubMessage, httpStatus } from './http-errors.js'
 import type { Octokit } from './octokit.js'
 
 const VERSION = /^v(\d+)\.(\d+)\.(\d+)$/
 
-/** The newest `v{major}.x.y` tag of `owner/repo` and its commit; null when there is none. */
+/**
+ * The newest `v{major}.x.y` tag of `owner/repo` (by number: v6.10.0 is newer than v6.9.3;
+ * pre-releases and moving tags like `v6` are skipped) and its commit; null when there is none.
+ * A failed read throws an error naming the repository and the HTTP status.
+ */
 export async function latestMajorRelease(
   octokit: Octokit,
   action: string,
@@ -14,9 +19,11 @@ export async function latestMajorRelease(
 ): Promise<{ sha: string; version: string } | null> {
   const [owner, repo] = action.split('/')
   if (!owner || !repo) throw new Error(`'${action}' is not OWNER/REPO`)
-  const { data } = await octokit.rest.git.listMatchingRefs({ owner, repo, ref: `tags/v${major}.` })
+  const refs = await read(`${action} tags v${major}.*`, () =>
+    octokit.rest.git.listMatchingRefs({ owner, repo, ref: `tags/v${major}.` })
+  )
   let best: { version: string; parts: number[]; type: string; sha: string } | null = null
-  for (const ref of data) {
+  for (const ref of refs) {
     const version = ref.ref.replace(/^refs\/tags\//, '')
     const m = VERSION.exec(version)
     if (!m || Number(m[1]) !== major) continue
@@ -29,11 +36,24 @@ export async function latestMajorRelease(
   let { type, sha } = best
   // An annotated tag points at a tag object; follow it to the commit (tags of tags are rare).
   for (let i = 0; type === 'tag' && i < 3; i++) {
-    const { data: tag } = await octokit.rest.git.getTag({ owner, repo, tag_sha: sha })
+    const tag = await read(`${action} tag ${best.version}`, () =>
+      octokit.rest.git.getTag({ owner, repo, tag_sha: sha })
+    )
     type = tag.object.type
     sha = tag.object.sha
   }
   return type === 'commit' ? { sha, version: best.version } : null
+}
+
+/** One read; a failure names what was read and the HTTP status. */
+async function read<T>(what: string, call: () => Promise<{ data: T }>): Promise<T> {
+  try {
+    return (await call()).data
+  } catch (error) {
+    const status = httpStatus(error)
+    const why = status === null ? githubMessage(error) : `HTTP ${status}: ${githubMessage(error)}`
+    throw new Error(`${what}: ${why}`, { cause: error })
+  }
 }
 
 function compare(a: readonly number[], b: readonly number[]): number {

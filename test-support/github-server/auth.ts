@@ -49,6 +49,8 @@ export const REQUIREMENTS: Readonly<Record<string, Requirement>> = {
   'repos/get': { permission: 'metadata', access: 'read' },
   'repos/compare-commits-with-basehead': { permission: 'contents', access: 'read' },
   'git/get-ref': { permission: 'contents', access: 'read' },
+  'git/list-matching-refs': { permission: 'contents', access: 'read' },
+  'git/get-tag': { permission: 'contents', access: 'read' },
   'git/get-commit': { permission: 'contents', access: 'read' },
   'git/get-tree': { permission: 'contents', access: 'read' },
   'git/get-blob': { permission: 'contents', access: 'read' },

@@ -23,6 +23,24 @@ export interface CommitObject {
   readonly message: string
 }
 
+export interface TagObject {
+  readonly sha: string
+  /** The tagged object and its type (a commit, usually; a tag for a tag of a tag). */
+  readonly object: string
+  readonly type: 'commit' | 'tree' | 'blob' | 'tag'
+  /** The tag's name as written in the object. */
+  readonly tag: string
+  readonly tagger: GitIdentity
+  readonly message: string
+}
+
+export interface RefEntry {
+  readonly ref: string
+  readonly sha: string
+  /** The type of the object the ref points at (`tag` for an annotated tag). */
+  readonly type: 'commit' | 'tree' | 'blob' | 'tag'
+}
+
 export interface TreeEntry {
   readonly mode: string
   readonly type: 'blob' | 'tree' | 'commit'
@@ -209,19 +227,27 @@ export class BareRepository {
     }).trim()
   }
 
-  readCommit(sha: string): CommitObject {
-    const raw = this.git(['cat-file', 'commit', sha])
+  /** The header lines (key, value) and the message of a commit or tag object. */
+  private readObject(
+    kind: 'commit' | 'tag',
+    sha: string
+  ): { headers: string[][]; message: string } {
+    const raw = this.git(['cat-file', kind, sha])
     const split = raw.indexOf('\n\n')
-    const headers = raw.slice(0, split < 0 ? raw.length : split).split('\n')
-    const message = split < 0 ? '' : raw.slice(split + 2)
+    const headers = raw
+      .slice(0, split < 0 ? raw.length : split)
+      .split('\n')
+      .map((h) => [h.slice(0, h.indexOf(' ')), h.slice(h.indexOf(' ') + 1)])
+    return { headers, message: split < 0 ? '' : raw.slice(split + 2) }
+  }
+
+  readCommit(sha: string): CommitObject {
+    const { headers, message } = this.readObject('commit', sha)
     let tree = ''
     const parents: string[] = []
     let author: GitIdentity = { name: '', email: '', date: '' }
     let committer = author
-    for (const h of headers) {
-      const space = h.indexOf(' ')
-      const key = h.slice(0, space)
-      const value = h.slice(space + 1)
+    for (const [key = '', value = ''] of headers) {
       if (key === 'tree') tree = value
       else if (key === 'parent') parents.push(value)
       else if (key === 'author') author = parseIdentity(value)
@@ -239,14 +265,56 @@ export class BareRepository {
     }
   }
 
-  listRefs(prefix = 'refs/'): { ref: string; sha: string }[] {
-    return this.git(['for-each-ref', '--format=%(refname) %(objectname)', prefix])
+  /**
+   * Refs under `prefix` (whole path components, as `git for-each-ref` matches), sorted by name,
+   * with the object each points at: an annotated tag points at its tag object, not peeled.
+   */
+  listRefs(prefix = 'refs/'): RefEntry[] {
+    return this.git(['for-each-ref', '--format=%(refname) %(objectname) %(objecttype)', prefix])
       .split('\n')
       .filter((l) => l.length > 0)
       .map((l) => {
-        const [ref = '', sha = ''] = l.split(' ')
-        return { ref, sha }
+        const [ref = '', sha = '', type = ''] = l.split(' ')
+        return { ref, sha, type: type as RefEntry['type'] }
       })
+  }
+
+  /**
+   * `git tag NAME TARGET`: a lightweight tag, or, with `annotation`, an annotated tag (a tag
+   * object with its message and tagger). Returns the sha `refs/tags/NAME` points at.
+   */
+  createTag(
+    name: string,
+    target: string,
+    annotation?: { readonly message: string; readonly tagger: GitIdentity }
+  ): string {
+    if (!annotation) {
+      this.git(['tag', name, target])
+    } else {
+      const { message, tagger } = annotation
+      this.git(['tag', '--annotate', '--cleanup=verbatim', '--file=-', name, target], message, {
+        GIT_COMMITTER_NAME: tagger.name,
+        GIT_COMMITTER_EMAIL: tagger.email,
+        GIT_COMMITTER_DATE: tagger.date
+      })
+    }
+    return this.git(['rev-parse', '--verify', `refs/tags/${name}`]).trim()
+  }
+
+  /** A tag object (`git cat-file tag`). */
+  readTag(sha: string): TagObject {
+    const { headers, message } = this.readObject('tag', sha)
+    let object = ''
+    let type = ''
+    let tag = ''
+    let tagger: GitIdentity = { name: '', email: '', date: '' }
+    for (const [key = '', value = ''] of headers) {
+      if (key === 'object') object = value
+      else if (key === 'type') type = value
+      else if (key === 'tag') tag = value
+      else if (key === 'tagger') tagger = parseIdentity(value)
+    }
+    return { sha, object, type: type as TagObject['type'], tag, tagger, message }
   }
 
   /**

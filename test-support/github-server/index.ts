@@ -15,8 +15,10 @@ export {
   type PullRequestState,
   type RepositorySeed,
   type RepositoryState,
+  type TagSeed,
   type RepositoryPermission,
   type TokenSpec,
   type WorkflowPermissions
 } from './model.js'
-export { BareRepository, type CommitObject, type TreeEntry } from './git.js'
+export { BareRepository, type CommitObject, type TagObject, type TreeEntry } from './git.js'
+export { CONFIGURE_AWS_CREDENTIALS } from './seeds.js'

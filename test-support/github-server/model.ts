@@ -84,6 +84,21 @@ export interface RepositorySeed {
   readonly variables?: Readonly<Record<string, string>>
   readonly labels?: readonly string[]
   readonly createdAt?: string
+  /** Tags made with `git tag` after the first commit, in the order given. */
+  readonly tags?: readonly TagSeed[]
+}
+
+/**
+ * A tag to seed. Without `at`, a new commit on the default branch changes `files` (default:
+ * `VERSION` holds the tag name) and the tag points at it, so every release has its own commit.
+ */
+export interface TagSeed {
+  readonly name: string
+  /** An annotated tag: a tag object with this message, tagged by the seed identity. */
+  readonly message?: string
+  /** Tag this earlier tag or branch (a moving `v6` tag) instead of a new commit. */
+  readonly at?: string
+  readonly files?: Readonly<Record<string, string>>
 }
 
 export interface PullRequestState {
@@ -248,6 +263,7 @@ export class ServerModel {
         SEED_IDENTITY
       )
     }
+    for (const tag of seed.tags ?? []) seedTag(repo, tag)
     for (const env of seed.environments ?? []) this.addEnvironment(repo, env, now)
     for (const [env, names] of Object.entries(seed.environmentSecrets ?? {})) {
       const e = repo.environments.get(env) ?? this.addEnvironment(repo, env, now)
@@ -284,6 +300,24 @@ export class ServerModel {
     repo.labels.set(name, label)
     return label
   }
+}
+
+function seedTag(repo: RepositoryState, tag: TagSeed): void {
+  const git = repo.git
+  let target: string
+  if (tag.at === undefined) {
+    const files = tag.files ?? { VERSION: `${tag.name}\n` }
+    target = git.commitFiles(repo.defaultBranch, files, `Release ${tag.name}`, SEED_IDENTITY)
+  } else {
+    const found = git.readRef(`refs/tags/${tag.at}`) ?? git.readRef(`refs/heads/${tag.at}`)
+    if (!found) throw new Error(`tag ${tag.name} of ${repo.fullName}: no tag or branch ${tag.at}`)
+    target = found
+  }
+  git.createTag(
+    tag.name,
+    target,
+    tag.message === undefined ? undefined : { message: tag.message, tagger: SEED_IDENTITY }
+  )
 }
 
 function secret(name: string, now: string, keyId: string): SecretState {

@@ -2,7 +2,7 @@
  * JSON bodies in the shapes GitHub's REST API returns them (every required property of the
  * OpenAPI schema is present; the server validates each response before it is sent).
  */
-import type { ChangedFile, CommitObject } from './git.js'
+import type { ChangedFile, CommitObject, TagObject } from './git.js'
 import type {
   EnvironmentState,
   LabelState,
@@ -241,12 +241,44 @@ export function diffEntry(urls: Urls, repo: RepositoryState, head: string, f: Ch
   }
 }
 
-export function gitRef(urls: Urls, repo: RepositoryState, ref: string, sha: string): Body {
+/** The Git Data API URL of an object by its type (`.../git/commits/SHA`, `.../git/tags/SHA`). */
+function gitObjectUrl(urls: Urls, repo: RepositoryState, type: string, sha: string): string {
+  return `${urls.api}/repos/${repo.fullName}/git/${type}s/${sha}`
+}
+
+/** `git-ref`; `type` is what the ref points at (`tag` for an annotated tag's tag object). */
+export function gitRef(
+  urls: Urls,
+  repo: RepositoryState,
+  ref: string,
+  sha: string,
+  type: 'commit' | 'tree' | 'blob' | 'tag' = 'commit'
+): Body {
   return {
     ref,
     node_id: nodeId('Ref', `${repo.id}:${ref}`),
     url: `${urls.api}/repos/${repo.fullName}/git/${ref}`,
-    object: { type: 'commit', sha, url: `${urls.api}/repos/${repo.fullName}/git/commits/${sha}` }
+    object: { type, sha, url: gitObjectUrl(urls, repo, type, sha) }
+  }
+}
+
+/** `git-tag`: an annotated tag object (the server holds no signing key: unsigned). */
+export function gitTag(urls: Urls, repo: RepositoryState, t: TagObject): Body {
+  return {
+    node_id: nodeId('Tag', t.sha),
+    tag: t.tag,
+    sha: t.sha,
+    url: gitObjectUrl(urls, repo, 'tag', t.sha),
+    message: t.message.replace(/\n$/, ''),
+    tagger: { date: t.tagger.date, email: t.tagger.email, name: t.tagger.name },
+    object: { sha: t.object, type: t.type, url: gitObjectUrl(urls, repo, t.type, t.object) },
+    verification: {
+      verified: false,
+      reason: 'unsigned',
+      signature: null,
+      payload: null,
+      verified_at: null
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * The Git Data API (refs, commits, trees, blobs) and compare, over the repository's real bare
- * git repository, with GitHub's validation errors.
+ * The Git Data API (refs, tags, commits, trees, blobs) and compare, over the repository's real
+ * bare git repository, with GitHub's validation errors.
  */
 import { authorizeWorkflowWrite, HttpError, validationFailed } from './auth.js'
 import type { Context, Handler, Reply } from './context.js'
@@ -23,9 +23,30 @@ function resolveCommitish(repo: RepositoryState, name: string): string | null {
 
 const getRef: Handler = (ctx) => {
   const ref = `refs/${ctx.params.ref ?? ''}`
-  const sha = ctx.repo.git.readRef(ref)
-  if (!sha || !ctx.repo.git.listRefs(ref).some((r) => r.ref === ref)) notFound(ctx)
-  return { status: 200, body: rep.gitRef(ctx.urls, ctx.repo, ref, sha) }
+  const found = ctx.repo.git.listRefs(ref).find((r) => r.ref === ref)
+  if (!found) notFound(ctx)
+  return { status: 200, body: rep.gitRef(ctx.urls, ctx.repo, ref, found.sha, found.type) }
+}
+
+/**
+ * Every ref whose full name starts with `refs/{ref}` (a plain string prefix: `tags/v6.` matches
+ * `refs/tags/v6.10.0`, not `refs/tags/v60.0.0` nor `refs/tags/v6`), sorted by name; `[]` when
+ * none does. Annotated tags point at their tag object.
+ */
+const listMatchingRefs: Handler = (ctx) => {
+  const prefix = `refs/${ctx.params.ref ?? ''}`
+  const refs = ctx.repo.git.listRefs().filter((r) => r.ref.startsWith(prefix))
+  return {
+    status: 200,
+    body: refs.map((r) => rep.gitRef(ctx.urls, ctx.repo, r.ref, r.sha, r.type))
+  }
+}
+
+/** An annotated tag object; 404 for any other sha (a lightweight tag's commit included). */
+const getTag: Handler = (ctx) => {
+  const sha = ctx.params.tag_sha ?? ''
+  if (ctx.repo.git.objectType(sha) !== 'tag') notFound(ctx)
+  return { status: 200, body: rep.gitTag(ctx.urls, ctx.repo, ctx.repo.git.readTag(sha)) }
 }
 
 const createRef: Handler = (ctx) => {
@@ -47,7 +68,7 @@ const createRef: Handler = (ctx) => {
   }
   return {
     status: 201,
-    body: rep.gitRef(ctx.urls, ctx.repo, ref, sha),
+    body: rep.gitRef(ctx.urls, ctx.repo, ref, sha, ctx.repo.git.objectType(sha) ?? 'commit'),
     headers: { location: `${ctx.urls.api}/repos/${ctx.repo.fullName}/git/${ref}` }
   }
 }
@@ -267,6 +288,8 @@ const compare: Handler = (ctx) => {
 
 export const GIT_HANDLERS: Readonly<Record<string, Handler>> = {
   'git/get-ref': getRef,
+  'git/list-matching-refs': listMatchingRefs,
+  'git/get-tag': getTag,
   'git/create-ref': createRef,
   'git/update-ref': updateRef,
   'git/delete-ref': deleteRef,
