@@ -1,9 +1,10 @@
 /**
- * The sandbox (test-support/sandbox.ts): what is seeded is read back
+ * The sandbox (test-support/sandbox.ts) and `scripts/sandbox.ts`: what is seeded is read back
  * through the real clients (the AWS SDK against moto, Octokit and fetch against the GitHub
  * server), and stopping leaves no process and no listening port behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -287,5 +288,78 @@ describe('stop()', () => {
     await expect(startSandbox({ keyOwner: 'sandbox-admin' })).rejects.toThrow(/already exists/)
     expect(await handles()).toEqual([])
     expect(childMotoProcesses()).toEqual([])
+  })
+})
+
+describe('scripts/sandbox.ts', () => {
+  it('prints shell exports, serves until SIGTERM, then exits 0 and frees its ports', async () => {
+    // tsx itself, as `npm run sandbox` runs it: `npx` does not pass SIGTERM on to its child
+    // (it exits and leaves the script running), while tsx relays it to the script.
+    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['scripts/sandbox.ts'], {
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code))
+    )
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`not ready in 45 s: ${stderr}`)), 45_000)
+        child.stdout.on('data', (d: Buffer) => {
+          stdout += d.toString()
+          if (/^# ready/m.test(stdout)) {
+            clearTimeout(timer)
+            resolve()
+          }
+        })
+        void exited.then(() => {
+          clearTimeout(timer)
+          reject(new Error(`the script exited early: ${stderr}`))
+        })
+      })
+
+      // The exports are valid shell: sh evaluates them and prints the environment back.
+      const shell = spawnSync(
+        'sh',
+        ['-c', `${stdout}\nnode -e 'console.log(JSON.stringify(process.env))'`],
+        { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } }
+      )
+      expect(shell.stderr).toBe('')
+      const env = JSON.parse(shell.stdout) as Record<string, string>
+      for (const name of [
+        'GITHUB_API_URL',
+        'GITHUB_REPOSITORY',
+        'GITHUB_TOKEN',
+        'AWS_ENDPOINT_URL',
+        'AWS_ACCESS_KEY_ID',
+        'AWS_SECRET_ACCESS_KEY',
+        'AWS_REGION',
+        'SANDBOX_KEYS'
+      ]) {
+        expect(env[name]).toMatch(/\S/)
+      }
+      expect(env.SANDBOX_KEYS).toMatch(/^AWS_ACCESS_KEY_ID=[A-Z0-9]{16,128}$/)
+      const githubPort = portOf(env.GITHUB_API_URL ?? '')
+      const motoPort = portOf(env.AWS_ENDPOINT_URL ?? '')
+
+      const response = await fetch(`${env.GITHUB_API_URL}/repos/${env.GITHUB_REPOSITORY}`, {
+        headers: { authorization: `Bearer ${env.GITHUB_TOKEN}` }
+      })
+      expect(response.status).toBe(200)
+      expect(((await response.json()) as { full_name: string }).full_name).toBe(
+        'octo-org/legacy-repo'
+      )
+      expect(motoProcesses(motoPort)).toHaveLength(1)
+
+      child.kill('SIGTERM')
+      expect(await exited).toBe(0)
+      expect(await listening(githubPort)).toBe(false)
+      expect(await listening(motoPort)).toBe(false)
+      expect(motoProcesses(motoPort)).toEqual([])
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    }
   })
 })
