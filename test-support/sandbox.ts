@@ -30,6 +30,7 @@ import type { WorkflowFile } from '../src/workflows/findings.js'
 import { scanWorkflows } from '../src/workflows/scan.js'
 import { awsPolicy, seedDeployer, type SeededUser } from '../__fixtures__/aws/seed.js'
 import {
+  CONFIGURE_AWS_CREDENTIALS,
   FULL_APP_PERMISSIONS,
   startGitHubServer,
   type GitHubServer
@@ -177,7 +178,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
             defaultWorkflowPermissions: 'read',
             canApprovePullRequestReviews: false
           }
-        }
+        },
+        // The action's own releases, for repositories that pin actions by SHA.
+        CONFIGURE_AWS_CREDENTIALS
       ]
     })
     moto = await startMoto(options.moto)
