@@ -33,6 +33,21 @@ try {
   )
   console.log(`  keys input: ${sandbox.keys.replace(/=.*/gm, '=AKIA… (masked)')}`)
 
+  // 1. mode: plan over the checkout, as a step in existing workflows runs it: the findings.
+  const example = path.resolve('examples/legacy-repo')
+  const scan = await runAction(path.resolve('dist/index.js'), {
+    inputs: { mode: 'plan', 'working-directory': example },
+    env: { ...sandbox.env, GITHUB_WORKSPACE: example }
+  })
+  rule('1. mode: plan: the findings, as annotations on the workflow files')
+  for (const c of scan.commands.filter((c) => ['warning', 'notice', 'error'].includes(c.command))) {
+    const where = c.properties.file ? `${c.properties.file}:${c.properties.line ?? ''}` : ''
+    console.log(`${c.command.padEnd(7)} ${where}  ${c.message}`)
+  }
+  console.log(`\nfindings-count: ${scan.outputs['findings-count'] ?? '(none)'}`)
+  if (scan.code !== 0) failed = true
+
+  // 2. mode: migrate, as the manual migration workflow runs it.
   const run = await runAction(path.resolve('dist/index.js'), {
     inputs: {
       mode: 'migrate',
@@ -44,7 +59,7 @@ try {
     env: { ...sandbox.env }
   })
 
-  rule('The action log (dist/index.js, mode: migrate)')
+  rule('2. mode: migrate: the action log')
   console.log(run.stdout.trim())
 
   rule('Job summary (GITHUB_STEP_SUMMARY)')

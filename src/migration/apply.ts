@@ -28,8 +28,15 @@ export async function applyMigration(
   plan: MigrationPlan
 ): Promise<MigrationResult> {
   const result = await applyAwsPlan(aws, plan.aws)
+  const provider = plan.aws.provider
   const awsWrites = [
-    ...result.provider.writes,
+    ...result.provider.writes.map((op) =>
+      op === 'CreateOpenIDConnectProvider'
+        ? `create OIDC provider ${provider.arn} (audience ${provider.audience})`
+        : op === 'AddClientIDToOpenIDConnectProvider'
+          ? `add audience ${provider.audience} to OIDC provider ${provider.arn}`
+          : op
+    ),
     ...[...result.roles.values()].flatMap((o) => o.done)
   ]
   const errors: string[] = []
