@@ -20,6 +20,18 @@ const deploy = readFileSync(`${example}/.github/workflows/deploy.yml`, 'utf8').s
 const lineOf = (lines: string[], text: string): number =>
   lines.findIndex((l) => l.includes(text)) + 1
 
+/** A workflow with the job env keys K_ID / K_SECRET. */
+const KEYS_YML =
+  'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      AWS_ACCESS_KEY_ID: ${{ secrets.K_ID }}\n      AWS_SECRET_ACCESS_KEY: ${{ secrets.K_SECRET }}\n    steps:\n      - run: aws s3 ls\n'
+
+/** Writes workflow files into REPO/.github/workflows and returns REPO. */
+function workflows(repo: string, files: Record<string, string>): string {
+  const dir = path.join(repo, '.github', 'workflows')
+  mkdirSync(dir, { recursive: true })
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text)
+  return repo
+}
+
 let tmp: string
 beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'cli-test-'))
@@ -31,7 +43,7 @@ describe('aws-keys-to-oidc plan', () => {
     const { code, out } = await cli('plan', example, '--format', 'json')
     expect(code).toBe(EXIT.ok)
     const report = JSON.parse(out) as { findings: Finding[]; errors: unknown[] }
-    expect(Object.keys(report)).toEqual(['findings', 'errors'])
+    expect(Object.keys(report)).toEqual(['findings', 'errors', 'files', 'roles', 'notes'])
     expect(report.errors).toEqual([])
     const cac = report.findings.find((f) => f.kind === 'configure-aws-credentials')
     expect(cac).toMatchObject({
@@ -47,6 +59,57 @@ describe('aws-keys-to-oidc plan', () => {
     )
     // The bucket name is a secret but not key material.
     expect(report.findings.flatMap((f) => f.secrets)).not.toContain('AWS_S3_BUCKET')
+  })
+
+  it('always adds the per-file edits and follow-ups, roles and notes; automatic is what it rewrites', async () => {
+    const { out } = await cli('plan', example, '--format', 'json')
+    const report = JSON.parse(out) as {
+      findings: Finding[]
+      files: {
+        path: string
+        changed: boolean
+        edits: { line: number; description: string }[]
+        followUps: { line: number; kind: string | null }[]
+        diff?: string
+      }[]
+      roles: { arn: string; placeholder: boolean; files: string[] }[]
+      notes: string[]
+    }
+    const byPath = new Map(report.files.map((f) => [f.path, f]))
+    expect([...byPath.keys()].sort()).toEqual([
+      '.github/workflows/ci.yml',
+      '.github/workflows/deploy.yml',
+      '.github/workflows/nightly.yml'
+    ])
+    expect(report.files.some((f) => 'diff' in f)).toBe(false)
+    for (const f of report.findings) {
+      const file = byPath.get(f.file)!
+      const followed = file.followUps.some((u) => u.line === f.line && u.kind === f.kind)
+      expect([f.file, f.line, f.migration]).toEqual([
+        f.file,
+        f.line,
+        followed ? 'manual' : 'automatic'
+      ])
+      if (f.migration === 'automatic') expect(file.changed).toBe(true)
+    }
+    expect(byPath.get('.github/workflows/nightly.yml')!.changed).toBe(false)
+    expect(byPath.get('.github/workflows/deploy.yml')!.edits.map((e) => e.description)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/role-to-assume/)])
+    )
+    expect(report.roles).toEqual([
+      expect.objectContaining({
+        placeholder: true,
+        files: ['.github/workflows/ci.yml', '.github/workflows/deploy.yml']
+      })
+    ])
+    expect(report.notes.join('\n')).toMatch(/placeholder/)
+  })
+
+  it('documents the exit status in --help', async () => {
+    const { code, out } = await cli('--help')
+    expect(code).toBe(EXIT.ok)
+    for (const status of Object.values(EXIT)) expect(out).toMatch(new RegExp(`^  ${status}  `, 'm'))
+    expect(out).toMatch(/duplicate key/)
   })
 
   it('prints a readable table per file', async () => {
@@ -86,18 +149,12 @@ describe('aws-keys-to-oidc plan', () => {
   })
 
   it('exits 0 without findings, 1 when a file cannot be parsed, and still scans the others', async () => {
-    const repo = path.join(tmp, 'repo')
-    mkdirSync(path.join(repo, '.github', 'workflows'), { recursive: true })
-    writeFileSync(
-      path.join(repo, '.github', 'workflows', 'oidc.yml'),
-      'on: push\npermissions:\n  id-token: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v6\n        with:\n          role-to-assume: ${{ secrets.AWS_ROLE_ARN }}\n          aws-region: us-east-1\n'
-    )
+    const repo = workflows(path.join(tmp, 'repo'), {
+      'oidc.yml':
+        'on: push\npermissions:\n  id-token: write\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: aws-actions/configure-aws-credentials@v6\n        with:\n          role-to-assume: ${{ secrets.AWS_ROLE_ARN }}\n          aws-region: us-east-1\n'
+    })
     expect((await cli('plan', repo, '--fail-on-findings')).code).toBe(EXIT.ok)
-    writeFileSync(path.join(repo, '.github', 'workflows', 'broken.yml'), 'on: [push\n')
-    writeFileSync(
-      path.join(repo, '.github', 'workflows', 'keys.yml'),
-      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      AWS_ACCESS_KEY_ID: ${{ secrets.K_ID }}\n      AWS_SECRET_ACCESS_KEY: ${{ secrets.K_SECRET }}\n    steps:\n      - run: aws s3 ls\n'
-    )
+    workflows(repo, { 'broken.yml': 'on: [push\n', 'keys.yml': KEYS_YML })
     const { code, out, err } = await cli('plan', repo, '--format', 'json')
     expect(code).toBe(EXIT.error)
     const report = JSON.parse(out) as {
@@ -109,6 +166,27 @@ describe('aws-keys-to-oidc plan', () => {
     ])
     expect(report.findings.map((f) => f.file)).toEqual(['.github/workflows/keys.yml'])
     expect(err).toContain('.github/workflows/broken.yml')
+  })
+
+  it('reports a duplicate key as an error (exit 1, also over --fail-on-findings) and keeps the other findings', async () => {
+    // GitHub refuses such a file ("'push' is already defined") and never runs it.
+    const repo = workflows(path.join(tmp, 'duplicate'), {
+      'twice.yml':
+        'on:\n  push:\n    branches: [main]\n  push:\n    tags: [v*]\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n',
+      'keys.yml': KEYS_YML
+    })
+    const text = await cli('plan', repo, '--fail-on-findings')
+    expect(text.code).toBe(EXIT.error)
+    expect(text.out).toMatch(/twice\.yml:4: not valid YAML: Map keys must be unique/)
+    expect(text.out).toMatch(/1 static AWS key use in 1 file\(s\), 1 file\(s\) not valid YAML/)
+    expect(text.err).toMatch(/error: \.github\/workflows\/twice\.yml:4: /)
+    const json = await cli('plan', repo, '--format', 'json')
+    expect(json.code).toBe(EXIT.error)
+    const report = JSON.parse(json.out) as { findings: Finding[]; errors: { line: number }[] }
+    expect(report.errors).toEqual([expect.objectContaining({ line: 4 })])
+    expect(report.findings.map((f) => [f.file, f.migration])).toEqual([
+      ['.github/workflows/keys.yml', 'automatic']
+    ])
   })
 
   it.each([

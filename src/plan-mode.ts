@@ -10,7 +10,7 @@ import { renderPlanSummary } from './report/summary.js'
 import { renderText } from './report/text.js'
 import { VERSION } from './version.js'
 import type { ScanResult } from './workflows/findings.js'
-import { scanWorkflows } from './workflows/scan.js'
+import { planWorkflows } from './workflows/plan.js'
 
 /** `mode: plan`: scan the checkout, report, and fail only when asked to. Read-only. */
 export async function runPlanMode(settings: Settings, env: NodeJS.ProcessEnv): Promise<ScanResult> {
@@ -20,7 +20,8 @@ export async function runPlanMode(settings: Settings, env: NodeJS.ProcessEnv): P
 
   core.startGroup(`Scanning workflows in ${root}`)
   const { files } = await collectWorkflowFiles(root)
-  const result = scanWorkflows(files)
+  // The rewrite runs offline too: a finding is automatic only where it would be rewritten.
+  const { result } = planWorkflows(files)
   core.info(`${files.length} workflow and composite-action file(s) read`)
   core.info(renderText(result))
   core.endGroup()

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { unifiedDiff } from '../../src/workflows/diff.js'
-import type { Finding, WorkflowFile } from '../../src/workflows/findings.js'
+import type { WorkflowFile } from '../../src/workflows/findings.js'
 import { rewriteWorkflows } from '../../src/workflows/rewrite.js'
 import { scanWorkflows } from '../../src/workflows/scan.js'
 import { Actionlint, newErrors } from '../../test-support/actionlint.js'
@@ -77,6 +77,26 @@ suite('rewriteWorkflows over the corpus', () => {
     expect(again.files[0]!.after).toBe(f.after)
   })
 
+  it('migrates exactly the findings the scan marks automatic, and follows up every other', () => {
+    // The plan settles nothing over the corpus: the scan already says what the rewrite does.
+    expect(result.findings).toEqual(scan.findings)
+    for (const f of scan.findings.filter((x) => x.kind !== 'non-aws')) {
+      const file = result.files.find((x) => x.path === f.file)!
+      const followed = file.followUps.some((u) => u.line === f.line && u.kind === f.kind)
+      expect({
+        f: `${f.file}:${f.line}`,
+        migration: f.migration,
+        changed: file.changed,
+        followed
+      }).toEqual({
+        f: `${f.file}:${f.line}`,
+        migration: f.migration,
+        changed: f.migration === 'automatic' ? true : file.changed,
+        followed: f.migration !== 'automatic'
+      })
+    }
+  })
+
   it('leaves every file it does not rewrite byte for byte; each manual finding is migrated or followed up', () => {
     for (const f of result.files.filter((x) => !x.changed)) expect(f.after).toBe(f.before)
     const rescan = scanWorkflows(result.files.map((f) => ({ path: f.path, text: f.after })))
@@ -87,21 +107,21 @@ suite('rewriteWorkflows over the corpus', () => {
       return m
     }
     const manual = scan.findings.filter((x) => x.migration === 'manual')
-    // A declared workflow_call secret the rewrite made optional and no longer uses is still
-    // reported by the scanner; it needs no follow-up.
-    const released = (x: Finding): boolean => {
-      const text = result.files.find((f) => f.path === x.file)!.after
-      return (
-        x.kind === 'reusable-workflow-secret' &&
-        x.secrets.every((s) => !new RegExp(`secrets\\.${s}\\b`).test(text))
-      )
-    }
-    const left = count(rescan.findings.filter((x) => x.migration === 'manual' && !released(x)))
+    const left = count(rescan.findings.filter((x) => x.migration === 'manual'))
     const followed = count(result.files.flatMap((f) => f.followUps).filter((u) => u.kind !== null))
+    expect(rescan.findings.filter((x) => x.migration === 'automatic')).toEqual([])
     for (const [k, n] of count(manual)) {
       // Every manual finding still in the output has its follow-up; the others were migrated.
       expect({ k, followed: followed.get(k) ?? 0 }).toEqual({ k, followed: left.get(k) ?? 0 })
       expect(left.get(k) ?? 0).toBeLessThanOrEqual(n)
+    }
+    // Declared key secrets made optional and no longer read are not findings any more.
+    const released = scan.findings.filter(
+      (x) => x.kind === 'reusable-workflow-secret' && x.migration === 'automatic'
+    )
+    expect(released.length).toBeGreaterThan(0)
+    for (const r of released) {
+      expect(rescan.findings.filter((x) => x.file === r.file && x.kind === r.kind)).toEqual([])
     }
   })
 })

@@ -87,17 +87,17 @@ export const EXPECTED_FINDINGS: Readonly<Record<string, readonly Expected[]>> = 
   ],
   // composite action: env AWS_ACCESS_KEY_ID from inputs.access_key_id (MinIO endpoint only optional): manual, no secret names.
   '12-fluent--fluent-bit--actions-sync-to-bucket-action.yaml': [[85, 'env', 'manual', []]],
-  // workflow env AWS_ACCESS_KEY_ID from the custom AWS_ACCESS_KEY_DEV (23); four docker/login-action logins to the dev ECR and one to the prod ECR with PROD_GHA_RUNNER_LIMITED_* keys.
+  // workflow env AWS_ACCESS_KEY_ID from the custom AWS_ACCESS_KEY_DEV (23); four docker/login-action logins to the dev ECR and one to the prod ECR with PROD_GHA_RUNNER_LIMITED_* keys, each exactly username/password: automatic (a role login before each).
   '13-neondatabase--neon--build_and_test.yml': [
     [23, 'env', 'automatic', ['AWS_ACCESS_KEY_DEV', 'AWS_SECRET_KEY_DEV']],
-    [548, 'action-input', 'manual', ['AWS_ACCESS_KEY_DEV', 'AWS_SECRET_KEY_DEV']],
-    [596, 'action-input', 'manual', ['AWS_ACCESS_KEY_DEV', 'AWS_SECRET_KEY_DEV']],
-    [703, 'action-input', 'manual', ['AWS_ACCESS_KEY_DEV', 'AWS_SECRET_KEY_DEV']],
-    [858, 'action-input', 'manual', ['AWS_ACCESS_KEY_DEV', 'AWS_SECRET_KEY_DEV']],
+    [548, 'action-input', 'automatic', ['AWS_ACCESS_KEY_DEV', 'AWS_SECRET_KEY_DEV']],
+    [596, 'action-input', 'automatic', ['AWS_ACCESS_KEY_DEV', 'AWS_SECRET_KEY_DEV']],
+    [703, 'action-input', 'automatic', ['AWS_ACCESS_KEY_DEV', 'AWS_SECRET_KEY_DEV']],
+    [858, 'action-input', 'automatic', ['AWS_ACCESS_KEY_DEV', 'AWS_SECRET_KEY_DEV']],
     [
       916,
       'action-input',
-      'manual',
+      'automatic',
       ['PROD_GHA_RUNNER_LIMITED_AWS_ACCESS_KEY_ID', 'PROD_GHA_RUNNER_LIMITED_AWS_SECRET_ACCESS_KEY']
     ]
   ],
@@ -110,13 +110,13 @@ export const EXPECTED_FINDINGS: Readonly<Record<string, readonly Expected[]>> = 
     [156, 'configure-aws-credentials', 'manual', ['RELEASE_CN_KEY_ID', 'RELEASE_CN_SECRET']],
     [321, 'configure-aws-credentials', 'manual', ['RELEASE_CN_KEY_ID', 'RELEASE_CN_SECRET']]
   ],
-  // workflow env TF_VAR_aws_* (35) hands the keys to Terraform: manual; signing steps' env (223, 279, 337) are runner logins; docker login to public ECR (494); eleven configure-aws-credentials@v1 steps.
+  // workflow env TF_VAR_aws_* (35) hands the keys to Terraform: manual; signing steps' env (223, 279, 337) are runner logins; docker login to public ECR (494, automatic); eleven configure-aws-credentials@v1 steps.
   '16-aws-observability--aws-otel-collector--CI.yml': [
     [35, 'key-export', 'manual', ['INTEG_TEST_AWS_KEY_ID', 'INTEG_TEST_AWS_KEY_SECRET']],
     [223, 'env', 'automatic', ['SIGN_PKG_AWS_ACCESS_KEY_ID', 'SIGN_PKG_AWS_SECRET_ACCESS_KEY']],
     [279, 'env', 'automatic', ['SIGN_PKG_AWS_ACCESS_KEY_ID', 'SIGN_PKG_AWS_SECRET_ACCESS_KEY']],
     [337, 'env', 'automatic', ['SIGN_PKG_AWS_ACCESS_KEY_ID', 'SIGN_PKG_AWS_SECRET_ACCESS_KEY']],
-    [494, 'action-input', 'manual', ['INTEG_TEST_AWS_KEY_ID', 'INTEG_TEST_AWS_KEY_SECRET']],
+    [494, 'action-input', 'automatic', ['INTEG_TEST_AWS_KEY_ID', 'INTEG_TEST_AWS_KEY_SECRET']],
     [
       502,
       'configure-aws-credentials',
@@ -358,12 +358,12 @@ export const EXPECTED_FINDINGS: Readonly<Record<string, readonly Expected[]>> = 
   '38-14km--aws-community-day-2021--aws.yml': [
     [65, 'configure-aws-credentials', 'automatic', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']]
   ],
-  // workflow_call declares the AWS_PYTORCH_UPLOADER_* secrets (63) mapped to step env AWS_* (212).
+  // workflow_call declares the AWS_PYTORCH_UPLOADER_* secrets (63, optional) mapped to step env AWS_* (212), their only use: both automatic.
   '39-pytorch--test-infra--build_wheels_macos.yml': [
     [
       63,
       'reusable-workflow-secret',
-      'manual',
+      'automatic',
       ['AWS_PYTORCH_UPLOADER_ACCESS_KEY_ID', 'AWS_PYTORCH_UPLOADER_SECRET_ACCESS_KEY']
     ],
     [
@@ -462,9 +462,9 @@ export const EXPECTED_FINDINGS: Readonly<Record<string, readonly Expected[]>> = 
   '55-camunda--c8-multi-region--reuseable_aws_operational_procedure.yml': [
     [73, 'key-export', 'manual', []]
   ],
-  // workflow_call declares AWS_ACCESS_KEY/AWS_SECRET_ACCESS_KEY (31) used by configure-aws-credentials@v2 (61).
+  // workflow_call declares AWS_ACCESS_KEY/AWS_SECRET_ACCESS_KEY (31) used only by configure-aws-credentials@v2 (61): both automatic (made optional, the workflow assumes the role).
   '56-GlobalUy--workflows--deploy.yml': [
-    [31, 'reusable-workflow-secret', 'manual', ['AWS_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY']],
+    [31, 'reusable-workflow-secret', 'automatic', ['AWS_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY']],
     [61, 'configure-aws-credentials', 'automatic', ['AWS_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY']]
   ],
   // workflow env keys among seven other secrets of the Django test settings: manual.

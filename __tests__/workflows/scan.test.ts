@@ -50,12 +50,12 @@ type Row = [
 // Expected findings per fixture, written by reading each fixture (line/column of the reference).
 const EXPECTED: Record<string, Row[]> = {
   'action-inputs.yml': [
-    // docker/login-action to ECR with keys as username/password
+    // docker/login-action to ECR with keys as username/password: the rewrite logs in with a role
     [
       13,
       25,
       'action-input',
-      'manual',
+      'automatic',
       ['ECR_PUSHER_ID', 'ECR_PUSHER_KEY'],
       ['jobs', 'ecr', 'steps', 0, 'with', 'username']
     ],
@@ -153,11 +153,12 @@ const EXPECTED: Record<string, Row[]> = {
     ],
     // inside a block scalar: the reference's own line
     [17, 51, 'key-export', 'manual', ['AWS_ACCESS_KEY_ID'], ['jobs', 'deploy', 'steps', 2, 'run']],
+    // the same step's script also writes keys: its env entry cannot go alone
     [
       19,
       38,
       'env',
-      'automatic',
+      'manual',
       ['AWS_SECRET_ACCESS_KEY'],
       ['jobs', 'deploy', 'steps', 2, 'env', 'AWS_SECRET_ACCESS_KEY']
     ]
@@ -428,11 +429,12 @@ const EXPECTED: Record<string, Row[]> = {
     ]
   ],
   'reusable-callee.yml': [
+    // every use of the declared pair is automatic: made optional, the workflow assumes the role
     [
       9,
       7,
       'reusable-workflow-secret',
-      'manual',
+      'automatic',
       ['aws_access_key_id', 'aws_secret_access_key'],
       ['on', 'workflow_call', 'secrets', 'aws_access_key_id']
     ],
@@ -446,11 +448,12 @@ const EXPECTED: Record<string, Row[]> = {
     ]
   ],
   'reusable-caller.yml': [
+    // the callee assumes the role and releases both secrets: the caller stops passing them
     [
       11,
       30,
       'reusable-workflow-caller',
-      'manual',
+      'automatic',
       ['DEV_AWS_ACCESS_KEY_ID', 'DEV_AWS_SECRET_ACCESS_KEY'],
       ['jobs', 'pass', 'secrets', 'aws_access_key_id']
     ],
@@ -459,7 +462,7 @@ const EXPECTED: Record<string, Row[]> = {
       20,
       14,
       'reusable-workflow-inherit',
-      'manual',
+      'automatic',
       ['aws_access_key_id', 'aws_secret_access_key'],
       ['jobs', 'inherit', 'secrets']
     ]

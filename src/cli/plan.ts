@@ -6,14 +6,14 @@ import { awsKeyFindings } from '../report/counts.js'
 import { toSarif } from '../report/sarif.js'
 import { renderText } from '../report/text.js'
 import { VERSION } from '../version.js'
-import { scanWorkflows } from '../workflows/scan.js'
+import { planWorkflows } from '../workflows/plan.js'
+import type { RewriteOptions } from '../workflows/rewrite.js'
 import {
   REWRITE_USAGE,
   renderDiff,
   renderFollowUps,
   rewriteJson,
   rewriteOptions,
-  rewriteScanned,
   wantsRewrite,
   writeBlockers,
   writeRewrites,
@@ -41,9 +41,18 @@ Options:
 ${REWRITE_USAGE}  -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 success (with or without findings, also when --write leaves manual follow-ups),
-1 errors (a file could not be read or parsed, or the command failed), 2 bad usage (also --write
-without a role ARN or region it needs), 3 findings with --fail-on-findings.
+--format json prints {"findings", "errors", "files", "roles", "notes"}: the findings (migration
+"automatic" exactly where --diff rewrites), the files that could not be parsed, per file the edits
+and manual follow-ups, the roles the rewritten workflows assume, and notes (placeholders, offline
+assumptions).
+
+Exit status:
+  0  success, with or without findings (also when --write leaves manual follow-ups)
+  1  a workflow file is not valid YAML (for example a duplicate key, which GitHub also rejects):
+     it is listed under errors and on standard error, and every other file is still scanned,
+     reported (and rewritten with --write); or the command failed (PATH cannot be read)
+  2  bad usage (also --write without a role ARN or region it needs)
+  3  findings with --fail-on-findings, when no file has an error
 `
 
 const FORMATS = ['text', 'json', 'sarif'] as const
@@ -103,10 +112,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     roleArns: values['role-arn'],
     region: values.region
   }
-  const rewrite = wantsRewrite(flags)
+  let options: RewriteOptions
   try {
-    if (rewrite) rewriteOptions(flags)
-    if (rewrite && format === 'sarif')
+    options = rewriteOptions(flags)
+    if (wantsRewrite(flags) && format === 'sarif')
       throw new Error('--format sarif does not take --diff, --write, --role-arn or --region')
   } catch (error) {
     io.stderr(`error: ${message(error)}\n`)
@@ -115,10 +124,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   try {
     const { root, files } = await collectWorkflowFiles(target)
-    const result = scanWorkflows(files)
-    const rewritten = rewrite ? rewriteScanned(files, result.findings, flags) : null
+    // The rewrite always runs: it settles which findings are automatic, even without --diff.
+    const { result, rewrite: rewritten } = planWorkflows(files, options)
     let written: string[] = []
-    if (rewritten && flags.write) {
+    if (flags.write) {
       const blockers = writeBlockers(rewritten)
       for (const b of blockers) io.stderr(`error: --write: ${b}\n`)
       if (blockers.length > 0) return EXIT.usage
@@ -130,12 +139,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             {
               findings: result.findings,
               errors: result.errors,
-              ...(rewritten ? rewriteJson(rewritten, flags.diff) : {})
+              ...rewriteJson(rewritten, flags.diff)
             },
             null,
             2
           ) + '\n'
-        : rewritten && (flags.diff || flags.write)
+        : flags.diff || flags.write
           ? (flags.diff ? renderDiff(rewritten) : renderFollowUps(rewritten)) +
             (flags.write
               ? `Rewrote ${written.length} file(s)${written.map((p) => `\n  ${p}`).join('')}\n`

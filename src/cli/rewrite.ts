@@ -7,10 +7,8 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { unifiedDiffs } from '../workflows/diff.js'
-import type { Finding, WorkflowFile } from '../workflows/findings.js'
 import {
   PLACEHOLDER_ARN,
-  rewriteWorkflows,
   validateRoleArn,
   type RewriteOptions,
   type RewriteResult
@@ -138,13 +136,4 @@ export async function writeRewrites(root: string, result: RewriteResult): Promis
     written.push(f.path)
   }
   return written
-}
-
-/** Rewrites the scanned files with the flags' options. */
-export function rewriteScanned(
-  files: readonly WorkflowFile[],
-  findings: readonly Finding[],
-  flags: RewriteFlags
-): RewriteResult {
-  return rewriteWorkflows(files, findings, rewriteOptions(flags))
 }

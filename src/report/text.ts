@@ -26,7 +26,7 @@ export function renderText(result: ScanResult): string {
   lines.push(
     `${aws} static AWS key use${aws === 1 ? '' : 's'} in ${new Set(awsKeyFindings(result.findings).map((f) => f.file)).size} file(s)` +
       (other ? `, ${other} non-AWS key use${other === 1 ? '' : 's'} left as is` : '') +
-      (result.errors.length ? `, ${result.errors.length} file(s) could not be read` : '')
+      (result.errors.length ? `, ${result.errors.length} file(s) not valid YAML (not scanned)` : '')
   )
   return lines.join('\n') + '\n'
 }

@@ -5,10 +5,13 @@
 import type { Finding, KeyPair } from './findings.js'
 import {
   APP_CONFIG_SECRETS,
+  ecrLogin,
+  ecrRegion,
   generatedHeader,
   nonAws,
   otherSecretsInMap,
-  partition
+  partition,
+  regionPartition
 } from './hints.js'
 import {
   nonAwsName,
@@ -21,7 +24,13 @@ import {
 } from './key-names.js'
 import { keyUses, type KeyUse, type KnownRoles } from './key-uses.js'
 import { kindReason, type ReasonCode, type Why } from './reasons.js'
-import type { FileSites, Site, SiteContext } from './sites.js'
+import {
+  localCallee,
+  referencedSecrets,
+  type FileSites,
+  type Site,
+  type SiteContext
+} from './sites.js'
 import { offsetOfMatch, position, type Located } from './yaml-nodes.js'
 
 const NO_PAIR: KeyPair = { accessKeyId: null, secretAccessKey: null, sessionToken: null }
@@ -30,7 +39,8 @@ const NO_PAIR: KeyPair = { accessKeyId: null, secretAccessKey: null, sessionToke
 const HAND_ON_INPUT =
   /^(build[-_]?args|args|arguments|env|environment|envs|secrets|script|run|command|cmd)$/i
 
-export function buildFindings(src: Located, sites: readonly Site[], known: KnownRoles): Finding[] {
+export function buildFindings(src: Located, file: FileSites, known: KnownRoles): Finding[] {
+  const sites = file.sites
   const groups = new Map<string, KeyUse[]>()
   const callees: Site[] = []
   for (const site of sites) {
@@ -47,7 +57,15 @@ export function buildFindings(src: Located, sites: readonly Site[], known: Known
   }
   const out: Finding[] = []
   for (const uses of groups.values()) out.push(...groupFindings(src, uses))
-  out.push(...calleeFindings(src, callees, known))
+  const referenced = referencedSecrets(file)
+  out.push(
+    ...calleeFindings(
+      src,
+      // A declared secret that is optional and never read carries no key into this workflow.
+      callees.filter((c) => c.required === true || referenced(c.name ?? '')),
+      known
+    )
+  )
   const header = generatedHeader(src.text)
   if (header === null) return out
   // A generated or synced copy is rewritten at its source, not here.
@@ -191,10 +209,19 @@ function pairFinding(src: Located, where: Site['where'], pair: KeyPair, mine: Ke
     }
     case 'container-env':
       return manual('key-export', 'container')
-    case 'with':
+    case 'with': {
       if (HAND_ON_INPUT.test(at.site.name ?? '')) return manual('key-export', 'with-hand-on')
       if (ctx.composite) return manual('action-input', 'composite-secrets')
-      return manual('action-input', local(ctx) ? 'with-local' : 'with')
+      const ecr = ecrLogin(ctx, pair, mine)
+      if (ecr === null) return manual('action-input', local(ctx) ? 'with-local' : 'with')
+      if (mine.some((u) => u.site.shared)) return manual('action-input', 'shared')
+      if (regionPartition(ecr) !== null) return manual('action-input', 'partition')
+      return finding(src, at, mine, pair, {
+        kind: 'action-input',
+        migration: 'automatic',
+        reason: 'docker-ecr'
+      })
+    }
     case 'run':
       return manual('key-export', 'run')
     case 'caller':
@@ -240,9 +267,8 @@ export function inheritFindings(
 ): Finding[] {
   const out: Finding[] = []
   for (const call of calls) {
-    const target = call.uses.trim()
-    if (!target.startsWith('./')) continue
-    const callee = byFile.get(target.slice(2).replace(/@.*$/, ''))
+    const path = localCallee(call.uses)
+    const callee = path === null ? undefined : byFile.get(path)
     if (!callee) continue
     const seen = new Set<string>()
     for (const f of callee) {
@@ -258,7 +284,7 @@ export function inheritFindings(
         migration: 'manual',
         reason: kindReason(
           { kind: 'reusable-workflow-inherit', migration: 'manual', reason: 'inherit' },
-          { callee: target, names }
+          { callee: call.uses.trim(), names }
         ),
         secrets: names,
         pair: f.pair,
@@ -292,7 +318,11 @@ function finding(
       via: uses.find((u) => u.via !== 'secret' && u.via !== 'all-secrets')?.detail ?? null,
       roleToAssume: site.ctx.roleToAssume,
       uses: site.ctx.step?.uses ?? null,
-      partition: why.reason === 'partition' ? partition(site.ctx) : null,
+      partition:
+        why.reason === 'partition'
+          ? (partition(site.ctx) ??
+            regionPartition(ecrRegion(site.ctx.withText.get('registry') ?? null)))
+          : null,
       others: why.reason === 'env-app-config' ? otherSecretsInMap(site.ctx, uses) : 0
     }),
     secrets,

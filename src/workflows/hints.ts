@@ -4,6 +4,7 @@
  * program rather than the runner's AWS login.
  */
 import { nonAwsName } from './key-names.js'
+import type { KeyPair } from './findings.js'
 import type { KeyUse } from './key-uses.js'
 import type { SiteContext } from './sites.js'
 
@@ -43,6 +44,53 @@ export function nonAws(ctx: SiteContext, uses: readonly KeyUse[]): boolean {
   return false
 }
 
+const ECR_PRIVATE =
+  /^(?:\$\{\{[^}]*\}\}|[^/\s])+\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/
+const ECR_PUBLIC = /^public\.ecr\.aws$/
+
+/** The region of an ECR registry host (`us-east-1` for public ECR), or null when not ECR. */
+export function ecrRegion(registry: string | null): string | null {
+  if (registry === null) return null
+  const host = registry.trim()
+  if (ECR_PUBLIC.test(host)) return 'us-east-1'
+  return ECR_PRIVATE.exec(host)?.[1] ?? null
+}
+
+const DOCKER_LOGIN = /^docker\/login-action@/i
+
+/**
+ * The ECR region when the uses are a docker/login-action step logging in to an ECR registry
+ * (private host or public.ecr.aws) with exactly the pair: `username` the access key id and
+ * `password` the secret access key, each a plain secret reference. The rewrite then puts a
+ * configure-aws-credentials step before the login and drops the two inputs. Null otherwise.
+ */
+export function ecrLogin(ctx: SiteContext, pair: KeyPair, mine: readonly KeyUse[]): string | null {
+  if (!DOCKER_LOGIN.test((ctx.step?.uses ?? '').trim())) return null
+  const region = ecrRegion(ctx.withText.get('registry') ?? null)
+  if (region === null || pair.accessKeyId === null || pair.secretAccessKey === null) return null
+  if (pair.sessionToken !== null || mine.length !== 2) return null
+  const input = (name: string, secret: string): boolean =>
+    mine.some(
+      (u) =>
+        u.site.name === name &&
+        u.via === 'secret' &&
+        u.secret === secret &&
+        u.site.refs.secrets.length === 1 &&
+        u.site.refs.env.length + u.site.refs.dynamicSecrets.length === 0
+    )
+  return input('username', pair.accessKeyId) && input('password', pair.secretAccessKey)
+    ? region
+    : null
+}
+
+/** `aws-cn` or `aws-us-gov` for a China or GovCloud region, else null. */
+export function regionPartition(region: string | null): 'aws-cn' | 'aws-us-gov' | null {
+  const r = (region ?? '').trim()
+  if (/^cn-/i.test(r)) return 'aws-cn'
+  if (/^us-gov-/i.test(r)) return 'aws-us-gov'
+  return null
+}
+
 /** `aws-cn` or `aws-us-gov` when the region in scope is a China or GovCloud region. */
 export function partition(ctx: SiteContext): 'aws-cn' | 'aws-us-gov' | null {
   const regions = [ctx.withText.get('aws-region') ?? null]
@@ -53,9 +101,8 @@ export function partition(ctx: SiteContext): 'aws-cn' | 'aws-us-gov' | null {
     )
   }
   for (const r of regions) {
-    const region = (r ?? '').trim()
-    if (/^cn-/i.test(region)) return 'aws-cn'
-    if (/^us-gov-/i.test(region)) return 'aws-us-gov'
+    const p = regionPartition(r)
+    if (p !== null) return p
   }
   return null
 }

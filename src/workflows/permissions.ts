@@ -110,16 +110,19 @@ export function withIdToken(scopes: ScopeMap): ScopeMap {
 
 /**
  * The smallest change that gives a job `id-token: write` and keeps every scope it had.
- * - `none`: the job already has it.
+ * - `none`: the job already has it: its own map or the workflow's grants it, or `write-all`
+ *   applies. `write-all` means every scope `write`, `id-token` included, so writing it out as a
+ *   map plus the entry would have the same meaning: it stays as written (the smallest diff).
  * - `set-entry`: the job's own scope map gets (or upgrades) the entry.
- * - `expand`: the job's `read-all` becomes the explicit map plus the entry.
- * - `add-job`: the job gets its own map: a copy of the workflow's value (expanded) or of the
- *   repository default, plus the entry. The workflow-level value stays (least privilege).
+ * - `expand`: the job's `read-all` becomes the explicit map with the same meaning (every scope
+ *   `read`, see {@link expandAll}) plus the entry.
+ * - `add-job`: the job gets its own map: a copy of the workflow's value (`read-all` expanded) or
+ *   of the repository default, plus the entry. The workflow-level value stays (least privilege).
  */
 export type IdTokenChange =
   | { readonly kind: 'none' }
   | { readonly kind: 'set-entry'; readonly scopes: ScopeMap }
-  | { readonly kind: 'expand'; readonly from: 'read-all' | 'write-all'; readonly scopes: ScopeMap }
+  | { readonly kind: 'expand'; readonly from: 'read-all'; readonly scopes: ScopeMap }
   | { readonly kind: 'add-job'; readonly from: PermissionsSource; readonly scopes: ScopeMap }
 
 export function idTokenChange(
@@ -130,8 +133,9 @@ export function idTokenChange(
   if (grantsIdToken(effective.value)) return { kind: 'none' }
   const scopes = withIdToken(effective.scopes)
   if (effective.source === 'job') {
-    return typeof effective.value === 'string'
-      ? { kind: 'expand', from: effective.value, scopes }
+    // `write-all` grants the entry already (returned above): only `read-all` is written out.
+    return effective.value === 'read-all'
+      ? { kind: 'expand', from: 'read-all', scopes }
       : { kind: 'set-entry', scopes }
   }
   return { kind: 'add-job', from: effective.source, scopes }

@@ -35,6 +35,12 @@ export type ReasonCode =
   | 'other'
   | 'callee'
   | 'inherit'
+  | 'docker-ecr'
+  | 'callee-migrated'
+  | 'caller-migrated'
+  | 'inherit-migrated'
+  | 'callers-differ'
+  | 'env-step-by-hand'
 
 export interface Why {
   readonly kind: FindingKind
@@ -132,6 +138,18 @@ export function kindReason(why: Why, f: ReasonFacts): string {
       return `The key secret ${keys} is used in ${entry}; migrate by hand.`
     case 'callee':
       return `This reusable workflow takes ${keys} as secrets from its callers; make them optional and assume a role instead.`
+    case 'docker-ecr':
+      return `docker/login-action logs in to ECR with the static keys ${keys} as username and password; rewritten to a configure-aws-credentials step with role-to-assume before it, and the login uses the role's credentials.`
+    case 'callee-migrated':
+      return `This reusable workflow takes ${keys} as secrets from its callers and every use of them in it is rewritten: they become optional (required: false), unused, and the workflow assumes a role itself.`
+    case 'caller-migrated':
+      return `The keys ${keys} are passed to ${f.callee ?? 'a reusable workflow'}, which now assumes a role itself; rewritten: this job stops passing them and gets id-token: write.`
+    case 'inherit-migrated':
+      return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which now assumes a role instead of using them; rewritten: this job gets id-token: write.`
+    case 'callers-differ':
+      return `Callers pass different keys (${f.via ?? '?'}) as the secrets ${keys} of this reusable workflow, so no single role replaces them; give it a role input and migrate by hand.`
+    case 'env-step-by-hand':
+      return `The step's env sets the keys ${keys}, and the same step also uses keys by hand (line ${f.via ?? '?'}); its env entries cannot go alone: migrate the step by hand.`
     case 'inherit':
       return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which uses them as AWS keys; migrate it by hand and give this job id-token: write.`
   }

@@ -4,7 +4,7 @@
  * the findings it would have migrated become follow-ups saying why.
  */
 import { applyEdits } from './edits.js'
-import type { Finding, KeyPair } from './findings.js'
+import type { Finding } from './findings.js'
 import { pairSecrets } from './key-names.js'
 import { finish } from './rewrite-jobs.js'
 import { lineOf, type FileModel, type Held } from './rewrite-model.js'
@@ -69,7 +69,7 @@ export function planFile(
   if (!model) return unchanged(findings.filter((f) => f.kind !== 'non-aws').map(followUp), null)
   const work: Work = {
     model,
-    ctx: { ...ctx, identity: (pair) => ctx.identity(completePair(pair, findings)) },
+    ctx,
     findings,
     edits: [],
     described: [],
@@ -122,45 +122,29 @@ export function planFile(
   }
 }
 
+/** Whether two findings are about the same key material (they share a secret of their pairs). */
+function sharesKeys(a: Finding, b: Finding): boolean {
+  const names = pairSecrets(b.pair)
+  return [...a.secrets, ...pairSecrets(a.pair)].some((s) => names.includes(s))
+}
+
 /**
- * The full pair a partial one belongs to: `?/SECRET` where the file also shows `ID/SECRET` is that
- * pair (one role, one identity).
+ * Turns one finding into edits and needs, or a follow-up. Only automatic findings are rewritten
+ * (the scanner marks exactly what this rewrite does); a declared workflow_call secret is decided
+ * once the file's other findings are.
  */
-function completePair(pair: KeyPair, findings: readonly Finding[]): KeyPair {
-  if (pair.accessKeyId !== null && pair.secretAccessKey !== null) return pair
-  const full = findings
-    .map((f) => f.pair)
-    .find(
-      (p) =>
-        p.accessKeyId !== null &&
-        p.secretAccessKey !== null &&
-        (pair.accessKeyId === null || p.accessKeyId === pair.accessKeyId) &&
-        (pair.secretAccessKey === null || p.secretAccessKey === pair.secretAccessKey)
-    )
-  return full ?? pair
-}
-
-/** Whether two findings are about the same key material (their completed pairs share a secret). */
-function sharesKeys(a: Finding, b: Finding, findings: readonly Finding[]): boolean {
-  const names = pairSecrets(completePair(b.pair, findings))
-  return [...a.secrets, ...pairSecrets(completePair(a.pair, findings))].some((s) =>
-    names.includes(s)
-  )
-}
-
-/** Turns one finding into edits and needs, or a follow-up. */
 function classify(work: Work, f: Finding): void {
   const p = f.path
   if (f.kind === 'non-aws') return
-  if (f.kind === 'configure-aws-credentials' && f.migration === 'automatic' && p[0] === 'jobs') {
-    return cacStep(work, f)
+  if (f.kind === 'reusable-workflow-secret') return
+  if (f.migration === 'automatic') {
+    if (f.kind === 'configure-aws-credentials' && p[0] === 'jobs') return cacStep(work, f)
+    if (f.kind === 'env') return envKeys(work, f)
+    if (f.kind === 'action-input' && p[0] === 'jobs' && dockerLogin(work, f)) return
+    if (f.kind === 'reusable-workflow-caller' || f.kind === 'reusable-workflow-inherit') {
+      if (caller(work, f)) return
+    }
   }
-  if (f.kind === 'env' && f.migration === 'automatic') return envKeys(work, f)
-  if (f.kind === 'action-input' && p[0] === 'jobs' && dockerLogin(work, f)) return
-  if (f.kind === 'reusable-workflow-caller' || f.kind === 'reusable-workflow-inherit') {
-    if (caller(work, f)) return
-  }
-  if (f.kind === 'reusable-workflow-secret') return // decided once the file's uses are known
   work.followUps.push(followUp(f))
 }
 
@@ -241,7 +225,7 @@ function envKeys(work: Work, f: Finding): void {
         g.migration !== 'automatic' &&
         g.kind !== 'non-aws' &&
         g.path.slice(0, 4).join('\u0000') === prefix &&
-        sharesKeys(g, f, work.findings)
+        sharesKeys(g, f)
     )
     if (other) {
       throw new UnsupportedEdit(
@@ -340,13 +324,18 @@ function releasedSecrets(work: Work, findings: readonly Finding[]): Set<string> 
   const released = new Set<string>()
   const declared = work.model.callSecrets
   for (const f of findings) {
-    if (f.kind !== 'reusable-workflow-secret' || !declared) continue
+    if (f.kind !== 'reusable-workflow-secret') continue
     const names = pairSecrets(f.pair)
     const users = findings.filter(
       (g) =>
         g !== f && g.kind !== 'reusable-workflow-secret' && g.secrets.some((s) => names.includes(s))
     )
-    if (users.length === 0 || !users.every((g) => work.migrated.includes(g))) {
+    if (
+      f.migration !== 'automatic' ||
+      !declared ||
+      users.length === 0 ||
+      !users.every((g) => work.migrated.includes(g))
+    ) {
       work.followUps.push(followUp(f))
       continue
     }

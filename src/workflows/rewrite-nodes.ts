@@ -8,6 +8,7 @@ import { isMap, isScalar, type Node, type YAMLMap } from 'yaml'
 import { cacPinFor, isVersionComment, type CacRef } from './action-pins.js'
 import { lineEnd, lineStart, type TextEdit } from './edits.js'
 import { referencesIn } from './expressions.js'
+import { ecrRegion } from './hints.js'
 import { STANDARD_ENV } from './key-names.js'
 import { get, scalarValue, type Held, type StepModel } from './rewrite-model.js'
 import {
@@ -132,18 +133,6 @@ export function keyEnvEntries(env: Held, secrets: readonly string[]): AnyPair[] 
 export function removeHeld(text: string, held: Held, remove: readonly AnyPair[]): TextEdit[] {
   if (!held.map) throw new UnsupportedEdit('a value that is not a map', pairStart(held.pair))
   return removeEntries(text, held.map, remove, held.pair, held.parent)
-}
-
-const ECR_PRIVATE =
-  /^(?:\$\{\{[^}]*\}\}|[^/\s])+\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/
-const ECR_PUBLIC = /^public\.ecr\.aws$/
-
-/** The region of an ECR registry host (`us-east-1` for public ECR), or null when not ECR. */
-export function ecrRegion(registry: string | null): string | null {
-  if (registry === null) return null
-  const host = registry.trim()
-  if (ECR_PUBLIC.test(host)) return 'us-east-1'
-  return ECR_PRIVATE.exec(host)?.[1] ?? null
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The text edits that give a job `id-token: write` (see `permissions.ts` for which change):
- * upgrade or add the entry in the job's own map (block or flow), expand the job's `read-all` /
- * `write-all` into a block map, or add a job-level block map before the job's `steps:` (or the
- * `uses:` of a reusable-workflow call).
+ * upgrade or add the entry in the job's own map (block or flow), expand the job's `read-all`
+ * into a block map (`write-all` already grants it and stays), or add a job-level block map before
+ * the job's `steps:` (or the `uses:` of a reusable-workflow call).
  */
 import { isScalar } from 'yaml'
 import type { PermissionsValue } from './findings.js'

@@ -4,7 +4,7 @@
  * edits made, the manual follow-ups) plus notes for the whole run.
  */
 import type { CacRef } from './action-pins.js'
-import type { FindingKind, KeyPair } from './findings.js'
+import type { Finding, FindingKind, KeyPair } from './findings.js'
 import type { RepositoryDefault } from './permissions.js'
 
 /** The placeholder written when no role ARN is known for a key pair. */
@@ -71,4 +71,10 @@ export interface RewriteResult {
   readonly notes: readonly string[]
   /** New steps written with {@link PLACEHOLDER_REGION} (no region in the file nor in the options). */
   readonly missingRegions: readonly { readonly file: string; readonly line: number }[]
+  /**
+   * The findings given, in their order, as the rewrite settled them: `automatic` exactly where
+   * the rewrite migrated the use. An automatic finding of a file the rewrite had to leave as it
+   * was is `manual`, its reason the follow-up's. This is what a plan shows.
+   */
+  readonly findings: readonly Finding[]
 }

@@ -22,6 +22,7 @@ import {
   type RewriteResult
 } from './rewrite-types.js'
 import { scanWorkflows } from './scan.js'
+import { localCallee } from './sites.js'
 import { UnsupportedEdit } from './yaml-edits.js'
 import { keyString, valueNode } from './yaml-edits.js'
 import { secretsOf } from './rewrite-nodes.js'
@@ -31,15 +32,13 @@ export * from './rewrite-types.js'
 const LOCAL_CALL = /uses:\s*['"]?\.\/\.github\/workflows\//
 
 /**
- * Findings the rewrite may turn into edits; the others only become follow-ups. (Callers of
- * reusable workflows are found by their local `uses:`; declared secrets only change with the
- * automatic findings of their file.)
+ * Findings the rewrite may turn into edits: the automatic ones (the scanner marks automatic
+ * exactly what this rewrite does); the others only become follow-ups. A file may still be left as
+ * it was (see {@link RewriteResult.findings}). Callers of reusable workflows of the repository
+ * are also parsed (they may need id-token: write).
  */
 export function mayRewrite(f: Finding): boolean {
-  return (
-    f.migration === 'automatic' ||
-    (f.kind === 'action-input' && /^docker\/login-action@/i.test(f.step?.uses?.trim() ?? ''))
-  )
+  return f.migration === 'automatic'
 }
 
 const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
@@ -88,8 +87,7 @@ export function rewriteWorkflows(
 
   const outcomes = new Map<string, CalleeOutcome>()
   const plans = new Map<string, FilePlan>()
-  const calleeOf = (uses: string): string | null =>
-    uses.trim().startsWith('./') ? uses.trim().slice(2).replace(/@.*$/, '') : null
+  const calleeOf = localCallee
   // Called workflows first settle their outcome; a file is planned again only when the
   // outcome of a workflow it calls changed.
   const calls = new Map<string, Set<string>>()
@@ -131,29 +129,23 @@ export function rewriteWorkflows(
       [...calls].filter(([, targets]) => [...targets].some((t) => changed.has(t))).map(([p]) => p)
     )
   }
-  return result(files, byFile, plans, options, cacRef)
+  return result(files, findings, byFile, plans, options, cacRef)
 }
 
 /**
- * Re-scans a rewritten file: it must parse, and for every finding kind and key pair hold no more
- * findings than before minus those migrated (declared secrets made optional do not count).
- * Otherwise the file stays as it was.
+ * Re-scans a rewritten file: it must parse, and for every finding kind and set of secrets hold
+ * no more findings than before minus those migrated (secrets, not pairs: alone, the file cannot
+ * complete a pair from the other files). Otherwise the file stays as it was.
  */
 function checked(file: WorkflowFile, before: readonly Finding[], plan: FilePlan): FilePlan {
   if (plan.after === file.text) return plan
   const rescan = scanWorkflows([{ path: file.path, text: plan.after }])
-  const key = (f: Finding): string => `${f.kind}|${pairKey(f.pair)}`
+  const key = (f: Finding): string => `${f.kind}|${f.secrets.join(',')}`
   const budget = new Map<string, number>()
   for (const f of before) budget.set(key(f), (budget.get(key(f)) ?? 0) + 1)
   for (const f of plan.migrated) budget.set(key(f), (budget.get(key(f)) ?? 0) - 1)
   let left: Finding | null = null
   for (const f of rescan.findings) {
-    if (
-      f.kind === 'reusable-workflow-secret' &&
-      f.secrets.every((s) => plan.outcome.released.has(s))
-    ) {
-      continue
-    }
     const n = (budget.get(key(f)) ?? 0) - 1
     budget.set(key(f), n)
     if (n < 0 || f.migration === 'automatic') left ??= f
@@ -206,9 +198,8 @@ function passedSecrets(
   const out = new Map<string, Map<string, Set<string>>>()
   for (const model of models.values()) {
     for (const job of model?.jobs.values() ?? []) {
-      const target = job.calls?.trim()
-      if (!target?.startsWith('./') || !job.secrets?.map) continue
-      const path = target.slice(2).replace(/@.*$/, '')
+      const path = job.calls === null ? null : localCallee(job.calls)
+      if (path === null || !job.secrets?.map) continue
       const names = out.get(path) ?? new Map<string, Set<string>>()
       for (const entry of job.secrets.map.items) {
         const name = keyString(entry as never)
@@ -259,6 +250,7 @@ function identityFor(
 
 function result(
   files: readonly WorkflowFile[],
+  findings: readonly Finding[],
   byFile: ReadonlyMap<string, readonly Finding[]>,
   plans: ReadonlyMap<string, FilePlan>,
   options: RewriteOptions,
@@ -332,6 +324,30 @@ function result(
     files: out,
     roles: [...roles.values()].map(({ role, files: f }) => ({ ...role, files: [...f].sort() })),
     notes,
-    missingRegions: regions
+    missingRegions: regions,
+    findings: settledFindings(findings, plans, out)
   }
+}
+
+/**
+ * The findings in scan order, automatic only where the rewrite migrated them: an automatic
+ * finding of a file left as it was becomes manual with the follow-up's reason.
+ */
+function settledFindings(
+  findings: readonly Finding[],
+  plans: ReadonlyMap<string, FilePlan>,
+  files: readonly FileRewrite[]
+): Finding[] {
+  const migrated = new Set([...plans.values()].flatMap((p) => p.migrated))
+  const ups = new Map(files.map((f) => [f.path, f.followUps]))
+  return findings.map((f) => {
+    if (f.migration !== 'automatic' || migrated.has(f)) return f
+    const up = (ups.get(f.file) ?? []).find((u) => u.line === f.line && u.kind === f.kind)
+    return {
+      ...f,
+      migration: 'manual',
+      reason:
+        up?.reason ?? 'Not rewritten automatically (the rewrite left this use); migrate it by hand.'
+    }
+  })
 }

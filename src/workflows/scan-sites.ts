@@ -5,7 +5,7 @@
  * finding needs (job, step, triggers, environment, permissions, env scopes). Deciding which
  * sites are AWS keys is `scan.ts`'s job, once every file's sites are known.
  */
-import { isMap, type Node } from 'yaml'
+import { isMap, isScalar, type Node } from 'yaml'
 import { referencesIn, type ExpressionRefs } from './expressions.js'
 import { matrixValues, readEnvironment, readPermissions } from './job-facts.js'
 import {
@@ -42,7 +42,8 @@ export function collectSites(src: Source, file: string): FileSites {
   const root: Reached = { node: src.doc.contents as Node | null, shared: false }
   const sites: Site[] = []
   const inheritCalls: FileSites['inheritCalls'][number][] = []
-  if (!isMap(root.node)) return { kind: 'other', sites, inheritCalls }
+  const calls: FileSites['calls'][number][] = []
+  if (!isMap(root.node)) return { kind: 'other', sites, calls, inheritCalls }
   const runs = entry(src, root, 'runs')
   const jobs = entry(src, root, 'jobs')
   if (!jobs && runs && isMap(runs.node)) {
@@ -64,9 +65,9 @@ export function collectSites(src: Source, file: string): FileSites {
     const steps = entry(src, runs, 'steps')
     if (steps) walkSteps(src, steps, ['runs', 'steps'], base, sites)
     walkOther(src, runs, ['runs'], base, sites, new Set(['steps']))
-    return { kind: 'composite', sites, inheritCalls }
+    return { kind: 'composite', sites, calls, inheritCalls }
   }
-  if (!jobs) return { kind: 'other', sites, inheritCalls }
+  if (!jobs) return { kind: 'other', sites, calls, inheritCalls }
 
   const triggers = readTriggers(src, root)
   const workflowPermissions = readPermissions(src, root)
@@ -102,7 +103,8 @@ export function collectSites(src: Source, file: string): FileSites {
           range: rangeOf(e.keyNode),
           refs: referencesIn(''),
           group: `${onKey}.workflow_call.secrets`,
-          shared: e.shared
+          shared: e.shared,
+          required: isTrue(entry(src, e, 'required')?.node ?? null)
         })
       }
     }
@@ -142,6 +144,7 @@ export function collectSites(src: Source, file: string): FileSites {
     const uses = entry(src, job, 'uses')
     const usesText = uses ? scalarText(uses.node) : null
     if (usesText !== null) {
+      calls.push({ job: job.key, uses: usesText })
       const secrets = entry(src, job, 'secrets')
       if (secrets && scalarText(secrets.node) === 'inherit') {
         inheritCalls.push({
@@ -179,7 +182,7 @@ export function collectSites(src: Source, file: string): FileSites {
     if (steps) walkSteps(src, steps, [...jobPath, 'steps'], ctx, sites)
     walkOther(src, job, jobPath, ctx, sites, skip)
   }
-  return { kind: 'workflow', sites, inheritCalls }
+  return { kind: 'workflow', sites, calls, inheritCalls }
 }
 
 function walkSteps(
@@ -333,4 +336,9 @@ function envScope(src: Source, env: Entry | undefined, path: Path): EnvScope | n
 function text(src: Source, map: Reached, name: string): string | null {
   const e = entry(src, map, name)
   return e ? scalarText(e.node) : null
+}
+
+/** A boolean `true` scalar (`required: true`). */
+function isTrue(node: Node | null): boolean {
+  return isScalar(node) && node.value === true
 }

@@ -3,7 +3,12 @@
  * Pure (no I/O). Each file is parsed once with `yaml`'s `parseDocument` and a `LineCounter`;
  * `scan-sites.ts` lists the values holding expressions (the tree is then dropped),
  * `key-uses.ts` decides which carry keys once every file is read (a secret that feeds
- * configure-aws-credentials in one file is a key in all), `classify.ts` groups them into findings.
+ * configure-aws-credentials in one file is a key in all), `classify.ts` groups them into findings,
+ * `settle.ts` decides what depends on other files (partial pairs, reusable workflows).
+ *
+ * `migration: automatic` means exactly what the rewriter (`rewrite.ts`) migrates; it acts on
+ * nothing else. When the rewrite still has to leave a file as it was, the plan (`plan.ts`) shows
+ * the finding as manual with the reason.
  *
  * Path rule (the rewriter locates nodes by `path`; it names the map entry the finding is about):
  * - configure-aws-credentials: one finding per step, at `['jobs', JOB, 'steps', I, 'with',
@@ -20,7 +25,8 @@
  * - secrets chosen at run time (`secrets[...]`, `a && secrets.X || secrets.Y`): one finding per
  *   map (or step), at the id entry.
  * - `on.workflow_call.secrets`: one finding per pair at `['on', 'workflow_call', 'secrets', NAME]`
- *   (the first key is the one written in the file: `on`, or `true` for YAML 1.1 files).
+ *   (the first key is the one written in the file: `on`, or `true` for YAML 1.1 files); a
+ *   declared secret that is neither `required: true` nor read in the file is not a finding.
  * - run scripts and any other value: one finding per pair at the value's entry
  *   (`[..., 'run']`, `[..., 'if']`, ...).
  * - `secrets: inherit`: one finding per pair of the called workflow, at `['jobs', JOB, 'secrets']`.
@@ -32,8 +38,8 @@
  *
  * Decisions:
  * - A file with YAML errors (including duplicate keys and unresolved aliases) gets `errors`
- *   entries and no findings: its tree is not reliable and GitHub does not run it. Other files
- *   are still scanned.
+ *   entries and no findings: its tree is not reliable and GitHub refuses it too ("'push' is
+ *   already defined"). Other files are still scanned.
  * - A file whose top level has `runs:` and no `jobs:` is a composite action; a mapping with
  *   neither is not a workflow and yields nothing.
  * - `uses: ./` (a local action) is never taken for configure-aws-credentials, even when its
@@ -51,6 +57,16 @@
  *   reading the env (it may not take a session token), the env map carries 5 or more other
  *   secrets (a program's configuration, e.g. a test suite), a YAML anchor or alias is involved,
  *   or the file says it is generated or synced ("do not edit").
+ * - Automatic beyond configure-aws-credentials and env: docker/login-action logging in to an ECR
+ *   registry (private host or public.ecr.aws, not China) with exactly the pair as username and
+ *   password; a reusable workflow of the repository whose every use of a declared pair is
+ *   automatic, its callers in the repository that pass only secrets it releases, and
+ *   `secrets: inherit` callers of it (see `settle.ts`).
+ * - A step env with keys is manual when the same step also uses keys by hand (its entries
+ *   cannot go alone); uses of a declared secret under which callers pass different keys are
+ *   manual (no single role replaces them).
+ * - A pair seen with one side only is completed from the single full pair with that side (the
+ *   same file first, else the whole scan); `secrets` keeps the names the finding references.
  * - Not migrated (`non-aws`): R2 / MinIO / ... names, or an S3 endpoint override in scope that is
  *   set from a secret or is a literal URL other than amazonaws.com.
  * - Literal values (`minio`, `test`, fake `AKIA...EXAMPLE`) are not secrets and are ignored;
@@ -59,8 +75,10 @@
 import { LineCounter, parseDocument } from 'yaml'
 import type { Finding, ScanError, ScanResult, WorkflowFile } from './findings.js'
 import { buildFindings, inheritFindings } from './classify.js'
+import { generatedHeader } from './hints.js'
 import { learnRoles } from './key-uses.js'
 import { collectSites } from './scan-sites.js'
+import { settleFindings } from './settle.js'
 import type { FileSites } from './sites.js'
 import { position, unresolvedAliases, type Located, type Source } from './yaml-nodes.js'
 
@@ -92,16 +110,24 @@ export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
   const findings: Finding[] = []
   const byFile = new Map<string, Finding[]>()
   for (const s of scanned) {
-    const own = buildFindings(s.located, s.sites.sites, known)
+    const own = buildFindings(s.located, s.sites, known)
     byFile.set(s.file, own)
     findings.push(...own)
   }
   for (const s of scanned) {
     findings.push(...inheritFindings(s.located, s.sites.inheritCalls, byFile))
   }
-  findings.sort(compareFindings)
+  const settled = settleFindings(
+    findings,
+    scanned.map((s) => ({
+      file: s.file,
+      sites: s.sites,
+      generated: generatedHeader(s.located.text) !== null
+    }))
+  )
+  settled.sort(compareFindings)
   errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line)
-  return { findings, errors }
+  return { findings: settled, errors }
 }
 
 function parse(f: WorkflowFile): { src: Source } | { errors: ScanError[] } {

@@ -72,11 +72,15 @@ export interface Site {
   readonly group: string
   /** An anchor or alias lies on the way: editing it would change other places too. */
   readonly shared: boolean
+  /** For `callee`: whether the declared secret says `required: true`. */
+  readonly required?: boolean
 }
 
 export interface FileSites {
   readonly kind: 'workflow' | 'composite' | 'other'
   readonly sites: Site[]
+  /** Jobs calling a reusable workflow (`jobs.JOB.uses`), with its text as written. */
+  readonly calls: { readonly job: string; readonly uses: string }[]
   /** Jobs calling a reusable workflow with `secrets: inherit`. */
   readonly inheritCalls: {
     readonly ctx: SiteContext
@@ -86,7 +90,29 @@ export interface FileSites {
   }[]
 }
 
+/** The repository path of a local reusable workflow (`./.github/workflows/x.yml@ref`), or null. */
+export function localCallee(uses: string): string | null {
+  const t = uses.trim()
+  return t.startsWith('./') ? t.slice(2).replace(/@.*$/, '') : null
+}
+
 /** A stable grouping key for a path. */
 export function pathKey(path: Path): string {
   return path.join('\u0000')
+}
+
+/**
+ * Whether the file reads a secret by name (secret names are case-insensitive). A file that
+ * indexes the secrets context, hands it over whole or passes it on with `secrets: inherit`
+ * may read any of them.
+ */
+export function referencedSecrets(file: FileSites): (name: string) => boolean {
+  const names = new Set<string>()
+  let any = file.inheritCalls.length > 0
+  for (const site of file.sites) {
+    if (site.where === 'callee') continue
+    for (const s of site.refs.secrets) names.add(s.name.toUpperCase())
+    if (site.refs.dynamicSecrets.length > 0 || site.refs.allSecrets.length > 0) any = true
+  }
+  return (name) => any || names.has(name.toUpperCase())
 }
