@@ -1,5 +1,6 @@
 /** The one migration plan (pure): which files are rewritten, what the PR holds, what is left. */
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import type { AwsPlan, PairPlan } from '../../src/aws/migration.js'
 import type { RolePlan } from '../../src/aws/role-plan.js'
 import type { RepositoryFacts, RepositoryFile } from '../../src/github/facts.js'
@@ -223,5 +224,57 @@ describe('composeMigrationPlan', () => {
       '.github/workflows/ab.yml'
     ])
     expect(plan.pairErrors[0]).toBe('A_ACCESS_KEY_ID: the key belongs to account 210987654321')
+  })
+})
+
+describe('composeMigrationPlan with a reusable workflow', () => {
+  const fixture = '__fixtures__/rewrite/reusable/input/.github/workflows'
+  const read = (name: string): RepositoryFile =>
+    file(`.github/workflows/${name}`, readFileSync(`${fixture}/${name}`, 'utf8'))
+  const deployKeys = [
+    { secretName: 'DEPLOY_AWS_ACCESS_KEY_ID', accessKeyId: 'AKIADDDDDDDDDDDDDDDD' }
+  ]
+  const deployPair: PairPlan = { ...pairA, secretName: 'DEPLOY_AWS_ACCESS_KEY_ID' }
+  const plan = (names: string[]) => {
+    const repoFiles = names.map(read)
+    const scanned = scanWorkflows(repoFiles)
+    return composeMigrationPlan({
+      facts: { ...facts, workflowFiles: repoFiles },
+      files: repoFiles,
+      scan: scanned,
+      selection: selectPairs(deployKeys, scanned.findings),
+      aws: awsPlan([deployPair]),
+      cac: { ref: { tag: 'v6' }, note: null },
+      settings
+    })
+  }
+
+  it("maps the called workflow's declared secrets to the key its callers pass", () => {
+    const result = plan(['deploy-reusable.yml', 'main.yml'])
+    expect(result.blocked).toEqual([])
+    expect(result.pairErrors).toEqual([])
+    expect(result.pullRequest?.files.map((f) => f.path)).toEqual([
+      '.github/workflows/deploy-reusable.yml',
+      '.github/workflows/main.yml'
+    ])
+    expect(result.pullRequest?.files[0]?.content).toContain(`role-to-assume: ${ROLE_A}`)
+    expect(result.pullRequest?.body.nextSteps.secretsToRetire).toEqual([
+      'DEPLOY_AWS_ACCESS_KEY_ID',
+      'DEPLOY_AWS_SECRET_ACCESS_KEY'
+    ])
+  })
+
+  it('leaves a called workflow alone when its callers pass different keys', () => {
+    // hotfix.yml passes the repository's own aws_access_key_id with `secrets: inherit`.
+    const result = plan(['deploy-reusable.yml', 'hotfix.yml', 'main.yml'])
+    expect(result.blocked).toEqual(
+      expect.arrayContaining([
+        {
+          file: '.github/workflows/deploy-reusable.yml',
+          reason: expect.stringContaining('callers pass different keys')
+        }
+      ])
+    )
+    expect(result.pullRequest).toBeNull()
   })
 })

@@ -96,20 +96,30 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
     )
   }
 
-  // Files with a use the rewrite would migrate but whose pair has no role stay as they are.
+  // Files with a use the rewrite would migrate but whose key has no role stay as they are.
   const blockedBy = new Map<string, string>()
   for (const f of migratable(scan.findings)) {
-    const secret = f.pair.accessKeyId
-    if (!mayRewrite(f) || (secret !== null && roleArns[secret])) continue
-    if (!blockedBy.has(f.file)) {
-      blockedBy.set(f.file, `key pair ${secret ?? '(no access key id)'}: ${reasonFor(secret)}`)
+    if (!mayRewrite(f) || blockedBy.has(f.file)) continue
+    const keys = selection.keysOf(f)
+    const names = selection.candidates(f)
+    if (keys.length > 1 || (keys.length > 0 && names.length > keys.length)) {
+      // A called workflow assumes one role, whoever calls it.
+      blockedBy.set(
+        f.file,
+        `its callers pass different keys (${names.join(', ')}) under one name; one role cannot replace them all: give every caller the same key, or migrate it by hand`
+      )
+      continue
     }
+    const missing =
+      keys.length === 0 ? (f.pair.accessKeyId ?? null) : keys.find((k) => !roleArns[k])
+    if (missing === undefined) continue
+    blockedBy.set(f.file, `key pair ${missing ?? '(no access key id)'}: ${reasonFor(missing)}`)
   }
   const blocked = [...blockedBy].map(([file, reason]) => ({ file, reason }))
   const findings = scan.findings.filter((f) => !blockedBy.has(f.file))
 
   const rewrite = rewriteWorkflows(input.files, findings, {
-    roleArns,
+    roleArns: rewriteRoleArns(findings, selection, roleArns),
     region: settings.awsRegion,
     repositoryDefault: facts.workflowTokenDefault,
     cacRef: cac.ref
@@ -131,7 +141,7 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
       .map((f) => ({
         file: f.file,
         line: f.line,
-        message: `not rewritten: ${blockedBy.get(f.file) ?? ''}`
+        message: `not migrated: ${blockedBy.get(f.file) ?? ''}`
       }))
   ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
 
@@ -149,14 +159,14 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
   const migrated = migratedFindings(findings, rewrite)
   const body: PullRequestBodyInput = {
     repository,
-    summary: summaryRows(migratable(scan.findings), migrated, roleArns),
+    summary: summaryRows(migratable(scan.findings), migrated, selection, roleArns),
     roles: roleSections(aws),
     warnings,
     followUps,
     tokenPermissionChanges: tokenChanges(rewrite, scan.findings, facts),
     nextSteps: {
       workflowsToRun: changed.map((f) => f.path),
-      secretsToRetire: secretsToRetire(migratable(scan.findings), migrated),
+      secretsToRetire: secretsToRetire(migratable(scan.findings), migrated, selection),
       cleanup:
         'deactivate each old access key (`aws iam update-access-key --status Inactive`), watch the workflows for a week, then delete the key and the repository secrets. Until the key is deleted, reactivating it undoes the change.'
     },
@@ -200,29 +210,50 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
   }
 }
 
-/** Findings the rewrite migrated: rewritable uses in changed files, not turned into follow-ups. */
-function migratedFindings(findings: readonly Finding[], rewrite: RewriteResult): Set<Finding> {
-  const changed = new Map(rewrite.files.filter((f) => f.changed).map((f) => [f.path, f]))
-  const out = new Set<Finding>()
+/**
+ * Role ARNs by secret name as the files write them: the `keys` lines, and the names a called
+ * workflow declares when they stand for exactly one role.
+ */
+function rewriteRoleArns(
+  findings: readonly Finding[],
+  selection: PairSelection,
+  roleArns: Readonly<Record<string, string>>
+): Record<string, string> {
+  const out: Record<string, string> = { ...roleArns }
+  const seen = new Map<string, Set<string>>()
   for (const f of findings) {
-    const file = changed.get(f.file)
-    if (!file || !mayRewrite(f)) continue
-    if (file.followUps.some((u) => u.line === f.line && u.kind === f.kind)) continue
-    out.add(f)
+    const name = f.pair.accessKeyId
+    if (!name || roleArns[name]) continue
+    const arns = seen.get(name) ?? new Set<string>()
+    for (const key of selection.keysOf(f)) if (roleArns[key]) arns.add(roleArns[key])
+    seen.set(name, arns)
   }
+  for (const [name, arns] of seen) if (arns.size === 1) out[name] = [...arns][0]!
+  return out
+}
+
+/** Findings the rewrite migrated: those it settled as automatic in a file it changed. */
+function migratedFindings(findings: readonly Finding[], rewrite: RewriteResult): Set<Finding> {
+  const changed = new Set(rewrite.files.filter((f) => f.changed).map((f) => f.path))
+  const out = new Set<Finding>()
+  findings.forEach((f, i) => {
+    if (changed.has(f.file) && rewrite.findings[i]?.migration === 'automatic') out.add(f)
+  })
   return out
 }
 
 function summaryRows(
   uses: readonly Finding[],
   migrated: ReadonlySet<Finding>,
+  selection: PairSelection,
   roleArns: Readonly<Record<string, string>>
 ): SummaryRow[] {
   const rows = new Map<string, SummaryRow>()
   for (const f of uses) {
     const keyPair = [f.pair.accessKeyId, f.pair.secretAccessKey].filter(Boolean).join(' / ')
     const id = `${f.file}\u0000${f.job ?? ''}\u0000${keyPair}`
-    const roleArn = migrated.has(f) ? (roleArns[f.pair.accessKeyId ?? ''] ?? null) : null
+    const key = selection.keysOf(f).find((k) => roleArns[k])
+    const roleArn = migrated.has(f) && key ? (roleArns[key] ?? null) : null
     const known = rows.get(id)
     if (!known || (known.roleArn === null && roleArn !== null)) {
       rows.set(id, { workflow: f.file, job: f.job, keyPair, roleArn })
@@ -291,19 +322,26 @@ function permissionsText(value: PermissionsValue): string {
   return entries.length === 0 ? '`{}`' : entries.map(([k, v]) => `\`${k}: ${v}\``).join(', ')
 }
 
-/** The secrets of pairs whose every use was migrated. */
-function secretsToRetire(uses: readonly Finding[], migrated: ReadonlySet<Finding>): string[] {
-  const byPair = new Map<string, Finding[]>()
+/** The repository secrets of keys lines whose every use was migrated. */
+function secretsToRetire(
+  uses: readonly Finding[],
+  migrated: ReadonlySet<Finding>,
+  selection: PairSelection
+): string[] {
+  const byKey = new Map<string, Finding[]>()
   for (const f of uses) {
-    if (!f.pair.accessKeyId) continue
-    byPair.set(f.pair.accessKeyId, [...(byPair.get(f.pair.accessKeyId) ?? []), f])
+    for (const key of selection.keysOf(f)) byKey.set(key, [...(byKey.get(key) ?? []), f])
   }
   const out: string[] = []
-  for (const list of byPair.values()) {
+  for (const [key, list] of byKey) {
     if (!list.every((f) => migrated.has(f))) continue
-    const p = list[0]!.pair
-    for (const s of [p.accessKeyId, p.secretAccessKey, p.sessionToken]) {
-      if (s && !out.includes(s)) out.push(s)
+    out.push(key)
+    // The other secrets of the pair, as the repository names them (not a called workflow's).
+    for (const f of list) {
+      if (f.pair.accessKeyId?.toLowerCase() !== key.toLowerCase()) continue
+      for (const s of [f.pair.secretAccessKey, f.pair.sessionToken]) {
+        if (s && !out.includes(s)) out.push(s)
+      }
     }
   }
   return out

@@ -1,8 +1,10 @@
 /**
- * Which key pair each finding belongs to, and which pairs the `keys` input lets the action
- * migrate (pure). A pair is named by its access-key-id secret, as in `keys`
- * (`AWS_ACCESS_KEY_ID=AKIA...`). Findings marked not-migrated (keys of an S3-compatible service
- * that is not AWS) never take part.
+ * Which `keys` line each finding belongs to (pure). A line names the repository secret that
+ * holds an access key id (`AWS_ACCESS_KEY_ID=AKIA...`). A finding names the secrets as its file
+ * writes them: in a called (reusable) workflow those are its declared `workflow_call` secrets,
+ * which stand for whatever its callers pass (a caller's `secrets: NAME: ${{ secrets.REPO }}`, or
+ * the same name with `secrets: inherit`). Secret names are case-insensitive on GitHub. Findings
+ * marked not-migrated (keys of an S3-compatible service that is not AWS) never take part.
  */
 import type { PairRequest } from '../aws/migration.js'
 import type { KeyInput } from '../inputs.js'
@@ -21,6 +23,10 @@ export interface PairSelection {
   /** One request per `keys` line, with the findings of the jobs that use that key. */
   readonly requests: readonly PairRequest[]
   readonly unmatched: readonly UnmatchedPair[]
+  /** The `keys` lines (their secret names, as given) a finding belongs to; empty when none. */
+  keysOf(finding: Finding): readonly string[]
+  /** The repository secrets the finding's access key id may be (several in a called workflow). */
+  candidates(finding: Finding): readonly string[]
 }
 
 /** Findings that stand for a use of AWS key material (everything but not-migrated). */
@@ -32,27 +38,62 @@ export function selectPairs(
   keys: readonly KeyInput[],
   findings: readonly Finding[]
 ): PairSelection {
-  const bySecret = new Map<string | null, Finding[]>()
+  const candidates = candidateNames(findings)
+  const byLower = new Map(keys.map((k) => [k.secretName.toLowerCase(), k.secretName]))
+  const keysOf = (f: Finding): string[] => [
+    ...new Set(
+      candidates(f).flatMap((name) => {
+        const key = byLower.get(name.toLowerCase())
+        return key === undefined ? [] : [key]
+      })
+    )
+  ]
+  const uses = new Map<string, Finding[]>()
+  const unmatched = new Map<string | null, Finding[]>()
   for (const f of migratable(findings)) {
-    const name = f.pair.accessKeyId
-    bySecret.set(name, [...(bySecret.get(name) ?? []), f])
+    const matched = keysOf(f)
+    for (const key of matched) uses.set(key, [...(uses.get(key) ?? []), f])
+    if (matched.length === 0) {
+      const name = candidates(f)[0] ?? null
+      unmatched.set(name, [...(unmatched.get(name) ?? []), f])
+    }
   }
-  const requests = keys.map((key): PairRequest => ({
-    key,
-    uses: bySecret.get(key.secretName) ?? []
-  }))
-  const given = new Set(keys.map((k) => k.secretName))
-  const unmatched: UnmatchedPair[] = []
-  for (const [secretName, uses] of bySecret) {
-    if (secretName !== null && given.has(secretName)) continue
-    unmatched.push({
+  return {
+    requests: keys.map((key): PairRequest => ({ key, uses: uses.get(key.secretName) ?? [] })),
+    unmatched: [...unmatched].map(([secretName, list]) => ({
       secretName,
-      uses,
+      uses: list,
       reason:
         secretName === null
           ? 'the workflow passes a secret access key without its access key id secret; migrate it by hand'
           : `no line for ${secretName} in the keys input; add ${secretName}=\${{ secrets.${secretName} }} to migrate it`
-    })
+    })),
+    keysOf,
+    candidates
   }
-  return { requests, unmatched }
+}
+
+/**
+ * The repository secrets a finding's access key id may be: its own name, and in a called
+ * workflow also what the repository's callers pass under that declared name.
+ */
+function candidateNames(findings: readonly Finding[]): (f: Finding) => string[] {
+  const passed = new Map<string, string[]>()
+  for (const f of findings) {
+    const declared = f.path[3]
+    if (f.kind !== 'reusable-workflow-caller' || f.path[2] !== 'secrets') continue
+    if (typeof declared !== 'string' || !f.pair.accessKeyId) continue
+    const names = passed.get(declared.toLowerCase()) ?? []
+    if (!names.includes(f.pair.accessKeyId)) names.push(f.pair.accessKeyId)
+    passed.set(declared.toLowerCase(), names)
+  }
+  const inherit = findings.some((f) => f.kind === 'reusable-workflow-inherit')
+  return (f) => {
+    const name = f.pair.accessKeyId
+    if (!name) return []
+    if (!f.triggers.some((t) => t.event === 'workflow_call')) return [name]
+    const viaCallers = passed.get(name.toLowerCase()) ?? []
+    // The declared name is a repository secret's only for `secrets: inherit` (or no caller here).
+    return inherit || viaCallers.length === 0 ? [...viaCallers, name] : viaCallers
+  }
 }

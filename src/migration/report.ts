@@ -132,7 +132,8 @@ export function renderMigrationSummary(
       ''
     )
   }
-  for (const b of plan.blocked) out.push(`- \`${b.file}\` left as it was: ${b.reason}`)
+  for (const b of plan.blocked)
+    out.push(`- \`${b.file}\`: its key uses are not migrated: ${b.reason}`)
   if (plan.blocked.length > 0) out.push('')
 
   if (plan.followUps.length > 0) {
