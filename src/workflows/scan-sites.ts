@@ -30,6 +30,9 @@ import {
   type Source
 } from './yaml-nodes.js'
 
+/** `uses:` of this action (any ref): its `keys` input is not a use of the keys. */
+const THIS_ACTION = /^\s*aws-keys-to-oidc\/aws-keys-to-oidc(@|$)/i
+
 const CAC = /^aws-actions\/configure-aws-credentials@/i
 const CAC_KEYS = new Set(['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'])
 
@@ -218,6 +221,8 @@ function walkSteps(
     if (withEntry) {
       const cac = isConfigureAwsCredentials(uses)
       for (const w of entries(src, withEntry)) {
+        // This action's own `keys` input takes only access key ids, to migrate them.
+        if (w.key === 'keys' && THIS_ACTION.test(uses ?? '')) continue
         const where: SiteWhere = cac ? (CAC_KEYS.has(w.key) ? 'cac' : 'other') : 'with'
         addValueSites(
           src,
