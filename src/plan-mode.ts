@@ -58,7 +58,7 @@ export async function runPlanMode(settings: Settings, env: NodeJS.ProcessEnv): P
 
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary
-      .addRaw(renderPlanSummary(result, { blobBase: blobBase(env), pathPrefix }))
+      .addRaw(renderPlanSummary(result, { blobBase: blobBase(env, settings), pathPrefix }))
       .write()
   }
 
@@ -77,9 +77,17 @@ function prefixFrom(workspace: string, root: string): string {
   return rel.split(path.sep).join('/') + '/'
 }
 
-function blobBase(env: NodeJS.ProcessEnv): string | null {
+/**
+ * Links to the files at the run's commit. Only when the scanned repository is the run's own: an
+ * administration repository scanning another one (`repository` input) does not know its commit.
+ */
+function blobBase(env: NodeJS.ProcessEnv, settings: Settings): string | null {
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
   const repo = env.GITHUB_REPOSITORY
   const sha = env.GITHUB_SHA
+  const scanned = settings.repository
+  if (scanned && `${scanned.owner}/${scanned.repo}`.toLowerCase() !== repo?.toLowerCase()) {
+    return null
+  }
   return repo && sha ? `${server}/${repo}/blob/${sha}/` : null
 }

@@ -82,6 +82,16 @@ describe('dist/index.js in plan mode', () => {
     )
   })
 
+  it("links no file when it scans another repository than the run's (org fan-out)", async () => {
+    const run = await runAction(entry, {
+      inputs: { mode: 'plan', 'working-directory': example, repository: 'octo-org/another-repo' },
+      env: runnerEnv
+    })
+    expect(run.code).toBe(0)
+    expect(run.summary).toContain('.github/workflows/deploy.yml')
+    expect(run.summary).not.toContain('/blob/')
+  })
+
   it('fails with a message naming a bad input', async () => {
     const run = await runAction(entry, { inputs: { mode: 'apply' }, env: runnerEnv })
     expect(run.code).toBe(1)
