@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9832);
+/* harmony import */ var _cli_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8713);
 /** The command line entrypoint (`aws-keys-to-oidc`); the commands live in src/cli/. */
 
 process.exitCode = await (0,_cli_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9832:
+/***/ 8713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -286,7 +286,7 @@ function renderText(result) {
     const other = result.findings.length - aws;
     lines.push(`${aws} static AWS key use${aws === 1 ? '' : 's'} in ${new Set(awsKeyFindings(result.findings).map((f) => f.file)).size} file(s)` +
         (other ? `, ${other} non-AWS key use${other === 1 ? '' : 's'} left as is` : '') +
-        (result.errors.length ? `, ${result.errors.length} file(s) could not be read` : ''));
+        (result.errors.length ? `, ${result.errors.length} file(s) not valid YAML (not scanned)` : ''));
     return lines.join('\n') + '\n';
 }
 function groupByFile(findings) {
@@ -316,8 +316,678 @@ const package_namespaceObject = {"rE":"0.1.0"};
 /** The tool's version, from package.json (bundled into dist). */
 const VERSION = package_namespaceObject.rE;
 
+;// CONCATENATED MODULE: ./src/workflows/action-pins.ts
+/**
+ * The `uses:` reference of aws-actions/configure-aws-credentials after the rewrite: the current
+ * major (v6, node24) in the user's pinning style. A tag stays a tag; a SHA pin becomes the SHA
+ * of the current v6 release with a `# v6.x.y` comment. Finding that release is a GitHub API call,
+ * injected as a function so this module stays pure.
+ */
+const CAC_ACTION = 'aws-actions/configure-aws-credentials';
+const CAC_MAJOR = 6;
+const CAC_TAG = `v${CAC_MAJOR}`;
+const SHA = /^[0-9a-f]{40}$/i;
+const action_pins_VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
+/**
+ * Resolves the configure-aws-credentials release to pin SHA-pinned steps to. Without a lookup
+ * (offline) or when it fails, the tag is used and the note says so.
+ */
+async function resolveCacRef(lookup) {
+    if (lookup) {
+        try {
+            const found = await lookup(CAC_ACTION, CAC_MAJOR);
+            if (found)
+                return { ref: validateCacRef(found), note: null };
+            return { ref: { tag: CAC_TAG }, note: `no ${CAC_TAG} release found: ${offlineNote()}` };
+        }
+        catch (error) {
+            const why = error instanceof Error ? error.message : String(error);
+            return {
+                ref: { tag: CAC_TAG },
+                note: `could not resolve the ${CAC_TAG} release (${why}): ${offlineNote()}`
+            };
+        }
+    }
+    return { ref: { tag: CAC_TAG }, note: `offline: ${offlineNote()}` };
+}
+function offlineNote() {
+    return `SHA-pinned ${CAC_ACTION} steps are pinned to tag ${CAC_TAG} instead of a SHA`;
+}
+/** Checks a ref given by a caller; throws a clear error naming what is allowed. */
+function validateCacRef(ref) {
+    if ('sha' in ref) {
+        if (!SHA.test(ref.sha)) {
+            throw new Error(`configure-aws-credentials SHA '${ref.sha}' must be 40 hexadecimal digits`);
+        }
+        const m = action_pins_VERSION.exec(ref.version);
+        if (!m || Number(m[1]) !== CAC_MAJOR) {
+            throw new Error(`configure-aws-credentials version '${ref.version}' must be a ${CAC_TAG}.x.y release`);
+        }
+        return { sha: ref.sha.toLowerCase(), version: ref.version.replace(/^v?/, 'v') };
+    }
+    if (!/^v\d+(\.\d+){0,2}$/.test(ref.tag)) {
+        throw new Error(`configure-aws-credentials tag '${ref.tag}' must look like v6, v6.1 or v6.1.0`);
+    }
+    return ref;
+}
+/** Splits `owner/repo@ref`. */
+function parseUses(uses) {
+    const text = uses.trim();
+    if (text.startsWith('./') || text.startsWith('docker://')) {
+        return { action: text, ref: '', style: 'local' };
+    }
+    const at = text.lastIndexOf('@');
+    const action = at < 0 ? text : text.slice(0, at);
+    const ref = at < 0 ? '' : text.slice(at + 1);
+    const style = SHA.test(ref)
+        ? 'sha'
+        : /^v?\d+$/.test(ref)
+            ? 'major-tag'
+            : action_pins_VERSION.test(ref) || /^v?\d+\.\d+$/.test(ref)
+                ? 'version-tag'
+                : 'other-ref';
+    return { action, ref, style };
+}
+/** Whether an existing `uses:` of configure-aws-credentials is already on the target major. */
+function isCurrentMajor(parsed) {
+    if (parsed.style === 'major-tag' || parsed.style === 'version-tag') {
+        return Number(/^v?(\d+)/.exec(parsed.ref)?.[1]) === CAC_MAJOR;
+    }
+    return false;
+}
+/**
+ * The `uses:` text a configure-aws-credentials step gets. The user's style is kept: a major tag
+ * becomes `v6`; a full version tag becomes `v6.x.y` when the release is known, else `v6`; a SHA
+ * becomes the v6 release SHA (or the tag offline); a branch or odd ref becomes `v6`. Steps
+ * already on v6 by tag and local actions (`uses: ./`) are left as they are. `currentComment` is
+ * the version comment after a SHA pin, if any.
+ */
+function cacPinFor(uses, target, currentComment) {
+    const parsed = parseUses(uses);
+    const keep = { uses, comment: currentComment, changed: false };
+    if (parsed.style === 'local')
+        return keep;
+    if (isCurrentMajor(parsed))
+        return keep;
+    const full = 'sha' in target ? target.version : null;
+    if (parsed.style === 'sha') {
+        // A SHA already pinned to a v6 release (by its comment) stays: it is as good as ours.
+        const pinned = currentComment === null ? null : /v?(\d+)/.exec(currentComment)?.[1];
+        if (pinned !== undefined && pinned !== null && Number(pinned) === CAC_MAJOR)
+            return keep;
+        if ('sha' in target) {
+            const same = parsed.ref.toLowerCase() === target.sha && currentComment === target.version;
+            return { uses: `${parsed.action}@${target.sha}`, comment: target.version, changed: !same };
+        }
+        return { uses: `${parsed.action}@${target.tag}`, comment: null, changed: true };
+    }
+    const tag = parsed.style === 'version-tag' && full !== null
+        ? full
+        : 'tag' in target
+            ? majorOf(target.tag)
+            : CAC_TAG;
+    return {
+        uses: `${parsed.action}@${tag}`,
+        comment: null,
+        changed: `${parsed.action}@${tag}` !== uses.trim()
+    };
+}
+function majorOf(tag) {
+    return `v${/^v?(\d+)/.exec(tag)?.[1] ?? CAC_MAJOR}`;
+}
+/** The `uses:` text of a configure-aws-credentials step the rewriter adds. */
+function newCacUses(target, preferSha) {
+    if ('sha' in target && preferSha) {
+        return { uses: `${CAC_ACTION}@${target.sha}`, comment: target.version, changed: true };
+    }
+    return {
+        uses: `${CAC_ACTION}@${'tag' in target ? majorOf(target.tag) : CAC_TAG}`,
+        comment: null,
+        changed: true
+    };
+}
+/** A comment after a SHA pin that names a version (`# v4.0.2`, `#v4`, `# pin@v4`, `# 4.1.0`). */
+function isVersionComment(comment) {
+    return /^#\s*(pin@|tag[:=]\s*)?v?\d+(\.\d+){0,2}\s*$/i.test(comment.trim());
+}
+
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/workflows/edits.ts
+/**
+ * Source-preserving text edits: replace exact offset ranges of the original text and leave every
+ * other byte alone (comments, blank lines, quoting, CRLF, a missing final newline). Line helpers
+ * find where a YAML node's lines start and end and which line ending they use.
+ */
+/** Raised when two edits overlap: a rewrite that would be ambiguous is never applied. */
+class EditConflictError extends Error {
+    constructor(a, b) {
+        super(`overlapping edits at [${a.start}, ${a.end}) and [${b.start}, ${b.end})`);
+        this.name = 'EditConflictError';
+    }
+}
+/**
+ * Applies edits to the original text. Edits are given in original offsets; insertions at the
+ * same offset keep the order in which they were given. Overlapping deletions merge; any other
+ * overlap throws.
+ */
+function applyEdits(text, edits) {
+    const sorted = edits
+        .map((edit, order) => ({ edit, order }))
+        .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order)
+        .map((e) => e.edit);
+    // Deletions that overlap (two whole-line removals at the end of a file without a final
+    // newline share a line ending) are one deletion.
+    const merged = [];
+    for (const edit of sorted) {
+        const last = merged[merged.length - 1];
+        if (last &&
+            last.text === '' &&
+            edit.text === '' &&
+            last.end > last.start &&
+            edit.end > edit.start &&
+            edit.start < last.end) {
+            let start = last.start;
+            const end = Math.max(last.end, edit.end);
+            // Lines removed through the end of a file without a final newline take the ending
+            // before them, so the file still ends without one.
+            if (end === text.length && !text.endsWith('\n') && start > 0 && text[start - 1] === '\n') {
+                start = lineEnd(text, start - 1);
+            }
+            merged[merged.length - 1] = { start, end, text: '' };
+        }
+        else {
+            merged.push(edit);
+        }
+    }
+    let out = '';
+    let at = 0;
+    let previous = null;
+    for (const edit of merged) {
+        if (edit.start < 0 || edit.end > text.length || edit.end < edit.start) {
+            throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text (${text.length})`);
+        }
+        if (previous && edit.start < previous.end)
+            throw new EditConflictError(previous, edit);
+        out += text.slice(at, edit.start) + edit.text;
+        at = edit.end;
+        previous = edit;
+    }
+    return out + text.slice(at);
+}
+/** Offset of the start of the line holding `offset`. */
+function lineStart(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+/** Offset of the line ending (`\r\n` or `\n`) of the line holding `offset`, or the text's end. */
+function lineEnd(text, offset) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0)
+        return text.length;
+    return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+/** Offset just after the line ending of the line holding `offset` (the text's end on the last line). */
+function nextLineStart(text, offset) {
+    const nl = text.indexOf('\n', offset);
+    return nl < 0 ? text.length : nl + 1;
+}
+/** The line ending of the line holding `offset`; '' on a last line without one. */
+function eolOf(text, offset) {
+    const end = lineEnd(text, offset);
+    return text.slice(end, nextLineStart(text, offset));
+}
+/** The line ending most lines use (`\n` when none). */
+function dominantEol(text) {
+    let crlf = 0;
+    let lf = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (i > 0 && text[i - 1] === '\r')
+            crlf++;
+        else
+            lf++;
+    }
+    return crlf > lf ? '\r\n' : '\n';
+}
+/** The column (0-based) of `offset` in its line. */
+function columnOf(text, offset) {
+    return offset - lineStart(text, offset);
+}
+/** Leading spaces of the line holding `offset`. */
+function indentOf(text, offset) {
+    const start = lineStart(text, offset);
+    let i = start;
+    while (text[i] === ' ')
+        i++;
+    return text.slice(start, i);
+}
+/** Whether the line holding `offset` is blank or only a comment. */
+function isBlankOrComment(text, offset) {
+    const line = text.slice(lineStart(text, offset), lineEnd(text, offset)).trim();
+    return line === '' || line.startsWith('#');
+}
+function isBlank(text, offset) {
+    return text.slice(lineStart(text, offset), lineEnd(text, offset)).trim() === '';
+}
+/** Removes whole lines: from the line holding `from` through the line holding `to`, line endings included. */
+function removeLines(text, from, to) {
+    const start = lineStart(text, from);
+    let end = nextLineStart(text, to);
+    if (end === text.length && !text.endsWith('\n') && start > 0) {
+        // The last line has no ending: take the previous line's ending instead, so the file keeps
+        // its "no final newline" shape.
+        const prevEnd = lineEnd(text, start - 1);
+        return { start: prevEnd, end, text: '' };
+    }
+    if (end < start)
+        end = start;
+    return { start, end, text: '' };
+}
+/**
+ * Inserts whole lines before the line holding `offset`. Each line ends with that line's own
+ * ending (or the file's dominant one on a last line without one).
+ */
+function insertLinesBefore(text, offset, lines) {
+    const start = lineStart(text, offset);
+    const eol = eolOf(text, offset) || dominantEol(text);
+    return { start, end: start, text: lines.map((l) => l + eol).join('') };
+}
+/**
+ * Inserts whole lines after the line holding `offset`, with that line's ending. After a last line
+ * without an ending, the new lines are preceded by the ending of the line above, and the file
+ * still ends without one.
+ */
+function insertLinesAfter(text, offset, lines) {
+    const end = nextLineStart(text, offset);
+    const eol = eolOf(text, offset);
+    if (eol === '') {
+        const start = lineStart(text, offset);
+        const e = start > 0 ? eolOf(text, start - 1) : dominantEol(text);
+        return { start: end, end, text: lines.map((l) => e + l).join('') };
+    }
+    return { start: end, end, text: lines.map((l) => l + eol).join('') };
+}
+/**
+ * The offset where the comment lines directly above the line of `offset` start (the line of
+ * `offset` itself when there are none). Comments above a step or key usually describe it.
+ */
+function leadingCommentStart(text, offset, minIndent) {
+    let start = lineStart(text, offset);
+    while (start > 0) {
+        const prev = lineStart(text, start - 1);
+        const line = text.slice(prev, lineEnd(text, prev));
+        const trimmed = line.trimStart();
+        if (!trimmed.startsWith('#') || line.length - trimmed.length < minIndent)
+            break;
+        start = prev;
+    }
+    return start;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/yaml-edits.ts
+/**
+ * Text edits addressed by `yaml` nodes: remove map entries, replace a scalar, add an entry to a
+ * block or flow map, insert a sequence item. Every edit is an exact offset range of the original
+ * text (from the parser's source ranges); nothing is re-serialised, so the rest of the file keeps
+ * its bytes. Shapes these helpers do not handle raise {@link UnsupportedEdit}, and the caller
+ * leaves the whole file as it was.
+ */
+
+
+/** A shape the rewriter does not edit (multi-line flow map, a key sharing its line, ...). */
+class yaml_edits_UnsupportedEdit extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+        this.name = 'UnsupportedEdit';
+    }
+}
+function keyNode(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) || (0,dist/* isMap */.jh)(pair.key) || (0,dist/* isSeq */.oP)(pair.key) ? pair.key : null;
+}
+function valueNode(pair) {
+    const v = pair.value;
+    return (0,dist/* isScalar */.jn)(v) || (0,dist/* isMap */.jh)(v) || (0,dist/* isSeq */.oP)(v) ? v : null;
+}
+/** The key's text as a string (`on`, `AWS_ACCESS_KEY_ID`, `0`), or null. */
+function keyString(pair) {
+    const k = pair.key;
+    if (!(0,dist/* isScalar */.jn)(k))
+        return null;
+    const v = k.value;
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
+}
+function pairStart(pair) {
+    const k = keyNode(pair);
+    if (!k?.range)
+        throw new yaml_edits_UnsupportedEdit('a map entry without a source position', 0);
+    return k.range[0];
+}
+/** The end of the entry's value (before any trailing comment). */
+function pairValueEnd(pair) {
+    const v = valueNode(pair);
+    if (v?.range && v.range[1] > v.range[0])
+        return v.range[1];
+    const k = keyNode(pair);
+    return k?.range?.[1] ?? 0;
+}
+/** The offset of the last character that belongs to the entry (its value's last byte). */
+function lastContent(text, pair) {
+    let end = pairValueEnd(pair);
+    while (end > pairStart(pair) && (text[end - 1] === '\n' || text[end - 1] === '\r'))
+        end--;
+    return Math.max(pairStart(pair), end - 1);
+}
+/** Throws unless the key is the first thing on its line (block style, no `- key:` sharing). */
+function assertOwnLine(text, pair) {
+    const start = pairStart(pair);
+    if (text.slice(lineStart(text, start), start).trim() !== '') {
+        throw new yaml_edits_UnsupportedEdit('a map entry that shares its line with other content', start);
+    }
+}
+/** The column of a block map's keys. */
+function entryColumn(text, map) {
+    const first = map.items[0];
+    if (!first)
+        throw new yaml_edits_UnsupportedEdit('an empty block map', map.range?.[0] ?? 0);
+    const start = pairStart(first);
+    return start - lineStart(text, start);
+}
+/**
+ * Removes entries of a map. In a block map each entry's lines go (a trailing comment on the
+ * same line goes with it; comment lines around stay). In a single-line flow map the kept items
+ * are written back with the map's own spacing. When every entry goes and `owner` is given, the
+ * owner entry (e.g. `env:` holding the map) goes instead, from its own map `ownerMap`.
+ */
+function removeEntries(text, map, remove, owner, ownerMap = null) {
+    if (remove.length === 0)
+        return [];
+    const kept = map.items.filter((p) => !remove.includes(p));
+    if (kept.length === 0 && owner) {
+        if (ownerMap?.flow) {
+            const rest = ownerMap.items.filter((p) => p !== owner);
+            return [
+                rewriteFlowMap(text, ownerMap, rest.map((p) => sourceOf(text, p)))
+            ];
+        }
+        assertOwnLine(text, owner);
+        return [removeLines(text, pairStart(owner), lastContent(text, owner))];
+    }
+    if (map.flow)
+        return [
+            rewriteFlowMap(text, map, kept.map((p) => sourceOf(text, p)))
+        ];
+    return remove.map((p) => {
+        assertOwnLine(text, p);
+        return removeLines(text, pairStart(p), lastContent(text, p));
+    });
+}
+function sourceOf(text, pair) {
+    return text.slice(pairStart(pair), pairValueEnd(pair));
+}
+/** Replaces a single-line flow map by `{` + items + `}` with the original inner padding. */
+function rewriteFlowMap(text, map, items) {
+    const [start, end] = flowBounds(text, map);
+    const inner = text.slice(start + 1, end - 1);
+    const pad = inner.startsWith(' ') && items.length > 0 ? ' ' : '';
+    return { start, end, text: `{${pad}${items.join(', ')}${pad}}` };
+}
+function flowBounds(text, map) {
+    const range = map.range;
+    if (!range)
+        throw new yaml_edits_UnsupportedEdit('a flow collection without a source position', 0);
+    const [start, end] = [range[0], range[1]];
+    if (text[start] !== '{' || text[end - 1] !== '}' || text.slice(start, end).includes('\n')) {
+        throw new yaml_edits_UnsupportedEdit('a flow mapping written over several lines', start);
+    }
+    return [start, end];
+}
+/** Replaces a scalar's text (quotes included) by `replacement`. */
+function replaceScalar(node, replacement) {
+    if (!(0,dist/* isScalar */.jn)(node) || !node.range)
+        throw new yaml_edits_UnsupportedEdit('a value that is not a scalar', 0);
+    return { start: node.range[0], end: node.range[1], text: replacement };
+}
+/**
+ * Adds `key: value` lines (already rendered, relative to the map's key column) at the end of a
+ * block map, after its last entry; or `key: value` items at the end of a single-line flow map.
+ */
+function appendEntries(text, map, lines, flowItems) {
+    if (map.flow) {
+        const [start, end] = flowBounds(text, map);
+        if (map.items.length === 0) {
+            const inner = text.slice(start + 1, end - 1);
+            const pad = inner.includes(' ') ? ' ' : '';
+            return { start: start + 1, end: end - 1, text: `${pad}${flowItems.join(', ')}${pad}` };
+        }
+        const last = map.items[map.items.length - 1];
+        const at = pairValueEnd(last);
+        return { start: at, end: at, text: flowItems.map((i) => `, ${i}`).join('') };
+    }
+    const last = map.items[map.items.length - 1];
+    if (!last)
+        throw new yaml_edits_UnsupportedEdit('an empty block map', map.range?.[0] ?? 0);
+    const column = entryColumn(text, map);
+    return insertLinesAfter(text, lastContent(text, last), indent(lines, column));
+}
+/**
+ * Inserts rendered entry lines into a block map right after the entry `after` (so they sit with
+ * it, before any blank line or comment that leads the next entry), or, when `after` is null,
+ * before the entry `before` and the comments directly above it.
+ */
+function insertEntries(text, map, lines, after, before) {
+    if (map.flow)
+        throw new yaml_edits_UnsupportedEdit('a job written as a flow mapping', map.range?.[0] ?? 0);
+    const column = entryColumn(text, map);
+    if (after)
+        return insertLinesAfter(text, lastContent(text, after), indent(lines, column));
+    assertOwnLine(text, before);
+    return insertLinesBefore(text, pairStart(before), indent(lines, column));
+}
+function indent(lines, column) {
+    const pad = ' '.repeat(column);
+    return lines.map((l) => (l === '' ? '' : pad + l));
+}
+/** The `-` of a block sequence item, searched backwards from the item's content. */
+function dashOf(text, item) {
+    const start = item.range?.[0];
+    if (start === undefined)
+        throw new yaml_edits_UnsupportedEdit('a sequence item without a position', 0);
+    let i = start - 1;
+    while (i >= 0 && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r'))
+        i--;
+    if (text[i] !== '-')
+        throw new yaml_edits_UnsupportedEdit('a sequence item not introduced by "-"', start);
+    return i;
+}
+function itemStyle(text, seq, index) {
+    if (seq.flow)
+        throw new yaml_edits_UnsupportedEdit('steps written as a flow sequence', seq.range?.[0] ?? 0);
+    const item = seq.items[index];
+    const dash = dashOf(text, item);
+    const contentStart = item.range[0];
+    const dashAlone = lineStart(text, dash) !== lineStart(text, contentStart);
+    const content = contentStart - lineStart(text, contentStart);
+    const other = seq.items[index > 0 ? index - 1 : index + 1];
+    let blankBetween = false;
+    if (other?.range) {
+        const [a, b] = index > 0 ? [other, item] : [item, other];
+        const gap = text.slice(nextLineStart(text, a.range[1] - 1), lineStart(text, dashOf(text, b)));
+        blankBetween = gap
+            .split('\n')
+            .slice(0, -1)
+            .some((l) => l.trim() === '');
+    }
+    return { dash: dash - lineStart(text, dash), content, dashAlone, blankBetween };
+}
+/**
+ * Inserts a new item (rendered as lines relative to the item's key column) before item `index`
+ * of a block sequence, and before the comment lines directly above that item.
+ */
+function insertItemBefore(text, seq, index, lines, style) {
+    const item = seq.items[index];
+    const dash = dashOf(text, item);
+    if (text.slice(lineStart(text, dash), dash).trim() !== '') {
+        throw new yaml_edits_UnsupportedEdit('a step whose "-" shares its line', dash);
+    }
+    let at = lineStart(text, dash);
+    // Keep the comment block above the step attached to it.
+    while (at > 0) {
+        const prev = lineStart(text, at - 1);
+        const line = text.slice(prev, lineEnd(text, prev));
+        if (!line.trimStart().startsWith('#') || line.length - line.trimStart().length < style.dash) {
+            break;
+        }
+        at = prev;
+    }
+    const out = [];
+    const [first, ...rest] = lines;
+    const pad = ' '.repeat(style.content);
+    if (style.dashAlone) {
+        out.push(' '.repeat(style.dash) + '-');
+        out.push(pad + first);
+    }
+    else {
+        out.push(' '.repeat(style.dash) + '-' + ' '.repeat(style.content - style.dash - 1) + first);
+    }
+    for (const l of rest)
+        out.push(l === '' ? '' : pad + l);
+    if (style.blankBetween)
+        out.push('');
+    return insertLinesBefore(text, at, out);
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite-model.ts
+/**
+ * The parts of one parsed workflow the rewriter edits, with their nodes: workflow `env`,
+ * `permissions`, triggers, and per job its map, `env`, `permissions`, `steps` (each step's
+ * `uses`, `if`, `env`, `with`), and reusable-workflow `uses`/`secrets`. Read-only; the text edits
+ * are made elsewhere from these nodes' source ranges.
+ */
+
+
+function parseModel(path, text) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    if (doc.errors.length > 0 || !(0,dist/* isMap */.jh)(doc.contents))
+        return null;
+    const root = doc.contents;
+    const jobs = new Map();
+    const jobsMap = mapOf(get(root, 'jobs'));
+    for (const pair of jobsMap?.items ?? []) {
+        const id = keyString(pair);
+        const map = mapOf(pair);
+        if (id === null || !map)
+            continue;
+        jobs.set(id, jobModel(text, id, pair, map));
+    }
+    const on = get(root, 'on') ?? get(root, 'true');
+    const onValue = on ? valueNode(on) : null;
+    const triggers = (0,dist/* isScalar */.jn)(onValue)
+        ? [String(onValue.value)]
+        : (0,dist/* isSeq */.oP)(onValue)
+            ? onValue.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? String(i.value) : '')).filter((t) => t !== '')
+            : (0,dist/* isMap */.jh)(onValue)
+                ? onValue.items.map((p) => keyString(p) ?? '').filter((t) => t !== '')
+                : [];
+    const callPair = (0,dist/* isMap */.jh)(onValue) ? get(onValue, 'workflow_call') : undefined;
+    const call = mapOf(callPair);
+    return {
+        path,
+        text,
+        doc,
+        root,
+        env: held(root, 'env'),
+        permissions: held(root, 'permissions'),
+        triggers,
+        callSecrets: call ? mapOf(get(call, 'secrets')) : null,
+        callOffset: (0,dist/* isScalar */.jn)(callPair?.key) ? (callPair.key.range?.[0] ?? 0) : 0,
+        jobs,
+        composite: !jobsMap && get(root, 'runs') !== undefined
+    };
+}
+function jobModel(text, id, pair, map) {
+    const stepsPair = get(map, 'steps') ?? null;
+    const stepsNode = stepsPair ? valueNode(stepsPair) : null;
+    const steps = (0,dist/* isSeq */.oP)(stepsNode) ? stepsNode : null;
+    const stepModels = [];
+    steps?.items.forEach((item, index) => {
+        if (!(0,dist/* isMap */.jh)(item))
+            return;
+        const usesPair = get(item, 'uses');
+        const usesNode = usesPair ? valueNode(usesPair) : null;
+        const ifPair = get(item, 'if');
+        const ifNode = ifPair ? valueNode(ifPair) : null;
+        const nameNode = get(item, 'name');
+        stepModels.push({
+            index,
+            map: item,
+            uses: (0,dist/* isScalar */.jn)(usesNode) ? String(usesNode.value) : null,
+            usesNode,
+            ifText: (0,dist/* isScalar */.jn)(ifNode) ? (ifNode.source ?? String(ifNode.value)) : null,
+            env: held(item, 'env'),
+            with: held(item, 'with'),
+            name: nameNode && (0,dist/* isScalar */.jn)(nameNode.value) ? String(nameNode.value.value) : null,
+            source: item.range ? text.slice(item.range[0], item.range[1]) : ''
+        });
+    });
+    const usesPair = get(map, 'uses') ?? null;
+    const usesNode = usesPair ? valueNode(usesPair) : null;
+    return {
+        id,
+        pair,
+        map,
+        env: held(map, 'env'),
+        permissions: held(map, 'permissions'),
+        stepsPair,
+        steps,
+        stepModels,
+        usesPair,
+        calls: (0,dist/* isScalar */.jn)(usesNode) ? String(usesNode.value) : null,
+        secrets: held(map, 'secrets')
+    };
+}
+/** The entry of a map with this key (no `<<` merges: merged entries are never edited). */
+function get(map, key) {
+    return map.items.find((p) => keyString(p) === key);
+}
+function mapOf(pair) {
+    const v = pair ? valueNode(pair) : null;
+    return (0,dist/* isMap */.jh)(v) ? v : null;
+}
+function held(parent, key) {
+    const pair = get(parent, key);
+    if (!pair)
+        return null;
+    const value = valueNode(pair);
+    return { pair, parent, value, map: (0,dist/* isMap */.jh)(value) ? value : null };
+}
+/** Throws when a node to edit is an alias or carries an anchor (the edit would reach other places). */
+function assertUnshared(node, what) {
+    if (isAlias(node))
+        throw new UnsupportedEdit(`${what} is a YAML alias`, aliasOffset(node));
+    if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor !== undefined) {
+        throw new UnsupportedEdit(`${what} carries a YAML anchor`, node.range?.[0] ?? 0);
+    }
+}
+function aliasOffset(node) {
+    return isAlias(node) ? (node.range?.[0] ?? 0) : 0;
+}
+/** The text of a scalar value (the expression as written), or null. */
+function scalarValue(node) {
+    if (!(0,dist/* isScalar */.jn)(node))
+        return null;
+    const v = node.value;
+    return v === null || v === undefined ? null : String(v);
+}
+/** 1-based line of an offset (counted on demand: few offsets are ever asked for). */
+function lineOf(model, offset) {
+    let line = 1;
+    for (let i = model.text.indexOf('\n'); i >= 0 && i < offset; i = model.text.indexOf('\n', i + 1)) {
+        line++;
+    }
+    return line;
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/key-names.ts
 /** The env variables the AWS SDKs and CLI read as the runner's own credentials. */
 const STANDARD_ENV = {
@@ -436,98 +1106,175 @@ function sortedUnique(names) {
     return [...new Set(names)].sort();
 }
 
-;// CONCATENATED MODULE: ./src/workflows/hints.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite-types.ts
+/** The placeholder written when no role ARN is known for a key pair. */
+const PLACEHOLDER_ARN = 'arn:aws:iam::<account>:role/<name>';
+/** The placeholder written when a new step needs a region and none is known. */
+const PLACEHOLDER_REGION = '<region>';
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite-steps.ts
 /**
- * Facts around a key use that change what may be done with it: an S3-compatible endpoint that
- * is not AWS, a China or GovCloud region, a generated file, an env map that configures a
- * program rather than the runner's AWS login.
+ * Where a job needs AWS credentials after its static keys go, and the configure-aws-credentials
+ * steps that provide them. The steps of a job are walked in order: each step that needs a key
+ * pair's identity (step env keys, a docker login to ECR, or every step that is not a checkout or
+ * setup step when the keys were in the job or workflow env) gets a new step before it, unless
+ * the identity is already in force. Consecutive steps needing the same identity share one step.
  */
 
-/** Env names of an S3 endpoint override (`AWS_ENDPOINT_URL`, `AWS_S3_ENDPOINT`, `TESTS__R2_ENDPOINT_URL`). */
-const ENDPOINT = /(aws|s3|r2|minio).*endpoint|endpoint.*(aws|s3)/i;
+
+
+
+
+const NO_AWS = /^actions\/(checkout|setup-[\w-]+)@/i;
+/** Steps that never use AWS credentials, so job-level keys are not needed before them. */
+function isNoAwsStep(step) {
+    return step.uses !== null && NO_AWS.test(step.uses.trim());
+}
+/** Text in a step that shows it talks to AWS: the CLI, S3 URLs, SDKs, AWS deploy tools, ECR hosts, AWS_* variables. */
+const AWS_TEXT = /\baws\s+[a-z0-9][\w-]*|s3:\/\/|\bboto(3|core)?\b|\bawscli\b|\b(sam|cdk|eksctl|copilot|serverless|sls|amplify|terraform|terragrunt|pulumi|chalice|zappa)\s+[a-z]|\.dkr\.ecr\.|public\.ecr\.aws|\$\{?AWS_[A-Z_]+|\benv\.AWS_[A-Z_]+|\baws-actions\/|amazonaws\.com/;
 /**
- * An endpoint override that is not AWS: an S3-ish endpoint variable set from a secret, or any
- * endpoint variable with a literal URL that is not amazonaws.com and looks like object storage.
+ * Whether a job shows that it uses AWS. Keys set in the workflow env reach every job; only the
+ * jobs that show AWS use get a configure-aws-credentials step (a job that does not use AWS should
+ * not start requesting OIDC tokens, which fail for pull requests from forks).
  */
-function endpointHint(name, text, fromSecret) {
-    if (!/endpoint/i.test(name))
-        return false;
-    if (ENDPOINT.test(name) && fromSecret)
-        return true;
-    const literal = text !== null && !text.includes('${{') ? text.trim() : '';
-    if (literal === '' || /amazonaws\.com/i.test(literal))
-        return false;
-    return ENDPOINT.test(name) || /s3|r2|minio|storage/i.test(literal);
+function showsAwsUse(job) {
+    return job.stepModels.some((s) => AWS_TEXT.test(s.source));
 }
 /**
- * Whether the keys are for an S3-compatible service other than AWS: an R2 / MinIO / ... name on
- * a secret or variable, or a non-AWS endpoint in the env maps or inputs in scope.
+ * The configure-aws-credentials steps a job needs. Throws {@link UnsupportedEdit} when another
+ * identity is in force where a new step would go: later steps would run under a different role
+ * than before, which only a person can decide.
  */
-function nonAws(ctx, uses) {
-    for (const u of uses) {
-        if (u.secret !== null && nonAwsName(u.secret))
-            return true;
-        if (u.site.name !== null && nonAwsName(u.site.name))
-            return true;
-        if (u.via === 'env' && nonAwsName(u.detail))
-            return true;
-    }
-    for (const scope of ctx.envScopes) {
-        for (const [name, v] of scope.values) {
-            if (endpointHint(name, v.text, v.refs.secrets.length > 0))
-                return true;
+function planNewSteps(needs, fallbackRegion) {
+    const out = [];
+    // The identity in force: a pair key, or `maybe:KEY` after a conditional step.
+    let active = null;
+    // What steps without a need of their own ran under before the rewrite: the env keys, or the
+    // last configure-aws-credentials step (an Identity when it can be assumed again).
+    let inherited = needs.ambient?.identity ?? null;
+    let segment = null;
+    const close = () => {
+        if (!segment)
+            return;
+        const step = newStep(segment, needs, fallbackRegion);
+        out.push(step);
+        active = step.ifText === null ? step.identity.pairKey : `maybe:${step.identity.pairKey}`;
+        segment = null;
+    };
+    const plain = (key) => key?.replace(/^maybe:/, '') ?? null;
+    for (const step of needs.job.stepModels) {
+        const provided = needs.providers.get(step.index);
+        if (provided !== undefined) {
+            close();
+            const key = typeof provided === 'string' ? provided : provided.pairKey;
+            if (needs.ambient && key !== needs.ambient.identity.pairKey) {
+                throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id} takes keys from env and also runs configure-aws-credentials for another identity; which one later steps use cannot be kept automatically`, step.map.range?.[0] ?? 0);
+            }
+            active = step.ifText === null ? key : `maybe:${key}`;
+            inherited = provided;
+            continue;
         }
+        const own = needs.steps.get(step.index) ?? null;
+        let identity = own?.identity ?? null;
+        if (!identity && inherited !== null && !isNoAwsStep(step)) {
+            const key = typeof inherited === 'string' ? inherited : inherited.pairKey;
+            // Before the job's own configure-aws-credentials step for these keys, only steps that
+            // show AWS use need them earlier (the job's author put the login where it is needed).
+            if (nextProvider(needs, step.index) === key && !AWS_TEXT.test(step.source))
+                continue;
+            const current = segment ? segment.identity.pairKey : plain(active);
+            if (current !== key) {
+                if (typeof inherited === 'string') {
+                    throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id}: step ${step.index + 1} ran with the credentials of an earlier configure-aws-credentials step, which a new step before it would replace`, step.map.range?.[0] ?? 0);
+                }
+                identity = inherited;
+            }
+            else if (!segment) {
+                continue;
+            }
+        }
+        if (!identity)
+            continue;
+        if (segment?.identity.pairKey === identity.pairKey) {
+            segment.needs.push(own);
+            segment.steps.push(step);
+            continue;
+        }
+        close();
+        if (active === identity.pairKey)
+            continue;
+        segment = { start: step.index, identity, needs: [own], steps: [step] };
     }
-    for (const [name, text] of ctx.withText) {
-        if (endpointHint(name, text, false))
-            return true;
-    }
-    return false;
+    close();
+    return out;
 }
-/** `aws-cn` or `aws-us-gov` when the region in scope is a China or GovCloud region. */
-function partition(ctx) {
-    const regions = [ctx.withText.get('aws-region') ?? null];
-    for (const scope of ctx.envScopes) {
-        regions.push(scope.values.get('AWS_REGION')?.text ?? null, scope.values.get('AWS_DEFAULT_REGION')?.text ?? null);
-    }
-    for (const r of regions) {
-        const region = (r ?? '').trim();
-        if (/^cn-/i.test(region))
-            return 'aws-cn';
-        if (/^us-gov-/i.test(region))
-            return 'aws-us-gov';
+/** The identity key of the first configure-aws-credentials step after `index`, or null. */
+function nextProvider(needs, index) {
+    for (const s of needs.job.stepModels) {
+        if (s.index <= index)
+            continue;
+        const p = needs.providers.get(s.index);
+        if (p !== undefined)
+            return typeof p === 'string' ? p : p.pairKey;
     }
     return null;
 }
-/**
- * How many other secrets the env map holding these uses passes: an env map that carries the
- * keys among many secrets configures a program or test suite, not just the AWS login.
- */
-function otherSecretsInMap(ctx, uses) {
-    const own = ctx.envScopes[0];
-    if (!own)
-        return 0;
-    const keyEntries = new Set(uses.map((u) => u.site.name));
-    let n = 0;
-    for (const [name, v] of own.values) {
-        if (!keyEntries.has(name) && (v.refs.secrets.length > 0 || v.refs.dynamicSecrets.length > 0))
-            n++;
-    }
-    return n;
+function newStep(segment, needs, fallbackRegion) {
+    // Copy the steps' `if:` only when every step of the segment has its own need and the same condition.
+    const ifs = new Set(segment.steps.map((s) => s.ifText));
+    const ifText = segment.needs.every((n) => n !== null) && ifs.size === 1 ? [...ifs][0] : null;
+    const own = segment.needs.filter((n) => n !== null);
+    const region = own.find((n) => n.source === 'docker-login' && n.region)?.region ??
+        own.find((n) => n.region)?.region ??
+        needs.region ??
+        needs.knownRegions.get(segment.identity.pairKey) ??
+        needs.cacRegion ??
+        fallbackRegion;
+    return {
+        index: segment.start,
+        identity: segment.identity,
+        region: region ?? PLACEHOLDER_REGION,
+        ifText,
+        regionMissing: region === null
+    };
 }
-/** Threshold of {@link otherSecretsInMap} from which an env map counts as program configuration. */
-const APP_CONFIG_SECRETS = 5;
-const GENERATED = /do not edit|don'?t edit|dont edit|auto-?generated|generated (?:by|from|automatically|with)|is synced from/i;
-/** The leading comment line saying the file is generated or synced from elsewhere, or null. */
-function generatedHeader(text) {
-    for (const raw of text.split('\n', 40)) {
-        const line = raw.trim();
-        if (line === '')
+/** The text edit inserting one new configure-aws-credentials step. */
+function insertCacStep(text, job, step, render) {
+    if (!job.steps)
+        throw new yaml_edits_UnsupportedEdit(`job ${job.id} has no steps list`, 0);
+    const style = itemStyle(text, job.steps, step.index);
+    const pin = newCacUses(render.cacRef, render.preferSha);
+    const pad = ' '.repeat(render.unit);
+    const lines = [
+        'name: Configure AWS credentials',
+        ...(step.ifText !== null ? [`if: ${step.ifText}`] : []),
+        `uses: ${pin.uses}${pin.comment ? ` # ${pin.comment}` : ''}`,
+        'with:',
+        `${pad}role-to-assume: ${yamlScalar(step.identity.arn)}`,
+        `${pad}aws-region: ${yamlScalar(step.region)}`
+    ];
+    return insertItemBefore(text, job.steps, step.index, lines, style);
+}
+/** A value as a plain YAML scalar when that reads back as the same string, else single-quoted. */
+function yamlScalar(value) {
+    const plain = value !== '' &&
+        value.trim() === value &&
+        !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
+        !/: |:$| #|[\n\r\t]/.test(value) &&
+        !/^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value);
+    return plain || value.startsWith('${{') ? value : `'${value.replace(/'/g, "''")}'`;
+}
+/** The region a map of env entries sets (`AWS_REGION`, else `AWS_DEFAULT_REGION`), as its text. */
+function regionIn(map) {
+    if (!map)
+        return null;
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === name);
+        if (!pair)
             continue;
-        if (!line.startsWith('#'))
-            return null;
-        if (GENERATED.test(line))
-            return line.replace(/^#+\s*/, '');
+        const value = scalarValue(valueNode(pair));
+        if (value !== null && value.trim() !== '')
+            return { name, value };
     }
     return null;
 }
@@ -641,10 +1388,997 @@ function stripBraces(text) {
     return t.startsWith('${{') && t.endsWith('}}') ? ` ${t.slice(3, -2)}` : text;
 }
 
+;// CONCATENATED MODULE: ./src/workflows/hints.ts
+/**
+ * Facts around a key use that change what may be done with it: an S3-compatible endpoint that
+ * is not AWS, a China or GovCloud region, a generated file, an env map that configures a
+ * program rather than the runner's AWS login.
+ */
+
+/** Env names of an S3 endpoint override (`AWS_ENDPOINT_URL`, `AWS_S3_ENDPOINT`, `TESTS__R2_ENDPOINT_URL`). */
+const ENDPOINT = /(aws|s3|r2|minio).*endpoint|endpoint.*(aws|s3)/i;
+/**
+ * An endpoint override that is not AWS: an S3-ish endpoint variable set from a secret, or any
+ * endpoint variable with a literal URL that is not amazonaws.com and looks like object storage.
+ */
+function endpointHint(name, text, fromSecret) {
+    if (!/endpoint/i.test(name))
+        return false;
+    if (ENDPOINT.test(name) && fromSecret)
+        return true;
+    const literal = text !== null && !text.includes('${{') ? text.trim() : '';
+    if (literal === '' || /amazonaws\.com/i.test(literal))
+        return false;
+    return ENDPOINT.test(name) || /s3|r2|minio|storage/i.test(literal);
+}
+/**
+ * Whether the keys are for an S3-compatible service other than AWS: an R2 / MinIO / ... name on
+ * a secret or variable, or a non-AWS endpoint in the env maps or inputs in scope.
+ */
+function nonAws(ctx, uses) {
+    for (const u of uses) {
+        if (u.secret !== null && nonAwsName(u.secret))
+            return true;
+        if (u.site.name !== null && nonAwsName(u.site.name))
+            return true;
+        if (u.via === 'env' && nonAwsName(u.detail))
+            return true;
+    }
+    for (const scope of ctx.envScopes) {
+        for (const [name, v] of scope.values) {
+            if (endpointHint(name, v.text, v.refs.secrets.length > 0))
+                return true;
+        }
+    }
+    for (const [name, text] of ctx.withText) {
+        if (endpointHint(name, text, false))
+            return true;
+    }
+    return false;
+}
+const ECR_PRIVATE = /^(?:\$\{\{[^}]*\}\}|[^/\s])+\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/;
+const ECR_PUBLIC = /^public\.ecr\.aws$/;
+/** The region of an ECR registry host (`us-east-1` for public ECR), or null when not ECR. */
+function ecrRegion(registry) {
+    if (registry === null)
+        return null;
+    const host = registry.trim();
+    if (ECR_PUBLIC.test(host))
+        return 'us-east-1';
+    return ECR_PRIVATE.exec(host)?.[1] ?? null;
+}
+const DOCKER_LOGIN = /^docker\/login-action@/i;
+/**
+ * The ECR region when the uses are a docker/login-action step logging in to an ECR registry
+ * (private host or public.ecr.aws) with exactly the pair: `username` the access key id and
+ * `password` the secret access key, each a plain secret reference. The rewrite then puts a
+ * configure-aws-credentials step before the login and drops the two inputs. Null otherwise.
+ */
+function ecrLogin(ctx, pair, mine) {
+    if (!DOCKER_LOGIN.test((ctx.step?.uses ?? '').trim()))
+        return null;
+    const region = ecrRegion(ctx.withText.get('registry') ?? null);
+    if (region === null || pair.accessKeyId === null || pair.secretAccessKey === null)
+        return null;
+    if (pair.sessionToken !== null || mine.length !== 2)
+        return null;
+    const input = (name, secret) => mine.some((u) => u.site.name === name &&
+        u.via === 'secret' &&
+        u.secret === secret &&
+        u.site.refs.secrets.length === 1 &&
+        u.site.refs.env.length + u.site.refs.dynamicSecrets.length === 0);
+    return input('username', pair.accessKeyId) && input('password', pair.secretAccessKey)
+        ? region
+        : null;
+}
+/** `aws-cn` or `aws-us-gov` for a China or GovCloud region, else null. */
+function regionPartition(region) {
+    const r = (region ?? '').trim();
+    if (/^cn-/i.test(r))
+        return 'aws-cn';
+    if (/^us-gov-/i.test(r))
+        return 'aws-us-gov';
+    return null;
+}
+/** `aws-cn` or `aws-us-gov` when the region in scope is a China or GovCloud region. */
+function partition(ctx) {
+    const regions = [ctx.withText.get('aws-region') ?? null];
+    for (const scope of ctx.envScopes) {
+        regions.push(scope.values.get('AWS_REGION')?.text ?? null, scope.values.get('AWS_DEFAULT_REGION')?.text ?? null);
+    }
+    for (const r of regions) {
+        const p = regionPartition(r);
+        if (p !== null)
+            return p;
+    }
+    return null;
+}
+/**
+ * How many other secrets the env map holding these uses passes: an env map that carries the
+ * keys among many secrets configures a program or test suite, not just the AWS login.
+ */
+function otherSecretsInMap(ctx, uses) {
+    const own = ctx.envScopes[0];
+    if (!own)
+        return 0;
+    const keyEntries = new Set(uses.map((u) => u.site.name));
+    let n = 0;
+    for (const [name, v] of own.values) {
+        if (!keyEntries.has(name) && (v.refs.secrets.length > 0 || v.refs.dynamicSecrets.length > 0))
+            n++;
+    }
+    return n;
+}
+/** Threshold of {@link otherSecretsInMap} from which an env map counts as program configuration. */
+const APP_CONFIG_SECRETS = 5;
+const GENERATED = /do not edit|don'?t edit|dont edit|auto-?generated|generated (?:by|from|automatically|with)|is synced from/i;
+/** The leading comment line saying the file is generated or synced from elsewhere, or null. */
+function generatedHeader(text) {
+    for (const raw of text.split('\n', 40)) {
+        const line = raw.trim();
+        if (line === '')
+            continue;
+        if (!line.startsWith('#'))
+            return null;
+        if (GENERATED.test(line))
+            return line.replace(/^#+\s*/, '');
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite-nodes.ts
+/**
+ * The edits of single nodes: a configure-aws-credentials step losing its key inputs and gaining
+ * `role-to-assume` (and moving to v6 in the same pinning style), env entries going, a docker login
+ * to ECR losing its username/password, a reusable workflow's key secrets becoming optional, a
+ * caller no longer passing them.
+ */
+
+
+
+
+
+
+
+
+
+
+const CAC_KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
+/** The secret names an expression value references (`${{ secrets.X }}`). */
+function secretsOf(node) {
+    const text = scalarValue(node);
+    return text === null ? [] : referencesIn(text).secrets.map((s) => s.name);
+}
+/**
+ * A configure-aws-credentials step: the key inputs go; `role-to-assume: ARN` takes the place of
+ * the first one unless the step already names a role (role chaining keeps it).
+ */
+function cacStepEdits(text, step, arn) {
+    const withMap = step.with?.map;
+    if (!withMap || !step.with) {
+        throw new yaml_edits_UnsupportedEdit('a configure-aws-credentials step without a with: map', 0);
+    }
+    const keys = withMap.items.filter((p) => CAC_KEY_INPUTS.includes(keyString(p) ?? ''));
+    if (keys.length === 0)
+        return [];
+    const role = arn === null ? null : `role-to-assume: ${yamlScalar(arn)}`;
+    if (withMap.flow) {
+        const items = [];
+        let placed = false;
+        for (const p of withMap.items) {
+            if (keys.includes(p)) {
+                if (role && !placed)
+                    items.push(role);
+                placed = true;
+                continue;
+            }
+            items.push(text.slice(pairStart(p), pairValueEnd(p)));
+        }
+        const [start, end] = [withMap.range[0], withMap.range[1]];
+        const inner = text.slice(start + 1, end - 1);
+        if (inner.includes('\n'))
+            throw new yaml_edits_UnsupportedEdit('a with: flow map over several lines', start);
+        const pad = inner.startsWith(' ') ? ' ' : '';
+        return [{ start, end, text: `{${pad}${items.join(', ')}${pad}}` }];
+    }
+    const edits = removeEntries(text, withMap, keys, null);
+    if (role) {
+        const first = keys[0];
+        const at = pairStart(first);
+        edits.unshift(insertLinesBefore(text, at, indent([role], at - lineStart(text, at))));
+    }
+    return edits;
+}
+/** The `uses:` of a rewritten configure-aws-credentials step, moved to v6 in the same pin style. */
+function cacPinEdits(text, step, target) {
+    const node = step.usesNode;
+    if (!(0,dist/* isScalar */.jn)(node) || !node.range || step.uses === null)
+        return null;
+    const [start, valueEnd] = [node.range[0], node.range[1]];
+    const source = text.slice(start, valueEnd);
+    const at = source.lastIndexOf('@');
+    if (at < 0)
+        return null;
+    const quote = source.startsWith('"') || source.startsWith("'") ? 1 : 0;
+    const refStart = start + at + 1;
+    const refEnd = valueEnd - quote;
+    const eol = lineEnd(text, valueEnd);
+    const hash = text.indexOf('#', valueEnd);
+    const comment = hash >= 0 && hash < eol ? text.slice(hash, eol).trimEnd() : null;
+    const versionComment = comment !== null && isVersionComment(comment) ? comment : null;
+    const current = versionComment === null ? null : versionComment.replace(/^#\s*(pin@)?/i, '');
+    const pin = cacPinFor(step.uses, target, current);
+    if (!pin.changed)
+        return null;
+    const newRef = pin.uses.slice(pin.uses.lastIndexOf('@') + 1);
+    const edits = [{ start: refStart, end: refEnd, text: newRef }];
+    if (pin.comment !== null) {
+        if (versionComment !== null) {
+            edits.push({ start: hash, end: hash + versionComment.length, text: `# ${pin.comment}` });
+        }
+        else if (comment === null) {
+            edits.push({ start: valueEnd, end: valueEnd, text: ` # ${pin.comment}` });
+        }
+    }
+    else if (versionComment !== null && /^[0-9a-f]{40}$/i.test(text.slice(refStart, refEnd))) {
+        // SHA -> tag (offline): the version comment described the SHA; drop it with its spaces.
+        let from = hash;
+        while (from > valueEnd && (text[from - 1] === ' ' || text[from - 1] === '\t'))
+            from--;
+        edits.push({ start: from, end: hash + versionComment.length, text: '' });
+    }
+    return {
+        edits,
+        from: step.uses.trim(),
+        to: pin.uses,
+        toTag: !('sha' in target) || pin.comment === null
+    };
+}
+/** The entries of an env map that set the runner's keys from the pair's secrets. */
+function keyEnvEntries(env, secrets) {
+    if (!env.map)
+        return [];
+    return env.map.items.filter((p) => {
+        const name = keyString(p);
+        if (name === null || !(name in STANDARD_ENV))
+            return false;
+        const refs = secretsOf(valueNode(p));
+        return refs.length > 0 && refs.every((r) => secrets.includes(r));
+    });
+}
+/** Removes entries from a held map (the holder goes when none remain). */
+function removeHeld(text, held, remove) {
+    if (!held.map)
+        throw new yaml_edits_UnsupportedEdit('a value that is not a map', pairStart(held.pair));
+    return removeEntries(text, held.map, remove, held.pair, held.parent);
+}
+/**
+ * A docker/login-action step logging in to ECR with the pair as username/password: the two
+ * inputs go (the action then uses the ambient AWS credentials). Null when the step is not that.
+ */
+function dockerLoginEdits(text, step, secrets) {
+    if (!step.uses || !/^docker\/login-action@/i.test(step.uses.trim()) || !step.with?.map)
+        return null;
+    const map = step.with.map;
+    const registry = get(map, 'registry');
+    const region = ecrRegion(registry ? scalarValue(valueNode(registry)) : null);
+    if (region === null)
+        return null;
+    const user = get(map, 'username');
+    const pass = get(map, 'password');
+    if (!user || !pass)
+        return null;
+    const [u, p] = [secretsOf(valueNode(user)), secretsOf(valueNode(pass))];
+    if (u.length !== 1 || u[0] !== secrets.id || p.length !== 1 || p[0] !== secrets.secret)
+        return null;
+    return { edits: removeEntries(text, map, [user, pass], step.with.pair, step.with.parent), region };
+}
+/** `required: true` of declared workflow_call secrets becomes `required: false`. */
+function optionalSecretEdits(callSecrets, names) {
+    const edits = [];
+    const changed = [];
+    let offset = 0;
+    for (const p of callSecrets.items) {
+        const name = keyString(p);
+        if (name === null || !names.includes(name))
+            continue;
+        const v = valueNode(p);
+        if (!(0,dist/* isMap */.jh)(v))
+            continue;
+        const required = get(v, 'required');
+        const value = required ? valueNode(required) : null;
+        if (!(0,dist/* isScalar */.jn)(value) || value.value !== true)
+            continue;
+        edits.push(replaceScalar(value, 'false'));
+        changed.push(name);
+        offset = offset || pairStart(p);
+    }
+    return { edits, changed, offset };
+}
+
+;// CONCATENATED MODULE: ./src/workflows/permissions.ts
+/**
+ * Every scope `read-all` / `write-all` covers on github.com, sorted (`repository-projects` is
+ * left out: classic projects are gone from github.com).
+ */
+const SCOPES = [
+    'actions',
+    'artifact-metadata',
+    'attestations',
+    'checks',
+    'contents',
+    'deployments',
+    'discussions',
+    'id-token',
+    'issues',
+    'models',
+    'packages',
+    'pages',
+    'pull-requests',
+    'security-events',
+    'statuses'
+];
+/** Scopes that do not take every level: `id-token` is `write|none`, `models` is `read|none`. */
+const LEVELS = {
+    'id-token': ['write', 'none'],
+    models: ['read', 'none']
+};
+const ID_TOKEN = 'id-token';
+/** The explicit map with the same meaning as `read-all` or `write-all`. */
+function expandAll(value) {
+    const level = value === 'read-all' ? 'read' : 'write';
+    const out = {};
+    for (const scope of SCOPES) {
+        const allowed = LEVELS[scope];
+        if (!allowed || allowed.includes(level))
+            out[scope] = level;
+        // `models` caps at read; `id-token: read` does not exist (it means none): leave it out.
+        else if (scope === 'models')
+            out[scope] = 'read';
+    }
+    return out;
+}
+/** The scopes a job gets from the repository default when no `permissions:` is written. */
+function defaultScopes(repositoryDefault) {
+    if (repositoryDefault === 'restricted')
+        return { contents: 'read', packages: 'read' };
+    const out = {};
+    for (const [scope, level] of Object.entries(expandAll('write-all'))) {
+        if (scope !== ID_TOKEN)
+            out[scope] = level;
+    }
+    return out;
+}
+/** The permissions a job runs with. */
+function effectivePermissions(context, repositoryDefault) {
+    if (context.job !== null) {
+        return { source: 'job', value: context.job, scopes: scopesOf(context.job) };
+    }
+    if (context.workflow !== null) {
+        return { source: 'workflow', value: context.workflow, scopes: scopesOf(context.workflow) };
+    }
+    const scopes = defaultScopes(repositoryDefault);
+    return { source: 'repository-default', value: scopes, scopes };
+}
+/** The explicit map of a written value (`read-all` / `write-all` expanded). */
+function scopesOf(value) {
+    return typeof value === 'string' ? expandAll(value) : value;
+}
+/** Whether the value lets the job request an OIDC token. */
+function grantsIdToken(value) {
+    return scopesOf(value)[ID_TOKEN] === 'write';
+}
+/** The scopes plus `id-token: write`, keeping the written order (an existing entry is upgraded in place). */
+function withIdToken(scopes) {
+    const out = { ...scopes };
+    out[ID_TOKEN] = 'write';
+    return out;
+}
+function idTokenChange(context, repositoryDefault) {
+    const effective = effectivePermissions(context, repositoryDefault);
+    if (grantsIdToken(effective.value))
+        return { kind: 'none' };
+    const scopes = withIdToken(effective.scopes);
+    if (effective.source === 'job') {
+        // `write-all` grants the entry already (returned above): only `read-all` is written out.
+        return effective.value === 'read-all'
+            ? { kind: 'expand', from: 'read-all', scopes }
+            : { kind: 'set-entry', scopes };
+    }
+    return { kind: 'add-job', from: effective.source, scopes };
+}
+/** Scopes granted by `before` that `after` does not grant at the same level or higher. */
+function lostScopes(before, after) {
+    const rank = (level) => level === 'write' ? 2 : level === 'read' ? 1 : 0;
+    return Object.keys(before).filter((scope) => rank(after[scope]) < rank(before[scope]));
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite-permissions.ts
+/**
+ * The text edits that give a job `id-token: write` (see `permissions.ts` for which change):
+ * upgrade or add the entry in the job's own map (block or flow), expand the job's `read-all`
+ * into a block map (`write-all` already grants it and stays), or add a job-level block map before
+ * the job's `steps:` (or the `uses:` of a reusable-workflow call).
+ */
+
+
+
+
+
+/** The permissions as written at a level (`read-all`, a map), null when absent. */
+function writtenPermissions(held) {
+    if (!held)
+        return null;
+    const v = held.value;
+    const at = (0,dist/* isScalar */.jn)(held.pair.key) ? (held.pair.key.range?.[0] ?? 0) : 0;
+    if ((0,dist/* isScalar */.jn)(v) && v.value !== null) {
+        const s = String(v.value);
+        if (s === 'read-all' || s === 'write-all')
+            return s;
+        throw new yaml_edits_UnsupportedEdit(`permissions: '${s}' is not read-all, write-all or a map`, v.range?.[0] ?? 0);
+    }
+    if (!held.map)
+        throw new yaml_edits_UnsupportedEdit('a permissions: entry that is empty or not a map', at);
+    const out = {};
+    for (const p of held.map.items) {
+        const k = keyString(p);
+        const val = valueNode(p);
+        if (k !== null && (0,dist/* isScalar */.jn)(val))
+            out[k] = String(val.value);
+    }
+    return out;
+}
+/** The edits that give `job` `id-token: write`, or none when its effective permissions have it. */
+function idTokenEdits(model, job, repositoryDefault, unit) {
+    const text = model.text;
+    const context = {
+        workflow: writtenPermissions(model.permissions),
+        job: writtenPermissions(job.permissions)
+    };
+    const change = idTokenChange(context, repositoryDefault);
+    const jobStart = job.pair.key && (0,dist/* isScalar */.jn)(job.pair.key) ? (job.pair.key.range?.[0] ?? 0) : 0;
+    switch (change.kind) {
+        case 'none':
+            return { edits: [], description: null, offset: jobStart };
+        case 'set-entry': {
+            const map = job.permissions.map;
+            const existing = get(map, ID_TOKEN);
+            const at = job.permissions.pair.key;
+            const offset = (0,dist/* isScalar */.jn)(at) ? (at.range?.[0] ?? 0) : 0;
+            if (existing) {
+                const v = valueNode(existing);
+                if (!v)
+                    throw new yaml_edits_UnsupportedEdit('an empty id-token permission', offset);
+                return {
+                    edits: [replaceScalar(v, 'write')],
+                    description: `job ${job.id}: permissions id-token ${String((0,dist/* isScalar */.jn)(v) ? v.value : '')} -> write`,
+                    offset
+                };
+            }
+            return {
+                edits: [appendEntries(text, map, [`${ID_TOKEN}: write`], [`${ID_TOKEN}: write`])],
+                description: `job ${job.id}: permissions gain id-token: write`,
+                offset
+            };
+        }
+        case 'expand': {
+            const pair = job.permissions.pair;
+            const value = job.permissions.value;
+            const key = pair.key;
+            const keyEnd = (0,dist/* isScalar */.jn)(key) ? (key.range?.[1] ?? 0) : 0;
+            const colon = text.indexOf(':', keyEnd);
+            const column = (0,dist/* isScalar */.jn)(key)
+                ? key.range[0] - text.lastIndexOf('\n', key.range[0] - 1) - 1
+                : 0;
+            const lines = indent(renderScopes(change.scopes), column + unit);
+            return {
+                edits: [
+                    { start: colon + 1, end: pairValueEnd(pair), text: '' },
+                    insertLinesAfter(text, value.range[1] - 1, lines)
+                ],
+                description: `job ${job.id}: permissions ${change.from} written out as a map with id-token: write`,
+                offset: key && (0,dist/* isScalar */.jn)(key) ? (key.range?.[0] ?? 0) : 0
+            };
+        }
+        case 'add-job': {
+            const anchor = (job.stepsPair ?? job.usesPair);
+            if (!anchor)
+                throw new yaml_edits_UnsupportedEdit(`job ${job.id} has neither steps nor uses`, jobStart);
+            const index = job.map.items.indexOf(anchor);
+            const after = index > 0 ? job.map.items[index - 1] : null;
+            const lines = ['permissions:', ...indent(renderScopes(change.scopes), unit)];
+            const from = change.from === 'workflow'
+                ? 'a copy of the workflow permissions'
+                : `the repository default (${repositoryDefault})`;
+            return {
+                edits: [insertEntries(text, job.map, lines, after, anchor)],
+                description: `job ${job.id}: permissions added: ${from} plus id-token: write`,
+                offset: jobStart
+            };
+        }
+    }
+}
+function renderScopes(scopes) {
+    return Object.entries(scopes).map(([scope, level]) => `${scope}: ${level}`);
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite-work.ts
+
+
+function capital(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+function followUp(f) {
+    return { file: f.file, line: f.line, reason: f.reason, kind: f.kind };
+}
+function needsOf(work, job) {
+    let n = work.needs.get(job);
+    if (!n) {
+        n = { ambient: null, steps: new Map(), providers: new Map() };
+        work.needs.set(job, n);
+    }
+    return n;
+}
+function jobOf(work, f) {
+    const job = f.job === null ? undefined : work.model.jobs.get(f.job);
+    if (!job)
+        throw new yaml_edits_UnsupportedEdit(`job ${String(f.job)} not found`, 0);
+    return job;
+}
+function describe(work, offset, description) {
+    work.described.push({ line: lineOf(work.model, offset), description });
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite-jobs.ts
+/**
+ * The job-level part of a file's rewrite: env entries removed, new configure-aws-credentials
+ * steps where jobs need them (with a region found in the file when possible), and
+ * `id-token: write` for every job that now requests an OIDC token.
+ */
+
+
+
+
+
+
+/**
+ * New configure-aws-credentials steps, env removals and permissions, job by job. Returns whether
+ * any job now requests an OIDC token.
+ */
+const CAC_USES = /^aws-actions\/configure-aws-credentials@/i;
+function finish(work) {
+    const { model, ctx } = work;
+    const text = model.text;
+    for (const [held, entries] of work.envRemovals)
+        work.edits.push(...removeHeld(text, held, entries));
+    // Every in-repo caller of a reusable workflow that now assumes a role needs id-token: write.
+    for (const job of model.jobs.values()) {
+        if (job.calls && ctx.callee(job.calls)?.assumesRole)
+            work.idToken.add(job.id);
+    }
+    const unit = indentUnit(model);
+    const preferSha = pinsBySha(model);
+    const knownRegions = new Map();
+    for (const n of work.needs.values()) {
+        for (const need of n.steps.values()) {
+            if (need.region && !need.region.includes('${{')) {
+                if (!knownRegions.has(need.identity.pairKey))
+                    knownRegions.set(need.identity.pairKey, need.region);
+            }
+        }
+    }
+    for (const [id, n] of work.needs) {
+        const job = model.jobs.get(id);
+        // configure-aws-credentials steps left as they are (OIDC already) also set credentials.
+        for (const s of job.stepModels) {
+            if (!n.providers.has(s.index) && s.uses && CAC_USES.test(s.uses.trim())) {
+                n.providers.set(s.index, `step:${s.index + 1}`);
+            }
+        }
+        const scopeRegion = regionIn(job.env?.map ?? null) ?? regionIn(model.env?.map ?? null);
+        const needs = {
+            job,
+            ambient: n.ambient,
+            region: scopeRegion ? `\${{ env.${scopeRegion.name} }}` : null,
+            knownRegions,
+            cacRegion: cacRegion(model, job),
+            steps: n.steps,
+            providers: n.providers
+        };
+        const added = planNewSteps(needs, ctx.region);
+        if (added.length > 0 || n.providers.size > 0)
+            work.idToken.add(id);
+        for (const step of added) {
+            work.edits.push(insertCacStep(text, job, step, { cacRef: ctx.cacRef, preferSha, unit }));
+            if (preferSha && !('sha' in ctx.cacRef))
+                work.usedTagForSha = true;
+            const at = job.stepModels.find((s) => s.index === step.index).map.range[0];
+            describe(work, at, `job ${id}: configure-aws-credentials step added before step ${step.index + 1} (role-to-assume ${step.identity.arn}, aws-region ${step.region}${step.ifText ? `, if: ${step.ifText}` : ''})`);
+            if (step.regionMissing) {
+                work.regionsMissing.push(lineOf(model, at));
+                work.followUps.push({
+                    file: model.path,
+                    line: lineOf(model, at),
+                    reason: `The new configure-aws-credentials step of job ${id} has no region: replace ${step.region} with the AWS region (or pass --region).`,
+                    kind: null
+                });
+            }
+        }
+    }
+    const callOnly = model.triggers.length > 0 && model.triggers.every((t) => t === 'workflow_call');
+    if (work.idToken.size > 0 && model.triggers.includes('workflow_call')) {
+        work.followUps.push({
+            file: model.path,
+            line: model.callOffset > 0 ? lineOf(model, model.callOffset) : 1,
+            reason: 'This reusable workflow now requests an OIDC token: every calling job needs id-token: write (callers in this repository are updated; update callers in other repositories).',
+            kind: null
+        });
+    }
+    for (const id of work.idToken) {
+        const job = model.jobs.get(id);
+        // A called workflow without permissions runs with its caller's: the callers get the entry.
+        if (callOnly && !model.permissions && !job.permissions)
+            continue;
+        const change = idTokenEdits(model, job, ctx.repositoryDefault, unit);
+        work.edits.push(...change.edits);
+        if (change.description)
+            describe(work, change.offset, change.description);
+    }
+    return work.idToken.size > 0;
+}
+/**
+ * The `aws-region` of the configure-aws-credentials steps of the job, else of the file, when
+ * they all agree (an expression only from the same job: it may read job-level context).
+ */
+function cacRegion(model, job) {
+    const regions = (steps) => {
+        const out = new Set();
+        for (const s of steps) {
+            if (!s.uses || !CAC_USES.test(s.uses.trim()))
+                continue;
+            const pair = s.with?.map ? get(s.with.map, 'aws-region') : undefined;
+            const value = pair ? scalarValue(valueNode(pair)) : null;
+            if (value)
+                out.add(value);
+        }
+        return out;
+    };
+    const own = regions(job.stepModels);
+    if (own.size === 1)
+        return [...own][0];
+    if (own.size > 1)
+        return null;
+    const all = regions([...model.jobs.values()].flatMap((j) => j.stepModels));
+    const only = [...all][0];
+    return all.size === 1 && only !== undefined && !only.includes('${{') ? only : null;
+}
+/** The indentation step of nested maps (job keys relative to job ids), default 2. */
+function indentUnit(model) {
+    for (const job of model.jobs.values()) {
+        const first = job.map.items[0];
+        const key = job.pair.key;
+        if (!first || job.map.flow || !key?.range)
+            continue;
+        const col = (o) => o - model.text.lastIndexOf('\n', o - 1) - 1;
+        const unit = col(pairStart(first)) - col(key.range[0]);
+        if (unit > 0)
+            return unit;
+    }
+    return 2;
+}
+/** Whether most remote actions of the file are pinned by commit SHA. */
+function pinsBySha(model) {
+    let sha = 0;
+    let other = 0;
+    for (const job of model.jobs.values()) {
+        for (const s of job.stepModels) {
+            if (!s.uses || s.uses.startsWith('./') || s.uses.startsWith('docker://'))
+                continue;
+            if (/@[0-9a-f]{40}$/i.test(s.uses.trim()))
+                sha++;
+            else
+                other++;
+        }
+    }
+    return sha > other;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite-file.ts
+/**
+ * Rewrites one file from its findings: every automatic finding becomes edits, the rest become
+ * follow-ups. Either every edit applies and the result parses, or the file is left as it was and
+ * the findings it would have migrated become follow-ups saying why.
+ */
+
+
+
+
+
+
+
+
+function planFile(path, text, model, findings, ctx) {
+    const unchanged = (followUps, rejected) => ({
+        after: text,
+        edits: [],
+        followUps,
+        roles: [],
+        migrated: [],
+        outcome: { assumesRole: false, released: new Set() },
+        usedTagForSha: false,
+        regionsMissing: [],
+        rejected
+    });
+    if (!model)
+        return unchanged(findings.filter((f) => f.kind !== 'non-aws').map(followUp), null);
+    const work = {
+        model,
+        ctx,
+        findings,
+        edits: [],
+        described: [],
+        followUps: [],
+        roles: [],
+        migrated: [],
+        needs: new Map(),
+        envRemovals: new Map(),
+        idToken: new Set(),
+        usedTagForSha: false,
+        regionsMissing: []
+    };
+    try {
+        for (const f of findings)
+            classify(work, f);
+        const released = releasedSecrets(work, findings);
+        const assumesRole = finish(work);
+        const after = applyEdits(text, work.edits);
+        return {
+            after,
+            edits: work.described.sort((a, b) => a.line - b.line),
+            followUps: work.followUps,
+            roles: work.roles,
+            migrated: work.migrated,
+            outcome: { assumesRole, released },
+            usedTagForSha: work.usedTagForSha,
+            regionsMissing: work.regionsMissing,
+            rejected: null
+        };
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        const offset = error instanceof yaml_edits_UnsupportedEdit ? error.offset : 0;
+        const rejected = `not rewritten: ${why}; the file is left as it was`;
+        const ups = findings
+            .filter((f) => f.kind !== 'non-aws')
+            .map((f) => f.migration === 'automatic'
+            ? {
+                ...followUp(f),
+                reason: `The static keys ${f.secrets.join(' and ')} stay: this file could not be rewritten (${why}); migrate this use by hand.`
+            }
+            : followUp(f));
+        ups.push({
+            file: path,
+            line: offset > 0 ? lineOf(model, offset) : 1,
+            reason: `${capital(rejected)}.`,
+            kind: null
+        });
+        return unchanged(ups, rejected);
+    }
+}
+/** Whether two findings are about the same key material (they share a secret of their pairs). */
+function sharesKeys(a, b) {
+    const names = pairSecrets(b.pair);
+    return [...a.secrets, ...pairSecrets(a.pair)].some((s) => names.includes(s));
+}
+/**
+ * Turns one finding into edits and needs, or a follow-up. Only automatic findings are rewritten
+ * (the scanner marks exactly what this rewrite does); a declared workflow_call secret is decided
+ * once the file's other findings are.
+ */
+function classify(work, f) {
+    const p = f.path;
+    if (f.kind === 'non-aws')
+        return;
+    if (f.kind === 'reusable-workflow-secret')
+        return;
+    if (f.migration === 'automatic') {
+        if (f.kind === 'configure-aws-credentials' && p[0] === 'jobs')
+            return cacStep(work, f);
+        if (f.kind === 'env')
+            return envKeys(work, f);
+        if (f.kind === 'action-input' && p[0] === 'jobs' && dockerLogin(work, f))
+            return;
+        if (f.kind === 'reusable-workflow-caller' || f.kind === 'reusable-workflow-inherit') {
+            if (caller(work, f))
+                return;
+        }
+    }
+    work.followUps.push(followUp(f));
+}
+function cacStep(work, f) {
+    const job = jobOf(work, f);
+    const step = job.stepModels.find((s) => s.index === f.path[3]);
+    if (!step)
+        throw new yaml_edits_UnsupportedEdit(`step ${String(f.path[3])} of job ${job.id} not found`, 0);
+    const chained = f.roleToAssume !== null;
+    const identity = work.ctx.identity(f.pair);
+    const text = work.model.text;
+    work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn));
+    const at = step.with.pair.key;
+    describe(work, at.range?.[0] ?? 0, chained
+        ? `job ${job.id}: configure-aws-credentials assumes ${f.roleToAssume} directly with OIDC; key inputs removed`
+        : `job ${job.id}: configure-aws-credentials key inputs replaced by role-to-assume ${identity.arn}`);
+    const pin = cacPinEdits(text, step, work.ctx.cacRef);
+    if (pin) {
+        work.edits.push(...pin.edits);
+        if (pin.toTag && /@[0-9a-f]{40}$/i.test(pin.from))
+            work.usedTagForSha = true;
+        describe(work, step.usesNode.range[0], `job ${job.id}: ${pin.from} -> ${pin.to}`);
+    }
+    needsOf(work, job.id).providers.set(step.index, chained ? `role:${f.roleToAssume}` : identity);
+    work.idToken.add(job.id);
+    work.roles.push(chained
+        ? { identity: { ...identity, arn: f.roleToAssume }, chained: true }
+        : { identity, chained: false });
+    work.migrated.push(f);
+}
+function envKeys(work, f) {
+    const p = f.path;
+    const identity = work.ctx.identity(f.pair);
+    const secrets = pairSecrets(f.pair);
+    const model = work.model;
+    let held;
+    if (p.length === 2 && p[0] === 'env') {
+        held = model.env;
+        const unused = [];
+        for (const job of model.jobs.values()) {
+            if (!job.steps)
+                continue;
+            if (job.env?.map && job.env.map.items.some((e) => keyString(e) === p[1]))
+                continue;
+            if (!showsAwsUse(job)) {
+                unused.push(job.id);
+                continue;
+            }
+            const n = needsOf(work, job.id);
+            n.ambient ??= { identity };
+        }
+        if (unused.length > 0) {
+            work.followUps.push({
+                file: model.path,
+                line: f.line,
+                reason: unused.length === 1
+                    ? `The workflow env gave the keys ${secrets.join(' and ')} to every job; job ${unused[0]} shows no AWS use and gets no configure-aws-credentials step: add one if it needs AWS.`
+                    : `The workflow env gave the keys ${secrets.join(' and ')} to every job; the jobs ${unused.join(', ')} show no AWS use and get no configure-aws-credentials step: add one to any of them that needs AWS.`,
+                kind: null
+            });
+        }
+    }
+    else if (p.length === 4 && p[0] === 'jobs' && p[2] === 'env') {
+        const job = jobOf(work, f);
+        held = job.env;
+        needsOf(work, job.id).ambient = { identity };
+    }
+    else if (p.length === 6 && p[0] === 'jobs' && p[2] === 'steps' && p[4] === 'env') {
+        const job = jobOf(work, f);
+        const step = job.stepModels.find((s) => s.index === p[3]);
+        if (!step)
+            throw new yaml_edits_UnsupportedEdit(`step ${String(p[3])} of job ${job.id} not found`, 0);
+        held = step.env;
+        const prefix = ['jobs', job.id, 'steps', step.index].join('\u0000');
+        const other = work.findings.find((g) => g.migration !== 'automatic' &&
+            g.kind !== 'non-aws' &&
+            g.path.slice(0, 4).join('\u0000') === prefix &&
+            sharesKeys(g, f));
+        if (other) {
+            throw new yaml_edits_UnsupportedEdit(`job ${job.id} step ${step.index + 1} also uses the keys by hand (line ${other.line}); its env keys cannot go alone`, step.map.range?.[0] ?? 0);
+        }
+        const region = regionIn(step.env?.map ?? null);
+        needsOf(work, job.id).steps.set(step.index, {
+            identity,
+            source: 'step-env',
+            region: region?.value ?? null
+        });
+    }
+    else {
+        throw new yaml_edits_UnsupportedEdit(`keys in env at ${p.join('.')}`, 0);
+    }
+    if (!held)
+        throw new yaml_edits_UnsupportedEdit(`env map at ${p.join('.')} not found`, 0);
+    const entries = keyEnvEntries(held, secrets);
+    if (entries.length === 0)
+        throw new yaml_edits_UnsupportedEdit(`no key entries found in env at ${p.join('.')}`, 0);
+    const list = work.envRemovals.get(held) ?? [];
+    list.push(...entries.filter((e) => !list.includes(e)));
+    work.envRemovals.set(held, list);
+    describe(work, pairStart(entries[0]), `${p.length === 2 ? 'workflow' : `job ${String(p[1])}${p.length === 6 ? ` step ${Number(p[3]) + 1}` : ''}`} env: ${entries.map((e) => keyString(e)).join(', ')} removed`);
+    work.roles.push({ identity, chained: false });
+    work.migrated.push(f);
+}
+function dockerLogin(work, f) {
+    const job = jobOf(work, f);
+    const step = job.stepModels.find((s) => s.index === f.path[3]);
+    const { accessKeyId: id, secretAccessKey: secret } = f.pair;
+    if (!step || id === null || secret === null || f.secrets.some((s) => s !== id && s !== secret)) {
+        return false;
+    }
+    const login = dockerLoginEdits(work.model.text, step, { id, secret });
+    if (!login)
+        return false;
+    const identity = work.ctx.identity(f.pair);
+    work.edits.push(...login.edits);
+    needsOf(work, job.id).steps.set(step.index, {
+        identity,
+        source: 'docker-login',
+        region: login.region
+    });
+    work.idToken.add(job.id);
+    describe(work, pairStart(step.with.pair), `job ${job.id}: docker login to ECR uses the role's credentials; username/password removed`);
+    work.roles.push({ identity, chained: false });
+    work.migrated.push(f);
+    return true;
+}
+function caller(work, f) {
+    const job = jobOf(work, f);
+    const outcome = job.calls ? work.ctx.callee(job.calls) : null;
+    if (!outcome?.assumesRole)
+        return false;
+    if (f.kind === 'reusable-workflow-caller') {
+        const secrets = pairSecrets(f.pair);
+        const entries = (job.secrets?.map?.items ?? []).filter((e) => {
+            const name = keyString(e);
+            const refs = secretsOf(valueNode(e));
+            return (name !== null &&
+                outcome.released.has(name) &&
+                refs.length > 0 &&
+                refs.every((r) => secrets.includes(r)));
+        });
+        if (entries.length === 0)
+            return false;
+        const list = work.envRemovals.get(job.secrets) ?? [];
+        list.push(...entries.filter((e) => !list.includes(e)));
+        work.envRemovals.set(job.secrets, list);
+        describe(work, pairStart(entries[0]), `job ${job.id}: no longer passes ${entries.map((e) => keyString(e)).join(', ')} to ${job.calls}`);
+    }
+    work.idToken.add(job.id);
+    work.migrated.push(f);
+    return true;
+}
+/**
+ * Declared workflow_call secrets of a pair whose every use in this file was migrated: made
+ * optional, and callers may stop passing them. Pairs with a use left to a person stay as they are.
+ */
+function releasedSecrets(work, findings) {
+    const released = new Set();
+    const declared = work.model.callSecrets;
+    for (const f of findings) {
+        if (f.kind !== 'reusable-workflow-secret')
+            continue;
+        const names = pairSecrets(f.pair);
+        const users = findings.filter((g) => g !== f && g.kind !== 'reusable-workflow-secret' && g.secrets.some((s) => names.includes(s)));
+        if (f.migration !== 'automatic' ||
+            !declared ||
+            users.length === 0 ||
+            !users.every((g) => work.migrated.includes(g))) {
+            work.followUps.push(followUp(f));
+            continue;
+        }
+        const { edits, changed, offset } = optionalSecretEdits(declared, names);
+        work.edits.push(...edits);
+        if (changed.length > 0) {
+            describe(work, offset, `workflow_call secrets ${changed.join(', ')}: required: false (no longer used)`);
+        }
+        for (const n of names)
+            released.add(n);
+        work.migrated.push(f);
+    }
+    return released;
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/key-uses.ts
 
 
-const DOCKER_LOGIN = /^docker\/login-action@/i;
+const key_uses_DOCKER_LOGIN = /^docker\/login-action@/i;
 const ECR_REGISTRY = /\.dkr\.ecr\.|public\.ecr\.aws|(^|[^a-z])ecr([^a-z]|$)/i;
 /** The role a site's place gives its value, and whether that place only ever takes keys. */
 function sinkRole(site) {
@@ -662,7 +2396,7 @@ function sinkRole(site) {
         }
         case 'with': {
             const uses = site.ctx.step?.uses ?? '';
-            if (DOCKER_LOGIN.test(uses) && ECR_REGISTRY.test(site.ctx.withText.get('registry') ?? '')) {
+            if (key_uses_DOCKER_LOGIN.test(uses) && ECR_REGISTRY.test(site.ctx.withText.get('registry') ?? '')) {
                 if (name === 'username')
                     return { role: 'id', strong: true };
                 if (name === 'password')
@@ -916,9 +2650,50 @@ function kindReason(why, f) {
             return `The key secret ${keys} is used in ${entry}; migrate by hand.`;
         case 'callee':
             return `This reusable workflow takes ${keys} as secrets from its callers; make them optional and assume a role instead.`;
+        case 'docker-ecr':
+            return `docker/login-action logs in to ECR with the static keys ${keys} as username and password; rewritten to a configure-aws-credentials step with role-to-assume before it, and the login uses the role's credentials.`;
+        case 'callee-migrated':
+            return `This reusable workflow takes ${keys} as secrets from its callers and every use of them in it is rewritten: they become optional (required: false), unused, and the workflow assumes a role itself.`;
+        case 'caller-migrated':
+            return `The keys ${keys} are passed to ${f.callee ?? 'a reusable workflow'}, which now assumes a role itself; rewritten: this job stops passing them and gets id-token: write.`;
+        case 'inherit-migrated':
+            return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which now assumes a role instead of using them; rewritten: this job gets id-token: write.`;
+        case 'callers-differ':
+            return `Callers pass different keys (${f.via ?? '?'}) as the secrets ${keys} of this reusable workflow, so no single role replaces them; give it a role input and migrate by hand.`;
+        case 'env-step-by-hand':
+            return `The step's env sets the keys ${keys}, and the same step also uses keys by hand (line ${f.via ?? '?'}); its env entries cannot go alone: migrate the step by hand.`;
         case 'inherit':
             return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which uses them as AWS keys; migrate it by hand and give this job id-token: write.`;
     }
+}
+
+;// CONCATENATED MODULE: ./src/workflows/sites.ts
+/** The repository path of a local reusable workflow (`./.github/workflows/x.yml@ref`), or null. */
+function localCallee(uses) {
+    const t = uses.trim();
+    return t.startsWith('./') ? t.slice(2).replace(/@.*$/, '') : null;
+}
+/** A stable grouping key for a path. */
+function pathKey(path) {
+    return path.join('\u0000');
+}
+/**
+ * Whether the file reads a secret by name (secret names are case-insensitive). A file that
+ * indexes the secrets context, hands it over whole or passes it on with `secrets: inherit`
+ * may read any of them.
+ */
+function referencedSecrets(file) {
+    const names = new Set();
+    let any = file.inheritCalls.length > 0;
+    for (const site of file.sites) {
+        if (site.where === 'callee')
+            continue;
+        for (const s of site.refs.secrets)
+            names.add(s.name.toUpperCase());
+        if (site.refs.dynamicSecrets.length > 0 || site.refs.allSecrets.length > 0)
+            any = true;
+    }
+    return (name) => any || names.has(name.toUpperCase());
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/yaml-nodes.ts
@@ -1062,10 +2837,12 @@ function offsetOfMatch(src, range, pattern) {
 
 
 
+
 const NO_PAIR = { accessKeyId: null, secretAccessKey: null, sessionToken: null };
 /** Inputs of other actions that hand values on to a build or a script rather than log in. */
 const HAND_ON_INPUT = /^(build[-_]?args|args|arguments|env|environment|envs|secrets|script|run|command|cmd)$/i;
-function buildFindings(src, sites, known) {
+function buildFindings(src, file, known) {
+    const sites = file.sites;
     const groups = new Map();
     const callees = [];
     for (const site of sites) {
@@ -1086,7 +2863,10 @@ function buildFindings(src, sites, known) {
     const out = [];
     for (const uses of groups.values())
         out.push(...groupFindings(src, uses));
-    out.push(...calleeFindings(src, callees, known));
+    const referenced = referencedSecrets(file);
+    out.push(...calleeFindings(src, 
+    // A declared secret that is optional and never read carries no key into this workflow.
+    callees.filter((c) => c.required === true || referenced(c.name ?? '')), known));
     const header = generatedHeader(src.text);
     if (header === null)
         return out;
@@ -1234,12 +3014,24 @@ function pairFinding(src, where, pair, mine) {
         }
         case 'container-env':
             return manual('key-export', 'container');
-        case 'with':
+        case 'with': {
             if (HAND_ON_INPUT.test(at.site.name ?? ''))
                 return manual('key-export', 'with-hand-on');
             if (ctx.composite)
                 return manual('action-input', 'composite-secrets');
-            return manual('action-input', local(ctx) ? 'with-local' : 'with');
+            const ecr = ecrLogin(ctx, pair, mine);
+            if (ecr === null)
+                return manual('action-input', local(ctx) ? 'with-local' : 'with');
+            if (mine.some((u) => u.site.shared))
+                return manual('action-input', 'shared');
+            if (regionPartition(ecr) !== null)
+                return manual('action-input', 'partition');
+            return finding(src, at, mine, pair, {
+                kind: 'action-input',
+                migration: 'automatic',
+                reason: 'docker-ecr'
+            });
+        }
         case 'run':
             return manual('key-export', 'run');
         case 'caller':
@@ -1275,10 +3067,8 @@ function calleeFindings(src, callees, known) {
 function inheritFindings(src, calls, byFile) {
     const out = [];
     for (const call of calls) {
-        const target = call.uses.trim();
-        if (!target.startsWith('./'))
-            continue;
-        const callee = byFile.get(target.slice(2).replace(/@.*$/, ''));
+        const path = localCallee(call.uses);
+        const callee = path === null ? undefined : byFile.get(path);
         if (!callee)
             continue;
         const seen = new Set();
@@ -1295,7 +3085,7 @@ function inheritFindings(src, calls, byFile) {
                 ...position(src, call.range?.[0] ?? 0),
                 kind: 'reusable-workflow-inherit',
                 migration: 'manual',
-                reason: kindReason({ kind: 'reusable-workflow-inherit', migration: 'manual', reason: 'inherit' }, { callee: target, names }),
+                reason: kindReason({ kind: 'reusable-workflow-inherit', migration: 'manual', reason: 'inherit' }, { callee: call.uses.trim(), names }),
                 secrets: names,
                 pair: f.pair,
                 path: call.path,
@@ -1320,7 +3110,10 @@ function finding(src, at, uses, pair, why) {
             via: uses.find((u) => u.via !== 'secret' && u.via !== 'all-secrets')?.detail ?? null,
             roleToAssume: site.ctx.roleToAssume,
             uses: site.ctx.step?.uses ?? null,
-            partition: why.reason === 'partition' ? partition(site.ctx) : null,
+            partition: why.reason === 'partition'
+                ? (partition(site.ctx) ??
+                    regionPartition(ecrRegion(site.ctx.withText.get('registry') ?? null)))
+                : null,
             others: why.reason === 'env-app-config' ? otherSecretsInMap(site.ctx, uses) : 0
         }),
         secrets,
@@ -1424,12 +3217,6 @@ function matrixValues(src, job) {
         }
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/workflows/sites.ts
-/** A stable grouping key for a path. */
-function pathKey(path) {
-    return path.join('\u0000');
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/triggers.ts
@@ -1588,6 +3375,8 @@ const SECRETS_WORD = /secrets/i;
 
 
 
+/** `uses:` of this action (any ref): its `keys` input is not a use of the keys. */
+const THIS_ACTION = /^\s*aws-keys-to-oidc\/aws-keys-to-oidc(@|$)/i;
 const CAC = /^aws-actions\/configure-aws-credentials@/i;
 const CAC_KEYS = new Set(['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']);
 /** Whether `uses:` names aws-actions/configure-aws-credentials (any tag, branch or SHA). */
@@ -1598,8 +3387,9 @@ function collectSites(src, file) {
     const root = { node: src.doc.contents, shared: false };
     const sites = [];
     const inheritCalls = [];
+    const calls = [];
     if (!(0,dist/* isMap */.jh)(root.node))
-        return { kind: 'other', sites, inheritCalls };
+        return { kind: 'other', sites, calls, inheritCalls };
     const runs = entry(src, root, 'runs');
     const jobs = entry(src, root, 'jobs');
     if (!jobs && runs && (0,dist/* isMap */.jh)(runs.node)) {
@@ -1622,10 +3412,10 @@ function collectSites(src, file) {
         if (steps)
             walkSteps(src, steps, ['runs', 'steps'], base, sites);
         walkOther(src, runs, ['runs'], base, sites, new Set(['steps']));
-        return { kind: 'composite', sites, inheritCalls };
+        return { kind: 'composite', sites, calls, inheritCalls };
     }
     if (!jobs)
-        return { kind: 'other', sites, inheritCalls };
+        return { kind: 'other', sites, calls, inheritCalls };
     const triggers = readTriggers(src, root);
     const workflowPermissions = readPermissions(src, root);
     const wfCtx = {
@@ -1660,7 +3450,8 @@ function collectSites(src, file) {
                     range: rangeOf(e.keyNode),
                     refs: referencesIn(''),
                     group: `${onKey}.workflow_call.secrets`,
-                    shared: e.shared
+                    shared: e.shared,
+                    required: isTrue(entry(src, e, 'required')?.node ?? null)
                 });
             }
         }
@@ -1685,6 +3476,7 @@ function collectSites(src, file) {
         const uses = entry(src, job, 'uses');
         const usesText = uses ? scalarText(uses.node) : null;
         if (usesText !== null) {
+            calls.push({ job: job.key, uses: usesText });
             const secrets = entry(src, job, 'secrets');
             if (secrets && scalarText(secrets.node) === 'inherit') {
                 inheritCalls.push({
@@ -1718,7 +3510,7 @@ function collectSites(src, file) {
             walkSteps(src, steps, [...jobPath, 'steps'], ctx, sites);
         walkOther(src, job, jobPath, ctx, sites, skip);
     }
-    return { kind: 'workflow', sites, inheritCalls };
+    return { kind: 'workflow', sites, calls, inheritCalls };
 }
 function walkSteps(src, steps, path, outer, sites) {
     items(src, steps).forEach((step, index) => {
@@ -1749,6 +3541,9 @@ function walkSteps(src, steps, path, outer, sites) {
         if (withEntry) {
             const cac = isConfigureAwsCredentials(uses);
             for (const w of entries(src, withEntry)) {
+                // This action's own `keys` input takes only access key ids, to migrate them.
+                if (w.key === 'keys' && THIS_ACTION.test(uses ?? ''))
+                    continue;
                 const where = cac ? (CAC_KEYS.has(w.key) ? 'cac' : 'other') : 'with';
                 addValueSites(src, w, [...stepPath, 'with', w.key], ctx, where, w.key, `${pathKey(stepPath)}.with`, sites);
             }
@@ -1823,6 +3618,215 @@ function scan_sites_text(src, map, name) {
     const e = entry(src, map, name);
     return e ? scalarText(e.node) : null;
 }
+/** A boolean `true` scalar (`required: true`). */
+function isTrue(node) {
+    return (0,dist/* isScalar */.jn)(node) && node.value === true;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/settle.ts
+
+
+
+function settleFindings(findings, files) {
+    return settleReusable(stepsByHand(completePairs(findings)), files);
+}
+/**
+ * A step whose env sets keys while the same step also uses keys by hand (its script, an input):
+ * the env entries cannot go alone, so the env finding is manual too. Any keys count, not only
+ * the same pair: a half pair on each side (`AWS_SECRET_ACCESS_KEY` in env, the id in the script)
+ * cannot be told apart from two keys.
+ */
+function stepsByHand(findings) {
+    const step = (f) => f.path[0] === 'jobs' && f.path[2] === 'steps'
+        ? `${f.file}\u0000${String(f.path[1])}\u0000${String(f.path[3])}`
+        : null;
+    // The first finding a person must handle, per step.
+    const byHand = new Map();
+    for (const g of findings) {
+        const key = g.migration === 'manual' ? step(g) : null;
+        if (key !== null && !byHand.has(key))
+            byHand.set(key, g);
+    }
+    return findings.map((f) => {
+        if (f.kind !== 'env' || f.migration !== 'automatic' || f.path[4] !== 'env')
+            return f;
+        const other = byHand.get(step(f) ?? '');
+        if (!other)
+            return f;
+        return {
+            ...f,
+            migration: 'manual',
+            reason: kindReason({ kind: f.kind, migration: 'manual', reason: 'env-step-by-hand' }, { names: f.secrets, via: String(other.line) })
+        };
+    });
+}
+/** Fills the missing side of partial pairs from the single full pair that matches them. */
+function completePairs(findings) {
+    const full = findings
+        .map((f) => ({ file: f.file, pair: f.pair }))
+        .filter((x) => x.pair.accessKeyId !== null && x.pair.secretAccessKey !== null);
+    const matches = (p, file) => {
+        const out = new Map();
+        for (const x of full) {
+            if (file !== null && x.file !== file)
+                continue;
+            if (p.accessKeyId !== null && x.pair.accessKeyId !== p.accessKeyId)
+                continue;
+            if (p.secretAccessKey !== null && x.pair.secretAccessKey !== p.secretAccessKey)
+                continue;
+            out.set(`${x.pair.accessKeyId}/${x.pair.secretAccessKey}`, x.pair);
+        }
+        return [...out.values()];
+    };
+    return findings.map((f) => {
+        const p = f.pair;
+        if ((p.accessKeyId === null) === (p.secretAccessKey === null))
+            return f;
+        const own = matches(p, f.file);
+        const found = own.length > 0 ? own : matches(p, null);
+        if (found.length !== 1)
+            return f;
+        const q = found[0];
+        return {
+            ...f,
+            pair: {
+                accessKeyId: q.accessKeyId,
+                secretAccessKey: q.secretAccessKey,
+                sessionToken: p.sessionToken
+            }
+        };
+    });
+}
+const intersects = (a, b) => a.some((x) => b.includes(x));
+function settleReusable(input, files) {
+    const out = [...input];
+    const byFile = new Map();
+    out.forEach((f, i) => {
+        const list = byFile.get(f.file);
+        if (list)
+            list.push(i);
+        else
+            byFile.set(f.file, [i]);
+    });
+    const facts = new Map(files.map((f) => [f.file, f]));
+    const callee = (file, job) => {
+        const uses = facts.get(file)?.sites.calls.find((c) => c.job === job)?.uses;
+        const target = uses === undefined ? null : localCallee(uses);
+        return target !== null && facts.has(target) ? target : null;
+    };
+    const callerSites = (file, job) => (facts.get(file)?.sites.sites ?? []).filter((s) => s.where === 'caller' && s.ctx.job === job && s.path[2] === 'secrets');
+    // What the callers in the repository pass under each declared secret of a called workflow.
+    const passed = new Map();
+    for (const f of files) {
+        for (const call of f.sites.calls) {
+            const target = callee(f.file, call.job);
+            if (target === null)
+                continue;
+            const names = passed.get(target) ?? new Map();
+            for (const site of callerSites(f.file, call.job)) {
+                const set = names.get(site.name ?? '') ?? new Set();
+                for (const s of site.refs.secrets)
+                    set.add(s.name);
+                names.set(site.name ?? '', set);
+            }
+            passed.set(target, names);
+        }
+    }
+    const update = (i, migration, reason, via) => {
+        const f = out[i];
+        const target = callee(f.file, f.job);
+        out[i] = {
+            ...f,
+            migration,
+            reason: kindReason({ kind: f.kind, migration, reason }, {
+                names: f.secrets,
+                via: via ?? null,
+                ...(target === null ? {} : { callee: `./${target}` })
+            })
+        };
+    };
+    for (const [target, names] of passed) {
+        for (const i of byFile.get(target) ?? []) {
+            const f = out[i];
+            const name = f.pair.accessKeyId ?? f.pair.secretAccessKey;
+            const keys = [...(names.get(name ?? '') ?? [])].sort();
+            if (f.migration === 'automatic' && keys.length > 1) {
+                update(i, 'manual', 'callers-differ', keys.join(', '));
+            }
+        }
+    }
+    const automatic = (i) => out[i].migration === 'automatic';
+    const generated = (file) => facts.get(file)?.generated ?? true;
+    const assumes = new Set();
+    const released = new Map();
+    let changed = true;
+    while (changed) {
+        changed = false;
+        for (const [file, list] of byFile) {
+            if (assumes.has(file))
+                continue;
+            const own = list.some((i) => automatic(i) &&
+                ['configure-aws-credentials', 'env', 'action-input'].includes(out[i].kind));
+            const nested = (facts.get(file)?.sites.calls ?? []).some((c) => {
+                const t = callee(file, c.job);
+                return t !== null && assumes.has(t);
+            });
+            if (own || nested) {
+                assumes.add(file);
+                changed = true;
+            }
+        }
+        for (const [file, list] of byFile) {
+            for (const i of list) {
+                const f = out[i];
+                if (automatic(i) || generated(file))
+                    continue;
+                if (f.kind === 'reusable-workflow-secret') {
+                    const names = pairSecrets(f.pair);
+                    const users = list.filter((j) => j !== i &&
+                        out[j].kind !== 'reusable-workflow-secret' &&
+                        intersects(out[j].secrets, names));
+                    if (users.length > 0 && users.every(automatic)) {
+                        update(i, 'automatic', 'callee-migrated');
+                        const set = released.get(file) ?? new Set();
+                        for (const n of names)
+                            set.add(n);
+                        released.set(file, set);
+                        changed = true;
+                    }
+                }
+                else if (f.kind === 'reusable-workflow-caller' && f.path[2] === 'secrets') {
+                    const target = callee(file, f.job);
+                    if (target === null || !assumes.has(target))
+                        continue;
+                    const names = pairSecrets(f.pair);
+                    const entries = callerSites(file, f.job).filter((s) => intersects(s.refs.secrets.map((r) => r.name), names));
+                    const free = released.get(target) ?? new Set();
+                    const ok = entries.every((s) => !s.shared &&
+                        free.has(s.name ?? '') &&
+                        s.refs.secrets.every((r) => names.includes(r.name)) &&
+                        s.refs.env.length + s.refs.dynamicSecrets.length + s.refs.allSecrets.length === 0);
+                    if (entries.length > 0 && ok) {
+                        update(i, 'automatic', 'caller-migrated');
+                        changed = true;
+                    }
+                }
+                else if (f.kind === 'reusable-workflow-inherit') {
+                    const target = callee(file, f.job);
+                    if (target === null || !assumes.has(target))
+                        continue;
+                    const names = pairSecrets(f.pair);
+                    const uses = (byFile.get(target) ?? []).filter((j) => out[j].kind !== 'non-aws' && intersects(pairSecrets(out[j].pair), names));
+                    if (uses.length > 0 && uses.every(automatic)) {
+                        update(i, 'automatic', 'inherit-migrated');
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/workflows/scan.ts
 /**
@@ -1830,7 +3834,12 @@ function scan_sites_text(src, map, name) {
  * Pure (no I/O). Each file is parsed once with `yaml`'s `parseDocument` and a `LineCounter`;
  * `scan-sites.ts` lists the values holding expressions (the tree is then dropped),
  * `key-uses.ts` decides which carry keys once every file is read (a secret that feeds
- * configure-aws-credentials in one file is a key in all), `classify.ts` groups them into findings.
+ * configure-aws-credentials in one file is a key in all), `classify.ts` groups them into findings,
+ * `settle.ts` decides what depends on other files (partial pairs, reusable workflows).
+ *
+ * `migration: automatic` means exactly what the rewriter (`rewrite.ts`) migrates; it acts on
+ * nothing else. When the rewrite still has to leave a file as it was, the plan (`plan.ts`) shows
+ * the finding as manual with the reason.
  *
  * Path rule (the rewriter locates nodes by `path`; it names the map entry the finding is about):
  * - configure-aws-credentials: one finding per step, at `['jobs', JOB, 'steps', I, 'with',
@@ -1847,7 +3856,8 @@ function scan_sites_text(src, map, name) {
  * - secrets chosen at run time (`secrets[...]`, `a && secrets.X || secrets.Y`): one finding per
  *   map (or step), at the id entry.
  * - `on.workflow_call.secrets`: one finding per pair at `['on', 'workflow_call', 'secrets', NAME]`
- *   (the first key is the one written in the file: `on`, or `true` for YAML 1.1 files).
+ *   (the first key is the one written in the file: `on`, or `true` for YAML 1.1 files); a
+ *   declared secret that is neither `required: true` nor read in the file is not a finding.
  * - run scripts and any other value: one finding per pair at the value's entry
  *   (`[..., 'run']`, `[..., 'if']`, ...).
  * - `secrets: inherit`: one finding per pair of the called workflow, at `['jobs', JOB, 'secrets']`.
@@ -1859,8 +3869,8 @@ function scan_sites_text(src, map, name) {
  *
  * Decisions:
  * - A file with YAML errors (including duplicate keys and unresolved aliases) gets `errors`
- *   entries and no findings: its tree is not reliable and GitHub does not run it. Other files
- *   are still scanned.
+ *   entries and no findings: its tree is not reliable and GitHub refuses it too ("'push' is
+ *   already defined"). Other files are still scanned.
  * - A file whose top level has `runs:` and no `jobs:` is a composite action; a mapping with
  *   neither is not a workflow and yields nothing.
  * - `uses: ./` (a local action) is never taken for configure-aws-credentials, even when its
@@ -1878,11 +3888,23 @@ function scan_sites_text(src, map, name) {
  *   reading the env (it may not take a session token), the env map carries 5 or more other
  *   secrets (a program's configuration, e.g. a test suite), a YAML anchor or alias is involved,
  *   or the file says it is generated or synced ("do not edit").
+ * - Automatic beyond configure-aws-credentials and env: docker/login-action logging in to an ECR
+ *   registry (private host or public.ecr.aws, not China) with exactly the pair as username and
+ *   password; a reusable workflow of the repository whose every use of a declared pair is
+ *   automatic, its callers in the repository that pass only secrets it releases, and
+ *   `secrets: inherit` callers of it (see `settle.ts`).
+ * - A step env with keys is manual when the same step also uses keys by hand (its entries
+ *   cannot go alone); uses of a declared secret under which callers pass different keys are
+ *   manual (no single role replaces them).
+ * - A pair seen with one side only is completed from the single full pair with that side (the
+ *   same file first, else the whole scan); `secrets` keeps the names the finding references.
  * - Not migrated (`non-aws`): R2 / MinIO / ... names, or an S3 endpoint override in scope that is
  *   set from a secret or is a literal URL other than amazonaws.com.
  * - Literal values (`minio`, `test`, fake `AKIA...EXAMPLE`) are not secrets and are ignored;
  *   so are comments.
  */
+
+
 
 
 
@@ -1914,16 +3936,21 @@ function scanWorkflows(files) {
     const findings = [];
     const byFile = new Map();
     for (const s of scanned) {
-        const own = buildFindings(s.located, s.sites.sites, known);
+        const own = buildFindings(s.located, s.sites, known);
         byFile.set(s.file, own);
         findings.push(...own);
     }
     for (const s of scanned) {
         findings.push(...inheritFindings(s.located, s.sites.inheritCalls, byFile));
     }
-    findings.sort(compareFindings);
+    const settled = settleFindings(findings, scanned.map((s) => ({
+        file: s.file,
+        sites: s.sites,
+        generated: generatedHeader(s.located.text) !== null
+    })));
+    settled.sort(compareFindings);
     errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line);
-    return { findings, errors };
+    return { findings: settled, errors };
 }
 function parse(f) {
     const lines = new dist/* LineCounter */.HN();
@@ -1953,6 +3980,324 @@ function compareFindings(a, b) {
 }
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite.ts
+/**
+ * The workflow rewriter: the scanner's findings and a role ARN per key pair in, rewritten
+ * workflow text out. Pure. Each file is either fully migrated (every automatic finding rewritten,
+ * the result valid YAML whose re-scan finds none of the migrated keys) or left byte for byte as
+ * it was; what stays manual is returned as follow-ups.
+ *
+ * Reusable workflows of the repository are rewritten together with their callers: a called
+ * workflow that now assumes a role makes every calling job get `id-token: write`, and declared key
+ * secrets it no longer uses become optional so that its callers stop passing them. Callers wait
+ * for their callees' outcome, so files are planned until no outcome changes.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const LOCAL_CALL = /uses:\s*['"]?\.\/\.github\/workflows\//;
+/**
+ * Findings the rewrite may turn into edits: the automatic ones (the scanner marks automatic
+ * exactly what this rewrite does); the others only become follow-ups. A file may still be left as
+ * it was (see {@link RewriteResult.findings}). Callers of reusable workflows of the repository
+ * are also parsed (they may need id-token: write).
+ */
+function mayRewrite(f) {
+    return f.migration === 'automatic';
+}
+const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+/** Checks a role ARN given by a person; the message names the input and what is allowed. */
+function validateRoleArn(arn, input) {
+    if (arn !== PLACEHOLDER_ARN && !ROLE_ARN.test(arn)) {
+        throw new Error(`${input}: '${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
+    }
+    return arn;
+}
+function rewriteWorkflows(files, findings, options = {}) {
+    for (const [name, arn] of Object.entries(options.roleArns ?? {})) {
+        validateRoleArn(arn, `role ARN for ${name}`);
+    }
+    if (options.defaultRoleArn)
+        validateRoleArn(options.defaultRoleArn, 'default role ARN');
+    const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG });
+    const repositoryDefault = options.repositoryDefault ?? 'restricted';
+    const byFile = new Map();
+    for (const f of findings)
+        byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    // Only files the rewrite may edit are parsed again: those with findings it can migrate and
+    // those calling a reusable workflow of the repository (they may need id-token: write). Trees
+    // are not kept: a file planned again is parsed again (rare), and memory stays small.
+    const editable = new Set();
+    const callers = new Map();
+    for (const f of files) {
+        const own = byFile.get(f.path) ?? [];
+        const calling = LOCAL_CALL.test(f.text);
+        if (own.some(mayRewrite) || calling)
+            editable.add(f.path);
+        if (calling)
+            callers.set(f.path, parseModel(f.path, f.text));
+    }
+    const models = {
+        has: (p) => editable.has(p),
+        get: (file) => callers.has(file.path) ? callers.get(file.path) : parseModel(file.path, file.text),
+        keys: () => editable.values()
+    };
+    const passed = passedSecrets(callers);
+    const outcomes = new Map();
+    const plans = new Map();
+    const calleeOf = localCallee;
+    // Called workflows first settle their outcome; a file is planned again only when the
+    // outcome of a workflow it calls changed.
+    const calls = new Map();
+    for (const [p, model] of callers) {
+        const targets = new Set();
+        for (const job of model?.jobs.values() ?? []) {
+            const target = job.calls === null ? null : calleeOf(job.calls);
+            if (target !== null)
+                targets.add(target);
+        }
+        calls.set(p, targets);
+    }
+    let pending = new Set(models.keys());
+    for (let round = 0; round <= files.length && pending.size > 0; round++) {
+        const changed = new Set();
+        for (const file of files) {
+            if (!pending.has(file.path))
+                continue;
+            const own = byFile.get(file.path) ?? [];
+            const plan = checked(file, own, planFile(file.path, file.text, models.get(file), own, {
+                identity: (pair) => identityFor(pair, file.path, passed, options),
+                region: options.region ?? null,
+                repositoryDefault,
+                cacRef,
+                callee: (uses) => {
+                    const target = calleeOf(uses);
+                    return target === null ? null : (outcomes.get(target) ?? null);
+                }
+            }));
+            plans.set(file.path, plan);
+            if (!sameOutcome(outcomes.get(file.path), plan.outcome)) {
+                outcomes.set(file.path, plan.outcome);
+                changed.add(file.path);
+            }
+        }
+        pending = new Set([...calls].filter(([, targets]) => [...targets].some((t) => changed.has(t))).map(([p]) => p));
+    }
+    return result(files, findings, byFile, plans, options, cacRef);
+}
+/**
+ * Re-scans a rewritten file: it must parse, and for every finding kind and set of secrets hold
+ * no more findings than before minus those migrated (secrets, not pairs: alone, the file cannot
+ * complete a pair from the other files). Otherwise the file stays as it was.
+ */
+function checked(file, before, plan) {
+    if (plan.after === file.text)
+        return plan;
+    const rescan = scanWorkflows([{ path: file.path, text: plan.after }]);
+    const key = (f) => `${f.kind}|${f.secrets.join(',')}`;
+    const budget = new Map();
+    for (const f of before)
+        budget.set(key(f), (budget.get(key(f)) ?? 0) + 1);
+    for (const f of plan.migrated)
+        budget.set(key(f), (budget.get(key(f)) ?? 0) - 1);
+    let left = null;
+    for (const f of rescan.findings) {
+        const n = (budget.get(key(f)) ?? 0) - 1;
+        budget.set(key(f), n);
+        if (n < 0 || f.migration === 'automatic')
+            left ??= f;
+    }
+    const problem = rescan.errors[0]?.message ??
+        (left ? `the rewritten file still has ${left.kind} keys at line ${left.line}` : null);
+    if (problem === null)
+        return plan;
+    const reason = `Not rewritten: ${problem}; the file is left as it was.`;
+    return {
+        ...plan,
+        after: file.text,
+        edits: [],
+        roles: [],
+        migrated: [],
+        regionsMissing: [],
+        outcome: { assumesRole: false, released: new Set() },
+        followUps: [
+            ...plan.migrated.map((f) => ({
+                file: f.file,
+                line: f.line,
+                reason: `The static keys ${f.secrets.join(' and ')} stay: this file could not be rewritten (${problem}); migrate this use by hand.`,
+                kind: f.kind
+            })),
+            // Follow-ups the rewrite raised itself (regions, callers) no longer apply.
+            ...plan.followUps.filter((u) => u.kind !== null),
+            { file: file.path, line: 1, reason, kind: null }
+        ].sort((a, b) => a.line - b.line),
+        rejected: reason
+    };
+}
+function sameOutcome(a, b) {
+    const aRole = a?.assumesRole ?? false;
+    const aReleased = a?.released ?? new Set();
+    return (aRole === b.assumesRole &&
+        aReleased.size === b.released.size &&
+        [...b.released].every((s) => aReleased.has(s)));
+}
+/**
+ * For each local reusable workflow, the repository secrets its in-repo callers pass under each
+ * declared name (`access_key_id` -> {`PROD_AWS_ACCESS_KEY_ID`}).
+ */
+function passedSecrets(models) {
+    const out = new Map();
+    for (const model of models.values()) {
+        for (const job of model?.jobs.values() ?? []) {
+            const path = job.calls === null ? null : localCallee(job.calls);
+            if (path === null || !job.secrets?.map)
+                continue;
+            const names = out.get(path) ?? new Map();
+            for (const entry of job.secrets.map.items) {
+                const name = keyString(entry);
+                if (name === null)
+                    continue;
+                const set = names.get(name) ?? new Set();
+                for (const s of secretsOf(valueNode(entry)))
+                    set.add(s);
+                names.set(name, set);
+            }
+            out.set(path, names);
+        }
+    }
+    return out;
+}
+/** The role a pair assumes: given per secret, through the callers of a reusable workflow, by default, or a placeholder. */
+function identityFor(pair, file, passed, options) {
+    const name = pair.accessKeyId ?? pair.secretAccessKey ?? '?';
+    const arns = options.roleArns ?? {};
+    const fallback = options.defaultRoleArn ?? PLACEHOLDER_ARN;
+    const own = arns[name];
+    if (own)
+        return { pairKey: pairKey(pair), pair, arn: own };
+    const viaCallers = [...(passed.get(file)?.get(name) ?? [])];
+    if (viaCallers.length > 1) {
+        throw new yaml_edits_UnsupportedEdit(`callers pass different keys (${viaCallers.sort().join(', ')}) as ${name}, so no single role replaces them; give the reusable workflow a role input and migrate by hand`, 0);
+    }
+    const via = viaCallers[0];
+    if (via === undefined)
+        return { pairKey: pairKey(pair), pair, arn: fallback };
+    // The callers' repository secrets are the key that the role replaces.
+    const passedAs = (n) => {
+        const names = [...(n === null ? [] : (passed.get(file)?.get(n) ?? []))];
+        return names.length === 1 ? names[0] : n;
+    };
+    const repoPair = {
+        accessKeyId: via,
+        secretAccessKey: passedAs(pair.secretAccessKey),
+        sessionToken: passedAs(pair.sessionToken)
+    };
+    return { pairKey: pairKey(repoPair), pair: repoPair, arn: arns[via] ?? fallback };
+}
+function result(files, findings, byFile, plans, options, cacRef) {
+    const out = [];
+    const roles = new Map();
+    let tagForSha = false;
+    let defaultUsed = false;
+    const regions = [];
+    for (const file of files) {
+        const plan = plans.get(file.path);
+        if (!plan) {
+            out.push({
+                path: file.path,
+                before: file.text,
+                after: file.text,
+                changed: false,
+                edits: [],
+                followUps: (byFile.get(file.path) ?? [])
+                    .filter((f) => f.kind !== 'non-aws')
+                    .map((f) => ({ file: f.file, line: f.line, reason: f.reason, kind: f.kind }))
+            });
+            continue;
+        }
+        out.push({
+            path: file.path,
+            before: file.text,
+            after: plan.after,
+            changed: plan.after !== file.text,
+            edits: plan.edits,
+            followUps: plan.followUps
+        });
+        tagForSha ||= plan.usedTagForSha;
+        for (const line of plan.regionsMissing)
+            regions.push({ file: file.path, line });
+        defaultUsed ||= plan.edits.some((e) => e.description.includes('the repository default'));
+        for (const { identity, chained } of plan.roles) {
+            const key = `${identity.pairKey}|${identity.arn}|${chained}`;
+            const entry = roles.get(key) ?? {
+                role: {
+                    pairKey: identity.pairKey,
+                    pair: identity.pair,
+                    arn: identity.arn,
+                    placeholder: identity.arn === PLACEHOLDER_ARN,
+                    chained
+                },
+                files: new Set()
+            };
+            entry.files.add(file.path);
+            roles.set(key, entry);
+        }
+    }
+    const notes = [];
+    if (tagForSha && !('sha' in cacRef)) {
+        notes.push(`configure-aws-credentials: no ${CAC_TAG} release SHA known (offline); SHA-pinned steps are pinned to tag ${CAC_TAG} instead of a SHA.`);
+    }
+    if (defaultUsed && !options.repositoryDefault) {
+        notes.push('Default token permissions of the repository unknown: assumed restricted (contents: read, packages: read) for jobs without permissions.');
+    }
+    const placeholders = [...roles.values()].filter((r) => r.role.placeholder);
+    if (placeholders.length > 0) {
+        notes.push(`No role ARN given for ${placeholders.map((r) => r.role.pair.accessKeyId ?? r.role.pairKey).join(', ')}: the placeholder ${PLACEHOLDER_ARN} is written; replace it before merging.`);
+    }
+    return {
+        files: out,
+        roles: [...roles.values()].map(({ role, files: f }) => ({ ...role, files: [...f].sort() })),
+        notes,
+        missingRegions: regions,
+        findings: settledFindings(findings, plans, out)
+    };
+}
+/**
+ * The findings in scan order, automatic only where the rewrite migrated them: an automatic
+ * finding of a file left as it was becomes manual with the follow-up's reason.
+ */
+function settledFindings(findings, plans, files) {
+    const migrated = new Set([...plans.values()].flatMap((p) => p.migrated));
+    const ups = new Map(files.map((f) => [f.path, f.followUps]));
+    return findings.map((f) => {
+        if (f.migration !== 'automatic' || migrated.has(f))
+            return f;
+        const up = (ups.get(f.file) ?? []).find((u) => u.line === f.line && u.kind === f.kind);
+        return {
+            ...f,
+            migration: 'manual',
+            reason: up?.reason ?? 'Not rewritten automatically (the rewrite left this use); migrate it by hand.'
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/workflows/plan.ts
+
+
+function planWorkflows(files, options = {}) {
+    const scan = scanWorkflows(files);
+    const rewrite = rewriteWorkflows(files, scan.findings, options);
+    return { result: { findings: rewrite.findings, errors: scan.errors }, rewrite };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
@@ -2659,2008 +5004,6 @@ function unifiedDiffs(files, context = 3) {
         .join('');
 }
 
-;// CONCATENATED MODULE: ./src/workflows/action-pins.ts
-/**
- * The `uses:` reference of aws-actions/configure-aws-credentials after the rewrite: the current
- * major (v6, node24) in the user's pinning style. A tag stays a tag; a SHA pin becomes the SHA
- * of the current v6 release with a `# v6.x.y` comment. Finding that release is a GitHub API call,
- * injected as a function so this module stays pure.
- */
-const CAC_ACTION = 'aws-actions/configure-aws-credentials';
-const CAC_MAJOR = 6;
-const CAC_TAG = `v${CAC_MAJOR}`;
-const SHA = /^[0-9a-f]{40}$/i;
-const action_pins_VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
-/**
- * Resolves the configure-aws-credentials release to pin SHA-pinned steps to. Without a lookup
- * (offline) or when it fails, the tag is used and the note says so.
- */
-async function resolveCacRef(lookup) {
-    if (lookup) {
-        try {
-            const found = await lookup(CAC_ACTION, CAC_MAJOR);
-            if (found)
-                return { ref: validateCacRef(found), note: null };
-            return { ref: { tag: CAC_TAG }, note: `no ${CAC_TAG} release found: ${offlineNote()}` };
-        }
-        catch (error) {
-            const why = error instanceof Error ? error.message : String(error);
-            return {
-                ref: { tag: CAC_TAG },
-                note: `could not resolve the ${CAC_TAG} release (${why}): ${offlineNote()}`
-            };
-        }
-    }
-    return { ref: { tag: CAC_TAG }, note: `offline: ${offlineNote()}` };
-}
-function offlineNote() {
-    return `SHA-pinned ${CAC_ACTION} steps are pinned to tag ${CAC_TAG} instead of a SHA`;
-}
-/** Checks a ref given by a caller; throws a clear error naming what is allowed. */
-function validateCacRef(ref) {
-    if ('sha' in ref) {
-        if (!SHA.test(ref.sha)) {
-            throw new Error(`configure-aws-credentials SHA '${ref.sha}' must be 40 hexadecimal digits`);
-        }
-        const m = action_pins_VERSION.exec(ref.version);
-        if (!m || Number(m[1]) !== CAC_MAJOR) {
-            throw new Error(`configure-aws-credentials version '${ref.version}' must be a ${CAC_TAG}.x.y release`);
-        }
-        return { sha: ref.sha.toLowerCase(), version: ref.version.replace(/^v?/, 'v') };
-    }
-    if (!/^v\d+(\.\d+){0,2}$/.test(ref.tag)) {
-        throw new Error(`configure-aws-credentials tag '${ref.tag}' must look like v6, v6.1 or v6.1.0`);
-    }
-    return ref;
-}
-/** Splits `owner/repo@ref`. */
-function parseUses(uses) {
-    const text = uses.trim();
-    if (text.startsWith('./') || text.startsWith('docker://')) {
-        return { action: text, ref: '', style: 'local' };
-    }
-    const at = text.lastIndexOf('@');
-    const action = at < 0 ? text : text.slice(0, at);
-    const ref = at < 0 ? '' : text.slice(at + 1);
-    const style = SHA.test(ref)
-        ? 'sha'
-        : /^v?\d+$/.test(ref)
-            ? 'major-tag'
-            : action_pins_VERSION.test(ref) || /^v?\d+\.\d+$/.test(ref)
-                ? 'version-tag'
-                : 'other-ref';
-    return { action, ref, style };
-}
-/** Whether an existing `uses:` of configure-aws-credentials is already on the target major. */
-function isCurrentMajor(parsed) {
-    if (parsed.style === 'major-tag' || parsed.style === 'version-tag') {
-        return Number(/^v?(\d+)/.exec(parsed.ref)?.[1]) === CAC_MAJOR;
-    }
-    return false;
-}
-/**
- * The `uses:` text a configure-aws-credentials step gets. The user's style is kept: a major tag
- * becomes `v6`; a full version tag becomes `v6.x.y` when the release is known, else `v6`; a SHA
- * becomes the v6 release SHA (or the tag offline); a branch or odd ref becomes `v6`. Steps
- * already on v6 by tag and local actions (`uses: ./`) are left as they are. `currentComment` is
- * the version comment after a SHA pin, if any.
- */
-function cacPinFor(uses, target, currentComment) {
-    const parsed = parseUses(uses);
-    const keep = { uses, comment: currentComment, changed: false };
-    if (parsed.style === 'local')
-        return keep;
-    if (isCurrentMajor(parsed))
-        return keep;
-    const full = 'sha' in target ? target.version : null;
-    if (parsed.style === 'sha') {
-        // A SHA already pinned to a v6 release (by its comment) stays: it is as good as ours.
-        const pinned = currentComment === null ? null : /v?(\d+)/.exec(currentComment)?.[1];
-        if (pinned !== undefined && pinned !== null && Number(pinned) === CAC_MAJOR)
-            return keep;
-        if ('sha' in target) {
-            const same = parsed.ref.toLowerCase() === target.sha && currentComment === target.version;
-            return { uses: `${parsed.action}@${target.sha}`, comment: target.version, changed: !same };
-        }
-        return { uses: `${parsed.action}@${target.tag}`, comment: null, changed: true };
-    }
-    const tag = parsed.style === 'version-tag' && full !== null
-        ? full
-        : 'tag' in target
-            ? majorOf(target.tag)
-            : CAC_TAG;
-    return {
-        uses: `${parsed.action}@${tag}`,
-        comment: null,
-        changed: `${parsed.action}@${tag}` !== uses.trim()
-    };
-}
-function majorOf(tag) {
-    return `v${/^v?(\d+)/.exec(tag)?.[1] ?? CAC_MAJOR}`;
-}
-/** The `uses:` text of a configure-aws-credentials step the rewriter adds. */
-function newCacUses(target, preferSha) {
-    if ('sha' in target && preferSha) {
-        return { uses: `${CAC_ACTION}@${target.sha}`, comment: target.version, changed: true };
-    }
-    return {
-        uses: `${CAC_ACTION}@${'tag' in target ? majorOf(target.tag) : CAC_TAG}`,
-        comment: null,
-        changed: true
-    };
-}
-/** A comment after a SHA pin that names a version (`# v4.0.2`, `#v4`, `# pin@v4`, `# 4.1.0`). */
-function isVersionComment(comment) {
-    return /^#\s*(pin@|tag[:=]\s*)?v?\d+(\.\d+){0,2}\s*$/i.test(comment.trim());
-}
-
-;// CONCATENATED MODULE: ./src/workflows/edits.ts
-/**
- * Source-preserving text edits: replace exact offset ranges of the original text and leave every
- * other byte alone (comments, blank lines, quoting, CRLF, a missing final newline). Line helpers
- * find where a YAML node's lines start and end and which line ending they use.
- */
-/** Raised when two edits overlap: a rewrite that would be ambiguous is never applied. */
-class EditConflictError extends Error {
-    constructor(a, b) {
-        super(`overlapping edits at [${a.start}, ${a.end}) and [${b.start}, ${b.end})`);
-        this.name = 'EditConflictError';
-    }
-}
-/**
- * Applies edits to the original text. Edits are given in original offsets; insertions at the
- * same offset keep the order in which they were given. Overlapping deletions merge; any other
- * overlap throws.
- */
-function applyEdits(text, edits) {
-    const sorted = edits
-        .map((edit, order) => ({ edit, order }))
-        .sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order)
-        .map((e) => e.edit);
-    // Deletions that overlap (two whole-line removals at the end of a file without a final
-    // newline share a line ending) are one deletion.
-    const merged = [];
-    for (const edit of sorted) {
-        const last = merged[merged.length - 1];
-        if (last &&
-            last.text === '' &&
-            edit.text === '' &&
-            last.end > last.start &&
-            edit.end > edit.start &&
-            edit.start < last.end) {
-            let start = last.start;
-            const end = Math.max(last.end, edit.end);
-            // Lines removed through the end of a file without a final newline take the ending
-            // before them, so the file still ends without one.
-            if (end === text.length && !text.endsWith('\n') && start > 0 && text[start - 1] === '\n') {
-                start = lineEnd(text, start - 1);
-            }
-            merged[merged.length - 1] = { start, end, text: '' };
-        }
-        else {
-            merged.push(edit);
-        }
-    }
-    let out = '';
-    let at = 0;
-    let previous = null;
-    for (const edit of merged) {
-        if (edit.start < 0 || edit.end > text.length || edit.end < edit.start) {
-            throw new RangeError(`edit [${edit.start}, ${edit.end}) is outside the text (${text.length})`);
-        }
-        if (previous && edit.start < previous.end)
-            throw new EditConflictError(previous, edit);
-        out += text.slice(at, edit.start) + edit.text;
-        at = edit.end;
-        previous = edit;
-    }
-    return out + text.slice(at);
-}
-/** Offset of the start of the line holding `offset`. */
-function lineStart(text, offset) {
-    return text.lastIndexOf('\n', offset - 1) + 1;
-}
-/** Offset of the line ending (`\r\n` or `\n`) of the line holding `offset`, or the text's end. */
-function lineEnd(text, offset) {
-    const nl = text.indexOf('\n', offset);
-    if (nl < 0)
-        return text.length;
-    return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-}
-/** Offset just after the line ending of the line holding `offset` (the text's end on the last line). */
-function nextLineStart(text, offset) {
-    const nl = text.indexOf('\n', offset);
-    return nl < 0 ? text.length : nl + 1;
-}
-/** The line ending of the line holding `offset`; '' on a last line without one. */
-function eolOf(text, offset) {
-    const end = lineEnd(text, offset);
-    return text.slice(end, nextLineStart(text, offset));
-}
-/** The line ending most lines use (`\n` when none). */
-function dominantEol(text) {
-    let crlf = 0;
-    let lf = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-        if (i > 0 && text[i - 1] === '\r')
-            crlf++;
-        else
-            lf++;
-    }
-    return crlf > lf ? '\r\n' : '\n';
-}
-/** The column (0-based) of `offset` in its line. */
-function columnOf(text, offset) {
-    return offset - lineStart(text, offset);
-}
-/** Leading spaces of the line holding `offset`. */
-function indentOf(text, offset) {
-    const start = lineStart(text, offset);
-    let i = start;
-    while (text[i] === ' ')
-        i++;
-    return text.slice(start, i);
-}
-/** Whether the line holding `offset` is blank or only a comment. */
-function isBlankOrComment(text, offset) {
-    const line = text.slice(lineStart(text, offset), lineEnd(text, offset)).trim();
-    return line === '' || line.startsWith('#');
-}
-function isBlank(text, offset) {
-    return text.slice(lineStart(text, offset), lineEnd(text, offset)).trim() === '';
-}
-/** Removes whole lines: from the line holding `from` through the line holding `to`, line endings included. */
-function removeLines(text, from, to) {
-    const start = lineStart(text, from);
-    let end = nextLineStart(text, to);
-    if (end === text.length && !text.endsWith('\n') && start > 0) {
-        // The last line has no ending: take the previous line's ending instead, so the file keeps
-        // its "no final newline" shape.
-        const prevEnd = lineEnd(text, start - 1);
-        return { start: prevEnd, end, text: '' };
-    }
-    if (end < start)
-        end = start;
-    return { start, end, text: '' };
-}
-/**
- * Inserts whole lines before the line holding `offset`. Each line ends with that line's own
- * ending (or the file's dominant one on a last line without one).
- */
-function insertLinesBefore(text, offset, lines) {
-    const start = lineStart(text, offset);
-    const eol = eolOf(text, offset) || dominantEol(text);
-    return { start, end: start, text: lines.map((l) => l + eol).join('') };
-}
-/**
- * Inserts whole lines after the line holding `offset`, with that line's ending. After a last line
- * without an ending, the new lines are preceded by the ending of the line above, and the file
- * still ends without one.
- */
-function insertLinesAfter(text, offset, lines) {
-    const end = nextLineStart(text, offset);
-    const eol = eolOf(text, offset);
-    if (eol === '') {
-        const start = lineStart(text, offset);
-        const e = start > 0 ? eolOf(text, start - 1) : dominantEol(text);
-        return { start: end, end, text: lines.map((l) => e + l).join('') };
-    }
-    return { start: end, end, text: lines.map((l) => l + eol).join('') };
-}
-/**
- * The offset where the comment lines directly above the line of `offset` start (the line of
- * `offset` itself when there are none). Comments above a step or key usually describe it.
- */
-function leadingCommentStart(text, offset, minIndent) {
-    let start = lineStart(text, offset);
-    while (start > 0) {
-        const prev = lineStart(text, start - 1);
-        const line = text.slice(prev, lineEnd(text, prev));
-        const trimmed = line.trimStart();
-        if (!trimmed.startsWith('#') || line.length - trimmed.length < minIndent)
-            break;
-        start = prev;
-    }
-    return start;
-}
-
-;// CONCATENATED MODULE: ./src/workflows/yaml-edits.ts
-/**
- * Text edits addressed by `yaml` nodes: remove map entries, replace a scalar, add an entry to a
- * block or flow map, insert a sequence item. Every edit is an exact offset range of the original
- * text (from the parser's source ranges); nothing is re-serialised, so the rest of the file keeps
- * its bytes. Shapes these helpers do not handle raise {@link UnsupportedEdit}, and the caller
- * leaves the whole file as it was.
- */
-
-
-/** A shape the rewriter does not edit (multi-line flow map, a key sharing its line, ...). */
-class yaml_edits_UnsupportedEdit extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-        this.name = 'UnsupportedEdit';
-    }
-}
-function keyNode(pair) {
-    return (0,dist/* isScalar */.jn)(pair.key) || (0,dist/* isMap */.jh)(pair.key) || (0,dist/* isSeq */.oP)(pair.key) ? pair.key : null;
-}
-function valueNode(pair) {
-    const v = pair.value;
-    return (0,dist/* isScalar */.jn)(v) || (0,dist/* isMap */.jh)(v) || (0,dist/* isSeq */.oP)(v) ? v : null;
-}
-/** The key's text as a string (`on`, `AWS_ACCESS_KEY_ID`, `0`), or null. */
-function keyString(pair) {
-    const k = pair.key;
-    if (!(0,dist/* isScalar */.jn)(k))
-        return null;
-    const v = k.value;
-    return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
-}
-function pairStart(pair) {
-    const k = keyNode(pair);
-    if (!k?.range)
-        throw new yaml_edits_UnsupportedEdit('a map entry without a source position', 0);
-    return k.range[0];
-}
-/** The end of the entry's value (before any trailing comment). */
-function pairValueEnd(pair) {
-    const v = valueNode(pair);
-    if (v?.range && v.range[1] > v.range[0])
-        return v.range[1];
-    const k = keyNode(pair);
-    return k?.range?.[1] ?? 0;
-}
-/** The offset of the last character that belongs to the entry (its value's last byte). */
-function lastContent(text, pair) {
-    let end = pairValueEnd(pair);
-    while (end > pairStart(pair) && (text[end - 1] === '\n' || text[end - 1] === '\r'))
-        end--;
-    return Math.max(pairStart(pair), end - 1);
-}
-/** Throws unless the key is the first thing on its line (block style, no `- key:` sharing). */
-function assertOwnLine(text, pair) {
-    const start = pairStart(pair);
-    if (text.slice(lineStart(text, start), start).trim() !== '') {
-        throw new yaml_edits_UnsupportedEdit('a map entry that shares its line with other content', start);
-    }
-}
-/** The column of a block map's keys. */
-function entryColumn(text, map) {
-    const first = map.items[0];
-    if (!first)
-        throw new yaml_edits_UnsupportedEdit('an empty block map', map.range?.[0] ?? 0);
-    const start = pairStart(first);
-    return start - lineStart(text, start);
-}
-/**
- * Removes entries of a map. In a block map each entry's lines go (a trailing comment on the
- * same line goes with it; comment lines around stay). In a single-line flow map the kept items
- * are written back with the map's own spacing. When every entry goes and `owner` is given, the
- * owner entry (e.g. `env:` holding the map) goes instead, from its own map `ownerMap`.
- */
-function removeEntries(text, map, remove, owner, ownerMap = null) {
-    if (remove.length === 0)
-        return [];
-    const kept = map.items.filter((p) => !remove.includes(p));
-    if (kept.length === 0 && owner) {
-        if (ownerMap?.flow) {
-            const rest = ownerMap.items.filter((p) => p !== owner);
-            return [
-                rewriteFlowMap(text, ownerMap, rest.map((p) => sourceOf(text, p)))
-            ];
-        }
-        assertOwnLine(text, owner);
-        return [removeLines(text, pairStart(owner), lastContent(text, owner))];
-    }
-    if (map.flow)
-        return [
-            rewriteFlowMap(text, map, kept.map((p) => sourceOf(text, p)))
-        ];
-    return remove.map((p) => {
-        assertOwnLine(text, p);
-        return removeLines(text, pairStart(p), lastContent(text, p));
-    });
-}
-function sourceOf(text, pair) {
-    return text.slice(pairStart(pair), pairValueEnd(pair));
-}
-/** Replaces a single-line flow map by `{` + items + `}` with the original inner padding. */
-function rewriteFlowMap(text, map, items) {
-    const [start, end] = flowBounds(text, map);
-    const inner = text.slice(start + 1, end - 1);
-    const pad = inner.startsWith(' ') && items.length > 0 ? ' ' : '';
-    return { start, end, text: `{${pad}${items.join(', ')}${pad}}` };
-}
-function flowBounds(text, map) {
-    const range = map.range;
-    if (!range)
-        throw new yaml_edits_UnsupportedEdit('a flow collection without a source position', 0);
-    const [start, end] = [range[0], range[1]];
-    if (text[start] !== '{' || text[end - 1] !== '}' || text.slice(start, end).includes('\n')) {
-        throw new yaml_edits_UnsupportedEdit('a flow mapping written over several lines', start);
-    }
-    return [start, end];
-}
-/** Replaces a scalar's text (quotes included) by `replacement`. */
-function replaceScalar(node, replacement) {
-    if (!(0,dist/* isScalar */.jn)(node) || !node.range)
-        throw new yaml_edits_UnsupportedEdit('a value that is not a scalar', 0);
-    return { start: node.range[0], end: node.range[1], text: replacement };
-}
-/**
- * Adds `key: value` lines (already rendered, relative to the map's key column) at the end of a
- * block map, after its last entry; or `key: value` items at the end of a single-line flow map.
- */
-function appendEntries(text, map, lines, flowItems) {
-    if (map.flow) {
-        const [start, end] = flowBounds(text, map);
-        if (map.items.length === 0) {
-            const inner = text.slice(start + 1, end - 1);
-            const pad = inner.includes(' ') ? ' ' : '';
-            return { start: start + 1, end: end - 1, text: `${pad}${flowItems.join(', ')}${pad}` };
-        }
-        const last = map.items[map.items.length - 1];
-        const at = pairValueEnd(last);
-        return { start: at, end: at, text: flowItems.map((i) => `, ${i}`).join('') };
-    }
-    const last = map.items[map.items.length - 1];
-    if (!last)
-        throw new yaml_edits_UnsupportedEdit('an empty block map', map.range?.[0] ?? 0);
-    const column = entryColumn(text, map);
-    return insertLinesAfter(text, lastContent(text, last), indent(lines, column));
-}
-/**
- * Inserts rendered entry lines into a block map right after the entry `after` (so they sit with
- * it, before any blank line or comment that leads the next entry), or, when `after` is null,
- * before the entry `before` and the comments directly above it.
- */
-function insertEntries(text, map, lines, after, before) {
-    if (map.flow)
-        throw new yaml_edits_UnsupportedEdit('a job written as a flow mapping', map.range?.[0] ?? 0);
-    const column = entryColumn(text, map);
-    if (after)
-        return insertLinesAfter(text, lastContent(text, after), indent(lines, column));
-    assertOwnLine(text, before);
-    return insertLinesBefore(text, pairStart(before), indent(lines, column));
-}
-function indent(lines, column) {
-    const pad = ' '.repeat(column);
-    return lines.map((l) => (l === '' ? '' : pad + l));
-}
-/** The `-` of a block sequence item, searched backwards from the item's content. */
-function dashOf(text, item) {
-    const start = item.range?.[0];
-    if (start === undefined)
-        throw new yaml_edits_UnsupportedEdit('a sequence item without a position', 0);
-    let i = start - 1;
-    while (i >= 0 && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r'))
-        i--;
-    if (text[i] !== '-')
-        throw new yaml_edits_UnsupportedEdit('a sequence item not introduced by "-"', start);
-    return i;
-}
-function itemStyle(text, seq, index) {
-    if (seq.flow)
-        throw new yaml_edits_UnsupportedEdit('steps written as a flow sequence', seq.range?.[0] ?? 0);
-    const item = seq.items[index];
-    const dash = dashOf(text, item);
-    const contentStart = item.range[0];
-    const dashAlone = lineStart(text, dash) !== lineStart(text, contentStart);
-    const content = contentStart - lineStart(text, contentStart);
-    const other = seq.items[index > 0 ? index - 1 : index + 1];
-    let blankBetween = false;
-    if (other?.range) {
-        const [a, b] = index > 0 ? [other, item] : [item, other];
-        const gap = text.slice(nextLineStart(text, a.range[1] - 1), lineStart(text, dashOf(text, b)));
-        blankBetween = gap
-            .split('\n')
-            .slice(0, -1)
-            .some((l) => l.trim() === '');
-    }
-    return { dash: dash - lineStart(text, dash), content, dashAlone, blankBetween };
-}
-/**
- * Inserts a new item (rendered as lines relative to the item's key column) before item `index`
- * of a block sequence, and before the comment lines directly above that item.
- */
-function insertItemBefore(text, seq, index, lines, style) {
-    const item = seq.items[index];
-    const dash = dashOf(text, item);
-    if (text.slice(lineStart(text, dash), dash).trim() !== '') {
-        throw new yaml_edits_UnsupportedEdit('a step whose "-" shares its line', dash);
-    }
-    let at = lineStart(text, dash);
-    // Keep the comment block above the step attached to it.
-    while (at > 0) {
-        const prev = lineStart(text, at - 1);
-        const line = text.slice(prev, lineEnd(text, prev));
-        if (!line.trimStart().startsWith('#') || line.length - line.trimStart().length < style.dash) {
-            break;
-        }
-        at = prev;
-    }
-    const out = [];
-    const [first, ...rest] = lines;
-    const pad = ' '.repeat(style.content);
-    if (style.dashAlone) {
-        out.push(' '.repeat(style.dash) + '-');
-        out.push(pad + first);
-    }
-    else {
-        out.push(' '.repeat(style.dash) + '-' + ' '.repeat(style.content - style.dash - 1) + first);
-    }
-    for (const l of rest)
-        out.push(l === '' ? '' : pad + l);
-    if (style.blankBetween)
-        out.push('');
-    return insertLinesBefore(text, at, out);
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite-model.ts
-/**
- * The parts of one parsed workflow the rewriter edits, with their nodes: workflow `env`,
- * `permissions`, triggers, and per job its map, `env`, `permissions`, `steps` (each step's
- * `uses`, `if`, `env`, `with`), and reusable-workflow `uses`/`secrets`. Read-only; the text edits
- * are made elsewhere from these nodes' source ranges.
- */
-
-
-function parseModel(path, text) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
-    if (doc.errors.length > 0 || !(0,dist/* isMap */.jh)(doc.contents))
-        return null;
-    const root = doc.contents;
-    const jobs = new Map();
-    const jobsMap = mapOf(get(root, 'jobs'));
-    for (const pair of jobsMap?.items ?? []) {
-        const id = keyString(pair);
-        const map = mapOf(pair);
-        if (id === null || !map)
-            continue;
-        jobs.set(id, jobModel(text, id, pair, map));
-    }
-    const on = get(root, 'on') ?? get(root, 'true');
-    const onValue = on ? valueNode(on) : null;
-    const triggers = (0,dist/* isScalar */.jn)(onValue)
-        ? [String(onValue.value)]
-        : (0,dist/* isSeq */.oP)(onValue)
-            ? onValue.items.map((i) => ((0,dist/* isScalar */.jn)(i) ? String(i.value) : '')).filter((t) => t !== '')
-            : (0,dist/* isMap */.jh)(onValue)
-                ? onValue.items.map((p) => keyString(p) ?? '').filter((t) => t !== '')
-                : [];
-    const callPair = (0,dist/* isMap */.jh)(onValue) ? get(onValue, 'workflow_call') : undefined;
-    const call = mapOf(callPair);
-    return {
-        path,
-        text,
-        doc,
-        root,
-        env: held(root, 'env'),
-        permissions: held(root, 'permissions'),
-        triggers,
-        callSecrets: call ? mapOf(get(call, 'secrets')) : null,
-        callOffset: (0,dist/* isScalar */.jn)(callPair?.key) ? (callPair.key.range?.[0] ?? 0) : 0,
-        jobs,
-        composite: !jobsMap && get(root, 'runs') !== undefined
-    };
-}
-function jobModel(text, id, pair, map) {
-    const stepsPair = get(map, 'steps') ?? null;
-    const stepsNode = stepsPair ? valueNode(stepsPair) : null;
-    const steps = (0,dist/* isSeq */.oP)(stepsNode) ? stepsNode : null;
-    const stepModels = [];
-    steps?.items.forEach((item, index) => {
-        if (!(0,dist/* isMap */.jh)(item))
-            return;
-        const usesPair = get(item, 'uses');
-        const usesNode = usesPair ? valueNode(usesPair) : null;
-        const ifPair = get(item, 'if');
-        const ifNode = ifPair ? valueNode(ifPair) : null;
-        const nameNode = get(item, 'name');
-        stepModels.push({
-            index,
-            map: item,
-            uses: (0,dist/* isScalar */.jn)(usesNode) ? String(usesNode.value) : null,
-            usesNode,
-            ifText: (0,dist/* isScalar */.jn)(ifNode) ? (ifNode.source ?? String(ifNode.value)) : null,
-            env: held(item, 'env'),
-            with: held(item, 'with'),
-            name: nameNode && (0,dist/* isScalar */.jn)(nameNode.value) ? String(nameNode.value.value) : null,
-            source: item.range ? text.slice(item.range[0], item.range[1]) : ''
-        });
-    });
-    const usesPair = get(map, 'uses') ?? null;
-    const usesNode = usesPair ? valueNode(usesPair) : null;
-    return {
-        id,
-        pair,
-        map,
-        env: held(map, 'env'),
-        permissions: held(map, 'permissions'),
-        stepsPair,
-        steps,
-        stepModels,
-        usesPair,
-        calls: (0,dist/* isScalar */.jn)(usesNode) ? String(usesNode.value) : null,
-        secrets: held(map, 'secrets')
-    };
-}
-/** The entry of a map with this key (no `<<` merges: merged entries are never edited). */
-function get(map, key) {
-    return map.items.find((p) => keyString(p) === key);
-}
-function mapOf(pair) {
-    const v = pair ? valueNode(pair) : null;
-    return (0,dist/* isMap */.jh)(v) ? v : null;
-}
-function held(parent, key) {
-    const pair = get(parent, key);
-    if (!pair)
-        return null;
-    const value = valueNode(pair);
-    return { pair, parent, value, map: (0,dist/* isMap */.jh)(value) ? value : null };
-}
-/** Throws when a node to edit is an alias or carries an anchor (the edit would reach other places). */
-function assertUnshared(node, what) {
-    if (isAlias(node))
-        throw new UnsupportedEdit(`${what} is a YAML alias`, aliasOffset(node));
-    if ((isMap(node) || isSeq(node) || isScalar(node)) && node.anchor !== undefined) {
-        throw new UnsupportedEdit(`${what} carries a YAML anchor`, node.range?.[0] ?? 0);
-    }
-}
-function aliasOffset(node) {
-    return isAlias(node) ? (node.range?.[0] ?? 0) : 0;
-}
-/** The text of a scalar value (the expression as written), or null. */
-function scalarValue(node) {
-    if (!(0,dist/* isScalar */.jn)(node))
-        return null;
-    const v = node.value;
-    return v === null || v === undefined ? null : String(v);
-}
-/** 1-based line of an offset (counted on demand: few offsets are ever asked for). */
-function lineOf(model, offset) {
-    let line = 1;
-    for (let i = model.text.indexOf('\n'); i >= 0 && i < offset; i = model.text.indexOf('\n', i + 1)) {
-        line++;
-    }
-    return line;
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite-types.ts
-/** The placeholder written when no role ARN is known for a key pair. */
-const PLACEHOLDER_ARN = 'arn:aws:iam::<account>:role/<name>';
-/** The placeholder written when a new step needs a region and none is known. */
-const PLACEHOLDER_REGION = '<region>';
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite-steps.ts
-/**
- * Where a job needs AWS credentials after its static keys go, and the configure-aws-credentials
- * steps that provide them. The steps of a job are walked in order: each step that needs a key
- * pair's identity (step env keys, a docker login to ECR, or every step that is not a checkout or
- * setup step when the keys were in the job or workflow env) gets a new step before it, unless
- * the identity is already in force. Consecutive steps needing the same identity share one step.
- */
-
-
-
-
-
-const NO_AWS = /^actions\/(checkout|setup-[\w-]+)@/i;
-/** Steps that never use AWS credentials, so job-level keys are not needed before them. */
-function isNoAwsStep(step) {
-    return step.uses !== null && NO_AWS.test(step.uses.trim());
-}
-/** Text in a step that shows it talks to AWS: the CLI, S3 URLs, SDKs, AWS deploy tools, ECR hosts, AWS_* variables. */
-const AWS_TEXT = /\baws\s+[a-z0-9][\w-]*|s3:\/\/|\bboto(3|core)?\b|\bawscli\b|\b(sam|cdk|eksctl|copilot|serverless|sls|amplify|terraform|terragrunt|pulumi|chalice|zappa)\s+[a-z]|\.dkr\.ecr\.|public\.ecr\.aws|\$\{?AWS_[A-Z_]+|\benv\.AWS_[A-Z_]+|\baws-actions\/|amazonaws\.com/;
-/**
- * Whether a job shows that it uses AWS. Keys set in the workflow env reach every job; only the
- * jobs that show AWS use get a configure-aws-credentials step (a job that does not use AWS should
- * not start requesting OIDC tokens, which fail for pull requests from forks).
- */
-function showsAwsUse(job) {
-    return job.stepModels.some((s) => AWS_TEXT.test(s.source));
-}
-/**
- * The configure-aws-credentials steps a job needs. Throws {@link UnsupportedEdit} when another
- * identity is in force where a new step would go: later steps would run under a different role
- * than before, which only a person can decide.
- */
-function planNewSteps(needs, fallbackRegion) {
-    const out = [];
-    // The identity in force: a pair key, or `maybe:KEY` after a conditional step.
-    let active = null;
-    // What steps without a need of their own ran under before the rewrite: the env keys, or the
-    // last configure-aws-credentials step (an Identity when it can be assumed again).
-    let inherited = needs.ambient?.identity ?? null;
-    let segment = null;
-    const close = () => {
-        if (!segment)
-            return;
-        const step = newStep(segment, needs, fallbackRegion);
-        out.push(step);
-        active = step.ifText === null ? step.identity.pairKey : `maybe:${step.identity.pairKey}`;
-        segment = null;
-    };
-    const plain = (key) => key?.replace(/^maybe:/, '') ?? null;
-    for (const step of needs.job.stepModels) {
-        const provided = needs.providers.get(step.index);
-        if (provided !== undefined) {
-            close();
-            const key = typeof provided === 'string' ? provided : provided.pairKey;
-            if (needs.ambient && key !== needs.ambient.identity.pairKey) {
-                throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id} takes keys from env and also runs configure-aws-credentials for another identity; which one later steps use cannot be kept automatically`, step.map.range?.[0] ?? 0);
-            }
-            active = step.ifText === null ? key : `maybe:${key}`;
-            inherited = provided;
-            continue;
-        }
-        const own = needs.steps.get(step.index) ?? null;
-        let identity = own?.identity ?? null;
-        if (!identity && inherited !== null && !isNoAwsStep(step)) {
-            const key = typeof inherited === 'string' ? inherited : inherited.pairKey;
-            // Before the job's own configure-aws-credentials step for these keys, only steps that
-            // show AWS use need them earlier (the job's author put the login where it is needed).
-            if (nextProvider(needs, step.index) === key && !AWS_TEXT.test(step.source))
-                continue;
-            const current = segment ? segment.identity.pairKey : plain(active);
-            if (current !== key) {
-                if (typeof inherited === 'string') {
-                    throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id}: step ${step.index + 1} ran with the credentials of an earlier configure-aws-credentials step, which a new step before it would replace`, step.map.range?.[0] ?? 0);
-                }
-                identity = inherited;
-            }
-            else if (!segment) {
-                continue;
-            }
-        }
-        if (!identity)
-            continue;
-        if (segment?.identity.pairKey === identity.pairKey) {
-            segment.needs.push(own);
-            segment.steps.push(step);
-            continue;
-        }
-        close();
-        if (active === identity.pairKey)
-            continue;
-        segment = { start: step.index, identity, needs: [own], steps: [step] };
-    }
-    close();
-    return out;
-}
-/** The identity key of the first configure-aws-credentials step after `index`, or null. */
-function nextProvider(needs, index) {
-    for (const s of needs.job.stepModels) {
-        if (s.index <= index)
-            continue;
-        const p = needs.providers.get(s.index);
-        if (p !== undefined)
-            return typeof p === 'string' ? p : p.pairKey;
-    }
-    return null;
-}
-function newStep(segment, needs, fallbackRegion) {
-    // Copy the steps' `if:` only when every step of the segment has its own need and the same condition.
-    const ifs = new Set(segment.steps.map((s) => s.ifText));
-    const ifText = segment.needs.every((n) => n !== null) && ifs.size === 1 ? [...ifs][0] : null;
-    const own = segment.needs.filter((n) => n !== null);
-    const region = own.find((n) => n.source === 'docker-login' && n.region)?.region ??
-        own.find((n) => n.region)?.region ??
-        needs.region ??
-        needs.knownRegions.get(segment.identity.pairKey) ??
-        needs.cacRegion ??
-        fallbackRegion;
-    return {
-        index: segment.start,
-        identity: segment.identity,
-        region: region ?? PLACEHOLDER_REGION,
-        ifText,
-        regionMissing: region === null
-    };
-}
-/** The text edit inserting one new configure-aws-credentials step. */
-function insertCacStep(text, job, step, render) {
-    if (!job.steps)
-        throw new yaml_edits_UnsupportedEdit(`job ${job.id} has no steps list`, 0);
-    const style = itemStyle(text, job.steps, step.index);
-    const pin = newCacUses(render.cacRef, render.preferSha);
-    const pad = ' '.repeat(render.unit);
-    const lines = [
-        'name: Configure AWS credentials',
-        ...(step.ifText !== null ? [`if: ${step.ifText}`] : []),
-        `uses: ${pin.uses}${pin.comment ? ` # ${pin.comment}` : ''}`,
-        'with:',
-        `${pad}role-to-assume: ${yamlScalar(step.identity.arn)}`,
-        `${pad}aws-region: ${yamlScalar(step.region)}`
-    ];
-    return insertItemBefore(text, job.steps, step.index, lines, style);
-}
-/** A value as a plain YAML scalar when that reads back as the same string, else single-quoted. */
-function yamlScalar(value) {
-    const plain = value !== '' &&
-        value.trim() === value &&
-        !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
-        !/: |:$| #|[\n\r\t]/.test(value) &&
-        !/^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value);
-    return plain || value.startsWith('${{') ? value : `'${value.replace(/'/g, "''")}'`;
-}
-/** The region a map of env entries sets (`AWS_REGION`, else `AWS_DEFAULT_REGION`), as its text. */
-function regionIn(map) {
-    if (!map)
-        return null;
-    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
-        const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === name);
-        if (!pair)
-            continue;
-        const value = scalarValue(valueNode(pair));
-        if (value !== null && value.trim() !== '')
-            return { name, value };
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite-nodes.ts
-/**
- * The edits of single nodes: a configure-aws-credentials step losing its key inputs and gaining
- * `role-to-assume` (and moving to v6 in the same pinning style), env entries going, a docker login
- * to ECR losing its username/password, a reusable workflow's key secrets becoming optional, a
- * caller no longer passing them.
- */
-
-
-
-
-
-
-
-
-
-const CAC_KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
-/** The secret names an expression value references (`${{ secrets.X }}`). */
-function secretsOf(node) {
-    const text = scalarValue(node);
-    return text === null ? [] : referencesIn(text).secrets.map((s) => s.name);
-}
-/**
- * A configure-aws-credentials step: the key inputs go; `role-to-assume: ARN` takes the place of
- * the first one unless the step already names a role (role chaining keeps it).
- */
-function cacStepEdits(text, step, arn) {
-    const withMap = step.with?.map;
-    if (!withMap || !step.with) {
-        throw new yaml_edits_UnsupportedEdit('a configure-aws-credentials step without a with: map', 0);
-    }
-    const keys = withMap.items.filter((p) => CAC_KEY_INPUTS.includes(keyString(p) ?? ''));
-    if (keys.length === 0)
-        return [];
-    const role = arn === null ? null : `role-to-assume: ${yamlScalar(arn)}`;
-    if (withMap.flow) {
-        const items = [];
-        let placed = false;
-        for (const p of withMap.items) {
-            if (keys.includes(p)) {
-                if (role && !placed)
-                    items.push(role);
-                placed = true;
-                continue;
-            }
-            items.push(text.slice(pairStart(p), pairValueEnd(p)));
-        }
-        const [start, end] = [withMap.range[0], withMap.range[1]];
-        const inner = text.slice(start + 1, end - 1);
-        if (inner.includes('\n'))
-            throw new yaml_edits_UnsupportedEdit('a with: flow map over several lines', start);
-        const pad = inner.startsWith(' ') ? ' ' : '';
-        return [{ start, end, text: `{${pad}${items.join(', ')}${pad}}` }];
-    }
-    const edits = removeEntries(text, withMap, keys, null);
-    if (role) {
-        const first = keys[0];
-        const at = pairStart(first);
-        edits.unshift(insertLinesBefore(text, at, indent([role], at - lineStart(text, at))));
-    }
-    return edits;
-}
-/** The `uses:` of a rewritten configure-aws-credentials step, moved to v6 in the same pin style. */
-function cacPinEdits(text, step, target) {
-    const node = step.usesNode;
-    if (!(0,dist/* isScalar */.jn)(node) || !node.range || step.uses === null)
-        return null;
-    const [start, valueEnd] = [node.range[0], node.range[1]];
-    const source = text.slice(start, valueEnd);
-    const at = source.lastIndexOf('@');
-    if (at < 0)
-        return null;
-    const quote = source.startsWith('"') || source.startsWith("'") ? 1 : 0;
-    const refStart = start + at + 1;
-    const refEnd = valueEnd - quote;
-    const eol = lineEnd(text, valueEnd);
-    const hash = text.indexOf('#', valueEnd);
-    const comment = hash >= 0 && hash < eol ? text.slice(hash, eol).trimEnd() : null;
-    const versionComment = comment !== null && isVersionComment(comment) ? comment : null;
-    const current = versionComment === null ? null : versionComment.replace(/^#\s*(pin@)?/i, '');
-    const pin = cacPinFor(step.uses, target, current);
-    if (!pin.changed)
-        return null;
-    const newRef = pin.uses.slice(pin.uses.lastIndexOf('@') + 1);
-    const edits = [{ start: refStart, end: refEnd, text: newRef }];
-    if (pin.comment !== null) {
-        if (versionComment !== null) {
-            edits.push({ start: hash, end: hash + versionComment.length, text: `# ${pin.comment}` });
-        }
-        else if (comment === null) {
-            edits.push({ start: valueEnd, end: valueEnd, text: ` # ${pin.comment}` });
-        }
-    }
-    else if (versionComment !== null && /^[0-9a-f]{40}$/i.test(text.slice(refStart, refEnd))) {
-        // SHA -> tag (offline): the version comment described the SHA; drop it with its spaces.
-        let from = hash;
-        while (from > valueEnd && (text[from - 1] === ' ' || text[from - 1] === '\t'))
-            from--;
-        edits.push({ start: from, end: hash + versionComment.length, text: '' });
-    }
-    return {
-        edits,
-        from: step.uses.trim(),
-        to: pin.uses,
-        toTag: !('sha' in target) || pin.comment === null
-    };
-}
-/** The entries of an env map that set the runner's keys from the pair's secrets. */
-function keyEnvEntries(env, secrets) {
-    if (!env.map)
-        return [];
-    return env.map.items.filter((p) => {
-        const name = keyString(p);
-        if (name === null || !(name in STANDARD_ENV))
-            return false;
-        const refs = secretsOf(valueNode(p));
-        return refs.length > 0 && refs.every((r) => secrets.includes(r));
-    });
-}
-/** Removes entries from a held map (the holder goes when none remain). */
-function removeHeld(text, held, remove) {
-    if (!held.map)
-        throw new yaml_edits_UnsupportedEdit('a value that is not a map', pairStart(held.pair));
-    return removeEntries(text, held.map, remove, held.pair, held.parent);
-}
-const ECR_PRIVATE = /^(?:\$\{\{[^}]*\}\}|[^/\s])+\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/;
-const ECR_PUBLIC = /^public\.ecr\.aws$/;
-/** The region of an ECR registry host (`us-east-1` for public ECR), or null when not ECR. */
-function ecrRegion(registry) {
-    if (registry === null)
-        return null;
-    const host = registry.trim();
-    if (ECR_PUBLIC.test(host))
-        return 'us-east-1';
-    return ECR_PRIVATE.exec(host)?.[1] ?? null;
-}
-/**
- * A docker/login-action step logging in to ECR with the pair as username/password: the two
- * inputs go (the action then uses the ambient AWS credentials). Null when the step is not that.
- */
-function dockerLoginEdits(text, step, secrets) {
-    if (!step.uses || !/^docker\/login-action@/i.test(step.uses.trim()) || !step.with?.map)
-        return null;
-    const map = step.with.map;
-    const registry = get(map, 'registry');
-    const region = ecrRegion(registry ? scalarValue(valueNode(registry)) : null);
-    if (region === null)
-        return null;
-    const user = get(map, 'username');
-    const pass = get(map, 'password');
-    if (!user || !pass)
-        return null;
-    const [u, p] = [secretsOf(valueNode(user)), secretsOf(valueNode(pass))];
-    if (u.length !== 1 || u[0] !== secrets.id || p.length !== 1 || p[0] !== secrets.secret)
-        return null;
-    return { edits: removeEntries(text, map, [user, pass], step.with.pair, step.with.parent), region };
-}
-/** `required: true` of declared workflow_call secrets becomes `required: false`. */
-function optionalSecretEdits(callSecrets, names) {
-    const edits = [];
-    const changed = [];
-    let offset = 0;
-    for (const p of callSecrets.items) {
-        const name = keyString(p);
-        if (name === null || !names.includes(name))
-            continue;
-        const v = valueNode(p);
-        if (!(0,dist/* isMap */.jh)(v))
-            continue;
-        const required = get(v, 'required');
-        const value = required ? valueNode(required) : null;
-        if (!(0,dist/* isScalar */.jn)(value) || value.value !== true)
-            continue;
-        edits.push(replaceScalar(value, 'false'));
-        changed.push(name);
-        offset = offset || pairStart(p);
-    }
-    return { edits, changed, offset };
-}
-
-;// CONCATENATED MODULE: ./src/workflows/permissions.ts
-/**
- * Every scope `read-all` / `write-all` covers on github.com, sorted (`repository-projects` is
- * left out: classic projects are gone from github.com).
- */
-const SCOPES = [
-    'actions',
-    'artifact-metadata',
-    'attestations',
-    'checks',
-    'contents',
-    'deployments',
-    'discussions',
-    'id-token',
-    'issues',
-    'models',
-    'packages',
-    'pages',
-    'pull-requests',
-    'security-events',
-    'statuses'
-];
-/** Scopes that do not take every level: `id-token` is `write|none`, `models` is `read|none`. */
-const LEVELS = {
-    'id-token': ['write', 'none'],
-    models: ['read', 'none']
-};
-const ID_TOKEN = 'id-token';
-/** The explicit map with the same meaning as `read-all` or `write-all`. */
-function expandAll(value) {
-    const level = value === 'read-all' ? 'read' : 'write';
-    const out = {};
-    for (const scope of SCOPES) {
-        const allowed = LEVELS[scope];
-        if (!allowed || allowed.includes(level))
-            out[scope] = level;
-        // `models` caps at read; `id-token: read` does not exist (it means none): leave it out.
-        else if (scope === 'models')
-            out[scope] = 'read';
-    }
-    return out;
-}
-/** The scopes a job gets from the repository default when no `permissions:` is written. */
-function defaultScopes(repositoryDefault) {
-    if (repositoryDefault === 'restricted')
-        return { contents: 'read', packages: 'read' };
-    const out = {};
-    for (const [scope, level] of Object.entries(expandAll('write-all'))) {
-        if (scope !== ID_TOKEN)
-            out[scope] = level;
-    }
-    return out;
-}
-/** The permissions a job runs with. */
-function effectivePermissions(context, repositoryDefault) {
-    if (context.job !== null) {
-        return { source: 'job', value: context.job, scopes: scopesOf(context.job) };
-    }
-    if (context.workflow !== null) {
-        return { source: 'workflow', value: context.workflow, scopes: scopesOf(context.workflow) };
-    }
-    const scopes = defaultScopes(repositoryDefault);
-    return { source: 'repository-default', value: scopes, scopes };
-}
-/** The explicit map of a written value (`read-all` / `write-all` expanded). */
-function scopesOf(value) {
-    return typeof value === 'string' ? expandAll(value) : value;
-}
-/** Whether the value lets the job request an OIDC token. */
-function grantsIdToken(value) {
-    return scopesOf(value)[ID_TOKEN] === 'write';
-}
-/** The scopes plus `id-token: write`, keeping the written order (an existing entry is upgraded in place). */
-function withIdToken(scopes) {
-    const out = { ...scopes };
-    out[ID_TOKEN] = 'write';
-    return out;
-}
-function idTokenChange(context, repositoryDefault) {
-    const effective = effectivePermissions(context, repositoryDefault);
-    if (grantsIdToken(effective.value))
-        return { kind: 'none' };
-    const scopes = withIdToken(effective.scopes);
-    if (effective.source === 'job') {
-        return typeof effective.value === 'string'
-            ? { kind: 'expand', from: effective.value, scopes }
-            : { kind: 'set-entry', scopes };
-    }
-    return { kind: 'add-job', from: effective.source, scopes };
-}
-/** Scopes granted by `before` that `after` does not grant at the same level or higher. */
-function lostScopes(before, after) {
-    const rank = (level) => level === 'write' ? 2 : level === 'read' ? 1 : 0;
-    return Object.keys(before).filter((scope) => rank(after[scope]) < rank(before[scope]));
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite-permissions.ts
-/**
- * The text edits that give a job `id-token: write` (see `permissions.ts` for which change):
- * upgrade or add the entry in the job's own map (block or flow), expand the job's `read-all` /
- * `write-all` into a block map, or add a job-level block map before the job's `steps:` (or the
- * `uses:` of a reusable-workflow call).
- */
-
-
-
-
-
-/** The permissions as written at a level (`read-all`, a map), null when absent. */
-function writtenPermissions(held) {
-    if (!held)
-        return null;
-    const v = held.value;
-    const at = (0,dist/* isScalar */.jn)(held.pair.key) ? (held.pair.key.range?.[0] ?? 0) : 0;
-    if ((0,dist/* isScalar */.jn)(v) && v.value !== null) {
-        const s = String(v.value);
-        if (s === 'read-all' || s === 'write-all')
-            return s;
-        throw new yaml_edits_UnsupportedEdit(`permissions: '${s}' is not read-all, write-all or a map`, v.range?.[0] ?? 0);
-    }
-    if (!held.map)
-        throw new yaml_edits_UnsupportedEdit('a permissions: entry that is empty or not a map', at);
-    const out = {};
-    for (const p of held.map.items) {
-        const k = keyString(p);
-        const val = valueNode(p);
-        if (k !== null && (0,dist/* isScalar */.jn)(val))
-            out[k] = String(val.value);
-    }
-    return out;
-}
-/** The edits that give `job` `id-token: write`, or none when its effective permissions have it. */
-function idTokenEdits(model, job, repositoryDefault, unit) {
-    const text = model.text;
-    const context = {
-        workflow: writtenPermissions(model.permissions),
-        job: writtenPermissions(job.permissions)
-    };
-    const change = idTokenChange(context, repositoryDefault);
-    const jobStart = job.pair.key && (0,dist/* isScalar */.jn)(job.pair.key) ? (job.pair.key.range?.[0] ?? 0) : 0;
-    switch (change.kind) {
-        case 'none':
-            return { edits: [], description: null, offset: jobStart };
-        case 'set-entry': {
-            const map = job.permissions.map;
-            const existing = get(map, ID_TOKEN);
-            const at = job.permissions.pair.key;
-            const offset = (0,dist/* isScalar */.jn)(at) ? (at.range?.[0] ?? 0) : 0;
-            if (existing) {
-                const v = valueNode(existing);
-                if (!v)
-                    throw new yaml_edits_UnsupportedEdit('an empty id-token permission', offset);
-                return {
-                    edits: [replaceScalar(v, 'write')],
-                    description: `job ${job.id}: permissions id-token ${String((0,dist/* isScalar */.jn)(v) ? v.value : '')} -> write`,
-                    offset
-                };
-            }
-            return {
-                edits: [appendEntries(text, map, [`${ID_TOKEN}: write`], [`${ID_TOKEN}: write`])],
-                description: `job ${job.id}: permissions gain id-token: write`,
-                offset
-            };
-        }
-        case 'expand': {
-            const pair = job.permissions.pair;
-            const value = job.permissions.value;
-            const key = pair.key;
-            const keyEnd = (0,dist/* isScalar */.jn)(key) ? (key.range?.[1] ?? 0) : 0;
-            const colon = text.indexOf(':', keyEnd);
-            const column = (0,dist/* isScalar */.jn)(key)
-                ? key.range[0] - text.lastIndexOf('\n', key.range[0] - 1) - 1
-                : 0;
-            const lines = indent(renderScopes(change.scopes), column + unit);
-            return {
-                edits: [
-                    { start: colon + 1, end: pairValueEnd(pair), text: '' },
-                    insertLinesAfter(text, value.range[1] - 1, lines)
-                ],
-                description: `job ${job.id}: permissions ${change.from} written out as a map with id-token: write`,
-                offset: key && (0,dist/* isScalar */.jn)(key) ? (key.range?.[0] ?? 0) : 0
-            };
-        }
-        case 'add-job': {
-            const anchor = (job.stepsPair ?? job.usesPair);
-            if (!anchor)
-                throw new yaml_edits_UnsupportedEdit(`job ${job.id} has neither steps nor uses`, jobStart);
-            const index = job.map.items.indexOf(anchor);
-            const after = index > 0 ? job.map.items[index - 1] : null;
-            const lines = ['permissions:', ...indent(renderScopes(change.scopes), unit)];
-            const from = change.from === 'workflow'
-                ? 'a copy of the workflow permissions'
-                : `the repository default (${repositoryDefault})`;
-            return {
-                edits: [insertEntries(text, job.map, lines, after, anchor)],
-                description: `job ${job.id}: permissions added: ${from} plus id-token: write`,
-                offset: jobStart
-            };
-        }
-    }
-}
-function renderScopes(scopes) {
-    return Object.entries(scopes).map(([scope, level]) => `${scope}: ${level}`);
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite-work.ts
-
-
-function capital(s) {
-    return s.charAt(0).toUpperCase() + s.slice(1);
-}
-function followUp(f) {
-    return { file: f.file, line: f.line, reason: f.reason, kind: f.kind };
-}
-function needsOf(work, job) {
-    let n = work.needs.get(job);
-    if (!n) {
-        n = { ambient: null, steps: new Map(), providers: new Map() };
-        work.needs.set(job, n);
-    }
-    return n;
-}
-function jobOf(work, f) {
-    const job = f.job === null ? undefined : work.model.jobs.get(f.job);
-    if (!job)
-        throw new yaml_edits_UnsupportedEdit(`job ${String(f.job)} not found`, 0);
-    return job;
-}
-function describe(work, offset, description) {
-    work.described.push({ line: lineOf(work.model, offset), description });
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite-jobs.ts
-/**
- * The job-level part of a file's rewrite: env entries removed, new configure-aws-credentials
- * steps where jobs need them (with a region found in the file when possible), and
- * `id-token: write` for every job that now requests an OIDC token.
- */
-
-
-
-
-
-
-/**
- * New configure-aws-credentials steps, env removals and permissions, job by job. Returns whether
- * any job now requests an OIDC token.
- */
-const CAC_USES = /^aws-actions\/configure-aws-credentials@/i;
-function finish(work) {
-    const { model, ctx } = work;
-    const text = model.text;
-    for (const [held, entries] of work.envRemovals)
-        work.edits.push(...removeHeld(text, held, entries));
-    // Every in-repo caller of a reusable workflow that now assumes a role needs id-token: write.
-    for (const job of model.jobs.values()) {
-        if (job.calls && ctx.callee(job.calls)?.assumesRole)
-            work.idToken.add(job.id);
-    }
-    const unit = indentUnit(model);
-    const preferSha = pinsBySha(model);
-    const knownRegions = new Map();
-    for (const n of work.needs.values()) {
-        for (const need of n.steps.values()) {
-            if (need.region && !need.region.includes('${{')) {
-                if (!knownRegions.has(need.identity.pairKey))
-                    knownRegions.set(need.identity.pairKey, need.region);
-            }
-        }
-    }
-    for (const [id, n] of work.needs) {
-        const job = model.jobs.get(id);
-        // configure-aws-credentials steps left as they are (OIDC already) also set credentials.
-        for (const s of job.stepModels) {
-            if (!n.providers.has(s.index) && s.uses && CAC_USES.test(s.uses.trim())) {
-                n.providers.set(s.index, `step:${s.index + 1}`);
-            }
-        }
-        const scopeRegion = regionIn(job.env?.map ?? null) ?? regionIn(model.env?.map ?? null);
-        const needs = {
-            job,
-            ambient: n.ambient,
-            region: scopeRegion ? `\${{ env.${scopeRegion.name} }}` : null,
-            knownRegions,
-            cacRegion: cacRegion(model, job),
-            steps: n.steps,
-            providers: n.providers
-        };
-        const added = planNewSteps(needs, ctx.region);
-        if (added.length > 0 || n.providers.size > 0)
-            work.idToken.add(id);
-        for (const step of added) {
-            work.edits.push(insertCacStep(text, job, step, { cacRef: ctx.cacRef, preferSha, unit }));
-            if (preferSha && !('sha' in ctx.cacRef))
-                work.usedTagForSha = true;
-            const at = job.stepModels.find((s) => s.index === step.index).map.range[0];
-            describe(work, at, `job ${id}: configure-aws-credentials step added before step ${step.index + 1} (role-to-assume ${step.identity.arn}, aws-region ${step.region}${step.ifText ? `, if: ${step.ifText}` : ''})`);
-            if (step.regionMissing) {
-                work.regionsMissing.push(lineOf(model, at));
-                work.followUps.push({
-                    file: model.path,
-                    line: lineOf(model, at),
-                    reason: `The new configure-aws-credentials step of job ${id} has no region: replace ${step.region} with the AWS region (or pass --region).`,
-                    kind: null
-                });
-            }
-        }
-    }
-    const callOnly = model.triggers.length > 0 && model.triggers.every((t) => t === 'workflow_call');
-    if (work.idToken.size > 0 && model.triggers.includes('workflow_call')) {
-        work.followUps.push({
-            file: model.path,
-            line: model.callOffset > 0 ? lineOf(model, model.callOffset) : 1,
-            reason: 'This reusable workflow now requests an OIDC token: every calling job needs id-token: write (callers in this repository are updated; update callers in other repositories).',
-            kind: null
-        });
-    }
-    for (const id of work.idToken) {
-        const job = model.jobs.get(id);
-        // A called workflow without permissions runs with its caller's: the callers get the entry.
-        if (callOnly && !model.permissions && !job.permissions)
-            continue;
-        const change = idTokenEdits(model, job, ctx.repositoryDefault, unit);
-        work.edits.push(...change.edits);
-        if (change.description)
-            describe(work, change.offset, change.description);
-    }
-    return work.idToken.size > 0;
-}
-/**
- * The `aws-region` of the configure-aws-credentials steps of the job, else of the file, when
- * they all agree (an expression only from the same job: it may read job-level context).
- */
-function cacRegion(model, job) {
-    const regions = (steps) => {
-        const out = new Set();
-        for (const s of steps) {
-            if (!s.uses || !CAC_USES.test(s.uses.trim()))
-                continue;
-            const pair = s.with?.map ? get(s.with.map, 'aws-region') : undefined;
-            const value = pair ? scalarValue(valueNode(pair)) : null;
-            if (value)
-                out.add(value);
-        }
-        return out;
-    };
-    const own = regions(job.stepModels);
-    if (own.size === 1)
-        return [...own][0];
-    if (own.size > 1)
-        return null;
-    const all = regions([...model.jobs.values()].flatMap((j) => j.stepModels));
-    const only = [...all][0];
-    return all.size === 1 && only !== undefined && !only.includes('${{') ? only : null;
-}
-/** The indentation step of nested maps (job keys relative to job ids), default 2. */
-function indentUnit(model) {
-    for (const job of model.jobs.values()) {
-        const first = job.map.items[0];
-        const key = job.pair.key;
-        if (!first || job.map.flow || !key?.range)
-            continue;
-        const col = (o) => o - model.text.lastIndexOf('\n', o - 1) - 1;
-        const unit = col(pairStart(first)) - col(key.range[0]);
-        if (unit > 0)
-            return unit;
-    }
-    return 2;
-}
-/** Whether most remote actions of the file are pinned by commit SHA. */
-function pinsBySha(model) {
-    let sha = 0;
-    let other = 0;
-    for (const job of model.jobs.values()) {
-        for (const s of job.stepModels) {
-            if (!s.uses || s.uses.startsWith('./') || s.uses.startsWith('docker://'))
-                continue;
-            if (/@[0-9a-f]{40}$/i.test(s.uses.trim()))
-                sha++;
-            else
-                other++;
-        }
-    }
-    return sha > other;
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite-file.ts
-/**
- * Rewrites one file from its findings: every automatic finding becomes edits, the rest become
- * follow-ups. Either every edit applies and the result parses, or the file is left as it was and
- * the findings it would have migrated become follow-ups saying why.
- */
-
-
-
-
-
-
-
-
-function planFile(path, text, model, findings, ctx) {
-    const unchanged = (followUps, rejected) => ({
-        after: text,
-        edits: [],
-        followUps,
-        roles: [],
-        migrated: [],
-        outcome: { assumesRole: false, released: new Set() },
-        usedTagForSha: false,
-        regionsMissing: [],
-        rejected
-    });
-    if (!model)
-        return unchanged(findings.filter((f) => f.kind !== 'non-aws').map(followUp), null);
-    const work = {
-        model,
-        ctx: { ...ctx, identity: (pair) => ctx.identity(completePair(pair, findings)) },
-        findings,
-        edits: [],
-        described: [],
-        followUps: [],
-        roles: [],
-        migrated: [],
-        needs: new Map(),
-        envRemovals: new Map(),
-        idToken: new Set(),
-        usedTagForSha: false,
-        regionsMissing: []
-    };
-    try {
-        for (const f of findings)
-            classify(work, f);
-        const released = releasedSecrets(work, findings);
-        const assumesRole = finish(work);
-        const after = applyEdits(text, work.edits);
-        return {
-            after,
-            edits: work.described.sort((a, b) => a.line - b.line),
-            followUps: work.followUps,
-            roles: work.roles,
-            migrated: work.migrated,
-            outcome: { assumesRole, released },
-            usedTagForSha: work.usedTagForSha,
-            regionsMissing: work.regionsMissing,
-            rejected: null
-        };
-    }
-    catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        const offset = error instanceof yaml_edits_UnsupportedEdit ? error.offset : 0;
-        const rejected = `not rewritten: ${why}; the file is left as it was`;
-        const ups = findings
-            .filter((f) => f.kind !== 'non-aws')
-            .map((f) => f.migration === 'automatic'
-            ? {
-                ...followUp(f),
-                reason: `The static keys ${f.secrets.join(' and ')} stay: this file could not be rewritten (${why}); migrate this use by hand.`
-            }
-            : followUp(f));
-        ups.push({
-            file: path,
-            line: offset > 0 ? lineOf(model, offset) : 1,
-            reason: `${capital(rejected)}.`,
-            kind: null
-        });
-        return unchanged(ups, rejected);
-    }
-}
-/**
- * The full pair a partial one belongs to: `?/SECRET` where the file also shows `ID/SECRET` is that
- * pair (one role, one identity).
- */
-function completePair(pair, findings) {
-    if (pair.accessKeyId !== null && pair.secretAccessKey !== null)
-        return pair;
-    const full = findings
-        .map((f) => f.pair)
-        .find((p) => p.accessKeyId !== null &&
-        p.secretAccessKey !== null &&
-        (pair.accessKeyId === null || p.accessKeyId === pair.accessKeyId) &&
-        (pair.secretAccessKey === null || p.secretAccessKey === pair.secretAccessKey));
-    return full ?? pair;
-}
-/** Whether two findings are about the same key material (their completed pairs share a secret). */
-function sharesKeys(a, b, findings) {
-    const names = pairSecrets(completePair(b.pair, findings));
-    return [...a.secrets, ...pairSecrets(completePair(a.pair, findings))].some((s) => names.includes(s));
-}
-/** Turns one finding into edits and needs, or a follow-up. */
-function classify(work, f) {
-    const p = f.path;
-    if (f.kind === 'non-aws')
-        return;
-    if (f.kind === 'configure-aws-credentials' && f.migration === 'automatic' && p[0] === 'jobs') {
-        return cacStep(work, f);
-    }
-    if (f.kind === 'env' && f.migration === 'automatic')
-        return envKeys(work, f);
-    if (f.kind === 'action-input' && p[0] === 'jobs' && dockerLogin(work, f))
-        return;
-    if (f.kind === 'reusable-workflow-caller' || f.kind === 'reusable-workflow-inherit') {
-        if (caller(work, f))
-            return;
-    }
-    if (f.kind === 'reusable-workflow-secret')
-        return; // decided once the file's uses are known
-    work.followUps.push(followUp(f));
-}
-function cacStep(work, f) {
-    const job = jobOf(work, f);
-    const step = job.stepModels.find((s) => s.index === f.path[3]);
-    if (!step)
-        throw new yaml_edits_UnsupportedEdit(`step ${String(f.path[3])} of job ${job.id} not found`, 0);
-    const chained = f.roleToAssume !== null;
-    const identity = work.ctx.identity(f.pair);
-    const text = work.model.text;
-    work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn));
-    const at = step.with.pair.key;
-    describe(work, at.range?.[0] ?? 0, chained
-        ? `job ${job.id}: configure-aws-credentials assumes ${f.roleToAssume} directly with OIDC; key inputs removed`
-        : `job ${job.id}: configure-aws-credentials key inputs replaced by role-to-assume ${identity.arn}`);
-    const pin = cacPinEdits(text, step, work.ctx.cacRef);
-    if (pin) {
-        work.edits.push(...pin.edits);
-        if (pin.toTag && /@[0-9a-f]{40}$/i.test(pin.from))
-            work.usedTagForSha = true;
-        describe(work, step.usesNode.range[0], `job ${job.id}: ${pin.from} -> ${pin.to}`);
-    }
-    needsOf(work, job.id).providers.set(step.index, chained ? `role:${f.roleToAssume}` : identity);
-    work.idToken.add(job.id);
-    work.roles.push(chained
-        ? { identity: { ...identity, arn: f.roleToAssume }, chained: true }
-        : { identity, chained: false });
-    work.migrated.push(f);
-}
-function envKeys(work, f) {
-    const p = f.path;
-    const identity = work.ctx.identity(f.pair);
-    const secrets = pairSecrets(f.pair);
-    const model = work.model;
-    let held;
-    if (p.length === 2 && p[0] === 'env') {
-        held = model.env;
-        const unused = [];
-        for (const job of model.jobs.values()) {
-            if (!job.steps)
-                continue;
-            if (job.env?.map && job.env.map.items.some((e) => keyString(e) === p[1]))
-                continue;
-            if (!showsAwsUse(job)) {
-                unused.push(job.id);
-                continue;
-            }
-            const n = needsOf(work, job.id);
-            n.ambient ??= { identity };
-        }
-        if (unused.length > 0) {
-            work.followUps.push({
-                file: model.path,
-                line: f.line,
-                reason: unused.length === 1
-                    ? `The workflow env gave the keys ${secrets.join(' and ')} to every job; job ${unused[0]} shows no AWS use and gets no configure-aws-credentials step: add one if it needs AWS.`
-                    : `The workflow env gave the keys ${secrets.join(' and ')} to every job; the jobs ${unused.join(', ')} show no AWS use and get no configure-aws-credentials step: add one to any of them that needs AWS.`,
-                kind: null
-            });
-        }
-    }
-    else if (p.length === 4 && p[0] === 'jobs' && p[2] === 'env') {
-        const job = jobOf(work, f);
-        held = job.env;
-        needsOf(work, job.id).ambient = { identity };
-    }
-    else if (p.length === 6 && p[0] === 'jobs' && p[2] === 'steps' && p[4] === 'env') {
-        const job = jobOf(work, f);
-        const step = job.stepModels.find((s) => s.index === p[3]);
-        if (!step)
-            throw new yaml_edits_UnsupportedEdit(`step ${String(p[3])} of job ${job.id} not found`, 0);
-        held = step.env;
-        const prefix = ['jobs', job.id, 'steps', step.index].join('\u0000');
-        const other = work.findings.find((g) => g.migration !== 'automatic' &&
-            g.kind !== 'non-aws' &&
-            g.path.slice(0, 4).join('\u0000') === prefix &&
-            sharesKeys(g, f, work.findings));
-        if (other) {
-            throw new yaml_edits_UnsupportedEdit(`job ${job.id} step ${step.index + 1} also uses the keys by hand (line ${other.line}); its env keys cannot go alone`, step.map.range?.[0] ?? 0);
-        }
-        const region = regionIn(step.env?.map ?? null);
-        needsOf(work, job.id).steps.set(step.index, {
-            identity,
-            source: 'step-env',
-            region: region?.value ?? null
-        });
-    }
-    else {
-        throw new yaml_edits_UnsupportedEdit(`keys in env at ${p.join('.')}`, 0);
-    }
-    if (!held)
-        throw new yaml_edits_UnsupportedEdit(`env map at ${p.join('.')} not found`, 0);
-    const entries = keyEnvEntries(held, secrets);
-    if (entries.length === 0)
-        throw new yaml_edits_UnsupportedEdit(`no key entries found in env at ${p.join('.')}`, 0);
-    const list = work.envRemovals.get(held) ?? [];
-    list.push(...entries.filter((e) => !list.includes(e)));
-    work.envRemovals.set(held, list);
-    describe(work, pairStart(entries[0]), `${p.length === 2 ? 'workflow' : `job ${String(p[1])}${p.length === 6 ? ` step ${Number(p[3]) + 1}` : ''}`} env: ${entries.map((e) => keyString(e)).join(', ')} removed`);
-    work.roles.push({ identity, chained: false });
-    work.migrated.push(f);
-}
-function dockerLogin(work, f) {
-    const job = jobOf(work, f);
-    const step = job.stepModels.find((s) => s.index === f.path[3]);
-    const { accessKeyId: id, secretAccessKey: secret } = f.pair;
-    if (!step || id === null || secret === null || f.secrets.some((s) => s !== id && s !== secret)) {
-        return false;
-    }
-    const login = dockerLoginEdits(work.model.text, step, { id, secret });
-    if (!login)
-        return false;
-    const identity = work.ctx.identity(f.pair);
-    work.edits.push(...login.edits);
-    needsOf(work, job.id).steps.set(step.index, {
-        identity,
-        source: 'docker-login',
-        region: login.region
-    });
-    work.idToken.add(job.id);
-    describe(work, pairStart(step.with.pair), `job ${job.id}: docker login to ECR uses the role's credentials; username/password removed`);
-    work.roles.push({ identity, chained: false });
-    work.migrated.push(f);
-    return true;
-}
-function caller(work, f) {
-    const job = jobOf(work, f);
-    const outcome = job.calls ? work.ctx.callee(job.calls) : null;
-    if (!outcome?.assumesRole)
-        return false;
-    if (f.kind === 'reusable-workflow-caller') {
-        const secrets = pairSecrets(f.pair);
-        const entries = (job.secrets?.map?.items ?? []).filter((e) => {
-            const name = keyString(e);
-            const refs = secretsOf(valueNode(e));
-            return (name !== null &&
-                outcome.released.has(name) &&
-                refs.length > 0 &&
-                refs.every((r) => secrets.includes(r)));
-        });
-        if (entries.length === 0)
-            return false;
-        const list = work.envRemovals.get(job.secrets) ?? [];
-        list.push(...entries.filter((e) => !list.includes(e)));
-        work.envRemovals.set(job.secrets, list);
-        describe(work, pairStart(entries[0]), `job ${job.id}: no longer passes ${entries.map((e) => keyString(e)).join(', ')} to ${job.calls}`);
-    }
-    work.idToken.add(job.id);
-    work.migrated.push(f);
-    return true;
-}
-/**
- * Declared workflow_call secrets of a pair whose every use in this file was migrated: made
- * optional, and callers may stop passing them. Pairs with a use left to a person stay as they are.
- */
-function releasedSecrets(work, findings) {
-    const released = new Set();
-    const declared = work.model.callSecrets;
-    for (const f of findings) {
-        if (f.kind !== 'reusable-workflow-secret' || !declared)
-            continue;
-        const names = pairSecrets(f.pair);
-        const users = findings.filter((g) => g !== f && g.kind !== 'reusable-workflow-secret' && g.secrets.some((s) => names.includes(s)));
-        if (users.length === 0 || !users.every((g) => work.migrated.includes(g))) {
-            work.followUps.push(followUp(f));
-            continue;
-        }
-        const { edits, changed, offset } = optionalSecretEdits(declared, names);
-        work.edits.push(...edits);
-        if (changed.length > 0) {
-            describe(work, offset, `workflow_call secrets ${changed.join(', ')}: required: false (no longer used)`);
-        }
-        for (const n of names)
-            released.add(n);
-        work.migrated.push(f);
-    }
-    return released;
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite.ts
-/**
- * The workflow rewriter: the scanner's findings and a role ARN per key pair in, rewritten
- * workflow text out. Pure. Each file is either fully migrated (every automatic finding rewritten,
- * the result valid YAML whose re-scan finds none of the migrated keys) or left byte for byte as
- * it was; what stays manual is returned as follow-ups.
- *
- * Reusable workflows of the repository are rewritten together with their callers: a called
- * workflow that now assumes a role makes every calling job get `id-token: write`, and declared key
- * secrets it no longer uses become optional so that its callers stop passing them. Callers wait
- * for their callees' outcome, so files are planned until no outcome changes.
- */
-
-
-
-
-
-
-
-
-
-
-const LOCAL_CALL = /uses:\s*['"]?\.\/\.github\/workflows\//;
-/**
- * Findings the rewrite may turn into edits; the others only become follow-ups. (Callers of
- * reusable workflows are found by their local `uses:`; declared secrets only change with the
- * automatic findings of their file.)
- */
-function mayRewrite(f) {
-    return (f.migration === 'automatic' ||
-        (f.kind === 'action-input' && /^docker\/login-action@/i.test(f.step?.uses?.trim() ?? '')));
-}
-const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-/** Checks a role ARN given by a person; the message names the input and what is allowed. */
-function validateRoleArn(arn, input) {
-    if (arn !== PLACEHOLDER_ARN && !ROLE_ARN.test(arn)) {
-        throw new Error(`${input}: '${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
-    }
-    return arn;
-}
-function rewriteWorkflows(files, findings, options = {}) {
-    for (const [name, arn] of Object.entries(options.roleArns ?? {})) {
-        validateRoleArn(arn, `role ARN for ${name}`);
-    }
-    if (options.defaultRoleArn)
-        validateRoleArn(options.defaultRoleArn, 'default role ARN');
-    const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG });
-    const repositoryDefault = options.repositoryDefault ?? 'restricted';
-    const byFile = new Map();
-    for (const f of findings)
-        byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-    // Only files the rewrite may edit are parsed again: those with findings it can migrate and
-    // those calling a reusable workflow of the repository (they may need id-token: write). Trees
-    // are not kept: a file planned again is parsed again (rare), and memory stays small.
-    const editable = new Set();
-    const callers = new Map();
-    for (const f of files) {
-        const own = byFile.get(f.path) ?? [];
-        const calling = LOCAL_CALL.test(f.text);
-        if (own.some(mayRewrite) || calling)
-            editable.add(f.path);
-        if (calling)
-            callers.set(f.path, parseModel(f.path, f.text));
-    }
-    const models = {
-        has: (p) => editable.has(p),
-        get: (file) => callers.has(file.path) ? callers.get(file.path) : parseModel(file.path, file.text),
-        keys: () => editable.values()
-    };
-    const passed = passedSecrets(callers);
-    const outcomes = new Map();
-    const plans = new Map();
-    const calleeOf = (uses) => uses.trim().startsWith('./') ? uses.trim().slice(2).replace(/@.*$/, '') : null;
-    // Called workflows first settle their outcome; a file is planned again only when the
-    // outcome of a workflow it calls changed.
-    const calls = new Map();
-    for (const [p, model] of callers) {
-        const targets = new Set();
-        for (const job of model?.jobs.values() ?? []) {
-            const target = job.calls === null ? null : calleeOf(job.calls);
-            if (target !== null)
-                targets.add(target);
-        }
-        calls.set(p, targets);
-    }
-    let pending = new Set(models.keys());
-    for (let round = 0; round <= files.length && pending.size > 0; round++) {
-        const changed = new Set();
-        for (const file of files) {
-            if (!pending.has(file.path))
-                continue;
-            const own = byFile.get(file.path) ?? [];
-            const plan = checked(file, own, planFile(file.path, file.text, models.get(file), own, {
-                identity: (pair) => identityFor(pair, file.path, passed, options),
-                region: options.region ?? null,
-                repositoryDefault,
-                cacRef,
-                callee: (uses) => {
-                    const target = calleeOf(uses);
-                    return target === null ? null : (outcomes.get(target) ?? null);
-                }
-            }));
-            plans.set(file.path, plan);
-            if (!sameOutcome(outcomes.get(file.path), plan.outcome)) {
-                outcomes.set(file.path, plan.outcome);
-                changed.add(file.path);
-            }
-        }
-        pending = new Set([...calls].filter(([, targets]) => [...targets].some((t) => changed.has(t))).map(([p]) => p));
-    }
-    return result(files, byFile, plans, options, cacRef);
-}
-/**
- * Re-scans a rewritten file: it must parse, and for every finding kind and key pair hold no more
- * findings than before minus those migrated (declared secrets made optional do not count).
- * Otherwise the file stays as it was.
- */
-function checked(file, before, plan) {
-    if (plan.after === file.text)
-        return plan;
-    const rescan = scanWorkflows([{ path: file.path, text: plan.after }]);
-    const key = (f) => `${f.kind}|${pairKey(f.pair)}`;
-    const budget = new Map();
-    for (const f of before)
-        budget.set(key(f), (budget.get(key(f)) ?? 0) + 1);
-    for (const f of plan.migrated)
-        budget.set(key(f), (budget.get(key(f)) ?? 0) - 1);
-    let left = null;
-    for (const f of rescan.findings) {
-        if (f.kind === 'reusable-workflow-secret' &&
-            f.secrets.every((s) => plan.outcome.released.has(s))) {
-            continue;
-        }
-        const n = (budget.get(key(f)) ?? 0) - 1;
-        budget.set(key(f), n);
-        if (n < 0 || f.migration === 'automatic')
-            left ??= f;
-    }
-    const problem = rescan.errors[0]?.message ??
-        (left ? `the rewritten file still has ${left.kind} keys at line ${left.line}` : null);
-    if (problem === null)
-        return plan;
-    const reason = `Not rewritten: ${problem}; the file is left as it was.`;
-    return {
-        ...plan,
-        after: file.text,
-        edits: [],
-        roles: [],
-        migrated: [],
-        regionsMissing: [],
-        outcome: { assumesRole: false, released: new Set() },
-        followUps: [
-            ...plan.migrated.map((f) => ({
-                file: f.file,
-                line: f.line,
-                reason: `The static keys ${f.secrets.join(' and ')} stay: this file could not be rewritten (${problem}); migrate this use by hand.`,
-                kind: f.kind
-            })),
-            // Follow-ups the rewrite raised itself (regions, callers) no longer apply.
-            ...plan.followUps.filter((u) => u.kind !== null),
-            { file: file.path, line: 1, reason, kind: null }
-        ].sort((a, b) => a.line - b.line),
-        rejected: reason
-    };
-}
-function sameOutcome(a, b) {
-    const aRole = a?.assumesRole ?? false;
-    const aReleased = a?.released ?? new Set();
-    return (aRole === b.assumesRole &&
-        aReleased.size === b.released.size &&
-        [...b.released].every((s) => aReleased.has(s)));
-}
-/**
- * For each local reusable workflow, the repository secrets its in-repo callers pass under each
- * declared name (`access_key_id` -> {`PROD_AWS_ACCESS_KEY_ID`}).
- */
-function passedSecrets(models) {
-    const out = new Map();
-    for (const model of models.values()) {
-        for (const job of model?.jobs.values() ?? []) {
-            const target = job.calls?.trim();
-            if (!target?.startsWith('./') || !job.secrets?.map)
-                continue;
-            const path = target.slice(2).replace(/@.*$/, '');
-            const names = out.get(path) ?? new Map();
-            for (const entry of job.secrets.map.items) {
-                const name = keyString(entry);
-                if (name === null)
-                    continue;
-                const set = names.get(name) ?? new Set();
-                for (const s of secretsOf(valueNode(entry)))
-                    set.add(s);
-                names.set(name, set);
-            }
-            out.set(path, names);
-        }
-    }
-    return out;
-}
-/** The role a pair assumes: given per secret, through the callers of a reusable workflow, by default, or a placeholder. */
-function identityFor(pair, file, passed, options) {
-    const name = pair.accessKeyId ?? pair.secretAccessKey ?? '?';
-    const arns = options.roleArns ?? {};
-    const fallback = options.defaultRoleArn ?? PLACEHOLDER_ARN;
-    const own = arns[name];
-    if (own)
-        return { pairKey: pairKey(pair), pair, arn: own };
-    const viaCallers = [...(passed.get(file)?.get(name) ?? [])];
-    if (viaCallers.length > 1) {
-        throw new yaml_edits_UnsupportedEdit(`callers pass different keys (${viaCallers.sort().join(', ')}) as ${name}, so no single role replaces them; give the reusable workflow a role input and migrate by hand`, 0);
-    }
-    const via = viaCallers[0];
-    if (via === undefined)
-        return { pairKey: pairKey(pair), pair, arn: fallback };
-    // The callers' repository secrets are the key that the role replaces.
-    const passedAs = (n) => {
-        const names = [...(n === null ? [] : (passed.get(file)?.get(n) ?? []))];
-        return names.length === 1 ? names[0] : n;
-    };
-    const repoPair = {
-        accessKeyId: via,
-        secretAccessKey: passedAs(pair.secretAccessKey),
-        sessionToken: passedAs(pair.sessionToken)
-    };
-    return { pairKey: pairKey(repoPair), pair: repoPair, arn: arns[via] ?? fallback };
-}
-function result(files, byFile, plans, options, cacRef) {
-    const out = [];
-    const roles = new Map();
-    let tagForSha = false;
-    let defaultUsed = false;
-    const regions = [];
-    for (const file of files) {
-        const plan = plans.get(file.path);
-        if (!plan) {
-            out.push({
-                path: file.path,
-                before: file.text,
-                after: file.text,
-                changed: false,
-                edits: [],
-                followUps: (byFile.get(file.path) ?? [])
-                    .filter((f) => f.kind !== 'non-aws')
-                    .map((f) => ({ file: f.file, line: f.line, reason: f.reason, kind: f.kind }))
-            });
-            continue;
-        }
-        out.push({
-            path: file.path,
-            before: file.text,
-            after: plan.after,
-            changed: plan.after !== file.text,
-            edits: plan.edits,
-            followUps: plan.followUps
-        });
-        tagForSha ||= plan.usedTagForSha;
-        for (const line of plan.regionsMissing)
-            regions.push({ file: file.path, line });
-        defaultUsed ||= plan.edits.some((e) => e.description.includes('the repository default'));
-        for (const { identity, chained } of plan.roles) {
-            const key = `${identity.pairKey}|${identity.arn}|${chained}`;
-            const entry = roles.get(key) ?? {
-                role: {
-                    pairKey: identity.pairKey,
-                    pair: identity.pair,
-                    arn: identity.arn,
-                    placeholder: identity.arn === PLACEHOLDER_ARN,
-                    chained
-                },
-                files: new Set()
-            };
-            entry.files.add(file.path);
-            roles.set(key, entry);
-        }
-    }
-    const notes = [];
-    if (tagForSha && !('sha' in cacRef)) {
-        notes.push(`configure-aws-credentials: no ${CAC_TAG} release SHA known (offline); SHA-pinned steps are pinned to tag ${CAC_TAG} instead of a SHA.`);
-    }
-    if (defaultUsed && !options.repositoryDefault) {
-        notes.push('Default token permissions of the repository unknown: assumed restricted (contents: read, packages: read) for jobs without permissions.');
-    }
-    const placeholders = [...roles.values()].filter((r) => r.role.placeholder);
-    if (placeholders.length > 0) {
-        notes.push(`No role ARN given for ${placeholders.map((r) => r.role.pair.accessKeyId ?? r.role.pairKey).join(', ')}: the placeholder ${PLACEHOLDER_ARN} is written; replace it before merging.`);
-    }
-    return {
-        files: out,
-        roles: [...roles.values()].map(({ role, files: f }) => ({ ...role, files: [...f].sort() })),
-        notes,
-        missingRegions: regions
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/cli/rewrite.ts
 /**
  * The rewrite part of `plan`: `--diff` (unified diffs of what would change), `--write` (rewrite
@@ -4775,10 +5118,6 @@ async function writeRewrites(root, result) {
     }
     return written;
 }
-/** Rewrites the scanned files with the flags' options. */
-function rewriteScanned(files, findings, flags) {
-    return rewriteWorkflows(files, findings, rewriteOptions(flags));
-}
 
 ;// CONCATENATED MODULE: ./src/cli/plan.ts
 
@@ -4805,9 +5144,18 @@ Options:
 ${REWRITE_USAGE}  -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 success (with or without findings, also when --write leaves manual follow-ups),
-1 errors (a file could not be read or parsed, or the command failed), 2 bad usage (also --write
-without a role ARN or region it needs), 3 findings with --fail-on-findings.
+--format json prints {"findings", "errors", "files", "roles", "notes"}: the findings (migration
+"automatic" exactly where --diff rewrites), the files that could not be parsed, per file the edits
+and manual follow-ups, the roles the rewritten workflows assume, and notes (placeholders, offline
+assumptions).
+
+Exit status:
+  0  success, with or without findings (also when --write leaves manual follow-ups)
+  1  a workflow file is not valid YAML (for example a duplicate key, which GitHub also rejects):
+     it is listed under errors and on standard error, and every other file is still scanned,
+     reported (and rewritten with --write); or the command failed (PATH cannot be read)
+  2  bad usage (also --write without a role ARN or region it needs)
+  3  findings with --fail-on-findings, when no file has an error
 `;
 const FORMATS = ['text', 'json', 'sarif'];
 /** Runs the command line; returns the exit status. Never throws. */
@@ -4863,11 +5211,10 @@ async function runCli(argv, io) {
         roleArns: values['role-arn'],
         region: values.region
     };
-    const rewrite = wantsRewrite(flags);
+    let options;
     try {
-        if (rewrite)
-            rewriteOptions(flags);
-        if (rewrite && format === 'sarif')
+        options = rewriteOptions(flags);
+        if (wantsRewrite(flags) && format === 'sarif')
             throw new Error('--format sarif does not take --diff, --write, --role-arn or --region');
     }
     catch (error) {
@@ -4876,10 +5223,10 @@ async function runCli(argv, io) {
     }
     try {
         const { root, files } = await collectWorkflowFiles(target);
-        const result = scanWorkflows(files);
-        const rewritten = rewrite ? rewriteScanned(files, result.findings, flags) : null;
+        // The rewrite always runs: it settles which findings are automatic, even without --diff.
+        const { result, rewrite: rewritten } = planWorkflows(files, options);
         let written = [];
-        if (rewritten && flags.write) {
+        if (flags.write) {
             const blockers = writeBlockers(rewritten);
             for (const b of blockers)
                 io.stderr(`error: --write: ${b}\n`);
@@ -4891,9 +5238,9 @@ async function runCli(argv, io) {
             ? JSON.stringify({
                 findings: result.findings,
                 errors: result.errors,
-                ...(rewritten ? rewriteJson(rewritten, flags.diff) : {})
+                ...rewriteJson(rewritten, flags.diff)
             }, null, 2) + '\n'
-            : rewritten && (flags.diff || flags.write)
+            : flags.diff || flags.write
                 ? (flags.diff ? renderDiff(rewritten) : renderFollowUps(rewritten)) +
                     (flags.write
                         ? `Rewrote ${written.length} file(s)${written.map((p) => `\n  ${p}`).join('')}\n`
