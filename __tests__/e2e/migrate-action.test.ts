@@ -212,6 +212,35 @@ describe('dist/index.js in migrate mode', () => {
     expect(sandbox.github.violations).toEqual([])
   }, 120_000)
 
+  it('a key that cannot be migrated: a warning in plan mode, a failure at the end of migrate', async () => {
+    // A keys line whose key id IAM does not know; the other pair goes on.
+    const keys = `${sandbox.keys}\nSTAGING_AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE`
+    const plan = await runAction(entry, {
+      inputs: {
+        mode: 'plan',
+        'working-directory': path.resolve('examples/legacy-repo'),
+        keys,
+        'github-token': sandbox.env.GITHUB_TOKEN,
+        repository: sandbox.env.GITHUB_REPOSITORY,
+        'aws-region': sandbox.env.AWS_REGION
+      },
+      env: { ...sandbox.env, GITHUB_WORKSPACE: process.cwd() }
+    })
+    expect(plan.code).toBe(0)
+    expect(plan.stdout).toMatch(/::warning::Cannot be migrated: STAGING_AWS_ACCESS_KEY_ID: /)
+    const run = await migrate({ keys })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::The migration is incomplete: STAGING_AWS_ACCESS_KEY_ID: /)
+    // The key id is only ever handed to the runner to mask.
+    const unmasked = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'))
+    expect(unmasked.join('\n')).not.toContain('AKIAIOSFODNN7EXAMPLE')
+    // The other pair went on: its role exists and its pull request is there.
+    expect(run.outputs['pull-request-url']).toMatch(/\/pull\/\d+$/)
+    expect(Object.keys(JSON.parse(run.outputs['role-arns'] ?? '{}') as object)).toEqual([
+      'AWS_ACCESS_KEY_ID'
+    ])
+  }, 120_000)
+
   it('a re-run with another role name updates the same pull request', async () => {
     const run = await migrate({ 'role-name': 'gha-{repo}-{user}' })
     expect(run.code).toBe(0)
