@@ -5,55 +5,12 @@
  * parsing and re-scanning it). Prints files/s and MB/s (of CPU time) of each and the ratio of
  * scan + rewrite to the bare parse; the target is at most 3.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseDocument } from 'yaml'
-import type { WorkflowFile } from '../src/workflows/findings.js'
+import { bestOf, corpus, replicate, ROUNDS } from './corpus.js'
 import { rewriteWorkflows } from '../src/workflows/rewrite.js'
 import { scanWorkflows } from '../src/workflows/scan.js'
 
-const MIN_FILES = 1000
-const ROUNDS = 5
 const TARGET = 3
-
-function corpus(): WorkflowFile[] {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-  const dir = path.resolve(root, '..', 'shared', 'corpus', 'workflows')
-  const fixtures = path.join(root, '__fixtures__', 'workflows')
-  const source = existsSync(dir) ? dir : fixtures
-  if (source !== dir) console.log(`corpus absent (${dir}); using ${fixtures}`)
-  return readdirSync(source)
-    .filter((n) => /\.ya?ml$/.test(n))
-    .map((n) => ({ path: n, text: readFileSync(path.join(source, n), 'utf8') }))
-}
-
-/** The corpus repeated under distinct paths until there are at least MIN_FILES files. */
-function replicate(base: readonly WorkflowFile[]): WorkflowFile[] {
-  const out: WorkflowFile[] = []
-  for (let copy = 0; out.length < MIN_FILES; copy++) {
-    for (const f of base) out.push({ path: `copy-${copy}/${f.path}`, text: f.text })
-  }
-  return out
-}
-
-/**
- * Best CPU time (ms, user + system of this process) of each run over ROUNDS interleaved rounds,
- * after one warm-up of each: the machine is shared, other processes' load must not count.
- */
-function bestOf(runs: readonly (() => unknown)[]): number[] {
-  for (const run of runs) run()
-  const best = runs.map(() => Infinity)
-  for (let i = 0; i < ROUNDS; i++) {
-    runs.forEach((run, k) => {
-      const start = process.cpuUsage()
-      run()
-      const used = process.cpuUsage(start)
-      best[k] = Math.min(best[k]!, (used.user + used.system) / 1000)
-    })
-  }
-  return best
-}
 
 export async function bench(): Promise<void> {
   const files = replicate(corpus())
