@@ -12,6 +12,8 @@ import {
   ListRolePoliciesCommand,
   ListRolesCommand
 } from '@aws-sdk/client-iam'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { Actionlint } from '../../test-support/actionlint.js'
 import { runAction, type ActionRun } from '../../test-support/runner.js'
@@ -253,6 +255,31 @@ describe('dist/index.js in migrate mode', () => {
     expect(repo.readFile(`${WORKFLOWS}/deploy.yml`, repo.pulls[0]!.head)).toContain(
       `role-to-assume: ${arn}`
     )
+  }, 120_000)
+
+  it('without AWS credentials: a message naming the step to add, nothing written', async () => {
+    const { AWS_ACCESS_KEY_ID: _id, AWS_SECRET_ACCESS_KEY: _secret, ...env } = sandbox.env
+    const home = mkdtempSync(path.join(os.tmpdir(), 'no-aws-'))
+    sandbox.github.resetRequests()
+    try {
+      const run = await runAction(entry, {
+        inputs: {
+          mode: 'migrate',
+          keys: sandbox.keys,
+          'github-token': sandbox.env.GITHUB_TOKEN,
+          repository: sandbox.env.GITHUB_REPOSITORY
+        },
+        // No credentials anywhere: no keys, no profile files, no instance metadata.
+        env: { ...env, HOME: home, AWS_EC2_METADATA_DISABLED: 'true' }
+      })
+      expect(run.code).toBe(1)
+      expect(run.stdout).toMatch(
+        /::error::could not build the migration plan: could not identify the AWS credentials .*Set administrator credentials before this step, e\.g\. with aws-actions\/configure-aws-credentials/
+      )
+      expect(sandbox.github.requests.filter((r) => r.write)).toEqual([])
+    } finally {
+      rmSync(home, { recursive: true, force: true })
+    }
   }, 120_000)
 
   it('refuses a personal access token without the workflow scope before any write', async () => {
