@@ -79561,8 +79561,13 @@ async function runMigration(settings, env, mode) {
         warning(f.message, { title: 'Manual follow-up', file: f.file, startLine: f.line });
     }
     const problems = [...plan.pairErrors, ...(result?.errors ?? [])];
-    if (problems.length > 0) {
-        setFailed(`${mode === 'migrate' ? 'The migration is incomplete' : 'Some keys cannot be migrated'}: ${problems.join('; ')}`);
+    if (problems.length > 0 && mode === 'migrate') {
+        setFailed(`The migration is incomplete: ${problems.join('; ')}`);
+    }
+    else if (problems.length > 0) {
+        // Plan mode fails only with fail-on-findings; what migrate would refuse is a warning here.
+        for (const p of problems)
+            warning(`Cannot be migrated: ${p}`);
     }
     return { plan, result };
 }
