@@ -79526,18 +79526,17 @@ async function runMigration(settings, env, mode) {
     // Before any read of substance: a token that cannot push workflow files fails here, clearly.
     if (mode === 'migrate')
         await checkToken(github);
-    startGroup(`Reading ${repository.owner}/${repository.repo} and AWS`);
-    const { plan } = await gatherMigration({
-        github,
-        aws,
-        settings,
-        now: new Date()
-    }).catch((error) => {
-        throw wrapError('could not build the migration plan', error);
+    const plan = await group(`Reading ${repository.owner}/${repository.repo} and AWS`, async () => {
+        try {
+            const gathered = await gatherMigration({ github, aws, settings, now: new Date() });
+            for (const line of planLines(gathered.plan))
+                info(line);
+            return gathered.plan;
+        }
+        catch (error) {
+            throw wrapError('could not build the migration plan', error);
+        }
     });
-    for (const line of planLines(plan))
-        info(line);
-    endGroup();
     setOutput('plan', JSON.stringify(planJson(plan)));
     let result = null;
     if (mode === 'migrate') {
@@ -79557,8 +79556,11 @@ async function runMigration(settings, env, mode) {
     if (env.GITHUB_STEP_SUMMARY) {
         await summary.addRaw(renderMigrationSummary(plan, result, { mode })).write();
     }
-    for (const f of plan.followUps) {
-        warning(f.message, { title: 'Manual follow-up', file: f.file, startLine: f.line });
+    // (Plan mode has annotated every finding already.)
+    if (mode === 'migrate') {
+        for (const f of plan.followUps) {
+            warning(f.message, { title: 'Manual follow-up', file: f.file, startLine: f.line });
+        }
     }
     const problems = [...plan.pairErrors, ...(result?.errors ?? [])];
     if (problems.length > 0 && mode === 'migrate') {

@@ -35,17 +35,18 @@ export async function runMigration(
   // Before any read of substance: a token that cannot push workflow files fails here, clearly.
   if (mode === 'migrate') await checkToken(github)
 
-  core.startGroup(`Reading ${repository.owner}/${repository.repo} and AWS`)
-  const { plan } = await gatherMigration({
-    github,
-    aws,
-    settings,
-    now: new Date()
-  }).catch((error: unknown) => {
-    throw wrapError('could not build the migration plan', error)
-  })
-  for (const line of planLines(plan)) core.info(line)
-  core.endGroup()
+  const plan = await core.group(
+    `Reading ${repository.owner}/${repository.repo} and AWS`,
+    async () => {
+      try {
+        const gathered = await gatherMigration({ github, aws, settings, now: new Date() })
+        for (const line of planLines(gathered.plan)) core.info(line)
+        return gathered.plan
+      } catch (error) {
+        throw wrapError('could not build the migration plan', error)
+      }
+    }
+  )
   core.setOutput('plan', JSON.stringify(planJson(plan)))
 
   let result: MigrationResult | null = null
@@ -71,8 +72,11 @@ export async function runMigration(
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(renderMigrationSummary(plan, result, { mode })).write()
   }
-  for (const f of plan.followUps) {
-    core.warning(f.message, { title: 'Manual follow-up', file: f.file, startLine: f.line })
+  // (Plan mode has annotated every finding already.)
+  if (mode === 'migrate') {
+    for (const f of plan.followUps) {
+      core.warning(f.message, { title: 'Manual follow-up', file: f.file, startLine: f.line })
+    }
   }
   const problems = [...plan.pairErrors, ...(result?.errors ?? [])]
   if (problems.length > 0 && mode === 'migrate') {

@@ -85,6 +85,8 @@ describe('dist/index.js in migrate mode', () => {
     expect(plan.pairs[0]?.roles.map((r) => r.change)).toEqual(['create'])
     expect(plan.pullRequest?.files).toHaveLength(2)
     expect(run.outputs['findings-count']).toBe('3')
+    // One annotation per finding, not a second one for the plan's follow-ups.
+    expect(run.commands.filter((c) => c.command === 'warning')).toHaveLength(3)
     expect(run.outputs['pull-request-number']).toBeUndefined()
     expect(run.summary).toContain('Planned only: nothing was created or changed')
     expect(sandbox.github.requests.filter((r) => r.write)).toEqual([])
