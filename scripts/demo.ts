@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-iam'
 import path from 'node:path'
 import { runAction } from '../test-support/runner.js'
-import { startSandbox } from '../test-support/sandbox.js'
+import { migrateInputs, startSandbox } from '../test-support/sandbox.js'
 
 const started = Date.now()
 const rule = (title: string): void =>
@@ -49,13 +49,7 @@ try {
 
   // 2. mode: migrate, as the manual migration workflow runs it.
   const run = await runAction(path.resolve('dist/index.js'), {
-    inputs: {
-      mode: 'migrate',
-      keys: sandbox.keys,
-      'github-token': sandbox.env.GITHUB_TOKEN,
-      repository: sandbox.env.GITHUB_REPOSITORY,
-      'aws-region': sandbox.env.AWS_REGION
-    },
+    inputs: migrateInputs(sandbox),
     env: { ...sandbox.env }
   })
 

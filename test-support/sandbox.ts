@@ -246,3 +246,18 @@ async function seedAws(
     sts.destroy()
   }
 }
+
+/** The inputs of a `mode: migrate` run against the sandbox (`extra` adds or overrides). */
+export function migrateInputs(
+  sandbox: Sandbox,
+  extra: Readonly<Record<string, string>> = {}
+): Record<string, string> {
+  return {
+    mode: 'migrate',
+    keys: sandbox.keys,
+    'github-token': sandbox.env.GITHUB_TOKEN,
+    repository: sandbox.env.GITHUB_REPOSITORY,
+    'aws-region': sandbox.env.AWS_REGION,
+    ...extra
+  }
+}

@@ -17,7 +17,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { Actionlint } from '../../test-support/actionlint.js'
 import { runAction, type ActionRun } from '../../test-support/runner.js'
-import { startSandbox, type Sandbox } from '../../test-support/sandbox.js'
+import { migrateInputs, startSandbox, type Sandbox } from '../../test-support/sandbox.js'
 
 const entry = path.resolve('dist/index.js')
 const WORKFLOWS = '.github/workflows'
@@ -44,14 +44,10 @@ afterAll(async () => {
 
 function migrate(extra: Record<string, string> = {}, token?: string): Promise<ActionRun> {
   return runAction(entry, {
-    inputs: {
-      mode: 'migrate',
-      keys: sandbox.keys,
-      'github-token': token ?? sandbox.env.GITHUB_TOKEN,
-      repository: sandbox.env.GITHUB_REPOSITORY,
-      'aws-region': sandbox.env.AWS_REGION,
-      ...extra
-    },
+    inputs: migrateInputs(sandbox, {
+      ...extra,
+      'github-token': token ?? sandbox.env.GITHUB_TOKEN
+    }),
     env: { ...sandbox.env }
   })
 }

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { Actionlint } from '../../test-support/actionlint.js'
 import { runAction } from '../../test-support/runner.js'
-import { startSandbox, type Sandbox } from '../../test-support/sandbox.js'
+import { migrateInputs, startSandbox, type Sandbox } from '../../test-support/sandbox.js'
 
 let sandbox: Sandbox
 
@@ -33,13 +33,7 @@ describe('dist/index.js in migrate mode on a repository pinned by SHA', () => {
     }).trim()
 
     const run = await runAction(path.resolve('dist/index.js'), {
-      inputs: {
-        mode: 'migrate',
-        keys: sandbox.keys,
-        'github-token': sandbox.env.GITHUB_TOKEN,
-        repository: sandbox.env.GITHUB_REPOSITORY,
-        'aws-region': sandbox.env.AWS_REGION
-      },
+      inputs: migrateInputs(sandbox),
       env: { ...sandbox.env }
     })
     expect(run.stdout).not.toContain('::error')
