@@ -125,6 +125,7 @@ describe('dist/index.js in migrate mode', () => {
     expect(plan.followUps.map((f) => f.file)).toEqual([`${WORKFLOWS}/nightly.yml`])
     // The access key id never appears unmasked in the plan.
     expect(run.outputs.plan).not.toContain(sandbox.keyOwner.accessKeyId)
+    expect(run.summary).not.toContain(sandbox.keyOwner.accessKeyId)
 
     // AWS: the provider and a role that trusts exactly the intended jobs, with the user's permissions.
     const providers = await iam.send(new ListOpenIDConnectProvidersCommand({}))
@@ -171,6 +172,9 @@ describe('dist/index.js in migrate mode', () => {
     expect(repo.pulls).toHaveLength(1)
     const pull = repo.pulls[0]!
     expect(pull.base).toBe('main')
+    // The body is public to everyone who can read the repository: no key id in it.
+    expect(pull.body).toContain(roleArn)
+    expect(pull.body).not.toContain(sandbox.keyOwner.accessKeyId)
     const diff = repo.pullRequestDiff(1)
     expect([...diff.matchAll(/^\+\+\+ b\/(.+)$/gm)].map((m) => m[1])).toEqual([
       `${WORKFLOWS}/ci.yml`,
