@@ -70,7 +70,8 @@ export async function runMigration(
   }
 
   if (env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(renderMigrationSummary(plan, result, { mode })).write()
+    // A blank line first: in plan mode this follows the findings summary.
+    await core.summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}`).write()
   }
   // (Plan mode has annotated every finding already.)
   if (mode === 'migrate') {
