@@ -72,8 +72,12 @@ export interface FileModel {
   readonly composite: boolean
 }
 
-export function parseModel(path: string, text: string): FileModel | null {
-  const doc = parseDocument(text)
+/** The model of a workflow text; `doc`, when given, is that text already parsed (by the scan). */
+export function parseModel(
+  path: string,
+  text: string,
+  doc: Document.Parsed = parseDocument(text)
+): FileModel | null {
   if (doc.errors.length > 0 || !isMap(doc.contents)) return null
   const root = doc.contents as YAMLMap
   const jobs = new Map<string, JobModel>()

@@ -11,6 +11,7 @@
  */
 import { CAC_TAG, validateCacRef, type CacRef } from './action-pins.js'
 import { pairKey, type Finding, type KeyPair, type WorkflowFile } from './findings.js'
+import { callsLocalWorkflow, mayRewrite, takeOver } from './parsed.js'
 import { parseModel, type FileModel } from './rewrite-model.js'
 import { planFile, type CalleeOutcome, type FilePlan } from './rewrite-file.js'
 import type { Identity } from './rewrite-steps.js'
@@ -29,17 +30,9 @@ import { secretsOf } from './rewrite-nodes.js'
 
 export * from './rewrite-types.js'
 
-const LOCAL_CALL = /uses:\s*['"]?\.\/\.github\/workflows\//
-
-/**
- * Findings the rewrite may turn into edits: the automatic ones (the scanner marks automatic
- * exactly what this rewrite does); the others only become follow-ups. A file may still be left as
- * it was (see {@link RewriteResult.findings}). Callers of reusable workflows of the repository
- * are also parsed (they may need id-token: write).
- */
-export function mayRewrite(f: Finding): boolean {
-  return f.migration === 'automatic'
-}
+// Findings the rewrite may turn into edits (`parsed.ts`); a file may still be left as it was
+// (see RewriteResult.findings).
+export { mayRewrite }
 
 const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 
@@ -65,22 +58,29 @@ export function rewriteWorkflows(
   const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG })
   const repositoryDefault = options.repositoryDefault ?? 'restricted'
   const byFile = new Map<string, Finding[]>()
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f])
+  for (const f of findings) {
+    const own = byFile.get(f.file)
+    if (own) own.push(f)
+    else byFile.set(f.file, [f])
+  }
   // Only files the rewrite may edit are parsed again: those with findings it can migrate and
-  // those calling a reusable workflow of the repository (they may need id-token: write). Trees
-  // are not kept: a file planned again is parsed again (rare), and memory stays small.
+  // those calling a reusable workflow of the repository (they may need id-token: write). The
+  // scan hands over its tree of such a file when given the same file object (`parsed.ts`).
+  // Trees are not kept: a file planned again is parsed again (rare), and memory stays small.
   const editable = new Set<string>()
   const callers = new Map<string, FileModel | null>()
+  const model = (f: WorkflowFile): FileModel | null =>
+    parseModel(f.path, f.text, takeOver(f) ?? undefined)
   for (const f of files) {
     const own = byFile.get(f.path) ?? []
-    const calling = LOCAL_CALL.test(f.text)
+    const calling = callsLocalWorkflow(f.text)
     if (own.some(mayRewrite) || calling) editable.add(f.path)
-    if (calling) callers.set(f.path, parseModel(f.path, f.text))
+    if (calling) callers.set(f.path, model(f))
   }
   const models = {
     has: (p: string): boolean => editable.has(p),
     get: (file: WorkflowFile): FileModel | null =>
-      callers.has(file.path) ? callers.get(file.path)! : parseModel(file.path, file.text),
+      callers.has(file.path) ? callers.get(file.path)! : model(file),
     keys: (): IterableIterator<string> => editable.values()
   }
   const passed = passedSecrets(callers)

@@ -72,11 +72,12 @@
  * - Literal values (`minio`, `test`, fake `AKIA...EXAMPLE`) are not secrets and are ignored;
  *   so are comments.
  */
-import { LineCounter, parseDocument } from 'yaml'
+import { LineCounter, parseDocument, type Document } from 'yaml'
 import type { Finding, ScanError, ScanResult, WorkflowFile } from './findings.js'
 import { buildFindings, inheritFindings } from './classify.js'
 import { generatedHeader } from './hints.js'
 import { learnRoles } from './key-uses.js'
+import { callsLocalWorkflow, handOver, rewriteParses } from './parsed.js'
 import { collectSites } from './scan-sites.js'
 import { settleFindings } from './settle.js'
 import type { FileSites } from './sites.js'
@@ -84,8 +85,15 @@ import { position, unresolvedAliases, type Located, type Source } from './yaml-n
 
 export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
   const errors: ScanError[] = []
-  // Only the sites, text and line starts are kept: each parsed tree is dropped after its walk.
-  const scanned: { file: string; located: Located; sites: FileSites }[] = []
+  // Only the sites, text and line starts are kept; a parsed tree is dropped after its walk, but
+  // for the files that may have findings or call a reusable workflow of the repository: once the
+  // findings are known, those the rewrite parses again get their tree handed over (parsed.ts).
+  const scanned: {
+    file: string
+    located: Located
+    sites: FileSites
+    kept: { file: WorkflowFile; doc: Document.Parsed } | null
+  }[] = []
   for (const f of files) {
     const parsed = parse(f)
     if ('errors' in parsed) {
@@ -104,7 +112,14 @@ export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
       )
       continue
     }
-    scanned.push({ file: f.path, located: { lines: parsed.src.lines, text: f.text }, sites })
+    const candidate =
+      sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text)
+    scanned.push({
+      file: f.path,
+      located: { lines: parsed.src.lines, text: f.text },
+      sites,
+      kept: candidate ? { file: f, doc: parsed.src.doc } : null
+    })
   }
   const known = learnRoles(scanned.flatMap((s) => s.sites.sites))
   const findings: Finding[] = []
@@ -126,6 +141,17 @@ export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
     }))
   )
   settled.sort(compareFindings)
+  const settledBy = new Map<string, Finding[]>()
+  for (const f of settled) {
+    const list = settledBy.get(f.file)
+    if (list) list.push(f)
+    else settledBy.set(f.file, [f])
+  }
+  for (const s of scanned) {
+    if (s.kept && rewriteParses(s.located.text, settledBy.get(s.file) ?? [])) {
+      handOver(s.kept.file, s.kept.doc)
+    }
+  }
   errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line)
   return { findings: settled, errors }
 }

@@ -1,0 +1,90 @@
+/**
+ * The scan hands its parsed trees to the rewrite (src/workflows/parsed.ts): only for the files
+ * the rewrite parses again, once, for the same file object and text; and the rewrite's result is
+ * the same whether it got the trees or parsed the texts itself.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { WorkflowFile } from '../../src/workflows/findings.js'
+import { takeOver } from '../../src/workflows/parsed.js'
+import { rewriteWorkflows } from '../../src/workflows/rewrite.js'
+import { scanWorkflows } from '../../src/workflows/scan.js'
+
+function read(dir: string): WorkflowFile[] {
+  return readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => ({ path: name, text: readFileSync(path.join(dir, name), 'utf8') }))
+}
+
+const fixtures = read(path.join('__fixtures__', 'workflows'))
+const corpusDir = path.resolve('..', 'shared', 'corpus', 'workflows')
+const corpus = existsSync(corpusDir) ? read(corpusDir) : []
+
+const KEYS = `name: Publish
+on:
+  push:
+jobs:
+  publish:
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: actions/checkout@v4
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          aws-region: us-east-2
+          aws-access-key-id: \${{ secrets.SITE_AWS_ACCESS_KEY_ID }}
+          aws-secret-access-key: \${{ secrets.SITE_AWS_SECRET_ACCESS_KEY }}
+      - run: aws s3 sync site s3://bucket
+`
+const NO_KEYS = `on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - run: make
+`
+
+describe('trees handed from the scan to the rewrite', () => {
+  it('are kept only for files the rewrite parses, and taken once', () => {
+    const keys = { path: 'keys.yml', text: KEYS }
+    const plain = { path: 'plain.yml', text: NO_KEYS }
+    const scan = scanWorkflows([keys, plain])
+    expect(scan.findings.some((f) => f.file === 'keys.yml' && f.migration === 'automatic')).toBe(
+      true
+    )
+    const doc = takeOver(keys)
+    expect(doc?.toString()).toBe(KEYS)
+    expect(takeOver(keys)).toBeNull()
+    expect(takeOver(plain)).toBeNull()
+    // Same path and text, another object: nothing.
+    scanWorkflows([keys])
+    expect(takeOver({ ...keys })).toBeNull()
+  })
+
+  it('are not used when the text of the file object changed after the scan', () => {
+    const file = { path: 'keys.yml', text: KEYS }
+    scanWorkflows([file])
+    file.text = NO_KEYS
+    expect(takeOver(file)).toBeNull()
+  })
+
+  it.each([
+    ['fixtures', fixtures],
+    ['corpus', corpus]
+  ])('give the same rewrite as parsing again (%s)', (_name, files) => {
+    if (files.length === 0) return
+    const findings = scanWorkflows(files).findings
+    // Fresh objects: the rewrite parses every file itself.
+    const parsedAgain = rewriteWorkflows(
+      files.map((f) => ({ ...f })),
+      findings
+    )
+    const shared = files.map((f) => ({ ...f }))
+    const handed = rewriteWorkflows(shared, scanWorkflows(shared).findings)
+    expect(handed.files.some((f) => f.changed)).toBe(true)
+    expect(handed).toEqual(parsedAgain)
+    // The rewrite took every tree it was handed.
+    expect(shared.filter((f) => takeOver(f) !== null)).toEqual([])
+  })
+})
