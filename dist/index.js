@@ -62413,7 +62413,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4190);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
 /**
  * The action's entrypoint: only calls run(). Tests and @github/local-action import run() from main.ts.
  */
@@ -62425,7 +62425,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4190:
+/***/ 4723:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -75542,6 +75542,40 @@ function mergePairs(pairs) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/workflows/parsed.ts
+const LOCAL_CALL = /uses:\s*['"]?\.\/\.github\/workflows\//;
+/**
+ * Findings the rewrite may turn into edits: the automatic ones (the scanner marks automatic
+ * exactly what the rewrite does); the others only become follow-ups.
+ */
+function mayRewrite(f) {
+    return f.migration === 'automatic';
+}
+/** Whether the text calls a reusable workflow of the repository (`uses: ./.github/workflows/...`). */
+function callsLocalWorkflow(text) {
+    return LOCAL_CALL.test(text);
+}
+/**
+ * Whether the rewrite parses this file: it has findings the rewrite may migrate, or it calls a
+ * reusable workflow of the repository (it may need `id-token: write`).
+ */
+function rewriteParses(text, own) {
+    return own.some(mayRewrite) || callsLocalWorkflow(text);
+}
+const handed = new WeakMap();
+/** Keeps the error-free tree of a scanned file for the rewrite. */
+function handOver(file, doc) {
+    handed.set(file, { text: file.text, doc });
+}
+/** The tree the scan kept for this file object and text, once; null when there is none. */
+function takeOver(file) {
+    const kept = handed.get(file);
+    if (!kept)
+        return null;
+    handed.delete(file);
+    return kept.text === file.text ? kept.doc : null;
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/job-facts.ts
 
 /** The job's environment: `environment: NAME` or `environment: {name: NAME}`; null when none. */
@@ -76293,9 +76327,12 @@ function settleReusable(input, files) {
 
 
 
+
 function scanWorkflows(files) {
     const errors = [];
-    // Only the sites, text and line starts are kept: each parsed tree is dropped after its walk.
+    // Only the sites, text and line starts are kept; a parsed tree is dropped after its walk, but
+    // for the files that may have findings or call a reusable workflow of the repository: once the
+    // findings are known, those the rewrite parses again get their tree handed over (parsed.ts).
     const scanned = [];
     for (const f of files) {
         const parsed = scan_parse(f);
@@ -76313,7 +76350,13 @@ function scanWorkflows(files) {
             })));
             continue;
         }
-        scanned.push({ file: f.path, located: { lines: parsed.src.lines, text: f.text }, sites });
+        const candidate = sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text);
+        scanned.push({
+            file: f.path,
+            located: { lines: parsed.src.lines, text: f.text },
+            sites,
+            kept: candidate ? { file: f, doc: parsed.src.doc } : null
+        });
     }
     const known = learnRoles(scanned.flatMap((s) => s.sites.sites));
     const findings = [];
@@ -76332,6 +76375,19 @@ function scanWorkflows(files) {
         generated: generatedHeader(s.located.text) !== null
     })));
     settled.sort(compareFindings);
+    const settledBy = new Map();
+    for (const f of settled) {
+        const list = settledBy.get(f.file);
+        if (list)
+            list.push(f);
+        else
+            settledBy.set(f.file, [f]);
+    }
+    for (const s of scanned) {
+        if (s.kept && rewriteParses(s.located.text, settledBy.get(s.file) ?? [])) {
+            handOver(s.kept.file, s.kept.doc);
+        }
+    }
     errors.sort((a, b) => scan_compare(a.file, b.file) || a.line - b.line);
     return { findings: settled, errors };
 }
@@ -76799,8 +76855,8 @@ function insertItemBefore(text, seq, index, lines, style) {
  */
 
 
-function parseModel(path, text) {
-    const doc = (0,dist/* parseDocument */.Tp)(text);
+/** The model of a workflow text; `doc`, when given, is that text already parsed (by the scan). */
+function parseModel(path, text, doc = (0,dist/* parseDocument */.Tp)(text)) {
     if (doc.errors.length > 0 || !(0,dist/* isMap */.jh)(doc.contents))
         return null;
     const root = doc.contents;
@@ -77966,16 +78022,10 @@ function releasedSecrets(work, findings) {
 
 
 
-const LOCAL_CALL = /uses:\s*['"]?\.\/\.github\/workflows\//;
-/**
- * Findings the rewrite may turn into edits: the automatic ones (the scanner marks automatic
- * exactly what this rewrite does); the others only become follow-ups. A file may still be left as
- * it was (see {@link RewriteResult.findings}). Callers of reusable workflows of the repository
- * are also parsed (they may need id-token: write).
- */
-function mayRewrite(f) {
-    return f.migration === 'automatic';
-}
+
+// Findings the rewrite may turn into edits (`parsed.ts`); a file may still be left as it was
+// (see RewriteResult.findings).
+
 const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 /** Checks a role ARN given by a person; the message names the input and what is allowed. */
 function validateRoleArn(arn, input) {
@@ -77993,24 +78043,31 @@ function rewriteWorkflows(files, findings, options = {}) {
     const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG });
     const repositoryDefault = options.repositoryDefault ?? 'restricted';
     const byFile = new Map();
-    for (const f of findings)
-        byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+    for (const f of findings) {
+        const own = byFile.get(f.file);
+        if (own)
+            own.push(f);
+        else
+            byFile.set(f.file, [f]);
+    }
     // Only files the rewrite may edit are parsed again: those with findings it can migrate and
-    // those calling a reusable workflow of the repository (they may need id-token: write). Trees
-    // are not kept: a file planned again is parsed again (rare), and memory stays small.
+    // those calling a reusable workflow of the repository (they may need id-token: write). The
+    // scan hands over its tree of such a file when given the same file object (`parsed.ts`).
+    // Trees are not kept: a file planned again is parsed again (rare), and memory stays small.
     const editable = new Set();
     const callers = new Map();
+    const model = (f) => parseModel(f.path, f.text, takeOver(f) ?? undefined);
     for (const f of files) {
         const own = byFile.get(f.path) ?? [];
-        const calling = LOCAL_CALL.test(f.text);
+        const calling = callsLocalWorkflow(f.text);
         if (own.some(mayRewrite) || calling)
             editable.add(f.path);
         if (calling)
-            callers.set(f.path, parseModel(f.path, f.text));
+            callers.set(f.path, model(f));
     }
     const models = {
         has: (p) => editable.has(p),
-        get: (file) => callers.has(file.path) ? callers.get(file.path) : parseModel(file.path, file.text),
+        get: (file) => callers.has(file.path) ? callers.get(file.path) : model(file),
         keys: () => editable.values()
     };
     const passed = passedSecrets(callers);
@@ -79554,7 +79611,8 @@ async function runMigration(settings, env, mode) {
         }
     }
     if (env.GITHUB_STEP_SUMMARY) {
-        await summary.addRaw(renderMigrationSummary(plan, result, { mode })).write();
+        // A blank line first: in plan mode this follows the findings summary.
+        await summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}`).write();
     }
     // (Plan mode has annotated every finding already.)
     if (mode === 'migrate') {
