@@ -72527,6 +72527,16 @@ async function applyProviderPlan(api, plan) {
         throw wrapError(`could not add the audience ${plan.audience} to the OIDC provider ${plan.arn}`, error);
     }
 }
+/** One write of `applyProviderPlan` (an IAM operation name), described for a person. */
+function describeProviderWrite(op, plan) {
+    if (op === 'CreateOpenIDConnectProvider') {
+        return `create OIDC provider ${plan.arn} (audience ${plan.audience})`;
+    }
+    if (op === 'AddClientIDToOpenIDConnectProvider') {
+        return `add audience ${plan.audience} to OIDC provider ${plan.arn}`;
+    }
+    return op;
+}
 
 ;// CONCATENATED MODULE: ./src/aws/writes.ts
 /** One line for a person: what the write does. */
@@ -72975,15 +72985,11 @@ function plural(n, word) {
 
 
 
+
 async function applyMigration(github, aws, plan) {
     const result = await applyAwsPlan(aws, plan.aws);
-    const provider = plan.aws.provider;
     const awsWrites = [
-        ...result.provider.writes.map((op) => op === 'CreateOpenIDConnectProvider'
-            ? `create OIDC provider ${provider.arn} (audience ${provider.audience})`
-            : op === 'AddClientIDToOpenIDConnectProvider'
-                ? `add audience ${provider.audience} to OIDC provider ${provider.arn}`
-                : op),
+        ...result.provider.writes.map((op) => describeProviderWrite(op, plan.aws.provider)),
         ...[...result.roles.values()].flatMap((o) => o.done)
     ];
     const errors = [];
@@ -78396,8 +78402,9 @@ function composeMigrationPlan(input) {
         return (selection.unmatched.find((u) => u.secretName === secret)?.reason ?? 'the key pair has no role');
     };
     // Files with a use the rewrite would migrate but whose key has no role stay as they are.
+    const uses = migratable(scan.findings);
     const blockedBy = new Map();
-    for (const f of migratable(scan.findings)) {
+    for (const f of uses) {
         if (!mayRewrite(f) || blockedBy.has(f.file))
             continue;
         const keys = selection.keysOf(f);
@@ -78427,8 +78434,8 @@ function composeMigrationPlan(input) {
     }
     const followUps = [
         ...rewrite.files.flatMap((f) => f.followUps.map((u) => ({ file: u.file, line: u.line, message: u.reason }))),
-        ...scan.findings
-            .filter((f) => blockedBy.has(f.file) && f.migration !== 'not-migrated')
+        ...uses
+            .filter((f) => blockedBy.has(f.file))
             .map((f) => ({
             file: f.file,
             line: f.line,
@@ -78448,14 +78455,14 @@ function composeMigrationPlan(input) {
     const migrated = migratedFindings(findings, rewrite);
     const body = {
         repository,
-        summary: summaryRows(migratable(scan.findings), migrated, selection, roleArns),
+        summary: summaryRows(uses, migrated, selection, roleArns),
         roles: compose_roleSections(aws),
         warnings,
         followUps,
         tokenPermissionChanges: tokenChanges(rewrite, scan.findings, facts),
         nextSteps: {
             workflowsToRun: changed.map((f) => f.path),
-            secretsToRetire: secretsToRetire(migratable(scan.findings), migrated, selection),
+            secretsToRetire: secretsToRetire(uses, migrated, selection),
             cleanup: 'deactivate each old access key (`aws iam update-access-key --status Inactive`), watch the workflows for a week, then delete the key and the repository secrets. Until the key is deleted, reactivating it undoes the change.'
         },
         // No link to the run: the body must not change from one run to the next (idempotence).
@@ -78539,31 +78546,33 @@ function summaryRows(uses, migrated, selection, roleArns) {
     }
     return [...rows.values()];
 }
-function compose_roleSections(aws) {
-    const seen = new Set();
-    const out = [];
+/** Each role of the plan once (a role shared by pairs of one user), with the first pair using it. */
+function planRoles(aws) {
+    const seen = new Map();
     for (const pair of aws.pairs) {
-        for (const role of pair.roles) {
-            if (seen.has(role.roleArn))
-                continue;
-            seen.add(role.roleArn);
-            const chained = role.kind === 'chained-role';
-            out.push({
-                roleName: role.roleName,
-                roleArn: role.roleArn,
-                iamUser: chained ? null : (pair.owner?.userName ?? null),
-                chained,
-                trustPolicy: role.trust.document,
-                admits: role.subjects.map((s) => ({ subject: s.pattern, sources: s.sources })),
-                permissionsCopied: role.permissions?.copies ?? [],
-                merges: [
-                    ...role.trust.merges,
-                    ...(role.permissions?.merged ?? []).map((m) => `${m.name} (customer managed) merges: ${m.sources.join(', ')}`)
-                ]
-            });
-        }
+        for (const role of pair.roles)
+            if (!seen.has(role.roleArn))
+                seen.set(role.roleArn, { role, pair });
     }
-    return out;
+    return [...seen.values()];
+}
+function compose_roleSections(aws) {
+    return planRoles(aws).map(({ role, pair }) => {
+        const chained = role.kind === 'chained-role';
+        return {
+            roleName: role.roleName,
+            roleArn: role.roleArn,
+            iamUser: chained ? null : (pair.owner?.userName ?? null),
+            chained,
+            trustPolicy: role.trust.document,
+            admits: role.subjects.map((s) => ({ subject: s.pattern, sources: s.sources })),
+            permissionsCopied: role.permissions?.copies ?? [],
+            merges: [
+                ...role.trust.merges,
+                ...(role.permissions?.merged ?? []).map((m) => `${m.name} (customer managed) merges: ${m.sources.join(', ')}`)
+            ]
+        };
+    });
 }
 const PERMISSIONS_EDIT = /^job (\S+): permissions (.*)$/;
 function tokenChanges(rewrite, findings, facts) {
@@ -78655,16 +78664,7 @@ async function gatherMigration(request) {
         }),
         releaseFor(files, github)
     ]);
-    const plan = composeMigrationPlan({
-        facts,
-        files,
-        scan,
-        selection,
-        aws: awsPlan,
-        cac,
-        settings
-    });
-    return { facts, scan, plan };
+    return composeMigrationPlan({ facts, files, scan, selection, aws: awsPlan, cac, settings });
 }
 const SHA_PIN = /@[0-9a-f]{40}\b/i;
 /**
@@ -79383,6 +79383,7 @@ function unifiedDiffs(files, context = 3) {
 
 ;// CONCATENATED MODULE: ./src/migration/report.ts
 
+
 /** The `plan` output: everything decided, no access key id and no policy text beyond IAM's own. */
 function planJson(plan) {
     return {
@@ -79463,7 +79464,7 @@ function renderMigrationSummary(plan, result, options) {
     }
     out.push('');
     out.push(`OIDC provider \`${plan.aws.provider.arn}\`: ${plan.aws.provider.change}.`, '');
-    for (const role of uniqueRoles(plan))
+    for (const { role } of planRoles(plan.aws))
         out.push(...roleSection(role));
     out.push('### Workflow changes', '');
     const changed = plan.rewrite.files.filter((f) => f.changed);
@@ -79512,14 +79513,6 @@ function doneSection(plan, result) {
         out.push('Run the action again with the same inputs to complete the migration; nothing is created twice.', '');
     }
     return out;
-}
-function uniqueRoles(plan) {
-    const seen = new Map();
-    for (const p of plan.aws.pairs)
-        for (const r of p.roles)
-            if (!seen.has(r.roleArn))
-                seen.set(r.roleArn, r);
-    return [...seen.values()];
 }
 function roleSection(role) {
     const out = [
@@ -79585,10 +79578,10 @@ async function runMigration(settings, env, mode) {
         await checkToken(github);
     const plan = await group(`Reading ${repository.owner}/${repository.repo} and AWS`, async () => {
         try {
-            const gathered = await gatherMigration({ github, aws, settings, now: new Date() });
-            for (const line of planLines(gathered.plan))
+            const plan = await gatherMigration({ github, aws, settings, now: new Date() });
+            for (const line of planLines(plan))
                 info(line);
-            return gathered.plan;
+            return plan;
         }
         catch (error) {
             throw wrapError('could not build the migration plan', error);

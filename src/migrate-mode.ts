@@ -39,9 +39,9 @@ export async function runMigration(
     `Reading ${repository.owner}/${repository.repo} and AWS`,
     async () => {
       try {
-        const gathered = await gatherMigration({ github, aws, settings, now: new Date() })
-        for (const line of planLines(gathered.plan)) core.info(line)
-        return gathered.plan
+        const plan = await gatherMigration({ github, aws, settings, now: new Date() })
+        for (const line of planLines(plan)) core.info(line)
+        return plan
       } catch (error) {
         throw wrapError('could not build the migration plan', error)
       }

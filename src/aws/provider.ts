@@ -92,3 +92,14 @@ export async function applyProviderPlan(api: AwsApi, plan: ProviderPlan): Promis
     )
   }
 }
+
+/** One write of `applyProviderPlan` (an IAM operation name), described for a person. */
+export function describeProviderWrite(op: string, plan: ProviderPlan): string {
+  if (op === 'CreateOpenIDConnectProvider') {
+    return `create OIDC provider ${plan.arn} (audience ${plan.audience})`
+  }
+  if (op === 'AddClientIDToOpenIDConnectProvider') {
+    return `add audience ${plan.audience} to OIDC provider ${plan.arn}`
+  }
+  return op
+}

@@ -6,6 +6,7 @@
  */
 import { applyAwsPlan, type AwsApplyResult } from '../aws/apply.js'
 import type { AwsApi } from '../aws/clients.js'
+import { describeProviderWrite } from '../aws/provider.js'
 import type { GitHubApi } from '../github/client.js'
 import { renderPullRequestBody } from '../github/pr-body.js'
 import type { PullRequestResult } from '../github/pull-request.js'
@@ -28,15 +29,8 @@ export async function applyMigration(
   plan: MigrationPlan
 ): Promise<MigrationResult> {
   const result = await applyAwsPlan(aws, plan.aws)
-  const provider = plan.aws.provider
   const awsWrites = [
-    ...result.provider.writes.map((op) =>
-      op === 'CreateOpenIDConnectProvider'
-        ? `create OIDC provider ${provider.arn} (audience ${provider.audience})`
-        : op === 'AddClientIDToOpenIDConnectProvider'
-          ? `add audience ${provider.audience} to OIDC provider ${provider.arn}`
-          : op
-    ),
+    ...result.provider.writes.map((op) => describeProviderWrite(op, plan.aws.provider)),
     ...[...result.roles.values()].flatMap((o) => o.done)
   ]
   const errors: string[] = []

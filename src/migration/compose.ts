@@ -7,7 +7,8 @@
  * pair that cannot be migrated (no `keys` line, unknown key, another account...) is left as it
  * was and each of its uses becomes a follow-up, so no file is ever half-migrated.
  */
-import type { AwsPlan } from '../aws/migration.js'
+import type { AwsPlan, PairPlan } from '../aws/migration.js'
+import type { RolePlan } from '../aws/role-plan.js'
 import { roleArnsBySecret } from '../aws/apply.js'
 import type { FileChange } from '../github/pull-request.js'
 import type {
@@ -97,8 +98,9 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
   }
 
   // Files with a use the rewrite would migrate but whose key has no role stay as they are.
+  const uses = migratable(scan.findings)
   const blockedBy = new Map<string, string>()
-  for (const f of migratable(scan.findings)) {
+  for (const f of uses) {
     if (!mayRewrite(f) || blockedBy.has(f.file)) continue
     const keys = selection.keysOf(f)
     const names = selection.candidates(f)
@@ -136,8 +138,8 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
     ...rewrite.files.flatMap((f) =>
       f.followUps.map((u) => ({ file: u.file, line: u.line, message: u.reason }))
     ),
-    ...scan.findings
-      .filter((f) => blockedBy.has(f.file) && f.migration !== 'not-migrated')
+    ...uses
+      .filter((f) => blockedBy.has(f.file))
       .map((f) => ({
         file: f.file,
         line: f.line,
@@ -159,14 +161,14 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
   const migrated = migratedFindings(findings, rewrite)
   const body: PullRequestBodyInput = {
     repository,
-    summary: summaryRows(migratable(scan.findings), migrated, selection, roleArns),
+    summary: summaryRows(uses, migrated, selection, roleArns),
     roles: roleSections(aws),
     warnings,
     followUps,
     tokenPermissionChanges: tokenChanges(rewrite, scan.findings, facts),
     nextSteps: {
       workflowsToRun: changed.map((f) => f.path),
-      secretsToRetire: secretsToRetire(migratable(scan.findings), migrated, selection),
+      secretsToRetire: secretsToRetire(uses, migrated, selection),
       cleanup:
         'deactivate each old access key (`aws iam update-access-key --status Inactive`), watch the workflows for a week, then delete the key and the repository secrets. Until the key is deleted, reactivating it undoes the change.'
     },
@@ -262,32 +264,35 @@ function summaryRows(
   return [...rows.values()]
 }
 
-function roleSections(aws: AwsPlan): RoleSection[] {
-  const seen = new Set<string>()
-  const out: RoleSection[] = []
+/** Each role of the plan once (a role shared by pairs of one user), with the first pair using it. */
+export function planRoles(aws: AwsPlan): { readonly role: RolePlan; readonly pair: PairPlan }[] {
+  const seen = new Map<string, { role: RolePlan; pair: PairPlan }>()
   for (const pair of aws.pairs) {
-    for (const role of pair.roles) {
-      if (seen.has(role.roleArn)) continue
-      seen.add(role.roleArn)
-      const chained = role.kind === 'chained-role'
-      out.push({
-        roleName: role.roleName,
-        roleArn: role.roleArn,
-        iamUser: chained ? null : (pair.owner?.userName ?? null),
-        chained,
-        trustPolicy: role.trust.document,
-        admits: role.subjects.map((s) => ({ subject: s.pattern, sources: s.sources })),
-        permissionsCopied: role.permissions?.copies ?? [],
-        merges: [
-          ...role.trust.merges,
-          ...(role.permissions?.merged ?? []).map(
-            (m) => `${m.name} (customer managed) merges: ${m.sources.join(', ')}`
-          )
-        ]
-      })
-    }
+    for (const role of pair.roles)
+      if (!seen.has(role.roleArn)) seen.set(role.roleArn, { role, pair })
   }
-  return out
+  return [...seen.values()]
+}
+
+function roleSections(aws: AwsPlan): RoleSection[] {
+  return planRoles(aws).map(({ role, pair }) => {
+    const chained = role.kind === 'chained-role'
+    return {
+      roleName: role.roleName,
+      roleArn: role.roleArn,
+      iamUser: chained ? null : (pair.owner?.userName ?? null),
+      chained,
+      trustPolicy: role.trust.document,
+      admits: role.subjects.map((s) => ({ subject: s.pattern, sources: s.sources })),
+      permissionsCopied: role.permissions?.copies ?? [],
+      merges: [
+        ...role.trust.merges,
+        ...(role.permissions?.merged ?? []).map(
+          (m) => `${m.name} (customer managed) merges: ${m.sources.join(', ')}`
+        )
+      ]
+    }
+  })
 }
 
 const PERMISSIONS_EDIT = /^job (\S+): permissions (.*)$/

@@ -6,10 +6,10 @@
 import { planAwsMigration, type AwsSettings } from '../aws/migration.js'
 import type { AwsApi } from '../aws/clients.js'
 import type { GitHubApi } from '../github/client.js'
-import { subjectFacts, type RepositoryFacts } from '../github/facts.js'
+import { subjectFacts } from '../github/facts.js'
 import type { KeyInput } from '../inputs.js'
 import { CAC_TAG, resolveCacRef, type ResolvedCacRef } from '../workflows/action-pins.js'
-import type { ScanResult, WorkflowFile } from '../workflows/findings.js'
+import type { WorkflowFile } from '../workflows/findings.js'
 import { scanWorkflows } from '../workflows/scan.js'
 import { composeMigrationPlan, type ComposeSettings, type MigrationPlan } from './compose.js'
 import { selectPairs } from './pairs.js'
@@ -25,13 +25,7 @@ export interface GatherRequest {
   readonly now: Date
 }
 
-export interface GatheredMigration {
-  readonly facts: RepositoryFacts
-  readonly scan: ScanResult
-  readonly plan: MigrationPlan
-}
-
-export async function gatherMigration(request: GatherRequest): Promise<GatheredMigration> {
+export async function gatherMigration(request: GatherRequest): Promise<MigrationPlan> {
   const { github, aws, settings } = request
   const facts = await github.readFacts({ workflowFiles: true })
   const files = facts.workflowFiles ?? []
@@ -46,16 +40,7 @@ export async function gatherMigration(request: GatherRequest): Promise<GatheredM
     }),
     releaseFor(files, github)
   ])
-  const plan = composeMigrationPlan({
-    facts,
-    files,
-    scan,
-    selection,
-    aws: awsPlan,
-    cac,
-    settings
-  })
-  return { facts, scan, plan }
+  return composeMigrationPlan({ facts, files, scan, selection, aws: awsPlan, cac, settings })
 }
 
 const SHA_PIN = /@[0-9a-f]{40}\b/i

@@ -6,7 +6,7 @@
 import type { RolePlan } from '../aws/role-plan.js'
 import { unifiedDiffs } from '../workflows/diff.js'
 import type { MigrationResult } from './apply.js'
-import type { MigrationPlan } from './compose.js'
+import { planRoles, type MigrationPlan } from './compose.js'
 
 /** The `plan` output: everything decided, no access key id and no policy text beyond IAM's own. */
 export function planJson(plan: MigrationPlan): object {
@@ -110,7 +110,7 @@ export function renderMigrationSummary(
   out.push('')
   out.push(`OIDC provider \`${plan.aws.provider.arn}\`: ${plan.aws.provider.change}.`, '')
 
-  for (const role of uniqueRoles(plan)) out.push(...roleSection(role))
+  for (const { role } of planRoles(plan.aws)) out.push(...roleSection(role))
 
   out.push('### Workflow changes', '')
   const changed = plan.rewrite.files.filter((f) => f.changed)
@@ -165,13 +165,6 @@ function doneSection(plan: MigrationPlan, result: MigrationResult): string[] {
     )
   }
   return out
-}
-
-function uniqueRoles(plan: MigrationPlan): RolePlan[] {
-  const seen = new Map<string, RolePlan>()
-  for (const p of plan.aws.pairs)
-    for (const r of p.roles) if (!seen.has(r.roleArn)) seen.set(r.roleArn, r)
-  return [...seen.values()]
 }
 
 function roleSection(role: RolePlan): string[] {
