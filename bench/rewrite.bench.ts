@@ -10,8 +10,8 @@
 import { parseDocument } from 'yaml'
 import { bestOf, corpus, replicate, ROUNDS } from './corpus.js'
 import type { WorkflowFile } from '../src/workflows/findings.js'
-import { rewriteWorkflows } from '../src/workflows/rewrite.js'
-import { scanWorkflows } from '../src/workflows/scan.js'
+import { rewriteWorkflows } from '../src/workflows/rewrite/rewrite.js'
+import { scanWorkflows } from '../src/workflows/scan/scan.js'
 
 const TARGET = 3
 

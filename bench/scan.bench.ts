@@ -5,7 +5,7 @@
  */
 import { parseDocument } from 'yaml'
 import { bestOf, corpus, replicate, ROUNDS } from './corpus.js'
-import { scanWorkflows } from '../src/workflows/scan.js'
+import { scanWorkflows } from '../src/workflows/scan/scan.js'
 
 export async function bench(): Promise<void> {
   const files = replicate(corpus())

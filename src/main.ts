@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
 import { errorMessage } from './errors.js'
 import { getSettings } from './inputs.js'
-import { runMigration } from './migrate-mode.js'
-import { runPlanMode } from './plan-mode.js'
+import { runMigration } from './modes/migrate.js'
+import { runPlanMode } from './modes/plan.js'
 
 /** The action: inputs -> mode -> report. The one place that turns errors into a failed step. */
 export async function run(): Promise<void> {

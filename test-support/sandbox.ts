@@ -27,7 +27,7 @@ import { STSClient } from '@aws-sdk/client-sts'
 import { parse } from 'yaml'
 import { collectWorkflowFiles } from '../src/local-files.js'
 import type { WorkflowFile } from '../src/workflows/findings.js'
-import { scanWorkflows } from '../src/workflows/scan.js'
+import { scanWorkflows } from '../src/workflows/scan/scan.js'
 import { awsPolicy, seedDeployer, type SeededUser } from '../__fixtures__/aws/seed.js'
 import {
   CONFIGURE_AWS_CREDENTIALS,

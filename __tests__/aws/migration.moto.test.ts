@@ -36,8 +36,8 @@ import {
   type AwsSettings,
   type PairRequest
 } from '../../src/aws/migration.js'
-import { parsePolicyDocument, policySize, samePolicy } from '../../src/aws/policy-document.js'
-import { TRUST_STATEMENT_SID } from '../../src/aws/trust-policy.js'
+import { parsePolicyDocument, policySize, samePolicy } from '../../src/aws/plan/policy-document.js'
+import { TRUST_STATEMENT_SID } from '../../src/aws/plan/trust-policy.js'
 import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
 import { injectUserBoundary } from './support/moto-gaps.js'
 

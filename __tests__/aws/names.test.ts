@@ -8,7 +8,7 @@ import {
   roleNameFor,
   tagValue,
   TAGS
-} from '../../src/aws/names.js'
+} from '../../src/aws/plan/names.js'
 
 /** IAM's rule for role names. */
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/

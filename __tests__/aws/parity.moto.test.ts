@@ -22,7 +22,7 @@ import {
 } from '../../src/aws/inventory.js'
 import { applyAwsPlan } from '../../src/aws/apply.js'
 import { planAwsMigration } from '../../src/aws/migration.js'
-import { parsePolicyDocument, type PolicyDocument } from '../../src/aws/policy-document.js'
+import { parsePolicyDocument, type PolicyDocument } from '../../src/aws/plan/policy-document.js'
 import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
 import { identityDecision } from './support/evaluate.js'
 import { injectUserBoundary } from './support/moto-gaps.js'

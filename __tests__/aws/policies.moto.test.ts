@@ -39,7 +39,7 @@ import {
   type AwsSettings,
   type PairRequest
 } from '../../src/aws/migration.js'
-import type { PolicyDocument } from '../../src/aws/policy-document.js'
+import type { PolicyDocument } from '../../src/aws/plan/policy-document.js'
 import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
 import { identityDecision } from './support/evaluate.js'
 

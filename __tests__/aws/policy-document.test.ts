@@ -8,7 +8,7 @@ import {
   samePolicy,
   usesUsernameVariable,
   type PolicyDocument
-} from '../../src/aws/policy-document.js'
+} from '../../src/aws/plan/policy-document.js'
 
 const user = {
   name: 'deployer',

@@ -15,7 +15,7 @@ import { mockClient } from 'aws-sdk-client-mock'
 import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
 import { applyProviderPlan, planProvider } from '../../src/aws/provider.js'
 import { readProvider } from '../../src/aws/state.js'
-import { oidcProviderArn } from '../../src/aws/trust-policy.js'
+import { oidcProviderArn } from '../../src/aws/plan/trust-policy.js'
 import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
 
 const ISSUER = 'https://token.actions.githubusercontent.com'

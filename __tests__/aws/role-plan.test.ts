@@ -6,18 +6,18 @@ import { describe, expect, it } from '@jest/globals'
 import { deployUses, REPOSITORY } from '../../__fixtures__/aws/findings.js'
 import type { ManagedPolicy, UserInventory } from '../../src/aws/inventory.js'
 import { jobUses } from '../../src/aws/migration.js'
-import { encodeAttached, TAGS } from '../../src/aws/names.js'
-import { planPermissions, PermissionsError } from '../../src/aws/permissions-plan.js'
-import { policySize, type PolicyDocument } from '../../src/aws/policy-document.js'
-import { planChainedRole } from '../../src/aws/chained-role.js'
+import { encodeAttached, TAGS } from '../../src/aws/plan/names.js'
+import { planPermissions, PermissionsError } from '../../src/aws/plan/permissions.js'
+import { policySize, type PolicyDocument } from '../../src/aws/plan/policy-document.js'
+import { planChainedRole } from '../../src/aws/plan/chained-role.js'
 import {
   planNewRole,
   RolePlanError,
   type NewRoleFacts,
   type RoleSettings
-} from '../../src/aws/role-plan.js'
+} from '../../src/aws/plan/role.js'
 import { DEFAULT_QUOTAS, type RoleState } from '../../src/aws/state.js'
-import { oidcProviderArn } from '../../src/aws/trust-policy.js'
+import { oidcProviderArn } from '../../src/aws/plan/trust-policy.js'
 import { subjectsForJobs } from '../../src/workflows/subjects.js'
 
 const ACCOUNT = '123456789012'

@@ -10,10 +10,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { REPOSITORY } from '../../__fixtures__/aws/findings.js'
 import { jobUses } from '../../src/aws/migration.js'
-import { policySize } from '../../src/aws/policy-document.js'
-import { buildTrustPolicy, oidcProviderArn, TrustPolicyError } from '../../src/aws/trust-policy.js'
+import { policySize } from '../../src/aws/plan/policy-document.js'
+import {
+  buildTrustPolicy,
+  oidcProviderArn,
+  TrustPolicyError
+} from '../../src/aws/plan/trust-policy.js'
 import type { Finding, Trigger } from '../../src/workflows/findings.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 import { subjectsForJobs } from '../../src/workflows/subjects.js'
 import { assumeDecision, trustPolicyErrors } from './support/evaluate.js'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { policySize, type PolicyStatement } from '../../src/aws/policy-document.js'
+import { policySize, type PolicyStatement } from '../../src/aws/plan/policy-document.js'
 import {
   buildTrustPolicy,
   covers,
@@ -9,7 +9,7 @@ import {
   repositoryIdConditionSupported,
   TRUST_STATEMENT_SID,
   TrustPolicyError
-} from '../../src/aws/trust-policy.js'
+} from '../../src/aws/plan/trust-policy.js'
 import type { Trigger } from '../../src/workflows/findings.js'
 import {
   DEFAULT_SUBJECT_FORMAT,

@@ -9,8 +9,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { unifiedDiff } from '../../src/workflows/diff.js'
 import type { WorkflowFile } from '../../src/workflows/findings.js'
-import { rewriteWorkflows } from '../../src/workflows/rewrite.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
+import { rewriteWorkflows } from '../../src/workflows/rewrite/rewrite.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 import { Actionlint, newErrors } from '../../test-support/actionlint.js'
 
 // Real public workflows kept next to the repository (never copied into it). CI has them; a

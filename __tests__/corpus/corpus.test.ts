@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseDocument } from 'yaml'
 import type { WorkflowFile } from '../../src/workflows/findings.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 import { EXPECTED_ERRORS, EXPECTED_FINDINGS } from './expected.js'
 
 // Real public workflows kept next to the repository (never copied into it). CI has them; a

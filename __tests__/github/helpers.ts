@@ -8,8 +8,8 @@ import Bottleneck from 'bottleneck'
 import { createGitHubApi, type GitHubApi } from '../../src/github/client.js'
 import type { RepositoryFacts } from '../../src/github/facts.js'
 import type { FileChange, PullRequestResult } from '../../src/github/pull-request.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
-import { rewriteWorkflows } from '../../src/workflows/rewrite.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
+import { rewriteWorkflows } from '../../src/workflows/rewrite/rewrite.js'
 import type { GitHubServer } from '../../test-support/github-server/index.js'
 
 export const EXAMPLE = path.resolve('examples/legacy-repo')

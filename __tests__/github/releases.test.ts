@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { createOctokit, type Octokit } from '../../src/github/octokit.js'
 import { latestMajorRelease } from '../../src/github/releases.js'
-import { resolveCacRef } from '../../src/workflows/action-pins.js'
+import { resolveCacRef } from '../../src/workflows/rewrite/action-pins.js'
 import {
   CONFIGURE_AWS_CREDENTIALS,
   SEED_IDENTITY,

@@ -2,11 +2,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import type { AwsPlan, PairPlan } from '../../src/aws/migration.js'
-import type { RolePlan } from '../../src/aws/role-plan.js'
+import type { RolePlan } from '../../src/aws/plan/role.js'
 import type { RepositoryFacts, RepositoryFile } from '../../src/github/facts.js'
 import { composeMigrationPlan } from '../../src/migration/compose.js'
 import { selectPairs } from '../../src/migration/pairs.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 
 const ROLE_A = 'arn:aws:iam::123456789012:role/github-actions/role-a'
 

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module'
 import { collectWorkflowFiles } from '../../src/local-files.js'
 import { toSarif } from '../../src/report/sarif.js'
 import { FINDING_KINDS } from '../../src/workflows/findings.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 
 // The official SARIF 2.1.0 (rtm.5) JSON schema, shipped inside @microsoft/jest-sarif.
 const schema = JSON.parse(

@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { WorkflowFile } from '../../src/workflows/findings.js'
 import { takeOver } from '../../src/workflows/parsed.js'
-import { rewriteWorkflows } from '../../src/workflows/rewrite.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
+import { rewriteWorkflows } from '../../src/workflows/rewrite/rewrite.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 
 function read(dir: string): WorkflowFile[] {
   return readdirSync(dir)

@@ -10,7 +10,7 @@ import {
   lineEnd,
   lineStart,
   removeLines
-} from '../../src/workflows/edits.js'
+} from '../../src/workflows/rewrite/text-edits.js'
 import {
   appendEntries,
   insertItemBefore,
@@ -19,7 +19,7 @@ import {
   replaceScalar,
   UnsupportedEdit,
   type AnyPair
-} from '../../src/workflows/yaml-edits.js'
+} from '../../src/workflows/rewrite/yaml-edits.js'
 
 describe('applyEdits', () => {
   it('replaces ranges in original offsets and keeps every other byte', () => {

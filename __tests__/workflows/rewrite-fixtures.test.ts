@@ -7,10 +7,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { RewriteOptions } from '../../src/workflows/rewrite.js'
-import { rewriteWorkflows } from '../../src/workflows/rewrite.js'
+import type { RewriteOptions } from '../../src/workflows/rewrite/rewrite.js'
+import { rewriteWorkflows } from '../../src/workflows/rewrite/rewrite.js'
 import type { FindingKind, WorkflowFile } from '../../src/workflows/findings.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 import { Actionlint, newErrors } from '../../test-support/actionlint.js'
 
 interface Case {

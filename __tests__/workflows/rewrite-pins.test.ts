@@ -7,7 +7,7 @@ import {
   resolveCacRef,
   validateCacRef,
   type CacReleaseLookup
-} from '../../src/workflows/action-pins.js'
+} from '../../src/workflows/rewrite/action-pins.js'
 import { unifiedDiff, unifiedDiffs } from '../../src/workflows/diff.js'
 
 const SHA6 = 'a'.repeat(40)

@@ -8,8 +8,8 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { parseDocument } from 'yaml'
-import { rewriteWorkflows } from '../../src/workflows/rewrite.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
+import { rewriteWorkflows } from '../../src/workflows/rewrite/rewrite.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 
 interface Line {
   readonly text: string

@@ -2,17 +2,21 @@ import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { rewriteOptions } from '../../src/cli/rewrite.js'
 import type { Finding } from '../../src/workflows/findings.js'
-import { ecrRegion } from '../../src/workflows/hints.js'
-import { parseModel } from '../../src/workflows/rewrite-model.js'
+import { ecrRegion } from '../../src/workflows/scan/hints.js'
+import { parseModel } from '../../src/workflows/rewrite/model.js'
 import {
   planNewSteps,
   showsAwsUse,
   yamlScalar,
   type Identity
-} from '../../src/workflows/rewrite-steps.js'
+} from '../../src/workflows/rewrite/steps.js'
 import { SCOPES } from '../../src/workflows/permissions.js'
-import { PLACEHOLDER_ARN, rewriteWorkflows, validateRoleArn } from '../../src/workflows/rewrite.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
+import {
+  PLACEHOLDER_ARN,
+  rewriteWorkflows,
+  validateRoleArn
+} from '../../src/workflows/rewrite/rewrite.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 
 describe('yamlScalar', () => {
   it('writes plain scalars that read back as the same string, and quotes the others', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { LineCounter, parseDocument } from 'yaml'
 import { referencesIn } from '../../src/workflows/expressions.js'
-import { generatedHeader } from '../../src/workflows/hints.js'
+import { generatedHeader } from '../../src/workflows/scan/hints.js'
 import { pairUp, roleFromName, roleFromSinkName } from '../../src/workflows/key-names.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
-import { readTriggers } from '../../src/workflows/triggers.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
+import { readTriggers } from '../../src/workflows/scan/triggers.js'
 
 describe('referencesIn', () => {
   it.each([

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parseDocument } from 'yaml'
 import type { Finding, WorkflowFile } from '../../src/workflows/findings.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 
 // The project's own fixture workflows (`__fixtures__/workflows/`), scanned as they would sit in a
 // repository: `X.yml` as `.github/workflows/X.yml`, `actions/deploy/action.yml` as

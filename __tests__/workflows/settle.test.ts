@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import type { Finding, WorkflowFile } from '../../src/workflows/findings.js'
-import { rewriteWorkflows } from '../../src/workflows/rewrite.js'
-import { scanWorkflows } from '../../src/workflows/scan.js'
+import { rewriteWorkflows } from '../../src/workflows/rewrite/rewrite.js'
+import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 
 const W = '.github/workflows/'
 

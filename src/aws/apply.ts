@@ -28,14 +28,14 @@ import {
 import { errorMessage } from '../errors.js'
 import type { AwsApi } from './clients.js'
 import type { TagPair } from './inventory.js'
-import { MANAGED_BY_VALUE, TAGS, tagOf } from './names.js'
+import { MANAGED_BY_VALUE, TAGS, tagOf } from './plan/names.js'
 import { errorName } from './owners.js'
-import { policyJson, samePolicy } from './policy-document.js'
+import { policyJson, samePolicy } from './plan/policy-document.js'
 import type { AwsPlan } from './migration.js'
 import { applyProviderPlan } from './provider.js'
-import type { RolePlan } from './role-plan.js'
+import type { RolePlan } from './plan/role.js'
 import { isNotFound, readManagedPolicyState } from './state.js'
-import { describeWrite, type AwsWrite } from './writes.js'
+import { describeWrite, type AwsWrite } from './plan/writes.js'
 
 export interface ApplyOptions {
   /** Longest wait for a new role or policy to become visible, in seconds (default 120). */

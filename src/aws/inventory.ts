@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-iam'
 import { wrapError } from '../errors.js'
 import type { AwsApi } from './clients.js'
-import { parsePolicyDocument, type PolicyDocument } from './policy-document.js'
+import { parsePolicyDocument, type PolicyDocument } from './plan/policy-document.js'
 
 export interface TagPair {
   readonly key: string

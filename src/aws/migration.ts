@@ -15,7 +15,7 @@ import {
   type InventoryCache,
   type UserInventory
 } from './inventory.js'
-import { decodeAttached, mergedPolicyName, roleNameFor } from './names.js'
+import { decodeAttached, mergedPolicyName, roleNameFor } from './plan/names.js'
 import {
   getCallerIdentity,
   resolveKeyOwner,
@@ -23,10 +23,10 @@ import {
   type KeyOwner,
   type KeyRef
 } from './owners.js'
-import { planPermissions } from './permissions-plan.js'
+import { planPermissions } from './plan/permissions.js'
 import { planProvider, type ProviderPlan } from './provider.js'
-import { planChainedRole } from './chained-role.js'
-import { planNewRole, type RolePlan, type RoleSettings } from './role-plan.js'
+import { planChainedRole } from './plan/chained-role.js'
+import { planNewRole, type RolePlan, type RoleSettings } from './plan/role.js'
 import {
   readAccountQuotas,
   readManagedPolicyState,
@@ -38,7 +38,7 @@ import {
   type ProviderState,
   type RoleState
 } from './state.js'
-import { oidcProviderArn } from './trust-policy.js'
+import { oidcProviderArn } from './plan/trust-policy.js'
 
 /** The inputs of action.yml the AWS side uses (a subset of `Settings`). */
 export interface AwsSettings extends RoleSettings {

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-iam'
 import { wrapError } from '../errors.js'
 import type { AwsApi } from './clients.js'
-import { MANAGED_BY_VALUE, TAGS } from './names.js'
+import { MANAGED_BY_VALUE, TAGS } from './plan/names.js'
 import { errorName } from './owners.js'
 import { readProvider, type ProviderState } from './state.js'
 

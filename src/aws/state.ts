@@ -18,7 +18,7 @@ import { wrapError } from '../errors.js'
 import type { AwsApi } from './clients.js'
 import { collect, tagPairs, type InlinePolicy, type TagPair } from './inventory.js'
 import { errorName } from './owners.js'
-import { parsePolicyDocument, type PolicyDocument } from './policy-document.js'
+import { parsePolicyDocument, type PolicyDocument } from './plan/policy-document.js'
 
 /** The IAM quotas this action must respect, from `iam:GetAccountSummary`. */
 export interface AccountQuotas {

@@ -7,7 +7,7 @@ import { toSarif } from '../report/sarif.js'
 import { renderText } from '../report/text.js'
 import { VERSION } from '../version.js'
 import { planWorkflows } from '../workflows/plan.js'
-import type { RewriteOptions } from '../workflows/rewrite.js'
+import type { RewriteOptions } from '../workflows/rewrite/rewrite.js'
 import {
   REWRITE_USAGE,
   renderDiff,

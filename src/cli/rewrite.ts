@@ -12,7 +12,7 @@ import {
   validateRoleArn,
   type RewriteOptions,
   type RewriteResult
-} from '../workflows/rewrite.js'
+} from '../workflows/rewrite/rewrite.js'
 
 /** The command-line values this module reads. */
 export interface RewriteFlags {

@@ -3,7 +3,7 @@
  * repository facts, the token check, and the pull request. Nothing outside `src/github/`
  * touches Octokit.
  */
-import type { CacReleaseLookup } from '../workflows/action-pins.js'
+import type { CacReleaseLookup } from '../workflows/rewrite/action-pins.js'
 import { readRepositoryFacts, type ReadFactsOptions, type RepositoryFacts } from './facts.js'
 import { createOctokit, type OctokitOptions } from './octokit.js'
 import {

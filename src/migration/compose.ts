@@ -8,7 +8,7 @@
  * was and each of its uses becomes a follow-up, so no file is ever half-migrated.
  */
 import type { AwsPlan, PairPlan } from '../aws/migration.js'
-import type { RolePlan } from '../aws/role-plan.js'
+import type { RolePlan } from '../aws/plan/role.js'
 import { roleArnsBySecret } from '../aws/apply.js'
 import type { FileChange } from '../github/pull-request.js'
 import type {
@@ -17,11 +17,11 @@ import type {
   RoleSection,
   SummaryRow,
   TokenPermissionChange
-} from '../github/pr-body.js'
+} from '../report/pr-body.js'
 import type { RepositoryFacts, RepositoryFile } from '../github/facts.js'
-import type { ResolvedCacRef } from '../workflows/action-pins.js'
+import type { ResolvedCacRef } from '../workflows/rewrite/action-pins.js'
 import type { Finding, PermissionsValue, ScanResult } from '../workflows/findings.js'
-import { mayRewrite, rewriteWorkflows, type RewriteResult } from '../workflows/rewrite.js'
+import { mayRewrite, rewriteWorkflows, type RewriteResult } from '../workflows/rewrite/rewrite.js'
 import { migratable, type PairSelection } from './pairs.js'
 
 export interface ComposeSettings {

@@ -5,8 +5,8 @@
  * does not show. Pure.
  */
 import type { ScanResult, WorkflowFile } from './findings.js'
-import { rewriteWorkflows, type RewriteOptions, type RewriteResult } from './rewrite.js'
-import { scanWorkflows } from './scan.js'
+import { rewriteWorkflows, type RewriteOptions, type RewriteResult } from './rewrite/rewrite.js'
+import { scanWorkflows } from './scan/scan.js'
 
 export interface WorkflowPlan {
   /** The findings as the rewrite settled them, and the files that could not be parsed. */

@@ -11,7 +11,7 @@
  */
 import { createValidatedPolicy, validateTrustPolicy } from '@cloud-copilot/iam-policy'
 import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate'
-import type { PolicyDocument } from '../../../src/aws/policy-document.js'
+import type { PolicyDocument } from '../../../src/aws/plan/policy-document.js'
 
 export type Decision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied'
 

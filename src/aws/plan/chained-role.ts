@@ -1,0 +1,69 @@
+/**
+ * Role chaining (pure): the keys only assumed role X, so X itself gets a GitHub trust statement
+ * (Sid `TRUST_STATEMENT_SID`), keeping its other statements. X's permissions are not touched.
+ */
+import type { RepositoryFacts, SubjectResult } from '../../workflows/subjects.js'
+import { samePolicy } from './policy-document.js'
+import { RolePlanError, type RolePlan, type RoleSettings } from './role.js'
+import type { AccountQuotas, RoleState } from '../state.js'
+import { buildTrustPolicy } from './trust-policy.js'
+import type { AwsWrite } from './writes.js'
+
+export interface ChainedRoleFacts {
+  readonly role: RoleState
+  readonly accountId: string
+  readonly userName: string
+  readonly quotas: AccountQuotas
+  readonly repository: RepositoryFacts
+  readonly subjects: SubjectResult
+  readonly providerArn: string
+}
+
+/**
+ * Plans role chaining: the keys only assumed role X, so X itself gets a GitHub trust statement
+ * (Sid `TRUST_STATEMENT_SID`), keeping its other statements. X's permissions are not touched.
+ */
+export function planChainedRole(facts: ChainedRoleFacts, settings: RoleSettings): RolePlan {
+  const { role } = facts
+  const account = role.arn.split(':')[4]
+  if (account && account !== facts.accountId) {
+    throw new RolePlanError(
+      `the keys assume role ${role.arn} of account ${account}; its trust policy can only be changed with credentials of that account`
+    )
+  }
+  const trust = buildTrustPolicy({
+    providerArn: facts.providerArn,
+    issuer: settings.oidcIssuer,
+    audience: settings.audience,
+    subjects: facts.subjects,
+    repositoryId: facts.repository.repoId,
+    maxSize: facts.quotas.assumeRolePolicySize,
+    keepStatements: role.trust.Statement
+  })
+  const writes: AwsWrite[] = samePolicy(role.trust, trust.document)
+    ? []
+    : [{ op: 'UpdateAssumeRolePolicy', roleName: role.name, trust: trust.document }]
+  return {
+    kind: 'chained-role',
+    roleName: role.name,
+    roleArn: role.arn,
+    change: writes.length > 0 ? 'update' : 'unchanged',
+    trust,
+    subjects: facts.subjects.subjects,
+    boundaryArn: role.boundaryArn,
+    maxSessionDuration: role.maxSessionDuration,
+    tags: role.tags,
+    permissions: null,
+    changes: [
+      {
+        resource: `trust policy of ${role.name}`,
+        change: writes.length > 0 ? 'update' : 'unchanged'
+      }
+    ],
+    warnings: [...facts.subjects.notes, ...trust.merges],
+    followUps: [
+      `role ${role.arn} still trusts what it trusted before (for example IAM user ${facts.userName}); remove that statement once the keys are retired`
+    ],
+    writes
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * The permissions a role gets from an IAM user (pure): the managed policies of the user and its
+ * groups (deduplicated) attached, their inline policies put on the role, `${aws:username}` made
+ * literal, and, when the role's quotas are exceeded (`AttachedPoliciesPerRoleQuota`,
+ * `RolePolicySizeQuota`), customer-managed and inline documents merged statement by statement
+ * into as few customer-managed policies (`PolicySizeQuota` each) as needed. AWS-managed policies
+ * stay attached. Merging keeps the meaning: a principal's identity policies are one union.
+ */
+import type { UserInventory } from '../inventory.js'
+import { groupInlineName, mergedPolicyName, rewrittenPolicyName, userInlineName } from './names.js'
+import {
+  policySize,
+  replaceUsernameVariable,
+  roleConditionWarnings,
+  usesUsernameVariable,
+  type PolicyDocument,
+  type PolicyStatement
+} from './policy-document.js'
+import type { AccountQuotas } from '../state.js'
+
+export interface AttachedPolicyPlan {
+  readonly arn: string
+  readonly awsManaged: boolean
+  /** `user NAME`, `group NAME`. */
+  readonly sources: readonly string[]
+}
+
+export interface InlinePolicyPlan {
+  readonly name: string
+  readonly document: PolicyDocument
+  /** `user NAME inline POLICY`, `group NAME inline POLICY`, `managed policy ARN (rewritten)`. */
+  readonly source: string
+}
+
+export interface MergedPolicyPlan {
+  readonly name: string
+  readonly arn: string
+  readonly document: PolicyDocument
+  readonly sources: readonly string[]
+}
+
+export interface PermissionsPlan {
+  readonly attach: readonly AttachedPolicyPlan[]
+  readonly inline: readonly InlinePolicyPlan[]
+  readonly merged: readonly MergedPolicyPlan[]
+  /** How each source policy is copied, one line each, for the plan. */
+  readonly copies: readonly string[]
+  /** Conditions and variables that cannot mean the same for the role. */
+  readonly warnings: readonly string[]
+}
+
+export interface PermissionsInput {
+  readonly inventory: UserInventory
+  readonly quotas: AccountQuotas
+  readonly roleName: string
+  readonly rolePath: string
+  readonly accountId: string
+  readonly partition: string
+  /** Managed policies on the role this action did not attach (they count against the quota). */
+  readonly foreignAttached: number
+  /** Size of the role's inline policies this action did not put. */
+  readonly foreignInlineSize: number
+}
+
+export class PermissionsError extends Error {
+  override readonly name = 'PermissionsError'
+}
+
+interface SourcedDocument {
+  readonly source: string
+  readonly document: PolicyDocument
+  /** The inline name it gets when it stays inline. */
+  readonly inlineName: string
+}
+
+/** Plans the role's permissions; throws `PermissionsError` when they cannot fit the quotas. */
+export function planPermissions(input: PermissionsInput): PermissionsPlan {
+  const { inventory: inv, quotas } = input
+  const user = { name: inv.name, arn: inv.arn, id: inv.id || null }
+  const warnings: string[] = []
+  const copies: string[] = []
+  const warn = (source: string, document: PolicyDocument): void => {
+    for (const w of roleConditionWarnings(document, user)) warnings.push(`${source}, ${w.message}`)
+  }
+
+  // Managed policies of the user and its groups, deduplicated, with where each comes from.
+  const sourcesByArn = new Map<string, string[]>()
+  const addSource = (arn: string, source: string): void => {
+    const list = sourcesByArn.get(arn) ?? []
+    if (!list.includes(source)) list.push(source)
+    sourcesByArn.set(arn, list)
+  }
+  for (const arn of inv.attached) addSource(arn, `user ${inv.name}`)
+  for (const g of inv.groups) for (const arn of g.attached) addSource(arn, `group ${g.name}`)
+
+  const aws: AttachedPolicyPlan[] = []
+  let customer: AttachedPolicyPlan[] = []
+  const documents: SourcedDocument[] = []
+  for (const [arn, sources] of [...sourcesByArn.entries()].sort(([a], [b]) => cmp(a, b))) {
+    const policy = inv.policies.get(arn)
+    const awsManaged = policy?.awsManaged ?? /^arn:[\w-]+:iam::aws:policy\//.test(arn)
+    if (policy) warn(`managed policy ${arn}`, policy.document)
+    if (policy && !awsManaged && usesUsernameVariable(policy.document)) {
+      // The role cannot resolve ${aws:username}: copy the document with the literal name.
+      const name = rewrittenPolicyName(policy.name)
+      documents.push({
+        source: `managed policy ${arn} (\${aws:username} made literal)`,
+        document: replaceUsernameVariable(policy.document, inv.name),
+        inlineName: name
+      })
+      continue
+    }
+    if (policy && awsManaged && usesUsernameVariable(policy.document)) {
+      warnings.push(
+        `managed policy ${arn} uses \${aws:username}, which does not resolve for a role: the statements that name the user grant the role nothing`
+      )
+    }
+    const plan = { arn, awsManaged, sources }
+    if (awsManaged) aws.push(plan)
+    else customer.push(plan)
+  }
+  for (const p of inv.inline) {
+    warn(`user ${inv.name} inline policy ${p.name}`, p.document)
+    documents.push({
+      source: `user ${inv.name} inline policy ${p.name}`,
+      document: replaceUsernameVariable(p.document, inv.name),
+      inlineName: userInlineName(p.name)
+    })
+  }
+  for (const g of inv.groups) {
+    for (const p of g.inline) {
+      warn(`group ${g.name} inline policy ${p.name}`, p.document)
+      documents.push({
+        source: `group ${g.name} inline policy ${p.name}`,
+        document: replaceUsernameVariable(p.document, inv.name),
+        inlineName: groupInlineName(g.name, p.name)
+      })
+    }
+  }
+
+  // Quotas: inline documents over the role's inline budget move into merged policies, largest
+  // first; when attachments then exceed the quota, customer-managed documents merge too.
+  const attachQuota = quotas.attachedPoliciesPerRole - input.foreignAttached
+  const inlineQuota = quotas.rolePolicySize - input.foreignInlineSize
+  let inline = [...documents]
+  const pool: SourcedDocument[] = []
+  const inlineTotal = (): number => inline.reduce((n, d) => n + policySize(d.document), 0)
+  while (inline.length > 0 && inlineTotal() > inlineQuota) {
+    const largest = [...inline].sort(
+      (a, b) => policySize(b.document) - policySize(a.document) || cmp(a.inlineName, b.inlineName)
+    )[0]
+    if (!largest) break
+    pool.push(largest)
+    inline = inline.filter((d) => d !== largest)
+  }
+  let packs = pack(pool, quotas.policySize)
+  if (aws.length + customer.length + packs.length > attachQuota) {
+    for (const c of customer) {
+      const policy = inv.policies.get(c.arn)
+      if (!policy) {
+        throw new PermissionsError(`managed policy ${c.arn} was not read; cannot merge it`)
+      }
+      pool.push({ source: `managed policy ${c.arn}`, document: policy.document, inlineName: '' })
+    }
+    customer = []
+    packs = pack(pool, quotas.policySize)
+  }
+  if (aws.length + packs.length > attachQuota) {
+    throw new PermissionsError(
+      `the role needs ${aws.length} AWS-managed policies and ${packs.length} merged policies, more than the ${attachQuota} managed policies a role may have here (AttachedPoliciesPerRoleQuota ${quotas.attachedPoliciesPerRole}${input.foreignAttached ? `, ${input.foreignAttached} attached by others` : ''}); ask AWS to raise the quota (up to 20)`
+    )
+  }
+
+  const merged = packs.map((p, i) => {
+    const name = mergedPolicyName(input.roleName, i + 1)
+    return {
+      name,
+      arn: `arn:${input.partition}:iam::${input.accountId}:policy${input.rolePath}${name}`,
+      document: p.document,
+      sources: p.sources
+    }
+  })
+  for (const a of [...aws, ...customer]) copies.push(`${a.sources.join(', ')}: ${a.arn} attached`)
+  for (const d of inline) copies.push(`${d.source}: put as inline policy ${d.inlineName}`)
+  for (const m of merged) {
+    for (const s of m.sources) copies.push(`${s}: merged into ${m.name}`)
+  }
+  return {
+    attach: [...aws, ...customer],
+    inline: inline.map((d) => ({ name: d.inlineName, document: d.document, source: d.source })),
+    merged,
+    copies,
+    warnings
+  }
+}
+
+/**
+ * Packs the statements of the documents into as few policies of at most `maxSize` characters as
+ * first-fit decreasing finds. Deterministic (same input, same packs); Sids are made unique.
+ */
+function pack(
+  documents: readonly SourcedDocument[],
+  maxSize: number
+): { document: PolicyDocument; sources: string[] }[] {
+  const statements = documents.flatMap((d) =>
+    d.document.Statement.map((statement) => ({ statement, source: d.source }))
+  )
+  const sized = statements
+    .map((s) => ({ ...s, size: JSON.stringify(s.statement).length }))
+    .sort(
+      (a, b) => b.size - a.size || cmp(JSON.stringify(a.statement), JSON.stringify(b.statement))
+    )
+  const bins: { statements: PolicyStatement[]; sources: string[] }[] = []
+  for (const item of sized) {
+    let placed = false
+    for (const bin of bins) {
+      const candidate = withUniqueSid(bin.statements, item.statement)
+      if (policySize(doc([...bin.statements, candidate])) <= maxSize) {
+        bin.statements.push(candidate)
+        if (!bin.sources.includes(item.source)) bin.sources.push(item.source)
+        placed = true
+        break
+      }
+    }
+    if (placed) continue
+    if (policySize(doc([item.statement])) > maxSize) {
+      throw new PermissionsError(
+        `a statement of ${item.source} alone is larger than a managed policy may be (${maxSize} characters); split it by hand`
+      )
+    }
+    bins.push({ statements: [item.statement], sources: [item.source] })
+  }
+  return bins.map((b) => ({ document: doc(b.statements), sources: b.sources }))
+}
+
+function doc(statements: readonly PolicyStatement[]): PolicyDocument {
+  return { Version: '2012-10-17', Statement: statements }
+}
+
+function withUniqueSid(
+  existing: readonly PolicyStatement[],
+  statement: PolicyStatement
+): PolicyStatement {
+  if (!statement.Sid) return statement
+  const taken = new Set(existing.map((s) => s.Sid))
+  if (!taken.has(statement.Sid)) return statement
+  let n = 2
+  while (taken.has(`${statement.Sid}${n}`)) n++
+  return { ...statement, Sid: `${statement.Sid}${n}` }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

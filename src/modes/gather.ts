@@ -1,0 +1,62 @@
+/**
+ * The read side of a migration: repository facts and workflow files from GitHub (at the default
+ * branch head, which the pull request is based on), the scan, the key owners and their
+ * permissions from AWS, then the one pure plan. No write happens here.
+ */
+import { planAwsMigration, type AwsSettings } from '../aws/migration.js'
+import type { AwsApi } from '../aws/clients.js'
+import type { GitHubApi } from '../github/client.js'
+import { subjectFacts } from '../github/facts.js'
+import type { KeyInput } from '../inputs.js'
+import { CAC_TAG, resolveCacRef, type ResolvedCacRef } from '../workflows/rewrite/action-pins.js'
+import type { WorkflowFile } from '../workflows/findings.js'
+import { scanWorkflows } from '../workflows/scan/scan.js'
+import {
+  composeMigrationPlan,
+  type ComposeSettings,
+  type MigrationPlan
+} from '../migration/compose.js'
+import { selectPairs } from '../migration/pairs.js'
+
+export interface GatherSettings extends AwsSettings, ComposeSettings {
+  readonly keys: readonly KeyInput[]
+}
+
+export interface GatherRequest {
+  readonly github: GitHubApi
+  readonly aws: AwsApi
+  readonly settings: GatherSettings
+  readonly now: Date
+}
+
+export async function gatherMigration(request: GatherRequest): Promise<MigrationPlan> {
+  const { github, aws, settings } = request
+  const facts = await github.readFacts({ workflowFiles: true })
+  const files = facts.workflowFiles ?? []
+  const scan = scanWorkflows(files)
+  const selection = selectPairs(settings.keys, scan.findings)
+  const [awsPlan, cac] = await Promise.all([
+    planAwsMigration(aws, {
+      pairs: selection.requests,
+      repository: subjectFacts(facts),
+      settings,
+      now: request.now
+    }),
+    releaseFor(files, github)
+  ])
+  return composeMigrationPlan({ facts, files, scan, selection, aws: awsPlan, cac, settings })
+}
+
+const SHA_PIN = /@[0-9a-f]{40}\b/i
+
+/**
+ * The configure-aws-credentials release to pin to. Only a repository that pins actions by SHA
+ * needs the release's commit (one or two reads); others keep tags and make no request.
+ */
+async function releaseFor(
+  files: readonly WorkflowFile[],
+  github: GitHubApi
+): Promise<ResolvedCacRef> {
+  if (!files.some((f) => SHA_PIN.test(f.text))) return { ref: { tag: CAC_TAG }, note: null }
+  return resolveCacRef(github.latestRelease)
+}

@@ -1,0 +1,121 @@
+import * as core from '@actions/core'
+import { createAwsClients } from '../aws/clients.js'
+import { createGitHubApi, type GitHubApi } from '../github/client.js'
+import { apiBaseUrl } from '../github/octokit.js'
+import { InputError, type RepositoryRef, type Settings } from '../inputs.js'
+import { applyMigration, type MigrationResult } from './apply.js'
+import { gatherMigration } from './gather.js'
+import { planJson, renderMigrationSummary } from '../report/migration.js'
+import { wrapError } from '../errors.js'
+import type { MigrationPlan } from '../migration/compose.js'
+
+/**
+ * `mode: migrate` (apply) and `mode: plan` with `keys` (plan only): read everything, build one
+ * plan, show it, then (migrate) apply it: OIDC provider, roles, pull request.
+ */
+export async function runMigration(
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  mode: 'plan' | 'migrate'
+): Promise<{ plan: MigrationPlan; result: MigrationResult | null }> {
+  const repository = requireRepository(settings.repository)
+  if (settings.keys.length === 0) {
+    throw new InputError(
+      'keys',
+      `mode '${mode}' with AWS needs at least one SECRET_NAME=ACCESS_KEY_ID line, e.g. AWS_ACCESS_KEY_ID=\${{ secrets.AWS_ACCESS_KEY_ID }}`
+    )
+  }
+  const github = createGitHubApi({
+    token: settings.githubToken,
+    repository,
+    baseUrl: apiBaseUrl(env)
+  })
+  const aws = createAwsClients({ region: settings.awsRegion })
+
+  // Before any read of substance: a token that cannot push workflow files fails here, clearly.
+  if (mode === 'migrate') await checkToken(github)
+
+  const plan = await core.group(
+    `Reading ${repository.owner}/${repository.repo} and AWS`,
+    async () => {
+      try {
+        const plan = await gatherMigration({ github, aws, settings, now: new Date() })
+        for (const line of planLines(plan)) core.info(line)
+        return plan
+      } catch (error) {
+        throw wrapError('could not build the migration plan', error)
+      }
+    }
+  )
+  core.setOutput('plan', JSON.stringify(planJson(plan)))
+
+  let result: MigrationResult | null = null
+  if (mode === 'migrate') {
+    core.startGroup('Applying: OIDC provider, roles, pull request')
+    result = await applyMigration(github, aws, plan)
+    for (const w of result.awsWrites) core.info(`AWS: ${w}`)
+    core.endGroup()
+    core.setOutput('role-arns', JSON.stringify(result.aws.roleArns))
+    core.setOutput(
+      'pull-request-number',
+      result.pullRequest ? String(result.pullRequest.number) : ''
+    )
+    core.setOutput('pull-request-url', result.pullRequest?.url ?? '')
+    core.setOutput('pull-request-operation', result.pullRequest?.operation ?? '')
+    if (result.pullRequest) {
+      core.info(
+        `Pull request #${result.pullRequest.number} ${result.pullRequest.operation}: ${result.pullRequest.url}`
+      )
+    }
+  }
+
+  if (env.GITHUB_STEP_SUMMARY) {
+    // A blank line first: in plan mode this follows the findings summary.
+    await core.summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}`).write()
+  }
+  // (Plan mode has annotated every finding already.)
+  if (mode === 'migrate') {
+    for (const f of plan.followUps) {
+      core.warning(f.message, { title: 'Manual follow-up', file: f.file, startLine: f.line })
+    }
+  }
+  const problems = [...plan.pairErrors, ...(result?.errors ?? [])]
+  if (problems.length > 0 && mode === 'migrate') {
+    core.setFailed(`The migration is incomplete: ${problems.join('; ')}`)
+  } else if (problems.length > 0) {
+    // Plan mode fails only with fail-on-findings; what migrate would refuse is a warning here.
+    for (const p of problems) core.warning(`Cannot be migrated: ${p}`)
+  }
+  return { plan, result }
+}
+
+function requireRepository(repository: RepositoryRef | null): RepositoryRef {
+  if (!repository) {
+    throw new InputError(
+      'repository',
+      'is empty; give OWNER/REPO (the default is the repository of the workflow run)'
+    )
+  }
+  return repository
+}
+
+async function checkToken(github: GitHubApi): Promise<void> {
+  const capability = await github.requireMigrateCapability()
+  core.info(
+    `GitHub token: ${capability.kind}${capability.scopes ? ` (scopes: ${capability.scopes.join(', ')})` : ''}`
+  )
+}
+
+function planLines(plan: MigrationPlan): string[] {
+  const lines = [`AWS account ${plan.aws.accountId}; OIDC provider: ${plan.aws.provider.change}`]
+  for (const p of plan.aws.pairs) {
+    lines.push(
+      p.error
+        ? `${p.secretName}: not migrated: ${p.error}`
+        : `${p.secretName}: IAM user ${p.owner?.userName ?? '?'} -> ${p.roles.map((r) => `${r.roleArn} (${r.change})`).join(', ')}`
+    )
+  }
+  const changed = plan.rewrite.files.filter((f) => f.changed).map((f) => f.path)
+  lines.push(`Workflow files to change: ${changed.length > 0 ? changed.join(', ') : 'none'}`)
+  return lines
+}

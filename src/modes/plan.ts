@@ -1,0 +1,93 @@
+import * as core from '@actions/core'
+import { promises as fs } from 'node:fs'
+import path from 'node:path'
+import type { Settings } from '../inputs.js'
+import { collectWorkflowFiles } from '../local-files.js'
+import { awsKeyFindings } from '../report/counts.js'
+import { KIND_INFO } from '../report/kinds.js'
+import { toSarif } from '../report/sarif.js'
+import { renderPlanSummary } from '../report/summary.js'
+import { renderText } from '../report/text.js'
+import { VERSION } from '../version.js'
+import type { ScanResult } from '../workflows/findings.js'
+import { planWorkflows } from '../workflows/plan.js'
+
+/** `mode: plan`: scan the checkout, report, and fail only when asked to. Read-only. */
+export async function runPlanMode(settings: Settings, env: NodeJS.ProcessEnv): Promise<ScanResult> {
+  const root = path.resolve(settings.workingDirectory)
+  const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd())
+  const pathPrefix = prefixFrom(workspace, root)
+
+  core.startGroup(`Scanning workflows in ${root}`)
+  const { files } = await collectWorkflowFiles(root)
+  // The rewrite runs offline too: a finding is automatic only where it would be rewritten.
+  const { result } = planWorkflows(files)
+  core.info(`${files.length} workflow and composite-action file(s) read`)
+  core.info(renderText(result))
+  core.endGroup()
+
+  for (const f of result.findings) {
+    const props = {
+      title: KIND_INFO[f.kind].title,
+      file: pathPrefix + f.file,
+      startLine: f.line,
+      startColumn: f.column
+    }
+    const text = `${f.reason} (secrets: ${f.secrets.join(', ')})`
+    if (f.migration === 'not-migrated') core.notice(text, props)
+    else core.warning(text, props)
+  }
+  for (const e of result.errors) {
+    core.error(e.message, {
+      title: 'Workflow file could not be parsed',
+      file: pathPrefix + e.file,
+      startLine: e.line
+    })
+  }
+
+  const aws = awsKeyFindings(result.findings)
+  core.setOutput('findings', JSON.stringify({ findings: result.findings, errors: result.errors }))
+  core.setOutput('findings-count', String(aws.length))
+
+  if (settings.sarifFile) {
+    const sarif = toSarif(result, { toolVersion: VERSION, pathPrefix })
+    await fs.mkdir(path.dirname(path.resolve(settings.sarifFile)), { recursive: true })
+    await fs.writeFile(settings.sarifFile, JSON.stringify(sarif, null, 2) + '\n')
+    core.info(`SARIF written to ${settings.sarifFile}`)
+  }
+
+  if (env.GITHUB_STEP_SUMMARY) {
+    await core.summary
+      .addRaw(renderPlanSummary(result, { blobBase: blobBase(env, settings), pathPrefix }))
+      .write()
+  }
+
+  if (settings.failOnFindings && aws.length > 0) {
+    core.setFailed(
+      `${aws.length} static AWS key use(s) found (fail-on-findings is true); see the annotations and the job summary`
+    )
+  }
+  return result
+}
+
+/** `sub/dir/` when root is inside the workspace, `''` when it is the workspace or outside it. */
+function prefixFrom(workspace: string, root: string): string {
+  const rel = path.relative(workspace, root)
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return ''
+  return rel.split(path.sep).join('/') + '/'
+}
+
+/**
+ * Links to the files at the run's commit. Only when the scanned repository is the run's own: an
+ * administration repository scanning another one (`repository` input) does not know its commit.
+ */
+function blobBase(env: NodeJS.ProcessEnv, settings: Settings): string | null {
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
+  const repo = env.GITHUB_REPOSITORY
+  const sha = env.GITHUB_SHA
+  const scanned = settings.repository
+  if (scanned && `${scanned.owner}/${scanned.repo}`.toLowerCase() !== repo?.toLowerCase()) {
+    return null
+  }
+  return repo && sha ? `${server}/${repo}/blob/${sha}/` : null
+}

@@ -1,0 +1,80 @@
+/**
+ * The rewriter's contract: what it needs (role ARNs, region, repository default permissions,
+ * configure-aws-credentials release) and what it returns per file (text before and after, the
+ * edits made, the manual follow-ups) plus notes for the whole run.
+ */
+import type { CacRef } from './action-pins.js'
+import type { Finding, FindingKind, KeyPair } from '../findings.js'
+import type { RepositoryDefault } from '../permissions.js'
+
+/** The placeholder written when no role ARN is known for a key pair. */
+export const PLACEHOLDER_ARN = 'arn:aws:iam::<account>:role/<name>'
+/** The placeholder written when a new step needs a region and none is known. */
+export const PLACEHOLDER_REGION = '<region>'
+
+export interface RewriteOptions {
+  /** Role ARN per access-key-id secret name (as the workflow names it, e.g. `PROD_AWS_ACCESS_KEY_ID`). */
+  readonly roleArns?: Readonly<Record<string, string>>
+  /** Role ARN for every pair without its own entry in `roleArns`. */
+  readonly defaultRoleArn?: string | null
+  /** Region for new configure-aws-credentials steps when the workflow does not show one. */
+  readonly region?: string | null
+  /** The repository's default token permissions; null when unknown (assumed restricted, noted). */
+  readonly repositoryDefault?: RepositoryDefault | null
+  /** configure-aws-credentials release to move to; default the tag `v6` (offline). */
+  readonly cacRef?: CacRef
+}
+
+/** One change made in a file, for people: where (line in the original file) and what. */
+export interface RewriteEdit {
+  readonly line: number
+  readonly description: string
+}
+
+/** Something a person must do by hand. */
+export interface FollowUp {
+  readonly file: string
+  /** 1-based line in the original file. */
+  readonly line: number
+  readonly reason: string
+  /** The finding kind it comes from, or null for one the rewriter raised itself. */
+  readonly kind: FindingKind | null
+}
+
+export interface FileRewrite {
+  readonly path: string
+  readonly before: string
+  readonly after: string
+  readonly changed: boolean
+  readonly edits: readonly RewriteEdit[]
+  readonly followUps: readonly FollowUp[]
+}
+
+/** A role the rewritten workflows assume. */
+export interface AssumedRole {
+  /** Identity of the key pair (`ID_SECRET/SECRET_SECRET`, see `pairKey`). */
+  readonly pairKey: string
+  readonly pair: KeyPair
+  readonly arn: string
+  /** True when the ARN is {@link PLACEHOLDER_ARN}. */
+  readonly placeholder: boolean
+  /** Role chaining: the role the keys used to assume, now assumed directly (trust it from GitHub). */
+  readonly chained: boolean
+  readonly files: readonly string[]
+}
+
+export interface RewriteResult {
+  /** Every input file, in input order. */
+  readonly files: readonly FileRewrite[]
+  readonly roles: readonly AssumedRole[]
+  /** Notes for the whole run (offline pinning, assumed default permissions, placeholders). */
+  readonly notes: readonly string[]
+  /** New steps written with {@link PLACEHOLDER_REGION} (no region in the file nor in the options). */
+  readonly missingRegions: readonly { readonly file: string; readonly line: number }[]
+  /**
+   * The findings given, in their order, as the rewrite settled them: `automatic` exactly where
+   * the rewrite migrated the use. An automatic finding of a file the rewrite had to leave as it
+   * was is `manual`, its reason the follow-up's. This is what a plan shows.
+   */
+  readonly findings: readonly Finding[]
+}

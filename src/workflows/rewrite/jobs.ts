@@ -1,0 +1,148 @@
+/**
+ * The job-level part of a file's rewrite: env entries removed, new configure-aws-credentials
+ * steps where jobs need them (with a region found in the file when possible), and
+ * `id-token: write` for every job that now requests an OIDC token.
+ */
+import { insertCacStep, planNewSteps, regionIn, type JobNeeds } from './steps.js'
+import { removeHeld } from './nodes.js'
+import { get, lineOf, scalarValue, type FileModel, type JobModel, type StepModel } from './model.js'
+import { idTokenEdits } from './id-token.js'
+import { describe, type Work } from './work.js'
+import { pairStart, valueNode, type AnyPair } from './yaml-edits.js'
+
+/**
+ * New configure-aws-credentials steps, env removals and permissions, job by job. Returns whether
+ * any job now requests an OIDC token.
+ */
+const CAC_USES = /^aws-actions\/configure-aws-credentials@/i
+
+export function finish(work: Work): boolean {
+  const { model, ctx } = work
+  const text = model.text
+  for (const [held, entries] of work.envRemovals)
+    work.edits.push(...removeHeld(text, held, entries))
+  // Every in-repo caller of a reusable workflow that now assumes a role needs id-token: write.
+  for (const job of model.jobs.values()) {
+    if (job.calls && ctx.callee(job.calls)?.assumesRole) work.idToken.add(job.id)
+  }
+  const unit = indentUnit(model)
+  const preferSha = pinsBySha(model)
+  const knownRegions = new Map<string, string>()
+  for (const n of work.needs.values()) {
+    for (const need of n.steps.values()) {
+      if (need.region && !need.region.includes('${{')) {
+        if (!knownRegions.has(need.identity.pairKey))
+          knownRegions.set(need.identity.pairKey, need.region)
+      }
+    }
+  }
+  for (const [id, n] of work.needs) {
+    const job = model.jobs.get(id)!
+    // configure-aws-credentials steps left as they are (OIDC already) also set credentials.
+    for (const s of job.stepModels) {
+      if (!n.providers.has(s.index) && s.uses && CAC_USES.test(s.uses.trim())) {
+        n.providers.set(s.index, `step:${s.index + 1}`)
+      }
+    }
+    const scopeRegion = regionIn(job.env?.map ?? null) ?? regionIn(model.env?.map ?? null)
+    const needs: JobNeeds = {
+      job,
+      ambient: n.ambient,
+      region: scopeRegion ? `\${{ env.${scopeRegion.name} }}` : null,
+      knownRegions,
+      cacRegion: cacRegion(model, job),
+      steps: n.steps,
+      providers: n.providers
+    }
+    const added = planNewSteps(needs, ctx.region)
+    if (added.length > 0 || n.providers.size > 0) work.idToken.add(id)
+    for (const step of added) {
+      work.edits.push(insertCacStep(text, job, step, { cacRef: ctx.cacRef, preferSha, unit }))
+      if (preferSha && !('sha' in ctx.cacRef)) work.usedTagForSha = true
+      const at = job.stepModels.find((s) => s.index === step.index)!.map.range![0]
+      describe(
+        work,
+        at,
+        `job ${id}: configure-aws-credentials step added before step ${step.index + 1} (role-to-assume ${step.identity.arn}, aws-region ${step.region}${step.ifText ? `, if: ${step.ifText}` : ''})`
+      )
+      if (step.regionMissing) {
+        work.regionsMissing.push(lineOf(model, at))
+        work.followUps.push({
+          file: model.path,
+          line: lineOf(model, at),
+          reason: `The new configure-aws-credentials step of job ${id} has no region: replace ${step.region} with the AWS region (or pass --region).`,
+          kind: null
+        })
+      }
+    }
+  }
+  const callOnly = model.triggers.length > 0 && model.triggers.every((t) => t === 'workflow_call')
+  if (work.idToken.size > 0 && model.triggers.includes('workflow_call')) {
+    work.followUps.push({
+      file: model.path,
+      line: model.callOffset > 0 ? lineOf(model, model.callOffset) : 1,
+      reason:
+        'This reusable workflow now requests an OIDC token: every calling job needs id-token: write (callers in this repository are updated; update callers in other repositories).',
+      kind: null
+    })
+  }
+  for (const id of work.idToken) {
+    const job = model.jobs.get(id)!
+    // A called workflow without permissions runs with its caller's: the callers get the entry.
+    if (callOnly && !model.permissions && !job.permissions) continue
+    const change = idTokenEdits(model, job, ctx.repositoryDefault, unit)
+    work.edits.push(...change.edits)
+    if (change.description) describe(work, change.offset, change.description)
+  }
+  return work.idToken.size > 0
+}
+
+/**
+ * The `aws-region` of the configure-aws-credentials steps of the job, else of the file, when
+ * they all agree (an expression only from the same job: it may read job-level context).
+ */
+function cacRegion(model: FileModel, job: JobModel): string | null {
+  const regions = (steps: readonly StepModel[]): Set<string> => {
+    const out = new Set<string>()
+    for (const s of steps) {
+      if (!s.uses || !CAC_USES.test(s.uses.trim())) continue
+      const pair = s.with?.map ? get(s.with.map, 'aws-region') : undefined
+      const value = pair ? scalarValue(valueNode(pair)) : null
+      if (value) out.add(value)
+    }
+    return out
+  }
+  const own = regions(job.stepModels)
+  if (own.size === 1) return [...own][0]!
+  if (own.size > 1) return null
+  const all = regions([...model.jobs.values()].flatMap((j) => j.stepModels))
+  const only = [...all][0]
+  return all.size === 1 && only !== undefined && !only.includes('${{') ? only : null
+}
+
+/** The indentation step of nested maps (job keys relative to job ids), default 2. */
+function indentUnit(model: FileModel): number {
+  for (const job of model.jobs.values()) {
+    const first = job.map.items[0] as AnyPair | undefined
+    const key = job.pair.key as { range?: [number, number, number] } | null
+    if (!first || job.map.flow || !key?.range) continue
+    const col = (o: number): number => o - model.text.lastIndexOf('\n', o - 1) - 1
+    const unit = col(pairStart(first)) - col(key.range[0])
+    if (unit > 0) return unit
+  }
+  return 2
+}
+
+/** Whether most remote actions of the file are pinned by commit SHA. */
+function pinsBySha(model: FileModel): boolean {
+  let sha = 0
+  let other = 0
+  for (const job of model.jobs.values()) {
+    for (const s of job.stepModels) {
+      if (!s.uses || s.uses.startsWith('./') || s.uses.startsWith('docker://')) continue
+      if (/@[0-9a-f]{40}$/i.test(s.uses.trim())) sha++
+      else other++
+    }
+  }
+  return sha > other
+}

@@ -1,0 +1,353 @@
+/**
+ * The workflow rewriter: the scanner's findings and a role ARN per key pair in, rewritten
+ * workflow text out. Pure. Each file is either fully migrated (every automatic finding rewritten,
+ * the result valid YAML whose re-scan finds none of the migrated keys) or left byte for byte as
+ * it was; what stays manual is returned as follow-ups.
+ *
+ * Reusable workflows of the repository are rewritten together with their callers: a called
+ * workflow that now assumes a role makes every calling job get `id-token: write`, and declared key
+ * secrets it no longer uses become optional so that its callers stop passing them. Callers wait
+ * for their callees' outcome, so files are planned until no outcome changes.
+ */
+import { CAC_TAG, validateCacRef, type CacRef } from './action-pins.js'
+import { pairKey, type Finding, type KeyPair, type WorkflowFile } from '../findings.js'
+import { callsLocalWorkflow, mayRewrite, takeOver } from '../parsed.js'
+import { parseModel, type FileModel } from './model.js'
+import { planFile, type CalleeOutcome, type FilePlan } from './file.js'
+import type { Identity } from './steps.js'
+import {
+  PLACEHOLDER_ARN,
+  type AssumedRole,
+  type FileRewrite,
+  type RewriteOptions,
+  type RewriteResult
+} from './contract.js'
+import { scanWorkflows } from '../scan/scan.js'
+import { localCallee } from '../scan/sites.js'
+import { UnsupportedEdit } from './yaml-edits.js'
+import { keyString, valueNode } from './yaml-edits.js'
+import { secretsOf } from './nodes.js'
+
+export * from './contract.js'
+
+// Findings the rewrite may turn into edits (`parsed.ts`); a file may still be left as it was
+// (see RewriteResult.findings).
+export { mayRewrite }
+
+const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+
+/** Checks a role ARN given by a person; the message names the input and what is allowed. */
+export function validateRoleArn(arn: string, input: string): string {
+  if (arn !== PLACEHOLDER_ARN && !ROLE_ARN.test(arn)) {
+    throw new Error(
+      `${input}: '${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`
+    )
+  }
+  return arn
+}
+
+export function rewriteWorkflows(
+  files: readonly WorkflowFile[],
+  findings: readonly Finding[],
+  options: RewriteOptions = {}
+): RewriteResult {
+  for (const [name, arn] of Object.entries(options.roleArns ?? {})) {
+    validateRoleArn(arn, `role ARN for ${name}`)
+  }
+  if (options.defaultRoleArn) validateRoleArn(options.defaultRoleArn, 'default role ARN')
+  const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG })
+  const repositoryDefault = options.repositoryDefault ?? 'restricted'
+  const byFile = new Map<string, Finding[]>()
+  for (const f of findings) {
+    const own = byFile.get(f.file)
+    if (own) own.push(f)
+    else byFile.set(f.file, [f])
+  }
+  // Only files the rewrite may edit are parsed again: those with findings it can migrate and
+  // those calling a reusable workflow of the repository (they may need id-token: write). The
+  // scan hands over its tree of such a file when given the same file object (`parsed.ts`).
+  // Trees are not kept: a file planned again is parsed again (rare), and memory stays small.
+  const editable = new Set<string>()
+  const callers = new Map<string, FileModel | null>()
+  const model = (f: WorkflowFile): FileModel | null =>
+    parseModel(f.path, f.text, takeOver(f) ?? undefined)
+  for (const f of files) {
+    const own = byFile.get(f.path) ?? []
+    const calling = callsLocalWorkflow(f.text)
+    if (own.some(mayRewrite) || calling) editable.add(f.path)
+    if (calling) callers.set(f.path, model(f))
+  }
+  const models = {
+    has: (p: string): boolean => editable.has(p),
+    get: (file: WorkflowFile): FileModel | null =>
+      callers.has(file.path) ? callers.get(file.path)! : model(file),
+    keys: (): IterableIterator<string> => editable.values()
+  }
+  const passed = passedSecrets(callers)
+
+  const outcomes = new Map<string, CalleeOutcome>()
+  const plans = new Map<string, FilePlan>()
+  const calleeOf = localCallee
+  // Called workflows first settle their outcome; a file is planned again only when the
+  // outcome of a workflow it calls changed.
+  const calls = new Map<string, Set<string>>()
+  for (const [p, model] of callers) {
+    const targets = new Set<string>()
+    for (const job of model?.jobs.values() ?? []) {
+      const target = job.calls === null ? null : calleeOf(job.calls)
+      if (target !== null) targets.add(target)
+    }
+    calls.set(p, targets)
+  }
+  let pending = new Set(models.keys())
+  for (let round = 0; round <= files.length && pending.size > 0; round++) {
+    const changed = new Set<string>()
+    for (const file of files) {
+      if (!pending.has(file.path)) continue
+      const own = byFile.get(file.path) ?? []
+      const plan = checked(
+        file,
+        own,
+        planFile(file.path, file.text, models.get(file), own, {
+          identity: (pair) => identityFor(pair, file.path, passed, options),
+          region: options.region ?? null,
+          repositoryDefault,
+          cacRef,
+          callee: (uses) => {
+            const target = calleeOf(uses)
+            return target === null ? null : (outcomes.get(target) ?? null)
+          }
+        })
+      )
+      plans.set(file.path, plan)
+      if (!sameOutcome(outcomes.get(file.path), plan.outcome)) {
+        outcomes.set(file.path, plan.outcome)
+        changed.add(file.path)
+      }
+    }
+    pending = new Set(
+      [...calls].filter(([, targets]) => [...targets].some((t) => changed.has(t))).map(([p]) => p)
+    )
+  }
+  return result(files, findings, byFile, plans, options, cacRef)
+}
+
+/**
+ * Re-scans a rewritten file: it must parse, and for every finding kind and set of secrets hold
+ * no more findings than before minus those migrated (secrets, not pairs: alone, the file cannot
+ * complete a pair from the other files). Otherwise the file stays as it was.
+ */
+function checked(file: WorkflowFile, before: readonly Finding[], plan: FilePlan): FilePlan {
+  if (plan.after === file.text) return plan
+  const rescan = scanWorkflows([{ path: file.path, text: plan.after }])
+  const key = (f: Finding): string => `${f.kind}|${f.secrets.join(',')}`
+  const budget = new Map<string, number>()
+  for (const f of before) budget.set(key(f), (budget.get(key(f)) ?? 0) + 1)
+  for (const f of plan.migrated) budget.set(key(f), (budget.get(key(f)) ?? 0) - 1)
+  let left: Finding | null = null
+  for (const f of rescan.findings) {
+    const n = (budget.get(key(f)) ?? 0) - 1
+    budget.set(key(f), n)
+    if (n < 0 || f.migration === 'automatic') left ??= f
+  }
+  const problem =
+    rescan.errors[0]?.message ??
+    (left ? `the rewritten file still has ${left.kind} keys at line ${left.line}` : null)
+  if (problem === null) return plan
+  const reason = `Not rewritten: ${problem}; the file is left as it was.`
+  return {
+    ...plan,
+    after: file.text,
+    edits: [],
+    roles: [],
+    migrated: [],
+    regionsMissing: [],
+    outcome: { assumesRole: false, released: new Set() },
+    followUps: [
+      ...plan.migrated.map((f) => ({
+        file: f.file,
+        line: f.line,
+        reason: `The static keys ${f.secrets.join(' and ')} stay: this file could not be rewritten (${problem}); migrate this use by hand.`,
+        kind: f.kind
+      })),
+      // Follow-ups the rewrite raised itself (regions, callers) no longer apply.
+      ...plan.followUps.filter((u) => u.kind !== null),
+      { file: file.path, line: 1, reason, kind: null }
+    ].sort((a, b) => a.line - b.line),
+    rejected: reason
+  }
+}
+
+function sameOutcome(a: CalleeOutcome | undefined, b: CalleeOutcome): boolean {
+  const aRole = a?.assumesRole ?? false
+  const aReleased = a?.released ?? new Set<string>()
+  return (
+    aRole === b.assumesRole &&
+    aReleased.size === b.released.size &&
+    [...b.released].every((s) => aReleased.has(s))
+  )
+}
+
+/**
+ * For each local reusable workflow, the repository secrets its in-repo callers pass under each
+ * declared name (`access_key_id` -> {`PROD_AWS_ACCESS_KEY_ID`}).
+ */
+function passedSecrets(
+  models: ReadonlyMap<string, FileModel | null>
+): Map<string, Map<string, Set<string>>> {
+  const out = new Map<string, Map<string, Set<string>>>()
+  for (const model of models.values()) {
+    for (const job of model?.jobs.values() ?? []) {
+      const path = job.calls === null ? null : localCallee(job.calls)
+      if (path === null || !job.secrets?.map) continue
+      const names = out.get(path) ?? new Map<string, Set<string>>()
+      for (const entry of job.secrets.map.items) {
+        const name = keyString(entry as never)
+        if (name === null) continue
+        const set = names.get(name) ?? new Set<string>()
+        for (const s of secretsOf(valueNode(entry as never))) set.add(s)
+        names.set(name, set)
+      }
+      out.set(path, names)
+    }
+  }
+  return out
+}
+
+/** The role a pair assumes: given per secret, through the callers of a reusable workflow, by default, or a placeholder. */
+function identityFor(
+  pair: KeyPair,
+  file: string,
+  passed: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>,
+  options: RewriteOptions
+): Identity {
+  const name = pair.accessKeyId ?? pair.secretAccessKey ?? '?'
+  const arns = options.roleArns ?? {}
+  const fallback = options.defaultRoleArn ?? PLACEHOLDER_ARN
+  const own = arns[name]
+  if (own) return { pairKey: pairKey(pair), pair, arn: own }
+  const viaCallers = [...(passed.get(file)?.get(name) ?? [])]
+  if (viaCallers.length > 1) {
+    throw new UnsupportedEdit(
+      `callers pass different keys (${viaCallers.sort().join(', ')}) as ${name}, so no single role replaces them; give the reusable workflow a role input and migrate by hand`,
+      0
+    )
+  }
+  const via = viaCallers[0]
+  if (via === undefined) return { pairKey: pairKey(pair), pair, arn: fallback }
+  // The callers' repository secrets are the key that the role replaces.
+  const passedAs = (n: string | null): string | null => {
+    const names = [...(n === null ? [] : (passed.get(file)?.get(n) ?? []))]
+    return names.length === 1 ? names[0]! : n
+  }
+  const repoPair: KeyPair = {
+    accessKeyId: via,
+    secretAccessKey: passedAs(pair.secretAccessKey),
+    sessionToken: passedAs(pair.sessionToken)
+  }
+  return { pairKey: pairKey(repoPair), pair: repoPair, arn: arns[via] ?? fallback }
+}
+
+function result(
+  files: readonly WorkflowFile[],
+  findings: readonly Finding[],
+  byFile: ReadonlyMap<string, readonly Finding[]>,
+  plans: ReadonlyMap<string, FilePlan>,
+  options: RewriteOptions,
+  cacRef: CacRef
+): RewriteResult {
+  const out: FileRewrite[] = []
+  const roles = new Map<string, { role: Omit<AssumedRole, 'files'>; files: Set<string> }>()
+  let tagForSha = false
+  let defaultUsed = false
+  const regions: { file: string; line: number }[] = []
+  for (const file of files) {
+    const plan = plans.get(file.path)
+    if (!plan) {
+      out.push({
+        path: file.path,
+        before: file.text,
+        after: file.text,
+        changed: false,
+        edits: [],
+        followUps: (byFile.get(file.path) ?? [])
+          .filter((f) => f.kind !== 'non-aws')
+          .map((f) => ({ file: f.file, line: f.line, reason: f.reason, kind: f.kind }))
+      })
+      continue
+    }
+    out.push({
+      path: file.path,
+      before: file.text,
+      after: plan.after,
+      changed: plan.after !== file.text,
+      edits: plan.edits,
+      followUps: plan.followUps
+    })
+    tagForSha ||= plan.usedTagForSha
+    for (const line of plan.regionsMissing) regions.push({ file: file.path, line })
+    defaultUsed ||= plan.edits.some((e) => e.description.includes('the repository default'))
+    for (const { identity, chained } of plan.roles) {
+      const key = `${identity.pairKey}|${identity.arn}|${chained}`
+      const entry = roles.get(key) ?? {
+        role: {
+          pairKey: identity.pairKey,
+          pair: identity.pair,
+          arn: identity.arn,
+          placeholder: identity.arn === PLACEHOLDER_ARN,
+          chained
+        },
+        files: new Set<string>()
+      }
+      entry.files.add(file.path)
+      roles.set(key, entry)
+    }
+  }
+  const notes: string[] = []
+  if (tagForSha && !('sha' in cacRef)) {
+    notes.push(
+      `configure-aws-credentials: no ${CAC_TAG} release SHA known (offline); SHA-pinned steps are pinned to tag ${CAC_TAG} instead of a SHA.`
+    )
+  }
+  if (defaultUsed && !options.repositoryDefault) {
+    notes.push(
+      'Default token permissions of the repository unknown: assumed restricted (contents: read, packages: read) for jobs without permissions.'
+    )
+  }
+  const placeholders = [...roles.values()].filter((r) => r.role.placeholder)
+  if (placeholders.length > 0) {
+    notes.push(
+      `No role ARN given for ${placeholders.map((r) => r.role.pair.accessKeyId ?? r.role.pairKey).join(', ')}: the placeholder ${PLACEHOLDER_ARN} is written; replace it before merging.`
+    )
+  }
+  return {
+    files: out,
+    roles: [...roles.values()].map(({ role, files: f }) => ({ ...role, files: [...f].sort() })),
+    notes,
+    missingRegions: regions,
+    findings: settledFindings(findings, plans, out)
+  }
+}
+
+/**
+ * The findings in scan order, automatic only where the rewrite migrated them: an automatic
+ * finding of a file left as it was becomes manual with the follow-up's reason.
+ */
+function settledFindings(
+  findings: readonly Finding[],
+  plans: ReadonlyMap<string, FilePlan>,
+  files: readonly FileRewrite[]
+): Finding[] {
+  const migrated = new Set([...plans.values()].flatMap((p) => p.migrated))
+  const ups = new Map(files.map((f) => [f.path, f.followUps]))
+  return findings.map((f) => {
+    if (f.migration !== 'automatic' || migrated.has(f)) return f
+    const up = (ups.get(f.file) ?? []).find((u) => u.line === f.line && u.kind === f.kind)
+    return {
+      ...f,
+      migration: 'manual',
+      reason:
+        up?.reason ?? 'Not rewritten automatically (the rewrite left this use); migrate it by hand.'
+    }
+  })
+}

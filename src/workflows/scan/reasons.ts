@@ -1,0 +1,156 @@
+/**
+ * The one-sentence `reason` of each finding: what was found and, unless automatic, why it is
+ * not rewritten and what a person should do.
+ */
+import type { FindingKind, Migration } from '../findings.js'
+
+export type ReasonCode =
+  | 'cac'
+  | 'cac-chain'
+  | 'cac-dynamic'
+  | 'cac-input'
+  | 'cac-expression'
+  | 'session-token'
+  | 'partition'
+  | 'env-app-config'
+  | 'with-hand-on'
+  | 'run-expression'
+  | 'generated'
+  | 'composite-secrets'
+  | 'shared'
+  | 'all-secrets'
+  | 'dynamic'
+  | 'non-aws'
+  | 'env'
+  | 'env-other-name'
+  | 'env-input'
+  | 'env-mixed-names'
+  | 'env-action'
+  | 'container'
+  | 'with'
+  | 'with-local'
+  | 'run'
+  | 'caller'
+  | 'condition'
+  | 'other'
+  | 'callee'
+  | 'inherit'
+  | 'docker-ecr'
+  | 'callee-migrated'
+  | 'caller-migrated'
+  | 'inherit-migrated'
+  | 'callers-differ'
+  | 'env-step-by-hand'
+
+export interface Why {
+  readonly kind: FindingKind
+  readonly migration: Migration
+  readonly reason: ReasonCode
+}
+
+export interface ReasonFacts {
+  readonly names: readonly string[]
+  /** The env variable, input or secret entry the finding sits at. */
+  readonly entry?: string | null
+  /** The env variable, input or dynamic index the keys come through. */
+  readonly via?: string | null
+  readonly roleToAssume?: string | null
+  readonly uses?: string | null
+  readonly callee?: string
+  readonly partition?: string | null
+  /** Other secrets in the same env map. */
+  readonly others?: number
+  /** The "generated, do not edit" comment of the file. */
+  readonly header?: string
+}
+
+const KIND_LABEL: Readonly<Record<FindingKind, string>> = {
+  'configure-aws-credentials': 'configure-aws-credentials step',
+  env: 'env map',
+  'action-input': 'action step',
+  'reusable-workflow-secret': 'reusable workflow',
+  'reusable-workflow-caller': 'reusable workflow call',
+  'reusable-workflow-inherit': 'reusable workflow call',
+  'dynamic-secret': 'step',
+  'key-export': 'step',
+  'non-aws': 'step'
+}
+
+export function kindReason(why: Why, f: ReasonFacts): string {
+  const keys = f.names.length > 0 ? f.names.join(' and ') : 'the keys'
+  const entry = f.entry ?? '?'
+  switch (why.reason) {
+    case 'cac':
+      return `configure-aws-credentials logs in with the static keys ${keys}; rewritten to role-to-assume with id-token: write.`
+    case 'cac-chain':
+      return `configure-aws-credentials uses the static keys ${keys} only to assume ${f.roleToAssume ?? 'a role'} (role chaining); rewritten to assume a role through OIDC.`
+    case 'cac-dynamic':
+      return `configure-aws-credentials takes keys chosen at run time (${f.via ?? keys}), so no single role can replace them; map each case to a role by hand.`
+    case 'cac-input':
+      return `configure-aws-credentials takes keys from the input ${f.via ?? '?'}, not from a secret; change this action together with its callers so they pass a role instead.`
+    case 'cac-expression':
+      return 'configure-aws-credentials takes keys from an expression that is not a secret (step or job outputs); trace where they come from and migrate by hand.'
+    case 'session-token':
+      return `Temporary credentials are stored as secrets (${keys}); find the principal that issues them and migrate by hand.`
+    case 'partition':
+      return `The keys ${keys} are for the ${f.partition ?? 'aws-cn'} partition, which needs its own OIDC provider and role there; migrate by hand.`
+    case 'env-app-config':
+      return `The keys ${keys} sit among ${f.others ?? 0} other secrets in this env map, the configuration of a program or test suite; check that it accepts temporary credentials (AWS_SESSION_TOKEN) and migrate by hand.`
+    case 'with-hand-on':
+      return `The keys ${keys} are handed on through the input ${entry} of ${f.uses ?? 'an action'} (build arguments, scripts or env of another process); migrate by hand.`
+    case 'run-expression':
+      return `A run script writes keys that come from ${f.via ?? 'an expression'}, not from a GitHub secret (for example a vault); migrate by hand.`
+    case 'generated':
+      return `The ${KIND_LABEL[why.kind]} uses the static keys ${keys}, but this file says it is generated or synced ("${f.header ?? ''}"); migrate its source instead.`
+    case 'composite-secrets':
+      return `A composite action reads the secrets ${keys}, which the secrets context does not provide there; fix the action by hand.`
+    case 'shared':
+      return `The keys ${keys} sit in a YAML anchor or alias shared with other places; edit by hand.`
+    case 'all-secrets':
+      return 'The whole secrets context is handed over (toJSON(secrets)), so key secrets may leave the workflow unseen; review what the receiver does with AWS keys.'
+    case 'dynamic':
+      return `The key secret is chosen at run time (${f.via ?? keys}); map each case to a role by hand.`
+    case 'non-aws':
+      return `The keys ${keys} are for an S3-compatible service that is not AWS (custom endpoint, R2, MinIO); they cannot become an AWS role and are left as they are.`
+    case 'env':
+      return `The env map sets the runner's AWS credentials from ${keys}; replaced by a configure-aws-credentials step with role-to-assume.`
+    case 'env-other-name':
+      return `The keys ${keys} are copied into ${entry}, a variable the AWS tools do not read by themselves (a program, test or later step reads it); migrate by hand.`
+    case 'env-input':
+      return `The AWS credentials come from the input ${f.via ?? '?'}, not from a secret; change this action together with its callers by hand.`
+    case 'env-mixed-names':
+      return `The same env map also passes ${keys} under other names, so a program reads them directly; migrate by hand.`
+    case 'env-action':
+      return `The action ${f.uses ?? '?'} reads the keys ${keys} from its env; check that it accepts temporary credentials (AWS_SESSION_TOKEN) before migrating by hand.`
+    case 'container':
+      return `The keys ${keys} are passed into a job or service container's env; migrate by hand.`
+    case 'with':
+      return `The keys ${keys} are passed to ${f.uses ?? 'an action'} as input ${entry}; migrate by hand: authenticate with role-to-assume first and drop the inputs if the action can use ambient credentials.`
+    case 'with-local':
+      return `The keys ${keys} are passed to the local action ${f.uses ?? '?'} as input ${entry}; change that action and this step together by hand.`
+    case 'run':
+      return `A run script writes or passes the keys ${keys} itself (files, env, CLI arguments); migrate by hand.`
+    case 'caller':
+      return `The keys ${keys} are passed to a reusable workflow as secret ${entry}; stop passing them once it assumes a role, and give this job id-token: write.`
+    case 'condition':
+      return `A condition tests the key secret ${keys}; it changes meaning once the keys are retired, so review it by hand.`
+    case 'other':
+      return `The key secret ${keys} is used in ${entry}; migrate by hand.`
+    case 'callee':
+      return `This reusable workflow takes ${keys} as secrets from its callers; make them optional and assume a role instead.`
+    case 'docker-ecr':
+      return `docker/login-action logs in to ECR with the static keys ${keys} as username and password; rewritten to a configure-aws-credentials step with role-to-assume before it, and the login uses the role's credentials.`
+    case 'callee-migrated':
+      return `This reusable workflow takes ${keys} as secrets from its callers and every use of them in it is rewritten: they become optional (required: false), unused, and the workflow assumes a role itself.`
+    case 'caller-migrated':
+      return `The keys ${keys} are passed to ${f.callee ?? 'a reusable workflow'}, which now assumes a role itself; rewritten: this job stops passing them and gets id-token: write.`
+    case 'inherit-migrated':
+      return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which now assumes a role instead of using them; rewritten: this job gets id-token: write.`
+    case 'callers-differ':
+      return `Callers pass different keys (${f.via ?? '?'}) as the secrets ${keys} of this reusable workflow, so no single role replaces them; give it a role input and migrate by hand.`
+    case 'env-step-by-hand':
+      return `The step's env sets the keys ${keys}, and the same step also uses keys by hand (line ${f.via ?? '?'}); its env entries cannot go alone: migrate the step by hand.`
+    case 'inherit':
+      return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which uses them as AWS keys; migrate it by hand and give this job id-token: write.`
+  }
+}

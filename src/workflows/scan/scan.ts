@@ -1,0 +1,192 @@
+/**
+ * The workflow scanner: workflow and composite-action text in, static AWS key findings out.
+ * Pure (no I/O). Each file is parsed once with `yaml`'s `parseDocument` and a `LineCounter`;
+ * `collect-sites.ts` lists the values holding expressions (the tree is then dropped),
+ * `key-uses.ts` decides which carry keys once every file is read (a secret that feeds
+ * configure-aws-credentials in one file is a key in all), `classify.ts` groups them into findings,
+ * `settle.ts` decides what depends on other files (partial pairs, reusable workflows).
+ *
+ * `migration: automatic` means exactly what the rewriter (`rewrite.ts`) migrates; it acts on
+ * nothing else. When the rewrite still has to leave a file as it was, the plan (`plan.ts`) shows
+ * the finding as manual with the reason.
+ *
+ * Path rule (the rewriter locates nodes by `path`; it names the map entry the finding is about):
+ * - configure-aws-credentials: one finding per step, at `['jobs', JOB, 'steps', I, 'with',
+ *   'aws-access-key-id']`, or at `aws-secret-access-key` / `aws-session-token` when the id input
+ *   is absent (composite actions: `['runs', 'steps', I, 'with', ...]`).
+ * - env (`AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN`): one finding per env
+ *   map per key pair, at `[..., 'env', 'AWS_ACCESS_KEY_ID']`, or the secret / token entry when the
+ *   id entry is absent or not from a secret (`${{ vars.X }}`). `...` is empty (workflow env),
+ *   `['jobs', JOB]` or `['jobs', JOB, 'steps', I]`.
+ * - keys under other env names, container/services env, another action's `with:`, a reusable
+ *   caller's `secrets:`: one finding per map per pair, at the entry of the pair's id (else secret,
+ *   else token), e.g. `['jobs', JOB, 'steps', I, 'with', 'password']`. When an env map passes a
+ *   pair under both standard and other names, the finding is `key-export` at the other name.
+ * - secrets chosen at run time (`secrets[...]`, `a && secrets.X || secrets.Y`): one finding per
+ *   map (or step), at the id entry.
+ * - `on.workflow_call.secrets`: one finding per pair at `['on', 'workflow_call', 'secrets', NAME]`
+ *   (the first key is the one written in the file: `on`, or `true` for YAML 1.1 files); a
+ *   declared secret that is neither `required: true` nor read in the file is not a finding.
+ * - run scripts and any other value: one finding per pair at the value's entry
+ *   (`[..., 'run']`, `[..., 'if']`, ...).
+ * - `secrets: inherit`: one finding per pair of the called workflow, at `['jobs', JOB, 'secrets']`.
+ * Paths go through aliases as written (the logical path); such findings are never automatic.
+ *
+ * Line and column (1-based, UTF-16 columns) point at the key reference inside the value
+ * (`secrets.NAME`, `env.NAME`, `inputs.NAME`, `secrets[`, `toJSON(secrets)`), else at the value;
+ * for `on.workflow_call.secrets`, at the declared name; for `secrets: inherit`, at `inherit`.
+ *
+ * Decisions:
+ * - A file with YAML errors (including duplicate keys and unresolved aliases) gets `errors`
+ *   entries and no findings: its tree is not reliable and GitHub refuses it too ("'push' is
+ *   already defined"). Other files are still scanned.
+ * - A file whose top level has `runs:` and no `jobs:` is a composite action; a mapping with
+ *   neither is not a workflow and yields nothing.
+ * - `uses: ./` (a local action) is never taken for configure-aws-credentials, even when its
+ *   inputs look the same (the action's own repository tests static keys on purpose): keys fed
+ *   to it are `action-input`, manual.
+ * - In a composite action, keys arriving as `inputs.X` into configure-aws-credentials or the
+ *   AWS_* env are findings (manual, no secret names): the action forces its callers to hold
+ *   static keys and must change together with them. Other uses of inputs are not findings.
+ * - A configure-aws-credentials key input from any other expression (step outputs) is a manual
+ *   finding; AWS_* env from step outputs is not (that is how temporary credentials are passed).
+ *   A script writing keys from step outputs (`aws configure set aws_access_key_id
+ *   ${{ steps.vault.outputs.X }}`) is a manual finding unless it also writes a session token.
+ * - Automatic only when nothing argues against it; manual when: a session token comes from a
+ *   secret (temporary credentials), the region is a China or GovCloud one, the step is an action
+ *   reading the env (it may not take a session token), the env map carries 5 or more other
+ *   secrets (a program's configuration, e.g. a test suite), a YAML anchor or alias is involved,
+ *   or the file says it is generated or synced ("do not edit").
+ * - Automatic beyond configure-aws-credentials and env: docker/login-action logging in to an ECR
+ *   registry (private host or public.ecr.aws, not China) with exactly the pair as username and
+ *   password; a reusable workflow of the repository whose every use of a declared pair is
+ *   automatic, its callers in the repository that pass only secrets it releases, and
+ *   `secrets: inherit` callers of it (see `settle.ts`).
+ * - A step env with keys is manual when the same step also uses keys by hand (its entries
+ *   cannot go alone); uses of a declared secret under which callers pass different keys are
+ *   manual (no single role replaces them).
+ * - A pair seen with one side only is completed from the single full pair with that side (the
+ *   same file first, else the whole scan); `secrets` keeps the names the finding references.
+ * - Not migrated (`non-aws`): R2 / MinIO / ... names, or an S3 endpoint override in scope that is
+ *   set from a secret or is a literal URL other than amazonaws.com.
+ * - Literal values (`minio`, `test`, fake `AKIA...EXAMPLE`) are not secrets and are ignored;
+ *   so are comments.
+ */
+import { LineCounter, parseDocument, type Document } from 'yaml'
+import type { Finding, ScanError, ScanResult, WorkflowFile } from '../findings.js'
+import { buildFindings, inheritFindings } from './classify.js'
+import { generatedHeader } from './hints.js'
+import { learnRoles } from './key-uses.js'
+import { callsLocalWorkflow, handOver, rewriteParses } from '../parsed.js'
+import { collectSites } from './collect-sites.js'
+import { settleFindings } from './settle.js'
+import type { FileSites } from './sites.js'
+import { position, unresolvedAliases, type Located, type Source } from './yaml-nodes.js'
+
+export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
+  const errors: ScanError[] = []
+  // Only the sites, text and line starts are kept; a parsed tree is dropped after its walk, but
+  // for the files that may have findings or call a reusable workflow of the repository: once the
+  // findings are known, those the rewrite parses again get their tree handed over (parsed.ts).
+  const scanned: {
+    file: string
+    located: Located
+    sites: FileSites
+    kept: { file: WorkflowFile; doc: Document.Parsed } | null
+  }[] = []
+  for (const f of files) {
+    const parsed = parse(f)
+    if ('errors' in parsed) {
+      errors.push(...parsed.errors)
+      continue
+    }
+    const sites = collectSites(parsed.src, f.path)
+    const unresolved = unresolvedAliases(parsed.src)
+    if (unresolved.length > 0) {
+      errors.push(
+        ...unresolved.map((u) => ({
+          file: f.path,
+          line: position(parsed.src, u.offset).line,
+          message: `not valid YAML: unresolved alias *${u.name} (column ${position(parsed.src, u.offset).column})`
+        }))
+      )
+      continue
+    }
+    const candidate =
+      sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text)
+    scanned.push({
+      file: f.path,
+      located: { lines: parsed.src.lines, text: f.text },
+      sites,
+      kept: candidate ? { file: f, doc: parsed.src.doc } : null
+    })
+  }
+  const known = learnRoles(scanned.flatMap((s) => s.sites.sites))
+  const findings: Finding[] = []
+  const byFile = new Map<string, Finding[]>()
+  for (const s of scanned) {
+    const own = buildFindings(s.located, s.sites, known)
+    byFile.set(s.file, own)
+    findings.push(...own)
+  }
+  for (const s of scanned) {
+    findings.push(...inheritFindings(s.located, s.sites.inheritCalls, byFile))
+  }
+  const settled = settleFindings(
+    findings,
+    scanned.map((s) => ({
+      file: s.file,
+      sites: s.sites,
+      generated: generatedHeader(s.located.text) !== null
+    }))
+  )
+  settled.sort(compareFindings)
+  const settledBy = new Map<string, Finding[]>()
+  for (const f of settled) {
+    const list = settledBy.get(f.file)
+    if (list) list.push(f)
+    else settledBy.set(f.file, [f])
+  }
+  for (const s of scanned) {
+    if (s.kept && rewriteParses(s.located.text, settledBy.get(s.file) ?? [])) {
+      handOver(s.kept.file, s.kept.doc)
+    }
+  }
+  errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line)
+  return { findings: settled, errors }
+}
+
+function parse(f: WorkflowFile): { src: Source } | { errors: ScanError[] } {
+  const lines = new LineCounter()
+  const doc = parseDocument(f.text, { lineCounter: lines, prettyErrors: true })
+  if (doc.errors.length > 0) {
+    return {
+      errors: doc.errors.map((e) => ({
+        file: f.path,
+        line: e.linePos?.[0].line ?? 1,
+        message: `not valid YAML: ${errorMessage(e.message)}`
+      }))
+    }
+  }
+  return { src: { doc, lines, text: f.text } }
+}
+
+/** The first line of a `yaml` error, without the position (given separately) and code excerpt. */
+function errorMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message
+  return first.replace(/ at line \d+, column (\d+):?$/, ' (column $1)')
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return (
+    compare(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    compare(a.kind, b.kind) ||
+    compare(a.path.join('/'), b.path.join('/'))
+  )
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
