@@ -1,74 +1,27 @@
 /**
  * A real bare git repository driven through the git CLI: blobs, trees, commits and refs made by
- * the test server are git objects that `git` itself can read back.
+ * the test server are git objects that `git` itself can read back. The objects' shapes and the
+ * readers of git's output are in `git-objects.ts`.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-
-export interface GitIdentity {
-  readonly name: string
-  readonly email: string
-  /** ISO 8601 date. */
-  readonly date: string
-}
-
-export interface CommitObject {
-  readonly sha: string
-  readonly tree: string
-  readonly parents: readonly string[]
-  readonly author: GitIdentity
-  readonly committer: GitIdentity
-  readonly message: string
-}
-
-export interface TagObject {
-  readonly sha: string
-  /** The tagged object and its type (a commit, usually; a tag for a tag of a tag). */
-  readonly object: string
-  readonly type: 'commit' | 'tree' | 'blob' | 'tag'
-  /** The tag's name as written in the object. */
-  readonly tag: string
-  readonly tagger: GitIdentity
-  readonly message: string
-}
-
-export interface RefEntry {
-  readonly ref: string
-  readonly sha: string
-  /** The type of the object the ref points at (`tag` for an annotated tag). */
-  readonly type: 'commit' | 'tree' | 'blob' | 'tag'
-}
-
-export interface TreeEntry {
-  readonly mode: string
-  readonly type: 'blob' | 'tree' | 'commit'
-  readonly sha: string
-  /** Path relative to the tree listed (a name unless listed recursively). */
-  readonly path: string
-  /** Blob size in bytes; undefined for trees and submodules. */
-  readonly size?: number
-}
-
-/** One entry of a tree write with GitHub's semantics (`POST /git/trees`). */
-export interface TreeWrite {
-  readonly path: string
-  readonly mode: string
-  readonly type: 'blob' | 'tree' | 'commit'
-  /** The object to point at; null deletes the path. Ignored when `content` is set. */
-  readonly sha?: string | null
-  readonly content?: string
-}
-
-export interface ChangedFile {
-  readonly status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed'
-  readonly path: string
-  /** Blob in the newer commit (the older one for removed files). */
-  readonly sha: string
-  readonly additions: number
-  readonly deletions: number
-}
+import {
+  mktreeInput,
+  parseChangedFiles,
+  parseCommit,
+  parseRefLine,
+  parseTag,
+  parseTreeEntry,
+  type ChangedFile,
+  type CommitObject,
+  type GitIdentity,
+  type RefEntry,
+  type TagObject,
+  type TreeEntry,
+  type TreeWrite
+} from './git-objects.js'
 
 export class GitError extends Error {
   constructor(
@@ -135,17 +88,7 @@ export class BareRepository {
     return this.git(args)
       .split('\0')
       .filter((line) => line.length > 0)
-      .map((line) => {
-        const tab = line.indexOf('\t')
-        const [mode = '', type = '', sha = '', size = '-'] = line.slice(0, tab).split(/\s+/)
-        const entry: TreeEntry = {
-          mode,
-          type: type as TreeEntry['type'],
-          sha,
-          path: line.slice(tab + 1)
-        }
-        return size === '-' ? entry : { ...entry, size: Number(size) }
-      })
+      .map(parseTreeEntry)
   }
 
   /** The entry at `path` inside a commit or tree, or null. */
@@ -156,16 +99,7 @@ export class BareRepository {
     }
     const found = this.git(['ls-tree', '-l', '-z', treeish, '--', filePath])
     const line = found.split('\0').find((l) => l.length > 0)
-    if (!line) return null
-    const tab = line.indexOf('\t')
-    const [mode = '', type = '', sha = '', size = '-'] = line.slice(0, tab).split(/\s+/)
-    const entry: TreeEntry = {
-      mode,
-      type: type as TreeEntry['type'],
-      sha,
-      path: line.slice(tab + 1)
-    }
-    return size === '-' ? entry : { ...entry, size: Number(size) }
+    return line ? parseTreeEntry(line) : null
   }
 
   /**
@@ -202,10 +136,7 @@ export class BareRepository {
       if (this.listTree(sub).length === 0) base.delete(name)
       else base.set(name, { mode: '040000', type: 'tree', sha: sub, path: name })
     }
-    const input = [...base.values()]
-      .map((e) => `${e.mode} ${e.type} ${e.sha}\t${e.path}\0`)
-      .join('')
-    return this.git(['mktree', '-z'], input).trim()
+    return this.git(['mktree', '-z'], mktreeInput(base.values())).trim()
   }
 
   /** `git commit-tree` with explicit identities; returns the new commit's sha. */
@@ -227,33 +158,9 @@ export class BareRepository {
     }).trim()
   }
 
-  /** The header lines (key, value) and the message of a commit or tag object. */
-  private readObject(
-    kind: 'commit' | 'tag',
-    sha: string
-  ): { headers: string[][]; message: string } {
-    const raw = this.git(['cat-file', kind, sha])
-    const split = raw.indexOf('\n\n')
-    const headers = raw
-      .slice(0, split < 0 ? raw.length : split)
-      .split('\n')
-      .map((h) => [h.slice(0, h.indexOf(' ')), h.slice(h.indexOf(' ') + 1)])
-    return { headers, message: split < 0 ? '' : raw.slice(split + 2) }
-  }
-
+  /** A commit object (`git cat-file commit`). */
   readCommit(sha: string): CommitObject {
-    const { headers, message } = this.readObject('commit', sha)
-    let tree = ''
-    const parents: string[] = []
-    let author: GitIdentity = { name: '', email: '', date: '' }
-    let committer = author
-    for (const [key = '', value = ''] of headers) {
-      if (key === 'tree') tree = value
-      else if (key === 'parent') parents.push(value)
-      else if (key === 'author') author = parseIdentity(value)
-      else if (key === 'committer') committer = parseIdentity(value)
-    }
-    return { sha, tree, parents, author, committer, message }
+    return parseCommit(sha, this.git(['cat-file', 'commit', sha]))
   }
 
   /** The sha a ref points at, or null (`refs/heads/main`). */
@@ -273,10 +180,7 @@ export class BareRepository {
     return this.git(['for-each-ref', '--format=%(refname) %(objectname) %(objecttype)', prefix])
       .split('\n')
       .filter((l) => l.length > 0)
-      .map((l) => {
-        const [ref = '', sha = '', type = ''] = l.split(' ')
-        return { ref, sha, type: type as RefEntry['type'] }
-      })
+      .map(parseRefLine)
   }
 
   /**
@@ -303,18 +207,7 @@ export class BareRepository {
 
   /** A tag object (`git cat-file tag`). */
   readTag(sha: string): TagObject {
-    const { headers, message } = this.readObject('tag', sha)
-    let object = ''
-    let type = ''
-    let tag = ''
-    let tagger: GitIdentity = { name: '', email: '', date: '' }
-    for (const [key = '', value = ''] of headers) {
-      if (key === 'object') object = value
-      else if (key === 'type') type = value
-      else if (key === 'tag') tag = value
-      else if (key === 'tagger') tagger = parseIdentity(value)
-    }
-    return { sha, object, type: type as TagObject['type'], tag, tagger, message }
+    return parseTag(sha, this.git(['cat-file', 'tag', sha]))
   }
 
   /**
@@ -357,33 +250,11 @@ export class BareRepository {
 
   /** Files that differ between two commits, with blob shas and line counts. */
   changedFiles(from: string, to: string): ChangedFile[] {
-    const raw = this.git(['diff-tree', '-r', '-z', '--no-renames', from, to])
-      .split('\0')
-      .filter((l) => l.length > 0)
-    const numstat = new Map<string, [number, number]>()
-    const stats = this.git(['diff-tree', '-r', '-z', '--no-renames', '--numstat', from, to]).split(
-      '\0'
+    const args = ['diff-tree', '-r', '-z', '--no-renames']
+    return parseChangedFiles(
+      this.git([...args, from, to]),
+      this.git([...args, '--numstat', from, to])
     )
-    for (const line of stats) {
-      const m = /^(\d+|-)\t(\d+|-)\t(.*)$/.exec(line)
-      if (m && m[3]) numstat.set(m[3], [Number(m[1]) || 0, Number(m[2]) || 0])
-    }
-    const out: ChangedFile[] = []
-    for (let i = 0; i + 1 < raw.length; i += 2) {
-      const meta = raw[i] ?? ''
-      const file = raw[i + 1] ?? ''
-      const [, , oldSha = '', newSha = '', letter = ''] = meta.replace(/^:/, '').split(' ')
-      const status = letter === 'A' ? 'added' : letter === 'D' ? 'removed' : 'modified'
-      const [additions, deletions] = numstat.get(file) ?? [0, 0]
-      out.push({
-        status,
-        path: file,
-        sha: status === 'removed' ? oldSha : newSha,
-        additions,
-        deletions
-      })
-    }
-    return out
   }
 
   /** The unified diff between two commits (for people reading a pull request). */
@@ -425,16 +296,6 @@ export class BareRepository {
     const sha = this.writeCommit(tree, parent ? [parent] : [], message, identity, identity)
     this.updateRef(`refs/heads/${branch}`, sha, parent)
     return sha
-  }
-}
-
-function parseIdentity(value: string): GitIdentity {
-  const m = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(value)
-  if (!m) return { name: value, email: '', date: '' }
-  return {
-    name: m[1] ?? '',
-    email: m[2] ?? '',
-    date: new Date(Number(m[3]) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
   }
 }
 

@@ -7,7 +7,7 @@
 import { buildClientSchema, graphql, type GraphQLSchema, type IntrospectionQuery } from 'graphql'
 import { schema as githubSchema } from '@octokit/graphql-schema'
 import { holds, type Caller } from './auth.js'
-import type { TreeEntry } from './git.js'
+import type { TreeEntry } from './git-objects.js'
 import type { PullRequestState, RepositoryState, ServerModel } from './model.js'
 import { nodeId, type Urls } from './representations.js'
 

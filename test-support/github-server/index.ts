@@ -20,5 +20,6 @@ export {
   type TokenSpec,
   type WorkflowPermissions
 } from './model.js'
-export { BareRepository, type CommitObject, type TagObject, type TreeEntry } from './git.js'
+export { BareRepository } from './git.js'
+export type { CommitObject, TagObject, TreeEntry } from './git-objects.js'
 export { CONFIGURE_AWS_CREDENTIALS } from './seeds.js'

@@ -3,7 +3,8 @@
  * pull requests, labels, Actions secrets and variables, environments, OIDC subject
  * customization, default workflow token permissions, and tokens with what they may do.
  */
-import { BareRepository, type GitIdentity } from './git.js'
+import { BareRepository } from './git.js'
+import type { GitIdentity } from './git-objects.js'
 
 /** Repository permissions of a GitHub App installation token or a fine-grained PAT. */
 export type RepositoryPermission =

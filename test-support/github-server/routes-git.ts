@@ -4,7 +4,8 @@
  */
 import { authorizeWorkflowWrite, HttpError, validationFailed } from './auth.js'
 import type { Context, Handler, Reply } from './context.js'
-import type { TreeWrite } from './git.js'
+import type { TreeWrite } from './git-objects.js'
+import * as gitRep from './git-representations.js'
 import * as rep from './representations.js'
 import type { RepositoryState } from './model.js'
 
@@ -25,7 +26,7 @@ const getRef: Handler = (ctx) => {
   const ref = `refs/${ctx.params.ref ?? ''}`
   const found = ctx.repo.git.listRefs(ref).find((r) => r.ref === ref)
   if (!found) notFound(ctx)
-  return { status: 200, body: rep.gitRef(ctx.urls, ctx.repo, ref, found.sha, found.type) }
+  return { status: 200, body: gitRep.gitRef(ctx.urls, ctx.repo, ref, found.sha, found.type) }
 }
 
 /**
@@ -38,7 +39,7 @@ const listMatchingRefs: Handler = (ctx) => {
   const refs = ctx.repo.git.listRefs().filter((r) => r.ref.startsWith(prefix))
   return {
     status: 200,
-    body: refs.map((r) => rep.gitRef(ctx.urls, ctx.repo, r.ref, r.sha, r.type))
+    body: refs.map((r) => gitRep.gitRef(ctx.urls, ctx.repo, r.ref, r.sha, r.type))
   }
 }
 
@@ -46,7 +47,7 @@ const listMatchingRefs: Handler = (ctx) => {
 const getTag: Handler = (ctx) => {
   const sha = ctx.params.tag_sha ?? ''
   if (ctx.repo.git.objectType(sha) !== 'tag') notFound(ctx)
-  return { status: 200, body: rep.gitTag(ctx.urls, ctx.repo, ctx.repo.git.readTag(sha)) }
+  return { status: 200, body: gitRep.gitTag(ctx.urls, ctx.repo, ctx.repo.git.readTag(sha)) }
 }
 
 const createRef: Handler = (ctx) => {
@@ -68,7 +69,7 @@ const createRef: Handler = (ctx) => {
   }
   return {
     status: 201,
-    body: rep.gitRef(ctx.urls, ctx.repo, ref, sha, ctx.repo.git.objectType(sha) ?? 'commit'),
+    body: gitRep.gitRef(ctx.urls, ctx.repo, ref, sha, ctx.repo.git.objectType(sha) ?? 'commit'),
     headers: { location: `${ctx.urls.api}/repos/${ctx.repo.fullName}/git/${ref}` }
   }
 }
@@ -89,7 +90,7 @@ const updateRef: Handler = (ctx) => {
   } catch {
     throw validationFailed(ctx.docs, [], 'Reference cannot be updated')
   }
-  return { status: 200, body: rep.gitRef(ctx.urls, ctx.repo, ref, sha) }
+  return { status: 200, body: gitRep.gitRef(ctx.urls, ctx.repo, ref, sha) }
 }
 
 const deleteRef: Handler = (ctx) => {
@@ -102,7 +103,7 @@ const deleteRef: Handler = (ctx) => {
 const getCommit: Handler = (ctx) => {
   const sha = ctx.params.commit_sha ?? ''
   if (ctx.repo.git.objectType(sha) !== 'commit') notFound(ctx)
-  return { status: 200, body: rep.gitCommit(ctx.urls, ctx.repo, ctx.repo.git.readCommit(sha)) }
+  return { status: 200, body: gitRep.gitCommit(ctx.urls, ctx.repo, ctx.repo.git.readCommit(sha)) }
 }
 
 interface CommitBody {
@@ -142,7 +143,7 @@ const createCommit: Handler = (ctx) => {
   const sha = git.writeCommit(b.tree, b.parents ?? [], b.message, author, committer)
   return {
     status: 201,
-    body: rep.gitCommit(ctx.urls, ctx.repo, git.readCommit(sha)),
+    body: gitRep.gitCommit(ctx.urls, ctx.repo, git.readCommit(sha)),
     headers: { location: `${ctx.urls.api}/repos/${ctx.repo.fullName}/git/commits/${sha}` }
   }
 }
@@ -274,14 +275,14 @@ const compare: Handler = (ctx) => {
       permalink_url: `${html}/compare/${base}...${head}`,
       diff_url: `${html}/compare/${basehead}.diff`,
       patch_url: `${html}/compare/${basehead}.patch`,
-      base_commit: rep.commit(ctx.urls, ctx.repo, git.readCommit(base)),
-      merge_base_commit: rep.commit(ctx.urls, ctx.repo, git.readCommit(mergeBase)),
+      base_commit: gitRep.commit(ctx.urls, ctx.repo, git.readCommit(base)),
+      merge_base_commit: gitRep.commit(ctx.urls, ctx.repo, git.readCommit(mergeBase)),
       status,
       ahead_by: ahead.length,
       behind_by: behind.length,
       total_commits: ahead.length,
-      commits: ahead.slice(0, 250).map((c) => rep.commit(ctx.urls, ctx.repo, git.readCommit(c))),
-      files: files.slice(0, 300).map((f) => rep.diffEntry(ctx.urls, ctx.repo, head, f))
+      commits: ahead.slice(0, 250).map((c) => gitRep.commit(ctx.urls, ctx.repo, git.readCommit(c))),
+      files: files.slice(0, 300).map((f) => gitRep.diffEntry(ctx.urls, ctx.repo, head, f))
     }
   }
 }

@@ -5,6 +5,7 @@
  */
 import { HttpError, validationFailed } from './auth.js'
 import { now, paginate, type Context, type Handler } from './context.js'
+import * as gitRep from './git-representations.js'
 import type { PullRequestState, SecretState } from './model.js'
 import * as rep from './representations.js'
 
@@ -72,7 +73,7 @@ const listPullFiles: Handler = (ctx) => {
   const files = git.changedFiles(git.mergeBase(base, head) ?? base, head)
   return {
     status: 200,
-    body: paginate(files, ctx.query).map((f) => rep.diffEntry(ctx.urls, ctx.repo, head, f))
+    body: paginate(files, ctx.query).map((f) => gitRep.diffEntry(ctx.urls, ctx.repo, head, f))
   }
 }
 
