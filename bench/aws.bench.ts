@@ -24,7 +24,8 @@ import { awsPolicy, seedChaining, seedDeployer, seedOverQuota } from '../__fixtu
 import { countCalls, createAwsClients, type AwsApi } from '../src/aws/clients.js'
 import { createInventoryCache, readUserInventory } from '../src/aws/inventory.js'
 import { applyAwsPlan } from '../src/aws/apply.js'
-import { planAwsMigration, type AwsPlan, type PairRequest } from '../src/aws/migration.js'
+import { planAwsMigration } from '../src/aws/gather.js'
+import type { AwsPlan, PairRequest } from '../src/aws/plan/plan.js'
 import { MOTO_CREDENTIALS, startMoto } from '../test-support/moto.js'
 
 const RUN_LEVEL_READS = 4

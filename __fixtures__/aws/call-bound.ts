@@ -3,7 +3,7 @@
  * page of each list, nothing twice (groups and managed policies already read for another pair
  * are free). The tests hold the code to it; `npm run bench` prints calls per pair against it.
  */
-import type { UserInventory } from '../../src/aws/inventory.js'
+import type { UserInventory } from '../../src/aws/plan/facts.js'
 
 export interface Known {
   readonly groups: Set<string>

@@ -3,7 +3,7 @@
  * read once, groups and managed policies shared by two users read once for both; the calls made
  * are exactly the lower bound of the graph.
  */
-import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import {
   AddUserToGroupCommand,
   AttachUserPolicyCommand,
@@ -12,30 +12,12 @@ import {
 } from '@aws-sdk/client-iam'
 import { inventoryReadBound, KEY_LOOKUP_CALLS } from '../../__fixtures__/aws/call-bound.js'
 import { awsPolicy, DEPLOYER_DOCS, seedDeployer } from '../../__fixtures__/aws/seed.js'
-import { countCalls, createAwsClients, type AwsApi } from '../../src/aws/clients.js'
+import { countCalls } from '../../src/aws/clients.js'
 import { createInventoryCache, readUserInventory } from '../../src/aws/inventory.js'
 import { getCallerIdentity, resolveKeyOwner } from '../../src/aws/owners.js'
-import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
+import { useMoto } from '../../test-support/moto-suite.js'
 
-let moto: MotoServer
-let api: AwsApi
-
-beforeAll(async () => {
-  moto = await startMoto()
-  api = createAwsClients({
-    region: 'us-east-1',
-    endpoint: moto.endpoint,
-    credentials: MOTO_CREDENTIALS
-  })
-})
-afterAll(async () => {
-  api?.iam.destroy()
-  api?.sts.destroy()
-  await moto?.stop()
-})
-beforeEach(async () => {
-  await moto.reset()
-})
+const { api } = useMoto()
 
 it('reads every page and each document once, shared across users, at the lower bound of calls', async () => {
   const deployer = await seedDeployer(api)

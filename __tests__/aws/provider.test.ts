@@ -3,7 +3,7 @@
  * existing provider missing the audience gets it added. Moto 5.2.1 answers 500 to
  * AddClientIDToOpenIDConnectProvider, so that path runs against aws-sdk-client-mock.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   AddClientIDToOpenIDConnectProviderCommand,
   CreateOpenIDConnectProviderCommand,
@@ -13,10 +13,12 @@ import {
 import { STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
 import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
-import { applyProviderPlan, planProvider } from '../../src/aws/provider.js'
+import { applyProviderPlan } from '../../src/aws/apply.js'
+import { planProvider } from '../../src/aws/plan/provider.js'
 import { readProvider } from '../../src/aws/state.js'
 import { oidcProviderArn } from '../../src/aws/plan/trust-policy.js'
-import { MOTO_CREDENTIALS, startMoto, type MotoServer } from '../../test-support/moto.js'
+import { MOTO_CREDENTIALS } from '../../test-support/moto.js'
+import { useMoto } from '../../test-support/moto-suite.js'
 
 const ISSUER = 'https://token.actions.githubusercontent.com'
 const ARN = oidcProviderArn('aws', '123456789012', ISSUER)
@@ -45,21 +47,7 @@ describe('planProvider', () => {
 })
 
 describe('against moto', () => {
-  let moto: MotoServer
-  let api: AwsApi
-  beforeAll(async () => {
-    moto = await startMoto()
-    api = createAwsClients({
-      region: 'us-east-1',
-      endpoint: moto.endpoint,
-      credentials: MOTO_CREDENTIALS
-    })
-  })
-  afterAll(async () => {
-    api?.iam.destroy()
-    api?.sts.destroy()
-    await moto?.stop()
-  })
+  const { moto, api } = useMoto()
 
   it('creates the provider with the audience as client id and no thumbprint, found by ARN afterwards', async () => {
     expect(await readProvider(api, ARN)).toBeNull()

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { deployUses, REPOSITORY } from '../../__fixtures__/aws/findings.js'
-import type { ManagedPolicy, UserInventory } from '../../src/aws/inventory.js'
-import { jobUses } from '../../src/aws/migration.js'
+import type { ManagedPolicy, UserInventory } from '../../src/aws/plan/facts.js'
+import { jobUses } from '../../src/aws/plan/uses.js'
 import { encodeAttached, TAGS } from '../../src/aws/plan/names.js'
 import { planPermissions, PermissionsError } from '../../src/aws/plan/permissions.js'
 import { policySize, type PolicyDocument } from '../../src/aws/plan/policy-document.js'
@@ -16,7 +16,7 @@ import {
   type NewRoleFacts,
   type RoleSettings
 } from '../../src/aws/plan/role.js'
-import { DEFAULT_QUOTAS, type RoleState } from '../../src/aws/state.js'
+import { DEFAULT_QUOTAS, type RoleState } from '../../src/aws/plan/facts.js'
 import { oidcProviderArn } from '../../src/aws/plan/trust-policy.js'
 import { subjectsForJobs } from '../../src/workflows/subjects.js'
 

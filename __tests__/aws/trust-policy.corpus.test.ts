@@ -9,7 +9,7 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { REPOSITORY } from '../../__fixtures__/aws/findings.js'
-import { jobUses } from '../../src/aws/migration.js'
+import { jobUses } from '../../src/aws/plan/uses.js'
 import { policySize } from '../../src/aws/plan/policy-document.js'
 import {
   buildTrustPolicy,

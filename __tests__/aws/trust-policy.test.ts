@@ -15,7 +15,7 @@ import {
   DEFAULT_SUBJECT_FORMAT,
   subjectsForJobs,
   type JobUse,
-  type RepositoryFacts
+  type SubjectFacts
 } from '../../src/workflows/subjects.js'
 import { assumeDecision, trustPolicyErrors } from './support/evaluate.js'
 
@@ -24,7 +24,7 @@ const KEY = 'token.actions.githubusercontent.com'
 const PROVIDER = oidcProviderArn('aws', '123456789012', ISSUER)
 const AUD = 'sts.amazonaws.com'
 
-const facts: RepositoryFacts = {
+const facts: SubjectFacts = {
   owner: 'octo-org',
   repo: 'octo-repo',
   ownerId: 1001,

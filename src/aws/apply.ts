@@ -2,10 +2,13 @@
  * Runs the writes of a role plan, in order. Each write was decided by comparing fresh reads with
  * the desired state, so a re-run plans again and converges; a write that finds its work already
  * done (detaching what is gone, creating a policy that exists with our tag) goes on. A new role or
- * policy is waited for with the SDK's waiters (IAM is eventually consistent).
+ * policy is waited for with the SDK's waiters (IAM is eventually consistent). The OIDC provider is
+ * written first (`applyProviderPlan`), the roles only when it exists.
  */
 import {
+  AddClientIDToOpenIDConnectProviderCommand,
   AttachRolePolicyCommand,
+  CreateOpenIDConnectProviderCommand,
   CreatePolicyCommand,
   CreatePolicyVersionCommand,
   CreateRoleCommand,
@@ -25,17 +28,17 @@ import {
   waitUntilRoleExists,
   type Tag
 } from '@aws-sdk/client-iam'
-import { errorMessage } from '../errors.js'
+import { errorMessage, wrapError } from '../errors.js'
 import type { AwsApi } from './clients.js'
-import type { TagPair } from './inventory.js'
-import { MANAGED_BY_VALUE, TAGS, tagOf } from './plan/names.js'
 import { errorName } from './owners.js'
+import type { TagPair } from './plan/facts.js'
+import { MANAGED_BY_VALUE, TAGS, tagOf } from './plan/names.js'
+import { roleArnsBySecret, type AwsPlan } from './plan/plan.js'
 import { policyJson, samePolicy } from './plan/policy-document.js'
-import type { AwsPlan } from './migration.js'
-import { applyProviderPlan } from './provider.js'
+import { planProvider, type ProviderPlan } from './plan/provider.js'
 import type { RolePlan } from './plan/role.js'
-import { isNotFound, readManagedPolicyState } from './state.js'
 import { describeWrite, type AwsWrite } from './plan/writes.js'
+import { isNotFound, readManagedPolicyState, readProvider } from './state.js'
 
 export interface ApplyOptions {
   /** Longest wait for a new role or policy to become visible, in seconds (default 120). */
@@ -77,38 +80,39 @@ export async function applyRolePlan(
   return { roleArn: plan.roleArn, done, notDone: [], error: null }
 }
 
+/** One write: the role's own settings, or one of its policies. */
 async function runWrite(api: AwsApi, write: AwsWrite, maxWaitTime: number): Promise<void> {
+  switch (write.op) {
+    case 'CreateRole':
+    case 'UpdateAssumeRolePolicy':
+    case 'UpdateRole':
+    case 'PutRolePermissionsBoundary':
+    case 'DeleteRolePermissionsBoundary':
+    case 'TagRole':
+    case 'UntagRole':
+      return runRoleWrite(api, write, maxWaitTime)
+    default:
+      return runPolicyWrite(api, write, maxWaitTime)
+  }
+}
+
+type RoleWrite = Extract<
+  AwsWrite,
+  {
+    op:
+      | 'CreateRole'
+      | 'UpdateAssumeRolePolicy'
+      | 'UpdateRole'
+      | 'PutRolePermissionsBoundary'
+      | 'DeleteRolePermissionsBoundary'
+      | 'TagRole'
+      | 'UntagRole'
+  }
+>
+
+async function runRoleWrite(api: AwsApi, write: RoleWrite, maxWaitTime: number): Promise<void> {
   const iam = api.iam
   switch (write.op) {
-    case 'CreatePolicy': {
-      try {
-        await iam.send(
-          new CreatePolicyCommand({
-            PolicyName: write.name,
-            Path: write.path,
-            PolicyDocument: policyJson(write.document),
-            Description: `aws-keys-to-oidc: merged permissions (${TAGS.role} tag names the role)`,
-            Tags: sdkTags(write.tags)
-          })
-        )
-      } catch (error) {
-        if (errorName(error) !== 'EntityAlreadyExistsException') throw error
-        // Left by a run that stopped before creating the role: take it over if it is ours.
-        const state = await readManagedPolicyState(api, write.arn)
-        if (!state || tagOf(state.tags, TAGS.managedBy) !== MANAGED_BY_VALUE) {
-          throw new Error(`policy ${write.arn} exists and was not created by aws-keys-to-oidc`, {
-            cause: error
-          })
-        }
-        if (!samePolicy(state.document, write.document)) {
-          await newDefaultVersion(api, write.arn, policyJson(write.document))
-        }
-      }
-      await waitUntilPolicyExists({ client: iam, maxWaitTime }, { PolicyArn: write.arn })
-      return
-    }
-    case 'CreatePolicyVersion':
-      return newDefaultVersion(api, write.arn, policyJson(write.document))
     case 'CreateRole':
       await iam.send(
         new CreateRoleCommand({
@@ -157,6 +161,20 @@ async function runWrite(api: AwsApi, write: AwsWrite, maxWaitTime: number): Prom
     case 'UntagRole':
       await iam.send(new UntagRoleCommand({ RoleName: write.roleName, TagKeys: [...write.keys] }))
       return
+  }
+}
+
+async function runPolicyWrite(
+  api: AwsApi,
+  write: Exclude<AwsWrite, RoleWrite>,
+  maxWaitTime: number
+): Promise<void> {
+  const iam = api.iam
+  switch (write.op) {
+    case 'CreatePolicy':
+      return createManagedPolicy(api, write, maxWaitTime)
+    case 'CreatePolicyVersion':
+      return newDefaultVersion(api, write.arn, policyJson(write.document))
     case 'DetachRolePolicy':
       return ignoreNotFound(() =>
         iam.send(new DetachRolePolicyCommand({ RoleName: write.roleName, PolicyArn: write.arn }))
@@ -180,18 +198,50 @@ async function runWrite(api: AwsApi, write: AwsWrite, maxWaitTime: number): Prom
       )
       return
     case 'DeletePolicy':
-      return ignoreNotFound(async () => {
-        const versions = await iam.send(new ListPolicyVersionsCommand({ PolicyArn: write.arn }))
-        for (const v of versions.Versions ?? []) {
-          if (!v.IsDefaultVersion && v.VersionId) {
-            await iam.send(
-              new DeletePolicyVersionCommand({ PolicyArn: write.arn, VersionId: v.VersionId })
-            )
-          }
-        }
-        await iam.send(new DeletePolicyCommand({ PolicyArn: write.arn }))
-      })
+      return ignoreNotFound(() => deleteManagedPolicy(api, write.arn))
   }
+}
+
+async function createManagedPolicy(
+  api: AwsApi,
+  write: Extract<AwsWrite, { op: 'CreatePolicy' }>,
+  maxWaitTime: number
+): Promise<void> {
+  try {
+    await api.iam.send(
+      new CreatePolicyCommand({
+        PolicyName: write.name,
+        Path: write.path,
+        PolicyDocument: policyJson(write.document),
+        Description: `aws-keys-to-oidc: merged permissions (${TAGS.role} tag names the role)`,
+        Tags: sdkTags(write.tags)
+      })
+    )
+  } catch (error) {
+    if (errorName(error) !== 'EntityAlreadyExistsException') throw error
+    // Left by a run that stopped before creating the role: take it over if it is ours.
+    const state = await readManagedPolicyState(api, write.arn)
+    if (!state || tagOf(state.tags, TAGS.managedBy) !== MANAGED_BY_VALUE) {
+      throw new Error(`policy ${write.arn} exists and was not created by aws-keys-to-oidc`, {
+        cause: error
+      })
+    }
+    if (!samePolicy(state.document, write.document)) {
+      await newDefaultVersion(api, write.arn, policyJson(write.document))
+    }
+  }
+  await waitUntilPolicyExists({ client: api.iam, maxWaitTime }, { PolicyArn: write.arn })
+}
+
+/** Its non-default versions first: IAM deletes a policy only with its default version left. */
+async function deleteManagedPolicy(api: AwsApi, arn: string): Promise<void> {
+  const versions = await api.iam.send(new ListPolicyVersionsCommand({ PolicyArn: arn }))
+  for (const v of versions.Versions ?? []) {
+    if (!v.IsDefaultVersion && v.VersionId) {
+      await api.iam.send(new DeletePolicyVersionCommand({ PolicyArn: arn, VersionId: v.VersionId }))
+    }
+  }
+  await api.iam.send(new DeletePolicyCommand({ PolicyArn: arn }))
 }
 
 /** A new default version; the oldest non-default version goes first when IAM's 5 are used. */
@@ -251,19 +301,49 @@ export async function applyAwsPlan(api: AwsApi, plan: AwsPlan): Promise<AwsApply
 }
 
 /**
- * Key secret name -> the ARN of the role its jobs assume now: the new role when there is one,
- * else the chained role. With `outcomes`, only pairs whose roles were all applied.
+ * Runs the provider plan; returns the writes made (IAM operation names; report/aws-writes.ts
+ * describes them). A provider created meanwhile by another run is converged on, not an error.
  */
-export function roleArnsBySecret(
-  plan: AwsPlan,
-  outcomes?: ReadonlyMap<string, ApplyOutcome>
-): Record<string, string> {
-  const map: Record<string, string> = {}
-  for (const pair of plan.pairs) {
-    if (pair.error || pair.roles.length === 0) continue
-    if (outcomes && pair.roles.some((r) => outcomes.get(r.roleArn)?.error !== null)) continue
-    const role = pair.roles.find((r) => r.kind === 'new-role') ?? pair.roles[0]
-    if (role) map[pair.secretName] = role.roleArn
+export async function applyProviderPlan(api: AwsApi, plan: ProviderPlan): Promise<string[]> {
+  if (plan.change === 'unchanged') return []
+  if (plan.change === 'create') {
+    try {
+      await api.iam.send(
+        new CreateOpenIDConnectProviderCommand({
+          Url: plan.url,
+          ClientIDList: [plan.audience],
+          Tags: [{ Key: TAGS.managedBy, Value: MANAGED_BY_VALUE }]
+        })
+      )
+      return ['CreateOpenIDConnectProvider']
+    } catch (error) {
+      if (errorName(error) !== 'EntityAlreadyExistsException') {
+        throw wrapError(`could not create the OIDC provider for ${plan.url}`, error)
+      }
+      // Created meanwhile (another run): converge on what exists now.
+      const state = await readProvider(api, plan.arn)
+      const again = planProvider(state, {
+        arn: plan.arn,
+        issuer: plan.url,
+        audience: plan.audience
+      })
+      if (again.change === 'create')
+        throw wrapError(`could not create the OIDC provider for ${plan.url}`, error)
+      return applyProviderPlan(api, again)
+    }
   }
-  return map
+  try {
+    await api.iam.send(
+      new AddClientIDToOpenIDConnectProviderCommand({
+        OpenIDConnectProviderArn: plan.arn,
+        ClientID: plan.audience
+      })
+    )
+    return ['AddClientIDToOpenIDConnectProvider']
+  } catch (error) {
+    throw wrapError(
+      `could not add the audience ${plan.audience} to the OIDC provider ${plan.arn}`,
+      error
+    )
+  }
 }

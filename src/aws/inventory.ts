@@ -19,50 +19,14 @@ import {
 } from '@aws-sdk/client-iam'
 import { wrapError } from '../errors.js'
 import type { AwsApi } from './clients.js'
-import { parsePolicyDocument, type PolicyDocument } from './plan/policy-document.js'
-
-export interface TagPair {
-  readonly key: string
-  readonly value: string
-}
-
-export interface InlinePolicy {
-  readonly name: string
-  readonly document: PolicyDocument
-}
-
-export interface ManagedPolicy {
-  readonly arn: string
-  readonly name: string
-  readonly path: string
-  /** `arn:PARTITION:iam::aws:policy/...` */
-  readonly awsManaged: boolean
-  readonly defaultVersionId: string
-  readonly document: PolicyDocument
-}
-
-export interface GroupInventory {
-  readonly name: string
-  /** Attached managed policy ARNs. */
-  readonly attached: readonly string[]
-  readonly inline: readonly InlinePolicy[]
-}
-
-export interface UserInventory {
-  readonly name: string
-  readonly arn: string
-  readonly id: string
-  readonly path: string
-  readonly tags: readonly TagPair[]
-  /** The user's permissions boundary ARN; null when none. */
-  readonly boundaryArn: string | null
-  /** Managed policy ARNs attached to the user directly. */
-  readonly attached: readonly string[]
-  readonly inline: readonly InlinePolicy[]
-  readonly groups: readonly GroupInventory[]
-  /** Every managed policy attached to the user or its groups, by ARN, with its default version. */
-  readonly policies: ReadonlyMap<string, ManagedPolicy>
-}
+import {
+  isAwsManaged,
+  type GroupInventory,
+  type ManagedPolicy,
+  type TagPair,
+  type UserInventory
+} from './plan/facts.js'
+import { parsePolicyDocument } from './plan/policy-document.js'
 
 /** Documents already read in this run, shared by the pairs (promises: concurrent reads join). */
 export interface InventoryCache {
@@ -211,11 +175,6 @@ export function readManagedPolicy(
   })
   cache.policies.set(arn, promise)
   return promise
-}
-
-/** `arn:aws:iam::aws:policy/...` (any partition). */
-export function isAwsManaged(arn: string): boolean {
-  return /^arn:[\w-]+:iam::aws:policy\//.test(arn)
 }
 
 export function tagPairs(tags: readonly Tag[] | undefined): TagPair[] {

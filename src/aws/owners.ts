@@ -7,45 +7,7 @@ import { GetAccessKeyLastUsedCommand } from '@aws-sdk/client-iam'
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import { errorMessage } from '../errors.js'
 import type { AwsApi } from './clients.js'
-
-/** The administrator credentials the action runs with. */
-export interface CallerIdentity {
-  readonly accountId: string
-  readonly arn: string
-  /** `aws`, `aws-cn`, `aws-us-gov`, from the caller's ARN. */
-  readonly partition: string
-}
-
-/** A key to migrate: the name of the secret that holds it and its id (never the secret key). */
-export interface KeyRef {
-  readonly secretName: string
-  readonly accessKeyId: string
-}
-
-export interface KeyLastUse {
-  /** ISO time of the last use; null when never used. */
-  readonly date: string | null
-  readonly serviceName: string | null
-  readonly region: string | null
-}
-
-export interface KeyOwner {
-  readonly secretName: string
-  readonly accessKeyId: string
-  readonly accountId: string
-  readonly userName: string
-  readonly lastUsed: KeyLastUse
-}
-
-export type OwnerLookup =
-  | { readonly ok: true; readonly owner: KeyOwner }
-  | {
-      readonly ok: false
-      readonly secretName: string
-      readonly accessKeyId: string
-      /** One sentence naming the secret (never the key) and what to do. */
-      readonly error: string
-    }
+import type { CallerIdentity, KeyRef, OwnerLookup } from './plan/facts.js'
 
 /** `sts:GetCallerIdentity`: the account and partition of the administrator credentials. */
 export async function getCallerIdentity(api: AwsApi): Promise<CallerIdentity> {

@@ -16,31 +16,17 @@ import {
 } from '@aws-sdk/client-iam'
 import { wrapError } from '../errors.js'
 import type { AwsApi } from './clients.js'
-import { collect, tagPairs, type InlinePolicy, type TagPair } from './inventory.js'
+import {
+  DEFAULT_QUOTAS,
+  type AccountQuotas,
+  type InlinePolicy,
+  type ManagedPolicyState,
+  type ProviderState,
+  type RoleState
+} from './plan/facts.js'
+import { collect, tagPairs } from './inventory.js'
 import { errorName } from './owners.js'
-import { parsePolicyDocument, type PolicyDocument } from './plan/policy-document.js'
-
-/** The IAM quotas this action must respect, from `iam:GetAccountSummary`. */
-export interface AccountQuotas {
-  /** `AttachedPoliciesPerRoleQuota` (10 by default, up to 20). */
-  readonly attachedPoliciesPerRole: number
-  /** `RolePolicySizeQuota`: all inline policies of a role together (10,240). */
-  readonly rolePolicySize: number
-  /** `PolicySizeQuota`: one managed policy (6,144). */
-  readonly policySize: number
-  /** `AssumeRolePolicySizeQuota`: the trust policy (2,048 by default). */
-  readonly assumeRolePolicySize: number
-  /** `VersionsPerPolicyQuota` (5). */
-  readonly versionsPerPolicy: number
-}
-
-export const DEFAULT_QUOTAS: AccountQuotas = {
-  attachedPoliciesPerRole: 10,
-  rolePolicySize: 10240,
-  policySize: 6144,
-  assumeRolePolicySize: 2048,
-  versionsPerPolicy: 5
-}
+import { parsePolicyDocument } from './plan/policy-document.js'
 
 export async function readAccountQuotas(api: AwsApi): Promise<AccountQuotas> {
   try {
@@ -51,21 +37,18 @@ export async function readAccountQuotas(api: AwsApi): Promise<AccountQuotas> {
       return typeof value === 'number' && value > 0 ? value : fallback
     }
     return {
-      attachedPoliciesPerRole: pick('AttachedPoliciesPerRoleQuota', 10),
-      rolePolicySize: pick('RolePolicySizeQuota', 10240),
-      policySize: pick('PolicySizeQuota', 6144),
-      assumeRolePolicySize: pick('AssumeRolePolicySizeQuota', 2048),
-      versionsPerPolicy: pick('VersionsPerPolicyQuota', 5)
+      attachedPoliciesPerRole: pick(
+        'AttachedPoliciesPerRoleQuota',
+        DEFAULT_QUOTAS.attachedPoliciesPerRole
+      ),
+      rolePolicySize: pick('RolePolicySizeQuota', DEFAULT_QUOTAS.rolePolicySize),
+      policySize: pick('PolicySizeQuota', DEFAULT_QUOTAS.policySize),
+      assumeRolePolicySize: pick('AssumeRolePolicySizeQuota', DEFAULT_QUOTAS.assumeRolePolicySize),
+      versionsPerPolicy: pick('VersionsPerPolicyQuota', DEFAULT_QUOTAS.versionsPerPolicy)
     }
   } catch (error) {
     throw wrapError('could not read the account quotas (iam:GetAccountSummary)', error)
   }
-}
-
-export interface ProviderState {
-  readonly arn: string
-  readonly clientIds: readonly string[]
-  readonly tags: readonly TagPair[]
 }
 
 /** The OIDC provider with this ARN (one call), or null when it does not exist. */
@@ -79,21 +62,6 @@ export async function readProvider(api: AwsApi, arn: string): Promise<ProviderSt
     if (isNotFound(error)) return null
     throw wrapError(`could not read the OIDC provider ${arn}`, error)
   }
-}
-
-export interface RoleState {
-  readonly name: string
-  readonly arn: string
-  readonly path: string
-  readonly trust: PolicyDocument
-  readonly description: string | null
-  readonly maxSessionDuration: number
-  readonly boundaryArn: string | null
-  readonly tags: readonly TagPair[]
-  /** Attached managed policy ARNs; empty when read without policies. */
-  readonly attached: readonly string[]
-  /** Inline policies with their documents; empty when read without policies. */
-  readonly inline: readonly InlinePolicy[]
 }
 
 /**
@@ -156,14 +124,6 @@ export async function readRole(
     if (isNotFound(error)) return null
     throw wrapError(`could not read role ${roleName}`, error)
   }
-}
-
-/** A customer-managed policy this action may have made: its default document and tags. */
-export interface ManagedPolicyState {
-  readonly arn: string
-  readonly defaultVersionId: string
-  readonly document: PolicyDocument
-  readonly tags: readonly TagPair[]
 }
 
 /** The policy with this ARN and its default document, or null when it does not exist. */

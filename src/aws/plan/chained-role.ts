@@ -2,10 +2,10 @@
  * Role chaining (pure): the keys only assumed role X, so X itself gets a GitHub trust statement
  * (Sid `TRUST_STATEMENT_SID`), keeping its other statements. X's permissions are not touched.
  */
-import type { RepositoryFacts, SubjectResult } from '../../workflows/subjects.js'
+import type { SubjectFacts, SubjectResult } from '../../workflows/subjects.js'
 import { samePolicy } from './policy-document.js'
 import { RolePlanError, type RolePlan, type RoleSettings } from './role.js'
-import type { AccountQuotas, RoleState } from '../state.js'
+import { arnAccount, type AccountQuotas, type RoleState } from './facts.js'
 import { buildTrustPolicy } from './trust-policy.js'
 import type { AwsWrite } from './writes.js'
 
@@ -14,7 +14,7 @@ export interface ChainedRoleFacts {
   readonly accountId: string
   readonly userName: string
   readonly quotas: AccountQuotas
-  readonly repository: RepositoryFacts
+  readonly repository: SubjectFacts
   readonly subjects: SubjectResult
   readonly providerArn: string
 }
@@ -25,7 +25,7 @@ export interface ChainedRoleFacts {
  */
 export function planChainedRole(facts: ChainedRoleFacts, settings: RoleSettings): RolePlan {
   const { role } = facts
-  const account = role.arn.split(':')[4]
+  const account = arnAccount(role.arn)
   if (account && account !== facts.accountId) {
     throw new RolePlanError(
       `the keys assume role ${role.arn} of account ${account}; its trust policy can only be changed with credentials of that account`

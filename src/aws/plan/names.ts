@@ -4,7 +4,7 @@
  * mark what the action created (so that a re-run updates only that).
  */
 import { createHash } from 'node:crypto'
-import type { TagPair } from '../inventory.js'
+import type { TagPair } from './facts.js'
 
 /** Tag keys this action writes; every one starts with `aws-keys-to-oidc:`. */
 export const TAG_PREFIX = 'aws-keys-to-oidc:'

@@ -6,7 +6,7 @@
  * into as few customer-managed policies (`PolicySizeQuota` each) as needed. AWS-managed policies
  * stay attached. Merging keeps the meaning: a principal's identity policies are one union.
  */
-import type { UserInventory } from '../inventory.js'
+import { isAwsManaged, type AccountQuotas, type UserInventory } from './facts.js'
 import { groupInlineName, mergedPolicyName, rewrittenPolicyName, userInlineName } from './names.js'
 import {
   policySize,
@@ -16,7 +16,6 @@ import {
   type PolicyDocument,
   type PolicyStatement
 } from './policy-document.js'
-import type { AccountQuotas } from '../state.js'
 
 export interface AttachedPolicyPlan {
   readonly arn: string
@@ -75,15 +74,36 @@ interface SourcedDocument {
 
 /** Plans the role's permissions; throws `PermissionsError` when they cannot fit the quotas. */
 export function planPermissions(input: PermissionsInput): PermissionsPlan {
-  const { inventory: inv, quotas } = input
+  const inv = input.inventory
   const user = { name: inv.name, arn: inv.arn, id: inv.id || null }
   const warnings: string[] = []
-  const copies: string[] = []
   const warn = (source: string, document: PolicyDocument): void => {
     for (const w of roleConditionWarnings(document, user)) warnings.push(`${source}, ${w.message}`)
   }
+  const managed = sortManaged(inv, warn, warnings)
+  const documents = [...managed.rewritten, ...inlineDocuments(inv, warn)]
+  const fit = fitQuotas(input, managed.aws, managed.customer, documents)
+  const merged = fit.packs.map((p, i) => {
+    const name = mergedPolicyName(input.roleName, i + 1)
+    return {
+      name,
+      arn: `arn:${input.partition}:iam::${input.accountId}:policy${input.rolePath}${name}`,
+      document: p.document,
+      sources: p.sources
+    }
+  })
+  const attach = [...managed.aws, ...fit.customer]
+  return {
+    attach,
+    inline: fit.inline.map((d) => ({ name: d.inlineName, document: d.document, source: d.source })),
+    merged,
+    copies: copyLines(attach, fit.inline, merged),
+    warnings
+  }
+}
 
-  // Managed policies of the user and its groups, deduplicated, with where each comes from.
+/** The managed policies of the user and its groups, deduplicated, with where each comes from. */
+function managedSources(inv: UserInventory): Map<string, string[]> {
   const sourcesByArn = new Map<string, string[]>()
   const addSource = (arn: string, source: string): void => {
     const list = sourcesByArn.get(arn) ?? []
@@ -92,21 +112,31 @@ export function planPermissions(input: PermissionsInput): PermissionsPlan {
   }
   for (const arn of inv.attached) addSource(arn, `user ${inv.name}`)
   for (const g of inv.groups) for (const arn of g.attached) addSource(arn, `group ${g.name}`)
+  return sourcesByArn
+}
 
+/**
+ * The managed policies, in ARN order: AWS-managed and customer-managed ones to attach, and the
+ * customer-managed ones that use `${aws:username}` rewritten into documents to copy.
+ */
+function sortManaged(
+  inv: UserInventory,
+  warn: (source: string, document: PolicyDocument) => void,
+  warnings: string[]
+): { aws: AttachedPolicyPlan[]; customer: AttachedPolicyPlan[]; rewritten: SourcedDocument[] } {
   const aws: AttachedPolicyPlan[] = []
-  let customer: AttachedPolicyPlan[] = []
-  const documents: SourcedDocument[] = []
-  for (const [arn, sources] of [...sourcesByArn.entries()].sort(([a], [b]) => cmp(a, b))) {
+  const customer: AttachedPolicyPlan[] = []
+  const rewritten: SourcedDocument[] = []
+  for (const [arn, sources] of [...managedSources(inv).entries()].sort(([a], [b]) => cmp(a, b))) {
     const policy = inv.policies.get(arn)
-    const awsManaged = policy?.awsManaged ?? /^arn:[\w-]+:iam::aws:policy\//.test(arn)
+    const awsManaged = policy?.awsManaged ?? isAwsManaged(arn)
     if (policy) warn(`managed policy ${arn}`, policy.document)
     if (policy && !awsManaged && usesUsernameVariable(policy.document)) {
       // The role cannot resolve ${aws:username}: copy the document with the literal name.
-      const name = rewrittenPolicyName(policy.name)
-      documents.push({
+      rewritten.push({
         source: `managed policy ${arn} (\${aws:username} made literal)`,
         document: replaceUsernameVariable(policy.document, inv.name),
-        inlineName: name
+        inlineName: rewrittenPolicyName(policy.name)
       })
       continue
     }
@@ -119,6 +149,15 @@ export function planPermissions(input: PermissionsInput): PermissionsPlan {
     if (awsManaged) aws.push(plan)
     else customer.push(plan)
   }
+  return { aws, customer, rewritten }
+}
+
+/** The inline policies of the user, then of its groups, with `${aws:username}` made literal. */
+function inlineDocuments(
+  inv: UserInventory,
+  warn: (source: string, document: PolicyDocument) => void
+): SourcedDocument[] {
+  const documents: SourcedDocument[] = []
   for (const p of inv.inline) {
     warn(`user ${inv.name} inline policy ${p.name}`, p.document)
     documents.push({
@@ -137,23 +176,28 @@ export function planPermissions(input: PermissionsInput): PermissionsPlan {
       })
     }
   }
+  return documents
+}
 
-  // Quotas: inline documents over the role's inline budget move into merged policies, largest
-  // first; when attachments then exceed the quota, customer-managed documents merge too.
+/**
+ * Quotas: inline documents over the role's inline budget move into merged policies, largest
+ * first; when attachments then exceed the quota, customer-managed documents merge too.
+ */
+function fitQuotas(
+  input: PermissionsInput,
+  aws: readonly AttachedPolicyPlan[],
+  customer: readonly AttachedPolicyPlan[],
+  documents: readonly SourcedDocument[]
+): {
+  customer: readonly AttachedPolicyPlan[]
+  inline: readonly SourcedDocument[]
+  packs: { document: PolicyDocument; sources: string[] }[]
+} {
+  const { quotas, inventory: inv } = input
   const attachQuota = quotas.attachedPoliciesPerRole - input.foreignAttached
-  const inlineQuota = quotas.rolePolicySize - input.foreignInlineSize
-  let inline = [...documents]
-  const pool: SourcedDocument[] = []
-  const inlineTotal = (): number => inline.reduce((n, d) => n + policySize(d.document), 0)
-  while (inline.length > 0 && inlineTotal() > inlineQuota) {
-    const largest = [...inline].sort(
-      (a, b) => policySize(b.document) - policySize(a.document) || cmp(a.inlineName, b.inlineName)
-    )[0]
-    if (!largest) break
-    pool.push(largest)
-    inline = inline.filter((d) => d !== largest)
-  }
+  const { inline, pool } = spillInline(documents, quotas.rolePolicySize - input.foreignInlineSize)
   let packs = pack(pool, quotas.policySize)
+  let attached = customer
   if (aws.length + customer.length + packs.length > attachQuota) {
     for (const c of customer) {
       const policy = inv.policies.get(c.arn)
@@ -162,7 +206,7 @@ export function planPermissions(input: PermissionsInput): PermissionsPlan {
       }
       pool.push({ source: `managed policy ${c.arn}`, document: policy.document, inlineName: '' })
     }
-    customer = []
+    attached = []
     packs = pack(pool, quotas.policySize)
   }
   if (aws.length + packs.length > attachQuota) {
@@ -170,28 +214,41 @@ export function planPermissions(input: PermissionsInput): PermissionsPlan {
       `the role needs ${aws.length} AWS-managed policies and ${packs.length} merged policies, more than the ${attachQuota} managed policies a role may have here (AttachedPoliciesPerRoleQuota ${quotas.attachedPoliciesPerRole}${input.foreignAttached ? `, ${input.foreignAttached} attached by others` : ''}); ask AWS to raise the quota (up to 20)`
     )
   }
+  return { customer: attached, inline, packs }
+}
 
-  const merged = packs.map((p, i) => {
-    const name = mergedPolicyName(input.roleName, i + 1)
-    return {
-      name,
-      arn: `arn:${input.partition}:iam::${input.accountId}:policy${input.rolePath}${name}`,
-      document: p.document,
-      sources: p.sources
-    }
-  })
-  for (const a of [...aws, ...customer]) copies.push(`${a.sources.join(', ')}: ${a.arn} attached`)
+/** Moves the largest inline documents into the merge pool until the rest fit `quota`. */
+function spillInline(
+  documents: readonly SourcedDocument[],
+  quota: number
+): { inline: SourcedDocument[]; pool: SourcedDocument[] } {
+  let inline = [...documents]
+  const pool: SourcedDocument[] = []
+  const inlineTotal = (): number => inline.reduce((n, d) => n + policySize(d.document), 0)
+  while (inline.length > 0 && inlineTotal() > quota) {
+    const largest = [...inline].sort(
+      (a, b) => policySize(b.document) - policySize(a.document) || cmp(a.inlineName, b.inlineName)
+    )[0]
+    if (!largest) break
+    pool.push(largest)
+    inline = inline.filter((d) => d !== largest)
+  }
+  return { inline, pool }
+}
+
+/** How each source policy is copied, one line each. */
+function copyLines(
+  attach: readonly AttachedPolicyPlan[],
+  inline: readonly SourcedDocument[],
+  merged: readonly MergedPolicyPlan[]
+): string[] {
+  const copies: string[] = []
+  for (const a of attach) copies.push(`${a.sources.join(', ')}: ${a.arn} attached`)
   for (const d of inline) copies.push(`${d.source}: put as inline policy ${d.inlineName}`)
   for (const m of merged) {
     for (const s of m.sources) copies.push(`${s}: merged into ${m.name}`)
   }
-  return {
-    attach: [...aws, ...customer],
-    inline: inline.map((d) => ({ name: d.inlineName, document: d.document, source: d.source })),
-    merged,
-    copies,
-    warnings
-  }
+  return copies
 }
 
 /**

@@ -61,7 +61,7 @@ export function policySize(document: PolicyDocument): number {
   return policyJson(document).length
 }
 
-const LIST_KEYS = new Set(['Action', 'NotAction', 'Resource', 'NotResource'])
+const LIST_KEYS: ReadonlySet<string> = new Set(['Action', 'NotAction', 'Resource', 'NotResource'])
 
 /**
  * A canonical form for comparing documents by meaning: keys sorted, a single value and a

@@ -2,7 +2,7 @@
  * The IAM writes a plan lists (pure data): one entry per API call to make, named after the IAM
  * operation, with everything the call needs. `applyRolePlan` runs them in order.
  */
-import type { TagPair } from '../inventory.js'
+import type { TagPair } from './facts.js'
 import type { PolicyDocument } from './policy-document.js'
 
 export type AwsWrite =

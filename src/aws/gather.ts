@@ -1,0 +1,190 @@
+/**
+ * Reads everything the AWS plan needs (reads only): the caller, the quotas, the OIDC provider,
+ * and per key pair its owner, the user's inventory, the role as it is now with the merged
+ * policies this action made for it, and the roles the keys assume. The plan itself is pure
+ * (`planAws`, plan/plan.ts); `planAwsMigration` runs the two, as `mode: plan` and `mode: migrate`
+ * do before anything is written.
+ */
+import { errorMessage } from '../errors.js'
+import type { AwsApi } from './clients.js'
+import { createInventoryCache, readUserInventory, type InventoryCache } from './inventory.js'
+import { getCallerIdentity, resolveKeyOwner } from './owners.js'
+import {
+  arnAccount,
+  type AccountQuotas,
+  type AwsFacts,
+  type CallerIdentity,
+  type ManagedPolicyState,
+  type PairFacts,
+  type RoleState,
+  type UserInventory
+} from './plan/facts.js'
+import { decodeAttached, mergedPolicyName, roleNameFor } from './plan/names.js'
+import { planPermissions } from './plan/permissions.js'
+import {
+  planAws,
+  type AwsMigrationRequest,
+  type AwsPlan,
+  type AwsSettings,
+  type PairRequest
+} from './plan/plan.js'
+import { oidcProviderArn } from './plan/trust-policy.js'
+import { splitUses } from './plan/uses.js'
+import {
+  readAccountQuotas,
+  readManagedPolicyState,
+  readProvider,
+  readRole,
+  readRolesTrustingUsers
+} from './state.js'
+
+/** Reads and plans (no write): what `mode: plan` with AWS credentials and `mode: migrate` show first. */
+export async function planAwsMigration(
+  api: AwsApi,
+  request: AwsMigrationRequest
+): Promise<AwsPlan> {
+  return planAws(await gatherAwsFacts(api, request), request)
+}
+
+/** Reads everything the plan needs. Throws only for run-wide problems (credentials, quotas). */
+export async function gatherAwsFacts(api: AwsApi, request: AwsMigrationRequest): Promise<AwsFacts> {
+  const caller = await getCallerIdentity(api)
+  const providerArn = oidcProviderArn(
+    caller.partition,
+    caller.accountId,
+    request.settings.oidcIssuer
+  )
+  const [quotas, provider] = await Promise.all([
+    readAccountQuotas(api),
+    readProvider(api, providerArn)
+  ])
+  const cache: GatherCache = { inventory: createInventoryCache(), roles: new Map() }
+  const pairs: PairFacts[] = []
+  for (const pair of request.pairs) {
+    pairs.push(await gatherPair(api, pair, request, caller, quotas, cache))
+  }
+  const users = pairs.flatMap((p) =>
+    p.inventory ? [{ arn: p.inventory.arn, id: p.inventory.id }] : []
+  )
+  const rolesTrusting = await readRolesTrustingUsers(api, users)
+  return { caller, quotas, providerArn, provider, pairs, rolesTrusting }
+}
+
+interface GatherCache {
+  readonly inventory: InventoryCache
+  readonly roles: Map<string, Promise<RoleState | null>>
+}
+
+/** One pair's facts; a problem of this pair alone is its `error`, never thrown. */
+async function gatherPair(
+  api: AwsApi,
+  pair: PairRequest,
+  request: AwsMigrationRequest,
+  caller: CallerIdentity,
+  quotas: AccountQuotas,
+  cache: GatherCache
+): Promise<PairFacts> {
+  const uses = splitUses(pair.uses)
+  const empty = {
+    key: pair.key,
+    uses,
+    inventory: null,
+    roleName: null,
+    existing: null,
+    ownedPolicies: new Map(),
+    chained: new Map()
+  }
+  const lookup = await resolveKeyOwner(api, pair.key, caller)
+  if (!lookup.ok) return { ...empty, owner: null, error: lookup.error }
+  const owner = lookup.owner
+  try {
+    const chained = await readChainedRoles(api, [...uses.chains.keys()], caller, cache)
+    if (uses.direct.length === 0) return { ...empty, owner, error: null, chained }
+    const inventory = await readUserInventory(api, owner.userName, cache.inventory)
+    const { repository, settings } = request
+    const roleName = roleNameFor(settings.roleName, {
+      owner: repository.owner,
+      repo: repository.repo,
+      user: inventory.name
+    })
+    const existing = await cachedRole(api, cache, roleName, true)
+    const ownedPolicies = await readOwnedPolicies(api, {
+      inventory,
+      quotas,
+      roleName,
+      existing,
+      settings,
+      caller
+    })
+    return { ...empty, owner, error: null, inventory, roleName, existing, ownedPolicies, chained }
+  } catch (error) {
+    return { ...empty, owner, error: errorMessage(error) }
+  }
+}
+
+/** Pairs of the same user (or chaining onto the same role) read that role once. */
+function cachedRole(
+  api: AwsApi,
+  cache: GatherCache,
+  name: string,
+  policies: boolean
+): Promise<RoleState | null> {
+  const id = `${name}\u0000${policies}`
+  const known = cache.roles.get(id) ?? readRole(api, name, { policies })
+  cache.roles.set(id, known)
+  return known
+}
+
+/** The roles the keys assume, as they are now; null for a role of another account (not read). */
+async function readChainedRoles(
+  api: AwsApi,
+  arns: readonly string[],
+  caller: CallerIdentity,
+  cache: GatherCache
+): Promise<Map<string, RoleState | null>> {
+  const chained = new Map<string, RoleState | null>()
+  for (const arn of arns) {
+    const sameAccount = arnAccount(arn) === caller.accountId
+    chained.set(
+      arn,
+      sameAccount ? await cachedRole(api, cache, arn.split('/').pop() ?? arn, false) : null
+    )
+  }
+  return chained
+}
+
+/** The merged policies this action made or would make for the role, as they are now. */
+async function readOwnedPolicies(
+  api: AwsApi,
+  role: {
+    readonly inventory: UserInventory
+    readonly quotas: AccountQuotas
+    readonly roleName: string
+    readonly existing: RoleState | null
+    readonly settings: AwsSettings
+    readonly caller: CallerIdentity
+  }
+): Promise<Map<string, ManagedPolicyState>> {
+  const { existing, roleName, caller } = role
+  const path = existing?.path ?? role.settings.rolePath
+  const wanted = planPermissions({
+    inventory: role.inventory,
+    quotas: role.quotas,
+    roleName,
+    rolePath: path,
+    accountId: caller.accountId,
+    partition: caller.partition,
+    foreignAttached: 0,
+    foreignInlineSize: 0
+  }).merged.map((m) => m.arn)
+  const prefix = `:policy${path}${mergedPolicyName(roleName, 1).replace(/1$/, '')}`
+  const recorded = existing
+    ? decodeAttached(existing.tags, caller.partition).filter((a) => a.includes(prefix))
+    : []
+  const ownedPolicies = new Map<string, ManagedPolicyState>()
+  for (const arn of new Set([...recorded, ...wanted])) {
+    const state = await readManagedPolicyState(api, arn)
+    if (state) ownedPolicies.set(arn, state)
+  }
+  return ownedPolicies
+}
