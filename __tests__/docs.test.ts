@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { inputsTable, updateReadme } from '../scripts/action-docs.js'
+import {
+  ACTION_INPUTS_MODULE,
+  actionInputsModule,
+  inputsTable,
+  updateReadme
+} from '../scripts/action-docs.js'
 
 const actionYml = readFileSync('action.yml', 'utf8')
 
@@ -9,6 +14,10 @@ describe('README and action.yml', () => {
   it('the README inputs and outputs tables are generated from action.yml (run `npm run docs`)', () => {
     const readme = readFileSync('README.md', 'utf8')
     expect(updateReadme(readme, actionYml)).toBe(readme)
+  })
+
+  it('the input defaults the code falls back to are generated from action.yml (run `npm run docs`)', () => {
+    expect(readFileSync(ACTION_INPUTS_MODULE, 'utf8')).toBe(actionInputsModule(actionYml))
   })
 
   it('every input has a description and a default, and the action runs on node24', () => {

@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { ACTION_INPUTS } from '../src/action-inputs.js'
 import { getSettings, InputError, list, parseKeys } from '../src/inputs.js'
 
 const set: string[] = []
@@ -23,6 +27,31 @@ describe('getSettings', () => {
     expect(s.permissionsBoundary).toBeNull()
     expect(s.repository).toBeNull()
     expect(s.branch).toBe('aws-keys-to-oidc')
+  })
+
+  it('reads each input as the runner gives it: set to its action.yml default, or empty', () => {
+    const empty = getSettings()
+    const declared = parse(readFileSync('action.yml', 'utf8')) as {
+      inputs: Record<string, { default?: unknown }>
+    }
+    for (const [name, { default: value }] of Object.entries(declared.inputs)) {
+      // The runner evaluates `${{ ... }}` defaults; outside it such an input is empty.
+      if (!String(value).includes('${{')) input(name, String(value))
+    }
+    expect(getSettings()).toEqual(empty)
+    expect(Object.keys(ACTION_INPUTS)).toEqual(Object.keys(declared.inputs))
+  })
+
+  it('is the one module that reads inputs', () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? sources(path.join(dir, e.name)) : [path.join(dir, e.name)]
+      )
+    const readers = sources('src').filter(
+      (file) =>
+        file !== path.join('src', 'inputs.ts') && /\bget\w*Input\(/.test(readFileSync(file, 'utf8'))
+    )
+    expect(readers).toEqual([])
   })
 
   it('reads every input', () => {

@@ -1,10 +1,20 @@
 import * as core from '@actions/core'
+import { ACTION_INPUTS, type ActionInput } from './action-inputs.js'
+import type { KeyRef } from './aws/plan/facts.js'
+import { POLICY_ARN, REGION } from './formats.js'
+import type { RepositoryRef } from './workflows/repository.js'
 
-/** Every input of action.yml, read and validated once. Defaults live in action.yml only. */
+/**
+ * Every input of action.yml, read and validated once. Defaults live in action.yml only: an
+ * empty input reads as its action.yml default (`src/action-inputs.ts`, generated from it).
+ */
 export interface Settings {
   /** `plan` scans and reports; `migrate` also creates roles and opens the pull request. */
   readonly mode: Mode
-  /** Absolute or relative path of the repository checkout that is scanned. */
+  /**
+   * Absolute or relative path of the repository checkout that is scanned; empty (no runner to
+   * evaluate `${{ github.workspace }}`) is the current directory.
+   */
   readonly workingDirectory: string
   /** Where to write SARIF; null when not asked for. */
   readonly sarifFile: string | null
@@ -32,16 +42,8 @@ export interface Settings {
 export type Mode = 'plan' | 'migrate'
 export const MODES: readonly Mode[] = ['plan', 'migrate']
 
-export interface KeyInput {
-  /** The name of the secret that holds the access key id, e.g. `AWS_ACCESS_KEY_ID`. */
-  readonly secretName: string
-  readonly accessKeyId: string
-}
-
-export interface RepositoryRef {
-  readonly owner: string
-  readonly repo: string
-}
+/** A `keys` line: the secret that holds the access key id (e.g. `AWS_ACCESS_KEY_ID`) and the id. */
+export type KeyInput = KeyRef
 
 /** Thrown for any input that is not allowed; the message names the input and what is allowed. */
 export class InputError extends Error {
@@ -57,44 +59,56 @@ export class InputError extends Error {
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/
 const ROLE_PATH = /^\/(?:[\u0021-\u007e]+\/)?$/
-const POLICY_ARN = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+$/
 const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/
 
 /** Reads and validates every input. Never call `core.getInput` elsewhere. */
 export function getSettings(): Settings {
-  const keysText = core.getInput('keys')
   // Mask before anything that could log a value, including a validation error.
-  const keys = parseKeys(keysText, (value) => core.setSecret(value))
+  const keys = parseKeys(input('keys'), (value) => core.setSecret(value))
   return {
-    mode: oneOf('mode', core.getInput('mode') || 'plan', MODES),
-    workingDirectory: core.getInput('working-directory') || '.',
-    sarifFile: core.getInput('sarif-file') || null,
+    mode: oneOf('mode', input('mode'), MODES),
+    workingDirectory: input('working-directory'),
+    sarifFile: input('sarif-file') || null,
     failOnFindings: boolean('fail-on-findings'),
     keys,
-    awsRegion: region(core.getInput('aws-region') || 'us-east-1'),
-    roleName: roleNameTemplate(core.getInput('role-name') || 'github-{owner}-{repo}-{user}'),
-    rolePath: rolePath(core.getInput('role-path') || '/github-actions/'),
-    audience: nonEmpty('audience', core.getInput('audience') || 'sts.amazonaws.com'),
-    oidcIssuer: issuer(
-      core.getInput('oidc-issuer') || 'https://token.actions.githubusercontent.com'
-    ),
-    maxSessionDuration: sessionDuration(core.getInput('max-session-duration') || '3600'),
-    permissionsBoundary: boundary(core.getInput('permissions-boundary')),
-    githubToken: core.getInput('github-token'),
-    repository: repository(core.getInput('repository')),
-    branch: branch(core.getInput('branch') || 'aws-keys-to-oidc'),
-    prTitle: core.getInput('pr-title') || 'Replace long-lived AWS keys with OIDC role assumption',
-    prLabels: list(core.getInput('pr-labels')),
+    awsRegion: region(input('aws-region')),
+    roleName: roleNameTemplate(input('role-name')),
+    rolePath: rolePath(input('role-path')),
+    audience: nonEmpty('audience', input('audience')),
+    oidcIssuer: issuer(input('oidc-issuer')),
+    maxSessionDuration: sessionDuration(input('max-session-duration')),
+    permissionsBoundary: boundary(input('permissions-boundary')),
+    githubToken: input('github-token'),
+    repository: repository(input('repository')),
+    branch: branch(input('branch')),
+    prTitle: input('pr-title'),
+    prLabels: list(input('pr-labels')),
     draft: boolean('draft')
   }
 }
 
-function boolean(name: string): boolean {
-  const raw = core.getInput(name).trim()
-  if (raw === '') return false
-  if (['true', 'True', 'TRUE'].includes(raw)) return true
-  if (['false', 'False', 'FALSE'].includes(raw)) return false
-  throw new InputError(name, `'${raw}' is not a boolean; use true or false`)
+/**
+ * The input as given, else its action.yml default. The runner fills defaults in, but not for an
+ * input given as '' (`with: mode: ${{ inputs.mode }}` of a caller that sets none), nor does a
+ * run outside a runner (tests, the runner emulation): empty means the default there too. A
+ * `${{ ... }}` default stays empty: only the runner can evaluate it.
+ */
+function input(name: ActionInput): string {
+  const given = core.getInput(name)
+  if (given) return given
+  const fallback: string = ACTION_INPUTS[name]
+  return fallback.includes('${{') ? '' : fallback
+}
+
+/** `true`/`false` as `core.getBooleanInput` reads them, with a message naming the input. */
+function boolean(name: ActionInput): boolean {
+  // getBooleanInput refuses an empty input: that is the action.yml default, written `'false'`.
+  if (!core.getInput(name)) return input(name) === 'true'
+  try {
+    return core.getBooleanInput(name)
+  } catch {
+    throw new InputError(name, `'${core.getInput(name)}' is not a boolean; use true or false`)
+  }
 }
 
 function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[]): T {
@@ -160,7 +174,7 @@ export function parseKeys(raw: string, mask: (value: string) => void): KeyInput[
 
 function region(raw: string): string {
   const value = raw.trim()
-  if (!/^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(value)) {
+  if (!REGION.test(value)) {
     throw new InputError('aws-region', `'${value}' is not an AWS region (e.g. us-east-1)`)
   }
   return value

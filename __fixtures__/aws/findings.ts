@@ -3,9 +3,9 @@
  * step per job, with the job's triggers and environment.
  */
 import type { Finding, Trigger } from '../../src/workflows/findings.js'
-import { DEFAULT_SUBJECT_FORMAT, type RepositoryFacts } from '../../src/workflows/subjects.js'
+import { DEFAULT_SUBJECT_FORMAT, type SubjectFacts } from '../../src/workflows/subjects.js'
 
-export const REPOSITORY: RepositoryFacts = {
+export const REPOSITORY: SubjectFacts = {
   owner: 'octo-org',
   repo: 'octo-repo',
   ownerId: 1001,

@@ -6,7 +6,7 @@ import path from 'node:path'
 // The throttling plugin's own limiter library (a dependency of @octokit/plugin-throttling).
 import Bottleneck from 'bottleneck'
 import { createGitHubApi, type GitHubApi } from '../../src/github/client.js'
-import type { RepositoryFacts } from '../../src/github/facts.js'
+import type { RepositoryFacts } from '../../src/workflows/repository.js'
 import type { FileChange, PullRequestResult } from '../../src/github/pull-request.js'
 import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 import { rewriteWorkflows } from '../../src/workflows/rewrite/rewrite.js'

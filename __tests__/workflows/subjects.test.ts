@@ -6,10 +6,10 @@ import {
   filterGlobToIamPattern,
   subjectsForJobs,
   type JobUse,
-  type RepositoryFacts
+  type SubjectFacts
 } from '../../src/workflows/subjects.js'
 
-const facts: RepositoryFacts = {
+const facts: SubjectFacts = {
   owner: 'octo-org',
   repo: 'octo-repo',
   ownerId: 1001,
@@ -34,7 +34,7 @@ function job(triggers: Trigger[], environment: string | null = null): JobUse {
   return { file: '.github/workflows/deploy.yml', job: 'deploy', triggers, environment }
 }
 
-function patterns(jobs: JobUse[], f: RepositoryFacts = facts): string[] {
+function patterns(jobs: JobUse[], f: SubjectFacts = facts): string[] {
   return subjectsForJobs(jobs, f).subjects.map((s) => s.pattern)
 }
 

@@ -2,12 +2,12 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { collectWorkflowFiles } from '../local-files.js'
-import { awsKeyFindings } from '../report/counts.js'
+import { awsKeyFindings, type ScanResult } from '../workflows/findings.js'
 import { toSarif } from '../report/sarif.js'
 import { renderText } from '../report/text.js'
 import { VERSION } from '../version.js'
 import { planWorkflows } from '../workflows/plan.js'
-import type { RewriteOptions } from '../workflows/rewrite/rewrite.js'
+import type { RewriteOptions, RewriteResult } from '../workflows/rewrite/rewrite.js'
 import {
   REWRITE_USAGE,
   renderDiff,
@@ -58,11 +58,95 @@ Exit status:
 const FORMATS = ['text', 'json', 'sarif'] as const
 type Format = (typeof FORMATS)[number]
 
+/** What `plan` was asked to do, checked: the command line after parsing. */
+interface PlanRequest {
+  readonly target: string
+  readonly format: Format
+  readonly output: string | undefined
+  readonly failOnFindings: boolean
+  readonly flags: RewriteFlags
+  readonly options: RewriteOptions
+}
+
+/** Bad usage: exit 2 with the message, and the usage text where it helps. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage: boolean
+  ) {
+    super(message)
+    this.name = 'UsageError'
+  }
+}
+
 /** Runs the command line; returns the exit status. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let parsed
+  let request: PlanRequest | 'help' | 'version'
   try {
-    parsed = parseArgs({
+    request = parseCommandLine(argv)
+  } catch (error) {
+    io.stderr(
+      `error: ${message(error)}\n${error instanceof UsageError && error.showUsage ? `\n${USAGE}` : ''}`
+    )
+    return EXIT.usage
+  }
+  if (request === 'help') {
+    io.stdout(USAGE)
+    return EXIT.ok
+  }
+  if (request === 'version') {
+    io.stdout(`${VERSION}\n`)
+    return EXIT.ok
+  }
+  try {
+    return await runPlan(request, io)
+  } catch (error) {
+    io.stderr(`error: ${message(error)}\n`)
+    return EXIT.error
+  }
+}
+
+/** The arguments as a checked request; `--help` and `--version` win over everything else. */
+function parseCommandLine(argv: readonly string[]): PlanRequest | 'help' | 'version' {
+  const { values, positionals } = readArguments(argv)
+  if (values.help) return 'help'
+  if (values.version) return 'version'
+  const [command, target = '.', ...rest] = positionals
+  if (command !== 'plan') {
+    throw new UsageError(
+      `${command ? `unknown command '${command}'` : 'no command given'}; the command is 'plan'`,
+      true
+    )
+  }
+  if (rest.length > 0) {
+    throw new UsageError(`plan takes one PATH, got ${positionals.length - 1}`, true)
+  }
+  const format = values.format as Format
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(
+      `--format '${values.format}' is not supported; use text, json or sarif`,
+      false
+    )
+  }
+  const flags: RewriteFlags = {
+    diff: values.diff,
+    write: values.write,
+    roleArns: values['role-arn'],
+    region: values.region
+  }
+  return {
+    target,
+    format,
+    output: values.output,
+    failOnFindings: values['fail-on-findings'],
+    flags,
+    options: checkedRewriteOptions(flags, format)
+  }
+}
+
+function readArguments(argv: readonly string[]) {
+  try {
+    return parseArgs({
       args: [...argv],
       allowPositionals: true,
       options: {
@@ -78,95 +162,75 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
     })
   } catch (error) {
-    io.stderr(`error: ${message(error)}\n\n${USAGE}`)
-    return EXIT.usage
+    throw new UsageError(message(error), true)
   }
-  const { values, positionals } = parsed
-  if (values.help) {
-    io.stdout(USAGE)
-    return EXIT.ok
-  }
-  if (values.version) {
-    io.stdout(`${VERSION}\n`)
-    return EXIT.ok
-  }
-  const [command, target = '.', ...rest] = positionals
-  if (command !== 'plan') {
-    io.stderr(
-      `error: ${command ? `unknown command '${command}'` : 'no command given'}; the command is 'plan'\n\n${USAGE}`
-    )
-    return EXIT.usage
-  }
-  if (rest.length > 0) {
-    io.stderr(`error: plan takes one PATH, got ${positionals.length - 1}\n\n${USAGE}`)
-    return EXIT.usage
-  }
-  const format = values.format as Format
-  if (!FORMATS.includes(format)) {
-    io.stderr(`error: --format '${values.format}' is not supported; use text, json or sarif\n`)
-    return EXIT.usage
-  }
-  const flags: RewriteFlags = {
-    diff: values.diff,
-    write: values.write,
-    roleArns: values['role-arn'],
-    region: values.region
-  }
-  let options: RewriteOptions
+}
+
+/** The rewrite flags as options; SARIF has no place for a rewrite. */
+function checkedRewriteOptions(flags: RewriteFlags, format: Format): RewriteOptions {
   try {
-    options = rewriteOptions(flags)
+    const options = rewriteOptions(flags)
     if (wantsRewrite(flags) && format === 'sarif')
       throw new Error('--format sarif does not take --diff, --write, --role-arn or --region')
+    return options
   } catch (error) {
-    io.stderr(`error: ${message(error)}\n`)
-    return EXIT.usage
+    throw new UsageError(message(error), false)
   }
+}
 
-  try {
-    const { root, files } = await collectWorkflowFiles(target)
-    // The rewrite always runs: it settles which findings are automatic, even without --diff.
-    const { result, rewrite: rewritten } = planWorkflows(files, options)
-    let written: string[] = []
-    if (flags.write) {
-      const blockers = writeBlockers(rewritten)
-      for (const b of blockers) io.stderr(`error: --write: ${b}\n`)
-      if (blockers.length > 0) return EXIT.usage
-      written = await writeRewrites(root, rewritten)
+/** Scans (and with --write rewrites) the target, delivers the report, and sets the exit status. */
+async function runPlan(request: PlanRequest, io: CliIo): Promise<number> {
+  const { root, files } = await collectWorkflowFiles(request.target)
+  // The rewrite always runs: it settles which findings are automatic, even without --diff.
+  const { result, rewrite } = planWorkflows(files, request.options)
+  let written: readonly string[] = []
+  if (request.flags.write) {
+    const blockers = writeBlockers(rewrite)
+    for (const b of blockers) io.stderr(`error: --write: ${b}\n`)
+    if (blockers.length > 0) return EXIT.usage
+    written = await writeRewrites(root, rewrite)
+  }
+  await deliver(renderReport(request, result, rewrite, written), request.output, io)
+  for (const e of result.errors) io.stderr(`error: ${e.file}:${e.line}: ${e.message}\n`)
+  if (result.errors.length > 0) return EXIT.error
+  if (request.failOnFindings && awsKeyFindings(result.findings).length > 0) return EXIT.findings
+  return EXIT.ok
+}
+
+/** The report in the asked format; with --diff or --write, the rewrite's own text report. */
+function renderReport(
+  request: PlanRequest,
+  result: ScanResult,
+  rewrite: RewriteResult,
+  written: readonly string[]
+): string {
+  const { format, flags } = request
+  if (format === 'json') {
+    const report = {
+      findings: result.findings,
+      errors: result.errors,
+      ...rewriteJson(rewrite, flags.diff)
     }
-    const report =
-      format === 'json'
-        ? JSON.stringify(
-            {
-              findings: result.findings,
-              errors: result.errors,
-              ...rewriteJson(rewritten, flags.diff)
-            },
-            null,
-            2
-          ) + '\n'
-        : flags.diff || flags.write
-          ? (flags.diff ? renderDiff(rewritten) : renderFollowUps(rewritten)) +
-            (flags.write
-              ? `Rewrote ${written.length} file(s)${written.map((p) => `\n  ${p}`).join('')}\n`
-              : '')
-          : format === 'sarif'
-            ? JSON.stringify(toSarif(result, { toolVersion: VERSION }), null, 2) + '\n'
-            : renderText(result)
-    if (values.output) {
-      await fs.mkdir(path.dirname(path.resolve(values.output)), { recursive: true })
-      await fs.writeFile(values.output, report)
-    } else {
-      io.stdout(report)
-    }
-    for (const e of result.errors) io.stderr(`error: ${e.file}:${e.line}: ${e.message}\n`)
-    if (result.errors.length > 0) return EXIT.error
-    if (values['fail-on-findings'] && awsKeyFindings(result.findings).length > 0) {
-      return EXIT.findings
-    }
-    return EXIT.ok
-  } catch (error) {
-    io.stderr(`error: ${message(error)}\n`)
-    return EXIT.error
+    return JSON.stringify(report, null, 2) + '\n'
+  }
+  if (flags.diff || flags.write) {
+    const changes = flags.diff ? renderDiff(rewrite) : renderFollowUps(rewrite)
+    const rewrote = `Rewrote ${written.length} file(s)${written.map((p) => `\n  ${p}`).join('')}\n`
+    return changes + (flags.write ? rewrote : '')
+  }
+  if (format === 'sarif') {
+    return JSON.stringify(toSarif(result, { toolVersion: VERSION }), null, 2) + '\n'
+  }
+  return renderText(result)
+}
+
+/** Writes the report to `--output FILE` (making its folder), else to standard output. */
+async function deliver(report: string, output: string | undefined, io: CliIo): Promise<void> {
+  if (output) {
+    await fs.mkdir(path.dirname(path.resolve(output)), { recursive: true })
+    await fs.writeFile(output, report)
+  } else {
+    io.stdout(report)
   }
 }
 

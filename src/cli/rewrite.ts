@@ -6,6 +6,8 @@
  */
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
+import { REGION } from '../formats.js'
+import { editJson } from '../report/edits.js'
 import { unifiedDiffs } from '../workflows/diff.js'
 import {
   PLACEHOLDER_ARN,
@@ -35,8 +37,6 @@ export const REWRITE_USAGE = `  --diff                     print unified diffs o
 export function wantsRewrite(flags: RewriteFlags): boolean {
   return flags.diff || flags.write || flags.roleArns.length > 0 || flags.region !== undefined
 }
-
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/
 
 /** Reads `--role-arn` and `--region` into rewrite options; throws a message naming the flag. */
 export function rewriteOptions(flags: RewriteFlags): RewriteOptions {
@@ -79,7 +79,7 @@ export function rewriteJson(result: RewriteResult, withDiff: boolean): object {
       .map((f) => ({
         path: f.path,
         changed: f.changed,
-        edits: f.edits,
+        edits: f.edits.map(editJson),
         followUps: f.followUps,
         ...(withDiff ? { diff: unifiedDiffs([f]) } : {})
       })),

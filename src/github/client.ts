@@ -3,8 +3,9 @@
  * repository facts, the token check, and the pull request. Nothing outside `src/github/`
  * touches Octokit.
  */
+import type { RepositoryFacts, RepositoryRef } from '../workflows/repository.js'
 import type { CacReleaseLookup } from '../workflows/rewrite/action-pins.js'
-import { readRepositoryFacts, type ReadFactsOptions, type RepositoryFacts } from './facts.js'
+import { readRepositoryFacts, type ReadFactsOptions } from './facts.js'
 import { createOctokit, type OctokitOptions } from './octokit.js'
 import {
   openOrUpdatePullRequest,
@@ -17,11 +18,6 @@ import {
   requireMigrateCapability,
   type TokenCapability
 } from './token-capability.js'
-
-export interface RepositoryRef {
-  readonly owner: string
-  readonly repo: string
-}
 
 export interface GitHubApi {
   readonly repository: RepositoryRef

@@ -9,41 +9,11 @@
  * workflow permissions need `administration: read`) come back as null with a warning; the
  * identity and the files are required and fail with a message naming the permission.
  */
-import type { RepositoryDefault } from '../workflows/permissions.js'
-import type { OidcSubjectFormat, RepositoryFacts as SubjectFacts } from '../workflows/subjects.js'
+import type { SubjectFacts } from '../workflows/subjects.js'
+import type { OidcSubjectFormat, RepositoryFacts, RepositoryRef } from '../workflows/repository.js'
 import { githubMessage, graphqlErrorTypes, httpStatus } from './http-errors.js'
 import type { Octokit } from './octokit.js'
-import { readSnapshot, type RepositoryFile } from './snapshot.js'
-
-export type { RepositoryFile } from './snapshot.js'
-
-export interface RepositoryFacts {
-  /** The owner's login and the repository name as GitHub spells them. */
-  readonly owner: string
-  readonly repo: string
-  readonly ownerId: number
-  readonly repoId: number
-  readonly ownerType: 'User' | 'Organization'
-  readonly visibility: 'public' | 'private' | 'internal'
-  /** ISO 8601; repositories created since 2026-07-15 emit immutable subjects. */
-  readonly createdAt: string
-  readonly defaultBranch: string
-  /** The default branch head the files were read from (the base of the pull request). */
-  readonly headSha: string
-  readonly headTreeSha: string
-  /** The subject format (`GET .../actions/oidc/customization/sub`); null when it could not be read. */
-  readonly oidcSubject: OidcSubjectFormat | null
-  /** The GITHUB_TOKEN default (`read` → restricted, `write` → permissive); null when unreadable. */
-  readonly workflowTokenDefault: RepositoryDefault | null
-  /** Whether GitHub Actions may create and approve pull requests; null when unreadable. */
-  readonly actionsCanApprovePullRequests: boolean | null
-  /** Environment names; null when they could not be read. */
-  readonly environments: readonly string[] | null
-  /** Workflow and composite-action files at `headSha`; null when not asked for. */
-  readonly workflowFiles: readonly RepositoryFile[] | null
-  /** Facts that could not be read and why, for the job summary. */
-  readonly warnings: readonly string[]
-}
+import { readSnapshot } from './snapshot.js'
 
 export interface ReadFactsOptions {
   /** Read the workflow files through the API (default true). False when a checkout at the head is used. */
@@ -53,7 +23,7 @@ export interface ReadFactsOptions {
 /** Reads every repository fact. `owner`/`repo` as given by the `repository` input. */
 export async function readRepositoryFacts(
   octokit: Octokit,
-  repository: { readonly owner: string; readonly repo: string },
+  repository: RepositoryRef,
   options: ReadFactsOptions = {}
 ): Promise<RepositoryFacts> {
   const { owner, repo } = repository

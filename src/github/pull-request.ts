@@ -17,21 +17,16 @@ import { createHash } from 'node:crypto'
 import { githubMessage, httpStatus } from './http-errors.js'
 import type { Octokit } from './octokit.js'
 import { explainWriteRefusal } from './token-capability.js'
+import type { FileChange } from '../migration/pull-request.js'
+import type { Operation, PullRequestResult } from '../migration/result.js'
+
+export type { FileChange, Operation, PullRequestResult }
 
 /** The trailer every commit of the action carries; commits without it are someone else's. */
 export const COMMIT_TRAILER = 'Generated-by: aws-keys-to-oidc'
 
 /** GitHub's limit on pull request bodies. */
 export const MAX_BODY_LENGTH = 65_536
-
-export interface FileChange {
-  /** Repository path, `/` separators. */
-  readonly path: string
-  /** The complete new text. */
-  readonly content: string
-  /** Git file mode (default `100644`); keep the mode the file had. */
-  readonly mode?: string
-}
 
 export interface PullRequestRequest {
   readonly owner: string
@@ -52,19 +47,6 @@ export interface PullRequestRequest {
   readonly body: string
   readonly labels: readonly string[]
   readonly draft: boolean
-}
-
-export type Operation = 'created' | 'updated' | 'unchanged'
-
-export interface PullRequestResult {
-  /** `created`: a new pull request; `updated`: branch or pull request changed; `unchanged`: no write. */
-  readonly operation: Operation
-  readonly number: number
-  readonly url: string
-  /** What happened to the branch. */
-  readonly branch: Operation
-  /** The branch head after the run. */
-  readonly headSha: string
 }
 
 export class BranchConflictError extends Error {

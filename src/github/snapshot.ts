@@ -7,16 +7,8 @@
  * would. Deeper action folders cost one recursive tree read; a blob GitHub truncates in GraphQL
  * is read over REST.
  */
-import type { WorkflowFile } from '../workflows/findings.js'
+import type { RepositoryFile } from '../workflows/repository.js'
 import type { Octokit } from './octokit.js'
-
-/** A file of the default branch head, with the git facts needed to rewrite it. */
-export interface RepositoryFile extends WorkflowFile {
-  /** The git blob id of the text. */
-  readonly sha: string
-  /** The git file mode, e.g. `100644`. */
-  readonly mode: string
-}
 
 export interface RepositorySnapshot {
   readonly owner: string

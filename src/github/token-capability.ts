@@ -11,6 +11,7 @@
  *   403 when they lack `workflows: write`, before anything is stored. That refusal is mapped by
  *   {@link explainWriteRefusal}.
  */
+import type { RepositoryRef } from '../workflows/repository.js'
 import { githubMessage, httpStatus } from './http-errors.js'
 import type { Octokit } from './octokit.js'
 
@@ -52,7 +53,7 @@ export function tokenKind(token: string): TokenKind {
 /** One read (`GET /repos/{owner}/{repo}`): scopes, role and visibility. */
 export async function detectTokenCapability(
   octokit: Octokit,
-  repository: { readonly owner: string; readonly repo: string },
+  repository: RepositoryRef,
   token: string
 ): Promise<TokenCapability> {
   const { owner, repo } = repository
@@ -104,7 +105,7 @@ export async function detectTokenCapability(
 /** Fails before any write when the token is known not to be enough for migrate mode. */
 export function requireMigrateCapability(
   capability: TokenCapability,
-  repository: { readonly owner: string; readonly repo: string }
+  repository: RepositoryRef
 ): void {
   if (capability.missingForMigrate.length === 0) return
   throw new TokenCapabilityError(

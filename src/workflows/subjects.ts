@@ -9,27 +9,14 @@
  * the immutable `repo:O@OWNER_ID/R@REPO_ID`, or a custom claim template.
  */
 import type { Trigger } from './findings.js'
+import type { OidcSubjectFormat, RepositoryFacts } from './repository.js'
 
-/** What the GitHub side tells about the repository (issue 5 gathers it). */
-export interface RepositoryFacts {
-  readonly owner: string
-  readonly repo: string
-  readonly ownerId: number
-  readonly repoId: number
-  readonly defaultBranch: string
+/** The facts the subjects are built from: who the repository is and its readable subject format. */
+export type SubjectFacts = Pick<
+  RepositoryFacts,
+  'owner' | 'repo' | 'ownerId' | 'repoId' | 'defaultBranch'
+> & {
   readonly oidcSubject: OidcSubjectFormat
-}
-
-/** The answer of `GET /repos/{owner}/{repo}/actions/oidc/customization/sub`, in camel case. */
-export interface OidcSubjectFormat {
-  /** `use_default`: true means the default template (`repo` + `context`). */
-  readonly useDefault: boolean
-  /** `include_claim_keys` of a custom template (ignored when `useDefault`). */
-  readonly includeClaimKeys: readonly string[]
-  /** `use_immutable_subject`: `repo:OWNER@OWNER_ID/REPO@REPO_ID` instead of `repo:OWNER/REPO`. */
-  readonly useImmutableSubject: boolean
-  /** `sub_claim_prefix` when GitHub returns it (e.g. `repo:octo-org/octo-repo`); else null. */
-  readonly subClaimPrefix: string | null
 }
 
 /** The default format: `repo:OWNER/REPO:CONTEXT`. */
@@ -82,14 +69,14 @@ interface TokenShape {
 }
 
 /** Events whose token carries the `pull_request` context. */
-const PULL_REQUEST_EVENTS = new Set([
+const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set([
   'pull_request',
   'pull_request_review',
   'pull_request_review_comment'
 ])
 
 /** Subjects for every job, merged and deduplicated (same pattern: sources joined). */
-export function subjectsForJobs(jobs: readonly JobUse[], facts: RepositoryFacts): SubjectResult {
+export function subjectsForJobs(jobs: readonly JobUse[], facts: SubjectFacts): SubjectResult {
   const notes: string[] = []
   const shapes: TokenShape[] = []
   for (const job of jobs) shapes.push(...tokenShapes(job, facts, notes))
@@ -113,20 +100,20 @@ export function subjectsForJobs(jobs: readonly JobUse[], facts: RepositoryFacts)
 }
 
 /** The repository claim value: `O/R`, or `O@OWNER_ID/R@REPO_ID` in the immutable format. */
-export function repositoryClaim(facts: RepositoryFacts): string {
+export function repositoryClaim(facts: SubjectFacts): string {
   return facts.oidcSubject.useImmutableSubject
     ? `${facts.owner}@${facts.ownerId}/${facts.repo}@${facts.repoId}`
     : `${facts.owner}/${facts.repo}`
 }
 
 /** The subject prefix of the default template, e.g. `repo:octo-org/octo-repo`. */
-export function defaultSubjectPrefix(facts: RepositoryFacts): string {
+export function defaultSubjectPrefix(facts: SubjectFacts): string {
   const given = facts.oidcSubject.subClaimPrefix?.replace(/:+$/, '')
   if (given && given.startsWith('repo:')) return given
   return `repo:${repositoryClaim(facts)}`
 }
 
-function tokenShapes(job: JobUse, facts: RepositoryFacts, notes: string[]): TokenShape[] {
+function tokenShapes(job: JobUse, facts: SubjectFacts, notes: string[]): TokenShape[] {
   const where = `${job.file}${job.job ? ` (job ${job.job})` : ''}`
   const environment = job.environment === null ? null : environmentPattern(job.environment)
   if (job.environment !== null && environment === '*') {
@@ -311,9 +298,9 @@ interface SubjectRenderer {
   readonly pinsRepository: boolean
 }
 
-const REPOSITORY_CLAIMS = new Set(['repo', 'repository', 'repository_id'])
+const REPOSITORY_CLAIMS: ReadonlySet<string> = new Set(['repo', 'repository', 'repository_id'])
 
-function subjectRenderer(facts: RepositoryFacts, notes: string[]): SubjectRenderer {
+function subjectRenderer(facts: SubjectFacts, notes: string[]): SubjectRenderer {
   const format = facts.oidcSubject
   if (format.useDefault || format.includeClaimKeys.length === 0) {
     const prefix = `${literal(defaultSubjectPrefix(facts))}:`
