@@ -1,11 +1,12 @@
 /** The one migration plan (pure): which files are rewritten, what the PR holds, what is left. */
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import type { AwsPlan, PairPlan } from '../../src/aws/migration.js'
+import type { AwsPlan, PairPlan } from '../../src/aws/plan/plan.js'
 import type { RolePlan } from '../../src/aws/plan/role.js'
-import type { RepositoryFacts, RepositoryFile } from '../../src/github/facts.js'
+import type { RepositoryFacts, RepositoryFile } from '../../src/workflows/repository.js'
 import { composeMigrationPlan } from '../../src/migration/compose.js'
 import { selectPairs } from '../../src/migration/pairs.js'
+import { tokenPermissionRow } from '../../src/report/pr-body.js'
 import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 
 const ROLE_A = 'arn:aws:iam::123456789012:role/github-actions/role-a'
@@ -177,7 +178,7 @@ describe('composeMigrationPlan', () => {
         roleArn: null
       }
     ])
-    expect(plan.pullRequest?.body.tokenPermissionChanges).toEqual([
+    expect(plan.pullRequest?.body.tokenPermissionChanges.map(tokenPermissionRow)).toEqual([
       {
         workflow: '.github/workflows/a.yml',
         job: 'build',

@@ -1,11 +1,7 @@
 /** The pull request body (pure): what a reviewer needs, within GitHub's 65,536 characters. */
 import { describe, expect, it } from '@jest/globals'
-import {
-  BODY_LIMIT,
-  renderPullRequestBody,
-  type PullRequestBodyInput,
-  type RoleSection
-} from '../../src/report/pr-body.js'
+import type { PullRequestBodyInput, RoleSection } from '../../src/migration/pull-request-draft.js'
+import { BODY_LIMIT, renderPullRequestBody } from '../../src/report/pr-body.js'
 
 const ARN =
   'arn:aws:iam::123456789012:role/github-actions/github-octo-org-legacy-repo-legacy-deployer'
@@ -75,8 +71,15 @@ const input: PullRequestBodyInput = {
     {
       workflow: '.github/workflows/deploy.yml',
       job: 'deploy',
-      before: '`contents: read` (workflow)',
-      after: '`contents: read`, `id-token: write`'
+      before: { source: 'workflow', value: { contents: 'read' } },
+      after: {
+        kind: 'id-token',
+        line: 9,
+        job: 'deploy',
+        change: 'add-block',
+        from: 'workflow',
+        scopes: { contents: 'read', 'id-token': 'write' }
+      }
     }
   ],
   nextSteps: {
@@ -119,7 +122,7 @@ describe('renderPullRequestBody', () => {
       '- [ ] `.github/workflows/nightly.yml:14`: Keys are written to a credentials file.'
     )
     expect(body).toContain(
-      '| `.github/workflows/deploy.yml` | `deploy` | `contents: read` (workflow) | `contents: read`, `id-token: write` |'
+      '| `.github/workflows/deploy.yml` | `deploy` | `contents: read` (workflow) | added: a copy of the workflow permissions plus id-token: write |'
     )
   })
 

@@ -1,13 +1,12 @@
 /**
- * The scan hands its parsed trees to the rewrite (src/workflows/parsed.ts): only for the files
- * the rewrite parses again, once, for the same file object and text; and the rewrite's result is
- * the same whether it got the trees or parsed the texts itself.
+ * The scan returns its parsed trees for the rewrite (src/workflows/parsed.ts): only for the files
+ * the rewrite parses again, once, for the same file object and text, never in the result's JSON;
+ * and the rewrite's result is the same whether it got the trees or parsed the texts itself.
  */
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { WorkflowFile } from '../../src/workflows/findings.js'
-import { takeOver } from '../../src/workflows/parsed.js'
 import { rewriteWorkflows } from '../../src/workflows/rewrite/rewrite.js'
 import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 
@@ -53,20 +52,29 @@ describe('trees handed from the scan to the rewrite', () => {
     expect(scan.findings.some((f) => f.file === 'keys.yml' && f.migration === 'automatic')).toBe(
       true
     )
-    const doc = takeOver(keys)
+    const doc = scan.trees.take(keys)
     expect(doc?.toString()).toBe(KEYS)
-    expect(takeOver(keys)).toBeNull()
-    expect(takeOver(plain)).toBeNull()
+    expect(scan.trees.take(keys)).toBeNull()
+    expect(scan.trees.take(plain)).toBeNull()
     // Same path and text, another object: nothing.
-    scanWorkflows([keys])
-    expect(takeOver({ ...keys })).toBeNull()
+    const again = scanWorkflows([keys])
+    expect(again.trees.take({ ...keys })).toBeNull()
+  })
+
+  it('never reach the JSON of the result', () => {
+    const scan = scanWorkflows([{ path: 'keys.yml', text: KEYS }])
+    expect(Object.keys(scan)).toEqual(['findings', 'errors'])
+    expect(JSON.parse(JSON.stringify(scan))).toEqual({
+      findings: JSON.parse(JSON.stringify(scan.findings)),
+      errors: []
+    })
   })
 
   it('are not used when the text of the file object changed after the scan', () => {
     const file = { path: 'keys.yml', text: KEYS }
-    scanWorkflows([file])
+    const { trees } = scanWorkflows([file])
     file.text = NO_KEYS
-    expect(takeOver(file)).toBeNull()
+    expect(trees.take(file)).toBeNull()
   })
 
   it.each([
@@ -75,16 +83,17 @@ describe('trees handed from the scan to the rewrite', () => {
   ])('give the same rewrite as parsing again (%s)', (_name, files) => {
     if (files.length === 0) return
     const findings = scanWorkflows(files).findings
-    // Fresh objects: the rewrite parses every file itself.
+    // No trees: the rewrite parses every file itself.
     const parsedAgain = rewriteWorkflows(
       files.map((f) => ({ ...f })),
       findings
     )
     const shared = files.map((f) => ({ ...f }))
-    const handed = rewriteWorkflows(shared, scanWorkflows(shared).findings)
+    const scan = scanWorkflows(shared)
+    const handed = rewriteWorkflows(shared, scan.findings, {}, scan.trees)
     expect(handed.files.some((f) => f.changed)).toBe(true)
     expect(handed).toEqual(parsedAgain)
     // The rewrite took every tree it was handed.
-    expect(shared.filter((f) => takeOver(f) !== null)).toEqual([])
+    expect(shared.filter((f) => scan.trees.take(f) !== null)).toEqual([])
   })
 })

@@ -5,6 +5,7 @@ import { generatedHeader } from '../../src/workflows/scan/hints.js'
 import { pairUp, roleFromName, roleFromSinkName } from '../../src/workflows/key-names.js'
 import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 import { readTriggers } from '../../src/workflows/scan/triggers.js'
+import { sourceOf } from '../../src/workflows/scan/yaml-nodes.js'
 
 describe('referencesIn', () => {
   it.each([
@@ -137,14 +138,9 @@ describe('readTriggers', () => {
   const triggers = (text: string): unknown => {
     const lines = new LineCounter()
     const doc = parseDocument(text, { lineCounter: lines })
-    return readTriggers({ doc, lines, text }, { node: doc.contents, shared: false }).map((t) => [
-      t.event,
-      t.branches,
-      t.branchesIgnore,
-      t.tags,
-      t.tagsIgnore,
-      t.types
-    ])
+    return readTriggers(sourceOf(doc, lines, text), { node: doc.contents, shared: false }).map(
+      (t) => [t.event, t.branches, t.branchesIgnore, t.tags, t.tagsIgnore, t.types]
+    )
   }
 
   it.each([

@@ -6,9 +6,9 @@
  * the same name with `secrets: inherit`). Secret names are case-insensitive on GitHub. Findings
  * marked not-migrated (keys of an S3-compatible service that is not AWS) never take part.
  */
-import type { PairRequest } from '../aws/migration.js'
-import type { KeyInput } from '../inputs.js'
-import type { Finding } from '../workflows/findings.js'
+import type { PairRequest } from '../aws/plan/plan.js'
+import type { KeyRef } from '../aws/plan/facts.js'
+import { awsKeyFindings, type Finding } from '../workflows/findings.js'
 
 /** Key-material findings whose access-key-id secret has no line in `keys`. */
 export interface UnmatchedPair {
@@ -29,15 +29,7 @@ export interface PairSelection {
   candidates(finding: Finding): readonly string[]
 }
 
-/** Findings that stand for a use of AWS key material (everything but not-migrated). */
-export function migratable(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.migration !== 'not-migrated')
-}
-
-export function selectPairs(
-  keys: readonly KeyInput[],
-  findings: readonly Finding[]
-): PairSelection {
+export function selectPairs(keys: readonly KeyRef[], findings: readonly Finding[]): PairSelection {
   const candidates = candidateNames(findings)
   const byLower = new Map(keys.map((k) => [k.secretName.toLowerCase(), k.secretName]))
   const keysOf = (f: Finding): string[] => [
@@ -50,7 +42,7 @@ export function selectPairs(
   ]
   const uses = new Map<string, Finding[]>()
   const unmatched = new Map<string | null, Finding[]>()
-  for (const f of migratable(findings)) {
+  for (const f of awsKeyFindings(findings)) {
     const matched = keysOf(f)
     for (const key of matched) uses.set(key, [...(uses.get(key) ?? []), f])
     if (matched.length === 0) {

@@ -6,22 +6,12 @@
  */
 import { applyAwsPlan, type AwsApplyResult } from '../aws/apply.js'
 import type { AwsApi } from '../aws/clients.js'
-import { describeProviderWrite } from '../aws/provider.js'
+import { describeProviderWrite } from '../report/aws-writes.js'
 import type { GitHubApi } from '../github/client.js'
 import { renderPullRequestBody } from '../report/pr-body.js'
-import type { PullRequestResult } from '../github/pull-request.js'
 import { errorMessage } from '../errors.js'
 import type { MigrationPlan } from '../migration/compose.js'
-
-export interface MigrationResult {
-  readonly aws: AwsApplyResult
-  /** Null when no pull request was needed or it was not attempted (see `errors`). */
-  readonly pullRequest: PullRequestResult | null
-  /** AWS writes made, described for a person, in order. */
-  readonly awsWrites: readonly string[]
-  /** What was not done and why; empty when everything was done. */
-  readonly errors: readonly string[]
-}
+import type { MigrationResult } from '../migration/result.js'
 
 export async function applyMigration(
   github: GitHubApi,
@@ -33,18 +23,12 @@ export async function applyMigration(
     ...result.provider.writes.map((op) => describeProviderWrite(op, plan.aws.provider)),
     ...[...result.roles.values()].flatMap((o) => o.done)
   ]
-  const errors: string[] = []
-  if (result.provider.error) errors.push(`OIDC provider: ${result.provider.error}`)
-  for (const outcome of result.roles.values()) {
-    if (outcome.error) {
-      const notDone = outcome.notDone.length ? ` (not done: ${outcome.notDone.join('; ')})` : ''
-      errors.push(`role ${outcome.roleArn}: ${outcome.error}${notDone}`)
-    }
-  }
-  if (!plan.pullRequest) return { aws: result, pullRequest: null, awsWrites, errors }
+  const errors = awsErrors(result)
+  const done = { roleArns: result.roleArns, awsWrites, errors }
+  if (!plan.pullRequest) return { ...done, pullRequest: null }
   if (errors.length > 0) {
     errors.push('pull request: not opened because the AWS side is incomplete; run again')
-    return { aws: result, pullRequest: null, awsWrites, errors }
+    return { ...done, pullRequest: null }
   }
   const draft = plan.pullRequest
   try {
@@ -60,9 +44,22 @@ export async function applyMigration(
       labels: draft.labels,
       draft: draft.draft
     })
-    return { aws: result, pullRequest, awsWrites, errors }
+    return { ...done, pullRequest }
   } catch (error) {
     errors.push(`pull request: ${errorMessage(error)}`)
-    return { aws: result, pullRequest: null, awsWrites, errors }
+    return { ...done, pullRequest: null }
   }
+}
+
+/** What the AWS side could not do: the provider, and each role with the writes it did not make. */
+function awsErrors(result: AwsApplyResult): string[] {
+  const errors: string[] = []
+  if (result.provider.error) errors.push(`OIDC provider: ${result.provider.error}`)
+  for (const outcome of result.roles.values()) {
+    if (outcome.error) {
+      const notDone = outcome.notDone.length ? ` (not done: ${outcome.notDone.join('; ')})` : ''
+      errors.push(`role ${outcome.roleArn}: ${outcome.error}${notDone}`)
+    }
+  }
+  return errors
 }

@@ -3,8 +3,10 @@
  * branch head, which the pull request is based on), the scan, the key owners and their
  * permissions from AWS, then the one pure plan. No write happens here.
  */
-import { planAwsMigration, type AwsSettings } from '../aws/migration.js'
+import { planAwsMigration } from '../aws/gather.js'
+import type { AwsSettings } from '../aws/plan/plan.js'
 import type { AwsApi } from '../aws/clients.js'
+import { SHA_PIN_IN_TEXT } from '../formats.js'
 import type { GitHubApi } from '../github/client.js'
 import { subjectFacts } from '../github/facts.js'
 import type { KeyInput } from '../inputs.js'
@@ -47,8 +49,6 @@ export async function gatherMigration(request: GatherRequest): Promise<Migration
   return composeMigrationPlan({ facts, files, scan, selection, aws: awsPlan, cac, settings })
 }
 
-const SHA_PIN = /@[0-9a-f]{40}\b/i
-
 /**
  * The configure-aws-credentials release to pin to. Only a repository that pins actions by SHA
  * needs the release's commit (one or two reads); others keep tags and make no request.
@@ -57,6 +57,6 @@ async function releaseFor(
   files: readonly WorkflowFile[],
   github: GitHubApi
 ): Promise<ResolvedCacRef> {
-  if (!files.some((f) => SHA_PIN.test(f.text))) return { ref: { tag: CAC_TAG }, note: null }
+  if (!files.some((f) => SHA_PIN_IN_TEXT.test(f.text))) return { ref: { tag: CAC_TAG }, note: null }
   return resolveCacRef(github.latestRelease)
 }

@@ -1,13 +1,16 @@
 import * as core from '@actions/core'
-import { createAwsClients } from '../aws/clients.js'
+import { createAwsClients, type AwsApi } from '../aws/clients.js'
 import { createGitHubApi, type GitHubApi } from '../github/client.js'
 import { apiBaseUrl } from '../github/octokit.js'
-import { InputError, type RepositoryRef, type Settings } from '../inputs.js'
-import { applyMigration, type MigrationResult } from './apply.js'
+import { InputError, type Settings } from '../inputs.js'
+import type { RepositoryRef } from '../workflows/repository.js'
+import { applyMigration } from './apply.js'
 import { gatherMigration } from './gather.js'
-import { planJson, renderMigrationSummary } from '../report/migration.js'
+import { renderMigrationSummary } from '../report/migration-summary.js'
+import { planJson } from '../report/plan-json.js'
 import { wrapError } from '../errors.js'
 import type { MigrationPlan } from '../migration/compose.js'
+import type { MigrationResult } from '../migration/result.js'
 
 /**
  * `mode: migrate` (apply) and `mode: plan` with `keys` (plan only): read everything, build one
@@ -35,40 +38,59 @@ export async function runMigration(
   // Before any read of substance: a token that cannot push workflow files fails here, clearly.
   if (mode === 'migrate') await checkToken(github)
 
-  const plan = await core.group(
-    `Reading ${repository.owner}/${repository.repo} and AWS`,
-    async () => {
-      try {
-        const plan = await gatherMigration({ github, aws, settings, now: new Date() })
-        for (const line of planLines(plan)) core.info(line)
-        return plan
-      } catch (error) {
-        throw wrapError('could not build the migration plan', error)
-      }
-    }
-  )
+  const plan = await readPlan(github, aws, settings, repository)
   core.setOutput('plan', JSON.stringify(planJson(plan)))
+  const result = mode === 'migrate' ? await applyPlan(github, aws, plan) : null
+  await reportOutcome(plan, result, mode, env)
+  return { plan, result }
+}
 
-  let result: MigrationResult | null = null
-  if (mode === 'migrate') {
-    core.startGroup('Applying: OIDC provider, roles, pull request')
-    result = await applyMigration(github, aws, plan)
-    for (const w of result.awsWrites) core.info(`AWS: ${w}`)
-    core.endGroup()
-    core.setOutput('role-arns', JSON.stringify(result.aws.roleArns))
-    core.setOutput(
-      'pull-request-number',
-      result.pullRequest ? String(result.pullRequest.number) : ''
-    )
-    core.setOutput('pull-request-url', result.pullRequest?.url ?? '')
-    core.setOutput('pull-request-operation', result.pullRequest?.operation ?? '')
-    if (result.pullRequest) {
-      core.info(
-        `Pull request #${result.pullRequest.number} ${result.pullRequest.operation}: ${result.pullRequest.url}`
-      )
+async function readPlan(
+  github: GitHubApi,
+  aws: AwsApi,
+  settings: Settings,
+  repository: RepositoryRef
+): Promise<MigrationPlan> {
+  return core.group(`Reading ${repository.owner}/${repository.repo} and AWS`, async () => {
+    try {
+      const plan = await gatherMigration({ github, aws, settings, now: new Date() })
+      for (const line of planLines(plan)) core.info(line)
+      return plan
+    } catch (error) {
+      throw wrapError('could not build the migration plan', error)
     }
-  }
+  })
+}
 
+/** The writes, then the outputs that name what they made. */
+async function applyPlan(
+  github: GitHubApi,
+  aws: AwsApi,
+  plan: MigrationPlan
+): Promise<MigrationResult> {
+  core.startGroup('Applying: OIDC provider, roles, pull request')
+  const result = await applyMigration(github, aws, plan)
+  for (const w of result.awsWrites) core.info(`AWS: ${w}`)
+  core.endGroup()
+  core.setOutput('role-arns', JSON.stringify(result.roleArns))
+  core.setOutput('pull-request-number', result.pullRequest ? String(result.pullRequest.number) : '')
+  core.setOutput('pull-request-url', result.pullRequest?.url ?? '')
+  core.setOutput('pull-request-operation', result.pullRequest?.operation ?? '')
+  if (result.pullRequest) {
+    core.info(
+      `Pull request #${result.pullRequest.number} ${result.pullRequest.operation}: ${result.pullRequest.url}`
+    )
+  }
+  return result
+}
+
+/** The job summary, the follow-up annotations, and the failure (migrate) or warnings (plan). */
+async function reportOutcome(
+  plan: MigrationPlan,
+  result: MigrationResult | null,
+  mode: 'plan' | 'migrate',
+  env: NodeJS.ProcessEnv
+): Promise<void> {
   if (env.GITHUB_STEP_SUMMARY) {
     // A blank line first: in plan mode this follows the findings summary.
     await core.summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}`).write()
@@ -86,7 +108,6 @@ export async function runMigration(
     // Plan mode fails only with fail-on-findings; what migrate would refuse is a warning here.
     for (const p of problems) core.warning(`Cannot be migrated: ${p}`)
   }
-  return { plan, result }
 }
 
 function requireRepository(repository: RepositoryRef | null): RepositoryRef {

@@ -3,13 +3,12 @@ import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Settings } from '../inputs.js'
 import { collectWorkflowFiles } from '../local-files.js'
-import { awsKeyFindings } from '../report/counts.js'
 import { KIND_INFO } from '../report/kinds.js'
 import { toSarif } from '../report/sarif.js'
 import { renderPlanSummary } from '../report/summary.js'
 import { renderText } from '../report/text.js'
 import { VERSION } from '../version.js'
-import type { ScanResult } from '../workflows/findings.js'
+import { awsKeyFindings, type ScanResult } from '../workflows/findings.js'
 import { planWorkflows } from '../workflows/plan.js'
 
 /** `mode: plan`: scan the checkout, report, and fail only when asked to. Read-only. */
@@ -26,6 +25,30 @@ export async function runPlanMode(settings: Settings, env: NodeJS.ProcessEnv): P
   core.info(renderText(result))
   core.endGroup()
 
+  annotate(result, pathPrefix)
+
+  const aws = awsKeyFindings(result.findings)
+  core.setOutput('findings', JSON.stringify({ findings: result.findings, errors: result.errors }))
+  core.setOutput('findings-count', String(aws.length))
+
+  if (settings.sarifFile) await writeSarif(settings.sarifFile, result, pathPrefix)
+
+  if (env.GITHUB_STEP_SUMMARY) {
+    await core.summary
+      .addRaw(renderPlanSummary(result, { blobBase: blobBase(env, settings), pathPrefix }))
+      .write()
+  }
+
+  if (settings.failOnFindings && aws.length > 0) {
+    core.setFailed(
+      `${aws.length} static AWS key use(s) found (fail-on-findings is true); see the annotations and the job summary`
+    )
+  }
+  return result
+}
+
+/** One annotation per finding (a notice for keys that are not AWS's) and per unreadable file. */
+function annotate(result: ScanResult, pathPrefix: string): void {
   for (const f of result.findings) {
     const props = {
       title: KIND_INFO[f.kind].title,
@@ -44,30 +67,13 @@ export async function runPlanMode(settings: Settings, env: NodeJS.ProcessEnv): P
       startLine: e.line
     })
   }
+}
 
-  const aws = awsKeyFindings(result.findings)
-  core.setOutput('findings', JSON.stringify({ findings: result.findings, errors: result.errors }))
-  core.setOutput('findings-count', String(aws.length))
-
-  if (settings.sarifFile) {
-    const sarif = toSarif(result, { toolVersion: VERSION, pathPrefix })
-    await fs.mkdir(path.dirname(path.resolve(settings.sarifFile)), { recursive: true })
-    await fs.writeFile(settings.sarifFile, JSON.stringify(sarif, null, 2) + '\n')
-    core.info(`SARIF written to ${settings.sarifFile}`)
-  }
-
-  if (env.GITHUB_STEP_SUMMARY) {
-    await core.summary
-      .addRaw(renderPlanSummary(result, { blobBase: blobBase(env, settings), pathPrefix }))
-      .write()
-  }
-
-  if (settings.failOnFindings && aws.length > 0) {
-    core.setFailed(
-      `${aws.length} static AWS key use(s) found (fail-on-findings is true); see the annotations and the job summary`
-    )
-  }
-  return result
+async function writeSarif(file: string, result: ScanResult, pathPrefix: string): Promise<void> {
+  const sarif = toSarif(result, { toolVersion: VERSION, pathPrefix })
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true })
+  await fs.writeFile(file, JSON.stringify(sarif, null, 2) + '\n')
+  core.info(`SARIF written to ${file}`)
 }
 
 /** `sub/dir/` when root is inside the workspace, `''` when it is the workspace or outside it. */

@@ -7,79 +7,15 @@
  * whole body is still too long, the largest sections are cut (whole lines) with a note saying
  * how much was left out and where to find all of it.
  */
-
-export interface PullRequestBodyInput {
-  /** `OWNER/REPO`. */
-  readonly repository: string
-  readonly summary: readonly SummaryRow[]
-  readonly roles: readonly RoleSection[]
-  readonly warnings: readonly string[]
-  readonly followUps: readonly FollowUpItem[]
-  readonly tokenPermissionChanges: readonly TokenPermissionChange[]
-  readonly nextSteps: NextSteps
-  /** Link to the workflow run that made the pull request (its job summary has everything). */
-  readonly runUrl?: string | null
-}
-
-/** One job that used a key pair. */
-export interface SummaryRow {
-  /** Workflow file path. */
-  readonly workflow: string
-  /** Job id; null for workflow-level or composite-action uses. */
-  readonly job: string | null
-  /** The secret names of the pair, e.g. `AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY`. */
-  readonly keyPair: string
-  /** The role the job now assumes; null when the use is not migrated (see follow-ups). */
-  readonly roleArn: string | null
-}
-
-export interface RoleSection {
-  readonly roleName: string
-  readonly roleArn: string
-  /** The IAM user whose keys the role replaces; null for a chained role. */
-  readonly iamUser: string | null
-  /** The keys only assumed this existing role; the role now also trusts GitHub. */
-  readonly chained: boolean
-  /** The trust policy document (an object, or its JSON text). */
-  readonly trustPolicy: unknown
-  /** Each `sub` pattern the trust policy admits, with the jobs that present it. */
-  readonly admits: readonly AdmittedSubject[]
-  /** How each of the user's policies is copied, one line each. */
-  readonly permissionsCopied: readonly string[]
-  /** Policies merged to stay within IAM quotas, one line each. */
-  readonly merges: readonly string[]
-}
-
-export interface AdmittedSubject {
-  /** The `sub` pattern (IAM `StringLike`). */
-  readonly subject: string
-  /** `FILE (job JOB): EVENT ...`, one per job and trigger that presents it. */
-  readonly sources: readonly string[]
-}
-
-export interface FollowUpItem {
-  readonly file: string
-  /** 1-based line in the file as it is on the default branch. */
-  readonly line: number
-  readonly message: string
-}
-
-export interface TokenPermissionChange {
-  readonly workflow: string
-  readonly job: string | null
-  /** The permissions before, as written or in force (`contents: read`, `repository default`). */
-  readonly before: string
-  readonly after: string
-}
-
-export interface NextSteps {
-  /** Workflows to run once merged, to see the roles assumed. */
-  readonly workflowsToRun: readonly string[]
-  /** The key secrets that can be deleted once the roles work. */
-  readonly secretsToRetire: readonly string[]
-  /** How to retire the keys with this action (e.g. the cleanup mode and its inputs). */
-  readonly cleanup: string
-}
+import type {
+  NextSteps,
+  PermissionsBefore,
+  PullRequestBodyInput,
+  RoleSection,
+  TokenPermissionChange
+} from '../migration/pull-request-draft.js'
+import type { PermissionsValue } from '../workflows/findings.js'
+import { idTokenChangeText } from './edits.js'
 
 /** GitHub's limit on a pull request body. */
 export const BODY_LIMIT = 65_536
@@ -203,10 +139,10 @@ function buildSections(input: PullRequestBodyInput): Section[] {
         '| Workflow | Job | Before | After |',
         '|---|---|---|---|'
       ],
-      lines: input.tokenPermissionChanges.map(
-        (c) =>
-          `| ${code(c.workflow)} | ${c.job === null ? '(workflow)' : code(c.job)} | ${c.before} | ${c.after} |`
-      ),
+      lines: input.tokenPermissionChanges.map((change) => {
+        const c = tokenPermissionRow(change)
+        return `| ${code(c.workflow)} | ${code(c.job)} | ${c.before} | ${c.after} |`
+      }),
       tail: [],
       unit: 'rows',
       fixed: false,
@@ -223,6 +159,39 @@ function buildSections(input: PullRequestBodyInput): Section[] {
     priority: 9
   })
   return sections
+}
+
+/** A token permission change in words: the cells of its row (Markdown). */
+export function tokenPermissionRow(change: TokenPermissionChange): {
+  readonly workflow: string
+  readonly job: string
+  readonly before: string
+  readonly after: string
+} {
+  const { workflow, job } = change
+  return {
+    workflow,
+    job,
+    before: beforeText(change.before),
+    after: idTokenChangeText(change.after)
+  }
+}
+
+function beforeText(before: PermissionsBefore): string {
+  switch (before.source) {
+    case 'job':
+      return permissionsText(before.value)
+    case 'workflow':
+      return `${permissionsText(before.value)} (workflow)`
+    case 'repository-default':
+      return `repository default (${before.value ?? 'unknown, assumed restricted'})`
+  }
+}
+
+function permissionsText(value: PermissionsValue): string {
+  if (typeof value === 'string') return `\`${value}\``
+  const entries = Object.entries(value)
+  return entries.length === 0 ? '`{}`' : entries.map(([k, v]) => `\`${k}: ${v}\``).join(', ')
 }
 
 function roleSections(role: RoleSection): Section[] {

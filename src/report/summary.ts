@@ -1,5 +1,4 @@
-import type { Finding, ScanResult } from '../workflows/findings.js'
-import { awsKeyFindings } from './counts.js'
+import { awsKeyFindings, type Finding, type ScanResult } from '../workflows/findings.js'
 import { KIND_INFO } from './kinds.js'
 import { groupByFile } from './text.js'
 

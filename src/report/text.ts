@@ -1,5 +1,4 @@
-import type { Finding, ScanResult } from '../workflows/findings.js'
-import { awsKeyFindings } from './counts.js'
+import { awsKeyFindings, type Finding, type ScanResult } from '../workflows/findings.js'
 
 /** A readable table per file, for the terminal. */
 export function renderText(result: ScanResult): string {
@@ -21,10 +20,10 @@ export function renderText(result: ScanResult): string {
   for (const e of result.errors) {
     lines.push(`error: ${e.file}:${e.line}: ${e.message}`)
   }
-  const aws = awsKeyFindings(result.findings).length
-  const other = result.findings.length - aws
+  const aws = awsKeyFindings(result.findings)
+  const other = result.findings.length - aws.length
   lines.push(
-    `${aws} static AWS key use${aws === 1 ? '' : 's'} in ${new Set(awsKeyFindings(result.findings).map((f) => f.file)).size} file(s)` +
+    `${aws.length} static AWS key use${aws.length === 1 ? '' : 's'} in ${new Set(aws.map((f) => f.file)).size} file(s)` +
       (other ? `, ${other} non-AWS key use${other === 1 ? '' : 's'} left as is` : '') +
       (result.errors.length ? `, ${result.errors.length} file(s) not valid YAML (not scanned)` : '')
   )

@@ -137,3 +137,12 @@ export interface WorkflowFile {
 export function pairKey(pair: KeyPair): string {
   return `${pair.accessKeyId ?? '?'}/${pair.secretAccessKey ?? '?'}`
 }
+
+/**
+ * The findings that are uses of AWS key material (automatic or manual migration): what
+ * `fail-on-findings` counts and what a migration takes part in. Keys of an S3-compatible service
+ * that is not AWS (not-migrated) are reported but never count.
+ */
+export function awsKeyFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.migration !== 'not-migrated')
+}

@@ -1,10 +1,10 @@
 /**
- * Parsed trees the scan hands to the rewrite, so that a file is parsed once for both. The scan
- * keeps the tree of each file the rewrite will parse again (see {@link rewriteParses}), keyed by
- * the very `WorkflowFile` object it was given; the rewrite takes it (once) when it is given the
- * same object with the same text, and parses the text itself otherwise. Nothing else changes:
- * the tree is a pure function of the text, and neither side modifies it. Trees not taken go with
- * their file objects (weak keys).
+ * What the scan and the rewrite share about parsing: which files the rewrite parses again (see
+ * {@link rewriteParses}), and the trees the scan hands it so that such a file is parsed once for
+ * both. The scan returns the trees of those files (`scanWorkflows(...).trees`), keyed by the very
+ * `WorkflowFile` objects it was given; the rewrite, given them, takes a tree (once) for the same
+ * object with the same text, and parses the text itself otherwise. Nothing else changes: the
+ * tree is a pure function of the text, and neither side modifies it.
  */
 import type { Document } from 'yaml'
 import type { Finding, WorkflowFile } from './findings.js'
@@ -32,17 +32,27 @@ export function rewriteParses(text: string, own: readonly Finding[]): boolean {
   return own.some(mayRewrite) || callsLocalWorkflow(text)
 }
 
-const handed = new WeakMap<WorkflowFile, { readonly text: string; readonly doc: Document.Parsed }>()
-
-/** Keeps the error-free tree of a scanned file for the rewrite. */
-export function handOver(file: WorkflowFile, doc: Document.Parsed): void {
-  handed.set(file, { text: file.text, doc })
+/** Error-free trees of scanned files, handed from the scan to the rewrite. */
+export interface ParsedTrees {
+  /**
+   * The tree of this file object, once (a tree taken is released), when the object's text is
+   * still the text parsed; null otherwise.
+   */
+  take(file: WorkflowFile): Document.Parsed | null
 }
 
-/** The tree the scan kept for this file object and text, once; null when there is none. */
-export function takeOver(file: WorkflowFile): Document.Parsed | null {
-  const kept = handed.get(file)
-  if (!kept) return null
-  handed.delete(file)
-  return kept.text === file.text ? kept.doc : null
+/** The trees of these files, each as parsed from the file's text now. */
+export function parsedTrees(
+  trees: Iterable<readonly [WorkflowFile, Document.Parsed]>
+): ParsedTrees {
+  const kept = new Map<WorkflowFile, { readonly text: string; readonly doc: Document.Parsed }>()
+  for (const [file, doc] of trees) kept.set(file, { text: file.text, doc })
+  return {
+    take(file) {
+      const tree = kept.get(file)
+      if (!tree) return null
+      kept.delete(file)
+      return tree.text === file.text ? tree.doc : null
+    }
+  }
 }

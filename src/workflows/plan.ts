@@ -2,7 +2,7 @@
  * The offline plan of a set of workflow files: the scan, then the rewrite that settles which
  * findings it migrates. The plan's findings are the rewrite's (`automatic` exactly where the
  * rewrite changes the file), so a report never promises an automatic migration that `--diff`
- * does not show. Pure.
+ * does not show. The rewrite takes the scan's trees, so a file it edits is parsed once. Pure.
  */
 import type { ScanResult, WorkflowFile } from './findings.js'
 import { rewriteWorkflows, type RewriteOptions, type RewriteResult } from './rewrite/rewrite.js'
@@ -19,6 +19,6 @@ export function planWorkflows(
   options: RewriteOptions = {}
 ): WorkflowPlan {
   const scan = scanWorkflows(files)
-  const rewrite = rewriteWorkflows(files, scan.findings, options)
+  const rewrite = rewriteWorkflows(files, scan.findings, options, scan.trees)
   return { result: { findings: rewrite.findings, errors: scan.errors }, rewrite }
 }

@@ -4,6 +4,7 @@
  * of the current v6 release with a `# v6.x.y` comment. Finding that release is a GitHub API call,
  * injected as a function so this module stays pure.
  */
+import { COMMIT_SHA } from '../../formats.js'
 
 export const CAC_ACTION = 'aws-actions/configure-aws-credentials'
 export const CAC_MAJOR = 6
@@ -24,7 +25,6 @@ export interface ResolvedCacRef {
   readonly note: string | null
 }
 
-const SHA = /^[0-9a-f]{40}$/i
 const VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/
 
 /**
@@ -55,7 +55,7 @@ function offlineNote(): string {
 /** Checks a ref given by a caller; throws a clear error naming what is allowed. */
 export function validateCacRef(ref: CacRef): CacRef {
   if ('sha' in ref) {
-    if (!SHA.test(ref.sha)) {
+    if (!COMMIT_SHA.test(ref.sha)) {
       throw new Error(`configure-aws-credentials SHA '${ref.sha}' must be 40 hexadecimal digits`)
     }
     const m = VERSION.exec(ref.version)
@@ -91,7 +91,7 @@ export function parseUses(uses: string): ParsedUses {
   const at = text.lastIndexOf('@')
   const action = at < 0 ? text : text.slice(0, at)
   const ref = at < 0 ? '' : text.slice(at + 1)
-  const style: PinStyle = SHA.test(ref)
+  const style: PinStyle = COMMIT_SHA.test(ref)
     ? 'sha'
     : /^v?\d+$/.test(ref)
       ? 'major-tag'

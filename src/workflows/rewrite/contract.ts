@@ -5,7 +5,7 @@
  */
 import type { CacRef } from './action-pins.js'
 import type { Finding, FindingKind, KeyPair } from '../findings.js'
-import type { RepositoryDefault } from '../permissions.js'
+import type { RepositoryDefault, ScopeMap } from '../permissions.js'
 
 /** The placeholder written when no role ARN is known for a key pair. */
 export const PLACEHOLDER_ARN = 'arn:aws:iam::<account>:role/<name>'
@@ -25,9 +25,53 @@ export interface RewriteOptions {
   readonly cacRef?: CacRef
 }
 
-/** One change made in a file, for people: where (line in the original file) and what. */
-export interface RewriteEdit {
+/**
+ * One change made in a file, as data: where (line in the original file), which job and what.
+ * The words are made by the renderers (`src/report/edits.ts`), never here.
+ */
+export type RewriteEdit = IdTokenEdit | ActionPinEdit | DescribedEdit
+
+/** An edit before its line is known: what {@link RewriteEdit} holds besides `line`. */
+export type EditFields<E extends RewriteEdit = RewriteEdit> = E extends unknown
+  ? Omit<E, 'line'>
+  : never
+
+interface JobEdit {
   readonly line: number
+  readonly job: string
+}
+
+/**
+ * The job's `permissions:` now grant `id-token: write` (see `idTokenChange` in
+ * `../permissions.ts`): the entry upgraded (`from` the level it had) or added to the job's map,
+ * the job's `read-all` written out as `scopes`, or a block of `scopes` added, copied from the
+ * workflow's permissions or from the repository default.
+ */
+export type IdTokenEdit = JobEdit & { readonly kind: 'id-token' } & (
+    | { readonly change: 'upgrade'; readonly from: string }
+    | { readonly change: 'add-entry' }
+    | { readonly change: 'expand'; readonly from: 'read-all'; readonly scopes: ScopeMap }
+    | { readonly change: 'add-block'; readonly from: 'workflow'; readonly scopes: ScopeMap }
+    | {
+        readonly change: 'add-block'
+        readonly from: 'repository-default'
+        readonly repositoryDefault: RepositoryDefault
+        readonly scopes: ScopeMap
+      }
+  )
+
+/** A step's `uses:` moved to another ref (configure-aws-credentials to its release). */
+export interface ActionPinEdit extends JobEdit {
+  readonly kind: 'action-pin'
+  /** The `uses:` value before and after, e.g. `aws-actions/configure-aws-credentials@v1`. */
+  readonly from: string
+  readonly to: string
+}
+
+/** An edit still described in words where it is made (keys removed, steps added, ...). */
+export interface DescribedEdit {
+  readonly line: number
+  readonly kind: 'described'
   readonly description: string
 }
 

@@ -4,6 +4,7 @@
  * the findings it would have migrated become follow-ups saying why.
  */
 import { applyEdits } from './text-edits.js'
+import { SHA_PINNED_USES } from '../../formats.js'
 import type { Finding } from '../findings.js'
 import { pairSecrets } from '../key-names.js'
 import { finish } from './jobs.js'
@@ -24,6 +25,7 @@ import {
   followUp,
   jobOf,
   needsOf,
+  recordEdit,
   type CalleeOutcome,
   type FileContext,
   type RoleUse,
@@ -167,8 +169,9 @@ function cacStep(work: Work, f: Finding): void {
   const pin = cacPinEdits(text, step, work.ctx.cacRef)
   if (pin) {
     work.edits.push(...pin.edits)
-    if (pin.toTag && /@[0-9a-f]{40}$/i.test(pin.from)) work.usedTagForSha = true
-    describe(work, step.usesNode!.range![0], `job ${job.id}: ${pin.from} -> ${pin.to}`)
+    if (pin.toTag && SHA_PINNED_USES.test(pin.from)) work.usedTagForSha = true
+    const { from, to } = pin
+    recordEdit(work, step.usesNode!.range![0], { kind: 'action-pin', job: job.id, from, to })
   }
   needsOf(work, job.id).providers.set(step.index, chained ? `role:${f.roleToAssume}` : identity)
   work.idToken.add(job.id)

@@ -7,8 +7,9 @@ import { insertCacStep, planNewSteps, regionIn, type JobNeeds } from './steps.js
 import { removeHeld } from './nodes.js'
 import { get, lineOf, scalarValue, type FileModel, type JobModel, type StepModel } from './model.js'
 import { idTokenEdits } from './id-token.js'
-import { describe, type Work } from './work.js'
+import { describe, recordEdit, type Work } from './work.js'
 import { pairStart, valueNode, type AnyPair } from './yaml-edits.js'
+import { SHA_PINNED_USES } from '../../formats.js'
 
 /**
  * New configure-aws-credentials steps, env removals and permissions, job by job. Returns whether
@@ -92,7 +93,7 @@ export function finish(work: Work): boolean {
     if (callOnly && !model.permissions && !job.permissions) continue
     const change = idTokenEdits(model, job, ctx.repositoryDefault, unit)
     work.edits.push(...change.edits)
-    if (change.description) describe(work, change.offset, change.description)
+    if (change.edit) recordEdit(work, change.offset, change.edit)
   }
   return work.idToken.size > 0
 }
@@ -140,7 +141,7 @@ function pinsBySha(model: FileModel): boolean {
   for (const job of model.jobs.values()) {
     for (const s of job.stepModels) {
       if (!s.uses || s.uses.startsWith('./') || s.uses.startsWith('docker://')) continue
-      if (/@[0-9a-f]{40}$/i.test(s.uses.trim())) sha++
+      if (SHA_PINNED_USES.test(s.uses.trim())) sha++
       else other++
     }
   }

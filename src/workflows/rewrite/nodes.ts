@@ -8,6 +8,7 @@ import { isMap, isScalar, type Node, type YAMLMap } from 'yaml'
 import { cacPinFor, isVersionComment, type CacRef } from './action-pins.js'
 import { lineEnd, lineStart, type TextEdit } from './text-edits.js'
 import { referencesIn } from '../expressions.js'
+import { COMMIT_SHA } from '../../formats.js'
 import { ecrRegion } from '../scan/hints.js'
 import { STANDARD_ENV } from '../key-names.js'
 import { get, scalarValue, type Held, type StepModel } from './model.js'
@@ -104,7 +105,7 @@ export function cacPinEdits(
     } else if (comment === null) {
       edits.push({ start: valueEnd, end: valueEnd, text: ` # ${pin.comment}` })
     }
-  } else if (versionComment !== null && /^[0-9a-f]{40}$/i.test(text.slice(refStart, refEnd))) {
+  } else if (versionComment !== null && COMMIT_SHA.test(text.slice(refStart, refEnd))) {
     // SHA -> tag (offline): the version comment described the SHA; drop it with its spaces.
     let from = hash
     while (from > valueEnd && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--

@@ -11,9 +11,9 @@
  */
 import { CAC_TAG, validateCacRef, type CacRef } from './action-pins.js'
 import { pairKey, type Finding, type KeyPair, type WorkflowFile } from '../findings.js'
-import { callsLocalWorkflow, mayRewrite, takeOver } from '../parsed.js'
+import { callsLocalWorkflow, mayRewrite, type ParsedTrees } from '../parsed.js'
 import { parseModel, type FileModel } from './model.js'
-import { planFile, type CalleeOutcome, type FilePlan } from './file.js'
+import { planFile, type CalleeOutcome, type FileContext, type FilePlan } from './file.js'
 import type { Identity } from './steps.js'
 import {
   PLACEHOLDER_ARN,
@@ -27,14 +27,13 @@ import { localCallee } from '../scan/sites.js'
 import { UnsupportedEdit } from './yaml-edits.js'
 import { keyString, valueNode } from './yaml-edits.js'
 import { secretsOf } from './nodes.js'
+import { ROLE_ARN } from '../../formats.js'
 
 export * from './contract.js'
 
 // Findings the rewrite may turn into edits (`parsed.ts`); a file may still be left as it was
 // (see RewriteResult.findings).
 export { mayRewrite }
-
-const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 
 /** Checks a role ARN given by a person; the message names the input and what is allowed. */
 export function validateRoleArn(arn: string, input: string): string {
@@ -46,79 +45,118 @@ export function validateRoleArn(arn: string, input: string): string {
   return arn
 }
 
+/**
+ * Rewrites the files. `trees` are the scan's parsed trees (`scanWorkflows(files).trees`, for the
+ * same file objects); a file without one is parsed again.
+ */
 export function rewriteWorkflows(
   files: readonly WorkflowFile[],
   findings: readonly Finding[],
-  options: RewriteOptions = {}
+  options: RewriteOptions = {},
+  trees?: ParsedTrees
 ): RewriteResult {
   for (const [name, arn] of Object.entries(options.roleArns ?? {})) {
     validateRoleArn(arn, `role ARN for ${name}`)
   }
   if (options.defaultRoleArn) validateRoleArn(options.defaultRoleArn, 'default role ARN')
   const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG })
-  const repositoryDefault = options.repositoryDefault ?? 'restricted'
+  const byFile = findingsByFile(findings)
+  const models = fileModels(files, byFile, trees)
+  const passed = passedSecrets(models.callers)
+  const plans = planRounds(files, byFile, models, (file) => ({
+    identity: (pair) => identityFor(pair, file, passed, options),
+    region: options.region ?? null,
+    repositoryDefault: options.repositoryDefault ?? 'restricted',
+    cacRef
+  }))
+  return result(files, findings, byFile, plans, options, cacRef)
+}
+
+function findingsByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   const byFile = new Map<string, Finding[]>()
   for (const f of findings) {
     const own = byFile.get(f.file)
     if (own) own.push(f)
     else byFile.set(f.file, [f])
   }
-  // Only files the rewrite may edit are parsed again: those with findings it can migrate and
-  // those calling a reusable workflow of the repository (they may need id-token: write). The
-  // scan hands over its tree of such a file when given the same file object (`parsed.ts`).
-  // Trees are not kept: a file planned again is parsed again (rare), and memory stays small.
+  return byFile
+}
+
+/** The files the rewrite may edit, and their models. */
+interface FileModels {
+  readonly editable: ReadonlySet<string>
+  /** Files calling a reusable workflow of the repository, with their models (kept: read often). */
+  readonly callers: ReadonlyMap<string, FileModel | null>
+  get(file: WorkflowFile): FileModel | null
+}
+
+/**
+ * Only files the rewrite may edit are parsed again: those with findings it can migrate and
+ * those calling a reusable workflow of the repository (they may need id-token: write). The
+ * scan's tree of such a file is taken when given (`parsed.ts`). Other trees are not kept: a
+ * file planned again is parsed again (rare), and memory stays small.
+ */
+function fileModels(
+  files: readonly WorkflowFile[],
+  byFile: ReadonlyMap<string, readonly Finding[]>,
+  trees: ParsedTrees | undefined
+): FileModels {
   const editable = new Set<string>()
   const callers = new Map<string, FileModel | null>()
   const model = (f: WorkflowFile): FileModel | null =>
-    parseModel(f.path, f.text, takeOver(f) ?? undefined)
+    parseModel(f.path, f.text, trees?.take(f) ?? undefined)
   for (const f of files) {
     const own = byFile.get(f.path) ?? []
     const calling = callsLocalWorkflow(f.text)
     if (own.some(mayRewrite) || calling) editable.add(f.path)
     if (calling) callers.set(f.path, model(f))
   }
-  const models = {
-    has: (p: string): boolean => editable.has(p),
-    get: (file: WorkflowFile): FileModel | null =>
-      callers.has(file.path) ? callers.get(file.path)! : model(file),
-    keys: (): IterableIterator<string> => editable.values()
+  return {
+    editable,
+    callers,
+    get: (file) => (callers.has(file.path) ? callers.get(file.path)! : model(file))
   }
-  const passed = passedSecrets(callers)
+}
 
-  const outcomes = new Map<string, CalleeOutcome>()
-  const plans = new Map<string, FilePlan>()
-  const calleeOf = localCallee
-  // Called workflows first settle their outcome; a file is planned again only when the
-  // outcome of a workflow it calls changed.
+/** The workflows of the repository each caller calls. */
+function callGraph(callers: ReadonlyMap<string, FileModel | null>): Map<string, Set<string>> {
   const calls = new Map<string, Set<string>>()
   for (const [p, model] of callers) {
     const targets = new Set<string>()
     for (const job of model?.jobs.values() ?? []) {
-      const target = job.calls === null ? null : calleeOf(job.calls)
+      const target = job.calls === null ? null : localCallee(job.calls)
       if (target !== null) targets.add(target)
     }
     calls.set(p, targets)
   }
-  let pending = new Set(models.keys())
+  return calls
+}
+
+/**
+ * Plans every editable file. Called workflows first settle their outcome; a file is planned
+ * again only when the outcome of a workflow it calls changed.
+ */
+function planRounds(
+  files: readonly WorkflowFile[],
+  byFile: ReadonlyMap<string, readonly Finding[]>,
+  models: FileModels,
+  contextOf: (file: string) => Omit<FileContext, 'callee'>
+): Map<string, FilePlan> {
+  const outcomes = new Map<string, CalleeOutcome>()
+  const plans = new Map<string, FilePlan>()
+  const calls = callGraph(models.callers)
+  const callee = (uses: string): CalleeOutcome | null => {
+    const target = localCallee(uses)
+    return target === null ? null : (outcomes.get(target) ?? null)
+  }
+  let pending = new Set(models.editable)
   for (let round = 0; round <= files.length && pending.size > 0; round++) {
     const changed = new Set<string>()
     for (const file of files) {
       if (!pending.has(file.path)) continue
       const own = byFile.get(file.path) ?? []
-      const plan = checked(
-        file,
-        own,
-        planFile(file.path, file.text, models.get(file), own, {
-          identity: (pair) => identityFor(pair, file.path, passed, options),
-          region: options.region ?? null,
-          repositoryDefault,
-          cacRef,
-          callee: (uses) => {
-            const target = calleeOf(uses)
-            return target === null ? null : (outcomes.get(target) ?? null)
-          }
-        })
-      )
+      const ctx = { ...contextOf(file.path), callee }
+      const plan = checked(file, own, planFile(file.path, file.text, models.get(file), own, ctx))
       plans.set(file.path, plan)
       if (!sameOutcome(outcomes.get(file.path), plan.outcome)) {
         outcomes.set(file.path, plan.outcome)
@@ -129,7 +167,7 @@ export function rewriteWorkflows(
       [...calls].filter(([, targets]) => [...targets].some((t) => changed.has(t))).map(([p]) => p)
     )
   }
-  return result(files, findings, byFile, plans, options, cacRef)
+  return plans
 }
 
 /**
@@ -286,7 +324,9 @@ function result(
     })
     tagForSha ||= plan.usedTagForSha
     for (const line of plan.regionsMissing) regions.push({ file: file.path, line })
-    defaultUsed ||= plan.edits.some((e) => e.description.includes('the repository default'))
+    defaultUsed ||= plan.edits.some(
+      (e) => e.kind === 'id-token' && e.change === 'add-block' && e.from === 'repository-default'
+    )
     for (const { identity, chained } of plan.roles) {
       const key = `${identity.pairKey}|${identity.arn}|${chained}`
       const entry = roles.get(key) ?? {

@@ -9,7 +9,7 @@ import type { Finding, KeyPair } from '../findings.js'
 import type { RepositoryDefault } from '../permissions.js'
 import { lineOf, type FileModel, type Held, type JobModel } from './model.js'
 import type { Identity, StepNeed } from './steps.js'
-import type { FollowUp, RewriteEdit } from './contract.js'
+import type { EditFields, FollowUp, RewriteEdit } from './contract.js'
 import { UnsupportedEdit, type AnyPair } from './yaml-edits.js'
 
 /** What a reusable workflow of the repository does after its rewrite, as its callers see it. */
@@ -83,6 +83,12 @@ export function jobOf(work: Work, f: Finding): JobModel {
   return job
 }
 
+/** Records an edit made at `offset` of the original text. */
+export function recordEdit(work: Work, offset: number, edit: EditFields): void {
+  work.described.push({ line: lineOf(work.model, offset), ...edit })
+}
+
+/** Records an edit still described in words where it is made (see `DescribedEdit`). */
 export function describe(work: Work, offset: number, description: string): void {
-  work.described.push({ line: lineOf(work.model, offset), description })
+  recordEdit(work, offset, { kind: 'described', description })
 }

@@ -34,158 +34,173 @@ import {
 const THIS_ACTION = /^\s*aws-keys-to-oidc\/aws-keys-to-oidc(@|$)/i
 
 const CAC = /^aws-actions\/configure-aws-credentials@/i
-const CAC_KEYS = new Set(['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'])
+const CAC_KEYS: ReadonlySet<string> = new Set([
+  'aws-access-key-id',
+  'aws-secret-access-key',
+  'aws-session-token'
+])
 
 /** Whether `uses:` names aws-actions/configure-aws-credentials (any tag, branch or SHA). */
 export function isConfigureAwsCredentials(uses: string | null): boolean {
   return uses !== null && CAC.test(uses.trim())
 }
 
+/** What the walk lists, in the order met. */
+type Collected = Omit<FileSites, 'kind'>
+
 export function collectSites(src: Source, file: string): FileSites {
   const root: Reached = { node: src.doc.contents as Node | null, shared: false }
-  const sites: Site[] = []
-  const inheritCalls: FileSites['inheritCalls'][number][] = []
-  const calls: FileSites['calls'][number][] = []
-  if (!isMap(root.node)) return { kind: 'other', sites, calls, inheritCalls }
+  const out: Collected = { sites: [], calls: [], inheritCalls: [] }
+  if (!isMap(root.node)) return { kind: 'other', ...out }
   const runs = entry(src, root, 'runs')
   const jobs = entry(src, root, 'jobs')
   if (!jobs && runs && isMap(runs.node)) {
-    const base: SiteContext = {
-      file,
-      composite: true,
-      job: null,
-      step: null,
-      stepPath: null,
-      triggers: [],
-      environment: null,
-      permissions: { workflow: null, job: null },
-      envScopes: [],
-      runText: null,
-      withText: new Map(),
-      roleToAssume: null,
-      matrix: new Map()
-    }
-    const steps = entry(src, runs, 'steps')
-    if (steps) walkSteps(src, steps, ['runs', 'steps'], base, sites)
-    walkOther(src, runs, ['runs'], base, sites, new Set(['steps']))
-    return { kind: 'composite', sites, calls, inheritCalls }
+    collectComposite(src, file, runs, out.sites)
+    return { kind: 'composite', ...out }
   }
-  if (!jobs) return { kind: 'other', sites, calls, inheritCalls }
+  if (!jobs) return { kind: 'other', ...out }
+  const top = workflowContext(src, root, file)
+  collectTopLevel(src, root, top, out.sites)
+  for (const job of entries(src, jobs)) collectJob(src, job, top, out)
+  return { kind: 'workflow', ...out }
+}
 
-  const triggers = readTriggers(src, root)
-  const workflowPermissions = readPermissions(src, root)
-  const wfCtx: SiteContext = {
+/** The context of a file's top level: no job, no step, no env in scope yet. */
+function fileContext(
+  file: string,
+  composite: boolean,
+  triggers: SiteContext['triggers'],
+  permissions: SiteContext['permissions']
+): SiteContext {
+  return {
     file,
-    composite: false,
+    composite,
     job: null,
     step: null,
     stepPath: null,
     triggers,
     environment: null,
-    permissions: { workflow: workflowPermissions, job: null },
+    permissions,
     envScopes: [],
     runText: null,
     withText: new Map(),
     roleToAssume: null,
     matrix: new Map()
   }
-  const wfEnv = envScope(src, entry(src, root, 'env'), ['env'])
-  const wfScopes = wfEnv ? [wfEnv] : []
+}
+
+/** A composite action: its steps, then every other value under `runs:`. */
+function collectComposite(src: Source, file: string, runs: Entry, sites: Site[]): void {
+  const base = fileContext(file, true, [], { workflow: null, job: null })
+  const steps = entry(src, runs, 'steps')
+  if (steps) walkSteps(src, steps, ['runs', 'steps'], base, sites)
+  walkOther(src, runs, ['runs'], base, sites, new Set(['steps']))
+}
+
+/** A workflow's top-level context: its triggers, permissions and `env:` in scope. */
+function workflowContext(src: Source, root: Reached, file: string): SiteContext {
+  const triggers = readTriggers(src, root)
+  const permissions = { workflow: readPermissions(src, root), job: null }
+  const env = envScope(src, entry(src, root, 'env'), ['env'])
+  return { ...fileContext(file, false, triggers, permissions), envScopes: env ? [env] : [] }
+}
+
+/** The declared `on.workflow_call.secrets`, the workflow `env:`, then every other top value. */
+function collectTopLevel(src: Source, root: Reached, top: SiteContext, sites: Site[]): void {
   const on = onEntry(src, root)
   const onKey = on ? (entries(src, root).find((e) => e.node === on.node)?.key ?? 'on') : 'on'
-  if (on) {
-    const call = entry(src, on, 'workflow_call')
-    const declared = call ? entry(src, call, 'secrets') : undefined
-    if (declared) {
-      for (const e of entries(src, declared)) {
-        sites.push({
-          ctx: { ...wfCtx, envScopes: wfScopes },
-          where: 'callee',
-          name: e.key,
-          path: [onKey, 'workflow_call', 'secrets', e.key],
-          range: rangeOf(e.keyNode),
-          refs: referencesIn(''),
-          group: `${onKey}.workflow_call.secrets`,
-          shared: e.shared,
-          required: isTrue(entry(src, e, 'required')?.node ?? null)
-        })
-      }
-    }
+  const call = on ? entry(src, on, 'workflow_call') : undefined
+  const declared = call ? entry(src, call, 'secrets') : undefined
+  for (const e of declared ? entries(src, declared) : []) {
+    sites.push({
+      ctx: top,
+      where: 'callee',
+      name: e.key,
+      path: [onKey, 'workflow_call', 'secrets', e.key],
+      range: rangeOf(e.keyNode),
+      refs: referencesIn(''),
+      group: `${onKey}.workflow_call.secrets`,
+      shared: e.shared,
+      required: isTrue(entry(src, e, 'required')?.node ?? null)
+    })
   }
-  addEnvSites(
-    src,
-    entry(src, root, 'env'),
-    ['env'],
-    { ...wfCtx, envScopes: wfScopes },
-    'env',
-    sites
-  )
-  walkOther(
-    src,
-    root,
-    [],
-    { ...wfCtx, envScopes: wfScopes },
-    sites,
-    new Set(['on', 'true', 'jobs', 'env'])
-  )
+  addEnvSites(src, entry(src, root, 'env'), ['env'], top, 'env', sites)
+  walkOther(src, root, [], top, sites, new Set(['on', 'true', 'jobs', 'env']))
+}
 
-  for (const job of entries(src, jobs)) {
-    const jobPath = ['jobs', job.key]
-    const jobEnv = envScope(src, entry(src, job, 'env'), [...jobPath, 'env'])
-    const scopes = jobEnv ? [jobEnv, ...wfScopes] : wfScopes
-    const ctx: SiteContext = {
-      ...wfCtx,
-      job: job.key,
-      stepPath: jobPath,
-      environment: readEnvironment(src, job),
-      permissions: { workflow: workflowPermissions, job: readPermissions(src, job) },
-      envScopes: scopes,
-      matrix: matrixValues(src, job)
-    }
-    addEnvSites(src, entry(src, job, 'env'), [...jobPath, 'env'], ctx, 'env', sites)
-    const skip = new Set(['env', 'steps', 'secrets', 'container', 'services'])
-    const uses = entry(src, job, 'uses')
-    const usesText = uses ? scalarText(uses.node) : null
-    if (usesText !== null) {
-      calls.push({ job: job.key, uses: usesText })
-      const secrets = entry(src, job, 'secrets')
-      if (secrets && scalarText(secrets.node) === 'inherit') {
-        inheritCalls.push({
-          ctx,
-          uses: usesText,
-          path: [...jobPath, 'secrets'],
-          range: rangeOf(secrets.node)
-        })
-      } else if (secrets) {
-        addMapSites(src, secrets, [...jobPath, 'secrets'], ctx, 'caller', sites)
-      }
-      const withs = entry(src, job, 'with')
-      if (withs) addMapSites(src, withs, [...jobPath, 'with'], ctx, 'caller', sites)
-      skip.add('with')
-    }
-    const container = entry(src, job, 'container')
-    if (container) {
-      addEnvSites(
-        src,
-        entry(src, container, 'env'),
-        [...jobPath, 'container', 'env'],
-        ctx,
-        'container-env',
-        sites
-      )
-      walkOther(src, container, [...jobPath, 'container'], ctx, sites, new Set(['env']))
-    }
-    const services = entry(src, job, 'services')
-    for (const svc of services ? entries(src, services) : []) {
-      const svcPath = [...jobPath, 'services', svc.key]
-      addEnvSites(src, entry(src, svc, 'env'), [...svcPath, 'env'], ctx, 'container-env', sites)
-      walkOther(src, svc, svcPath, ctx, sites, new Set(['env']))
-    }
-    const steps = entry(src, job, 'steps')
-    if (steps) walkSteps(src, steps, [...jobPath, 'steps'], ctx, sites)
-    walkOther(src, job, jobPath, ctx, sites, skip)
+/**
+ * One job: its `env:`, a reusable-workflow call's `secrets:` and `with:`, the env of its
+ * container and services, its steps, then every other value of the job.
+ */
+function collectJob(src: Source, job: Entry, top: SiteContext, out: Collected): void {
+  const jobPath = ['jobs', job.key]
+  const jobEnv = envScope(src, entry(src, job, 'env'), [...jobPath, 'env'])
+  const ctx: SiteContext = {
+    ...top,
+    job: job.key,
+    stepPath: jobPath,
+    environment: readEnvironment(src, job),
+    permissions: { workflow: top.permissions.workflow, job: readPermissions(src, job) },
+    envScopes: jobEnv ? [jobEnv, ...top.envScopes] : top.envScopes,
+    matrix: matrixValues(src, job)
   }
-  return { kind: 'workflow', sites, calls, inheritCalls }
+  addEnvSites(src, entry(src, job, 'env'), [...jobPath, 'env'], ctx, 'env', out.sites)
+  const skip = new Set(['env', 'steps', 'secrets', 'container', 'services'])
+  if (addCallSites(src, job, jobPath, ctx, out)) skip.add('with')
+  addContainerSites(src, job, jobPath, ctx, out.sites)
+  const steps = entry(src, job, 'steps')
+  if (steps) walkSteps(src, steps, [...jobPath, 'steps'], ctx, out.sites)
+  walkOther(src, job, jobPath, ctx, out.sites, skip)
+}
+
+/** A job calling a reusable workflow (`uses:`): the call, and what it passes. False otherwise. */
+function addCallSites(
+  src: Source,
+  job: Entry,
+  jobPath: Path,
+  ctx: SiteContext,
+  out: Collected
+): boolean {
+  const uses = entry(src, job, 'uses')
+  const usesText = uses ? scalarText(uses.node) : null
+  if (usesText === null) return false
+  out.calls.push({ job: job.key, uses: usesText })
+  const secrets = entry(src, job, 'secrets')
+  if (secrets && scalarText(secrets.node) === 'inherit') {
+    out.inheritCalls.push({
+      ctx,
+      uses: usesText,
+      path: [...jobPath, 'secrets'],
+      range: rangeOf(secrets.node)
+    })
+  } else if (secrets) {
+    addMapSites(src, secrets, [...jobPath, 'secrets'], ctx, 'caller', out.sites)
+  }
+  const withs = entry(src, job, 'with')
+  if (withs) addMapSites(src, withs, [...jobPath, 'with'], ctx, 'caller', out.sites)
+  return true
+}
+
+/** The env handed to the job's container and services, and their other values. */
+function addContainerSites(
+  src: Source,
+  job: Entry,
+  jobPath: Path,
+  ctx: SiteContext,
+  sites: Site[]
+): void {
+  const container = entry(src, job, 'container')
+  if (container) {
+    const path = [...jobPath, 'container']
+    addEnvSites(src, entry(src, container, 'env'), [...path, 'env'], ctx, 'container-env', sites)
+    walkOther(src, container, path, ctx, sites, new Set(['env']))
+  }
+  const services = entry(src, job, 'services')
+  for (const svc of services ? entries(src, services) : []) {
+    const path = [...jobPath, 'services', svc.key]
+    addEnvSites(src, entry(src, svc, 'env'), [...path, 'env'], ctx, 'container-env', sites)
+    walkOther(src, svc, path, ctx, sites, new Set(['env']))
+  }
 }
 
 function walkSteps(

@@ -7,6 +7,7 @@ import { nonAwsName } from '../key-names.js'
 import type { KeyPair } from '../findings.js'
 import type { KeyUse } from './key-uses.js'
 import type { SiteContext } from './sites.js'
+import { REGION_SOURCE } from '../../formats.js'
 
 /** Env names of an S3 endpoint override (`AWS_ENDPOINT_URL`, `AWS_S3_ENDPOINT`, `TESTS__R2_ENDPOINT_URL`). */
 const ENDPOINT = /(aws|s3|r2|minio).*endpoint|endpoint.*(aws|s3)/i
@@ -44,8 +45,10 @@ export function nonAws(ctx: SiteContext, uses: readonly KeyUse[]): boolean {
   return false
 }
 
-const ECR_PRIVATE =
-  /^(?:\$\{\{[^}]*\}\}|[^/\s])+\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/
+/** A private ECR host (`<account>.dkr.ecr.<region>.amazonaws.com`); the region is captured. */
+const ECR_PRIVATE = new RegExp(
+  `^(?:\\$\\{\\{[^}]*\\}\\}|[^/\\s])+\\.dkr\\.ecr\\.(${REGION_SOURCE})\\.amazonaws\\.com(?:\\.cn)?$`
+)
 const ECR_PUBLIC = /^public\.ecr\.aws$/
 
 /** The region of an ECR registry host (`us-east-1` for public ECR), or null when not ECR. */

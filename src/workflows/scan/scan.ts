@@ -1,7 +1,8 @@
 /**
  * The workflow scanner: workflow and composite-action text in, static AWS key findings out.
  * Pure (no I/O). Each file is parsed once with `yaml`'s `parseDocument` and a `LineCounter`;
- * `collect-sites.ts` lists the values holding expressions (the tree is then dropped),
+ * `collect-sites.ts` lists the values holding expressions (the tree is then dropped, but for
+ * the files the rewrite parses again: the result hands those trees on, see `../parsed.ts`),
  * `key-uses.ts` decides which carry keys once every file is read (a secret that feeds
  * configure-aws-credentials in one file is a key in all), `classify.ts` groups them into findings,
  * `settle.ts` decides what depends on other files (partial pairs, reusable workflows).
@@ -77,50 +78,72 @@ import type { Finding, ScanError, ScanResult, WorkflowFile } from '../findings.j
 import { buildFindings, inheritFindings } from './classify.js'
 import { generatedHeader } from './hints.js'
 import { learnRoles } from './key-uses.js'
-import { callsLocalWorkflow, handOver, rewriteParses } from '../parsed.js'
+import { callsLocalWorkflow, parsedTrees, rewriteParses, type ParsedTrees } from '../parsed.js'
 import { collectSites } from './collect-sites.js'
 import { settleFindings } from './settle.js'
 import type { FileSites } from './sites.js'
-import { position, unresolvedAliases, type Located, type Source } from './yaml-nodes.js'
+import { position, sourceOf, type Located, type Source } from './yaml-nodes.js'
 
-export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
+/**
+ * The scan's result, and the trees it hands to the rewrite (`rewriteWorkflows(..., trees)`).
+ * `trees` is not enumerable: it never reaches JSON or a comparison of results.
+ */
+export interface ScannedWorkflows extends ScanResult {
+  readonly trees: ParsedTrees
+}
+
+/** A file parsed without errors: only its sites, text and line starts are kept. */
+interface Scanned {
+  readonly file: string
+  readonly located: Located
+  readonly sites: FileSites
+  /** The tree, for a file that may have findings or call a reusable workflow of the repository. */
+  readonly kept: { readonly file: WorkflowFile; readonly doc: Document.Parsed } | null
+}
+
+export function scanWorkflows(files: readonly WorkflowFile[]): ScannedWorkflows {
   const errors: ScanError[] = []
-  // Only the sites, text and line starts are kept; a parsed tree is dropped after its walk, but
-  // for the files that may have findings or call a reusable workflow of the repository: once the
-  // findings are known, those the rewrite parses again get their tree handed over (parsed.ts).
-  const scanned: {
-    file: string
-    located: Located
-    sites: FileSites
-    kept: { file: WorkflowFile; doc: Document.Parsed } | null
-  }[] = []
+  const scanned: Scanned[] = []
   for (const f of files) {
-    const parsed = parse(f)
-    if ('errors' in parsed) {
-      errors.push(...parsed.errors)
-      continue
-    }
-    const sites = collectSites(parsed.src, f.path)
-    const unresolved = unresolvedAliases(parsed.src)
-    if (unresolved.length > 0) {
-      errors.push(
-        ...unresolved.map((u) => ({
-          file: f.path,
-          line: position(parsed.src, u.offset).line,
-          message: `not valid YAML: unresolved alias *${u.name} (column ${position(parsed.src, u.offset).column})`
-        }))
-      )
-      continue
-    }
-    const candidate =
-      sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text)
-    scanned.push({
-      file: f.path,
-      located: { lines: parsed.src.lines, text: f.text },
-      sites,
-      kept: candidate ? { file: f, doc: parsed.src.doc } : null
-    })
+    const one = scanFile(f)
+    if ('errors' in one) errors.push(...one.errors)
+    else scanned.push(one)
   }
+  const findings = settledFindings(scanned)
+  errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line)
+  return withTrees({ findings, errors }, handedTrees(scanned, findings))
+}
+
+/**
+ * Parses one file and lists its sites. A parsed tree is dropped after its walk, but for the
+ * files that may have findings or call a reusable workflow of the repository (see handedTrees).
+ */
+function scanFile(f: WorkflowFile): Scanned | { errors: ScanError[] } {
+  const parsed = parse(f)
+  if ('errors' in parsed) return parsed
+  const src = parsed.src
+  const sites = collectSites(src, f.path)
+  if (src.unresolved.length > 0) {
+    return {
+      errors: src.unresolved.map((u) => ({
+        file: f.path,
+        line: position(src, u.offset).line,
+        message: `not valid YAML: unresolved alias *${u.name} (column ${position(src, u.offset).column})`
+      }))
+    }
+  }
+  const candidate =
+    sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text)
+  return {
+    file: f.path,
+    located: { lines: src.lines, text: f.text },
+    sites,
+    kept: candidate ? { file: f, doc: src.doc } : null
+  }
+}
+
+/** The findings of every file, once the sites of all are known, settled and in order. */
+function settledFindings(scanned: readonly Scanned[]): Finding[] {
   const known = learnRoles(scanned.flatMap((s) => s.sites.sites))
   const findings: Finding[] = []
   const byFile = new Map<string, Finding[]>()
@@ -140,20 +163,31 @@ export function scanWorkflows(files: readonly WorkflowFile[]): ScanResult {
       generated: generatedHeader(s.located.text) !== null
     }))
   )
-  settled.sort(compareFindings)
-  const settledBy = new Map<string, Finding[]>()
-  for (const f of settled) {
-    const list = settledBy.get(f.file)
+  return settled.sort(compareFindings)
+}
+
+/** The kept trees of the files the rewrite parses again, now that their findings are known. */
+function handedTrees(scanned: readonly Scanned[], findings: readonly Finding[]): ParsedTrees {
+  const byFile = new Map<string, Finding[]>()
+  for (const f of findings) {
+    const list = byFile.get(f.file)
     if (list) list.push(f)
-    else settledBy.set(f.file, [f])
+    else byFile.set(f.file, [f])
   }
-  for (const s of scanned) {
-    if (s.kept && rewriteParses(s.located.text, settledBy.get(s.file) ?? [])) {
-      handOver(s.kept.file, s.kept.doc)
-    }
-  }
-  errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line)
-  return { findings: settled, errors }
+  return parsedTrees(
+    scanned.flatMap((s) =>
+      s.kept && rewriteParses(s.located.text, byFile.get(s.file) ?? [])
+        ? [[s.kept.file, s.kept.doc] as const]
+        : []
+    )
+  )
+}
+
+function withTrees(result: ScanResult, trees: ParsedTrees): ScannedWorkflows {
+  return Object.defineProperty(result, 'trees', {
+    value: trees,
+    enumerable: false
+  }) as ScannedWorkflows
 }
 
 function parse(f: WorkflowFile): { src: Source } | { errors: ScanError[] } {
@@ -168,7 +202,7 @@ function parse(f: WorkflowFile): { src: Source } | { errors: ScanError[] } {
       }))
     }
   }
-  return { src: { doc, lines, text: f.text } }
+  return { src: sourceOf(doc, lines, f.text) }
 }
 
 /** The first line of a `yaml` error, without the position (given separately) and code excerpt. */

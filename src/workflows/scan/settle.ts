@@ -98,7 +98,40 @@ export function completePairs(findings: readonly Finding[]): Finding[] {
 const intersects = (a: readonly string[], b: readonly string[]): boolean =>
   a.some((x) => b.includes(x))
 
+/**
+ * The findings being settled, by index, with what the scan knows of each file's calls. `update`
+ * replaces a finding with its new migration and reason; the passes below only ever do that.
+ */
+interface Reusable {
+  readonly out: Finding[]
+  /** The indexes of each file's findings. */
+  readonly byFile: ReadonlyMap<string, readonly number[]>
+  /** The jobs of this file calling a reusable workflow. */
+  calls(file: string): FileSites['calls']
+  /** The scanned workflow of the repository a job of this file calls, or null. */
+  callee(file: string, job: string | null): string | null
+  /** The `secrets:` entries a calling job passes. */
+  callerSites(file: string, job: string | null): Site[]
+  automatic(i: number): boolean
+  generated(file: string): boolean
+  update(i: number, migration: Finding['migration'], reason: ReasonCode, via?: string): void
+}
+
 function settleReusable(input: readonly Finding[], files: readonly SettleFile[]): Finding[] {
+  const ctx = reusable(input, files)
+  markCallersDiffer(ctx, passedByCallers(ctx, files))
+  // Roles assumed and secrets released unlock other files' findings: repeat until none changes.
+  const assumes = new Set<string>()
+  const released = new Map<string, Set<string>>()
+  let changed = true
+  while (changed) {
+    changed = assumeRoles(ctx, assumes)
+    if (settleOnce(ctx, assumes, released)) changed = true
+  }
+  return ctx.out
+}
+
+function reusable(input: readonly Finding[], files: readonly SettleFile[]): Reusable {
   const out = [...input]
   const byFile = new Map<string, number[]>()
   out.forEach((f, i) => {
@@ -112,19 +145,48 @@ function settleReusable(input: readonly Finding[], files: readonly SettleFile[])
     const target = uses === undefined ? null : localCallee(uses)
     return target !== null && facts.has(target) ? target : null
   }
-  const callerSites = (file: string, job: string | null): Site[] =>
-    (facts.get(file)?.sites.sites ?? []).filter(
-      (s) => s.where === 'caller' && s.ctx.job === job && s.path[2] === 'secrets'
-    )
+  return {
+    out,
+    byFile,
+    calls: (file) => facts.get(file)?.sites.calls ?? [],
+    callee,
+    callerSites: (file, job) =>
+      (facts.get(file)?.sites.sites ?? []).filter(
+        (s) => s.where === 'caller' && s.ctx.job === job && s.path[2] === 'secrets'
+      ),
+    automatic: (i) => out[i]!.migration === 'automatic',
+    generated: (file) => facts.get(file)?.generated ?? true,
+    update: (i, migration, reason, via) => {
+      const f = out[i]!
+      const target = callee(f.file, f.job)
+      out[i] = {
+        ...f,
+        migration,
+        reason: kindReason(
+          { kind: f.kind, migration, reason },
+          {
+            names: f.secrets,
+            via: via ?? null,
+            ...(target === null ? {} : { callee: `./${target}` })
+          }
+        )
+      }
+    }
+  }
+}
 
-  // What the callers in the repository pass under each declared secret of a called workflow.
+/** What the callers in the repository pass under each declared secret of a called workflow. */
+function passedByCallers(
+  ctx: Reusable,
+  files: readonly SettleFile[]
+): Map<string, Map<string, Set<string>>> {
   const passed = new Map<string, Map<string, Set<string>>>()
   for (const f of files) {
     for (const call of f.sites.calls) {
-      const target = callee(f.file, call.job)
+      const target = ctx.callee(f.file, call.job)
       if (target === null) continue
       const names = passed.get(target) ?? new Map<string, Set<string>>()
-      for (const site of callerSites(f.file, call.job)) {
+      for (const site of ctx.callerSites(f.file, call.job)) {
         const set = names.get(site.name ?? '') ?? new Set<string>()
         for (const s of site.refs.secrets) set.add(s.name)
         names.set(site.name ?? '', set)
@@ -132,116 +194,149 @@ function settleReusable(input: readonly Finding[], files: readonly SettleFile[])
       passed.set(target, names)
     }
   }
-  const update = (
-    i: number,
-    migration: Finding['migration'],
-    reason: ReasonCode,
-    via?: string
-  ): void => {
-    const f = out[i]!
-    const target = callee(f.file, f.job)
-    out[i] = {
-      ...f,
-      migration,
-      reason: kindReason(
-        { kind: f.kind, migration, reason },
-        {
-          names: f.secrets,
-          via: via ?? null,
-          ...(target === null ? {} : { callee: `./${target}` })
-        }
-      )
-    }
-  }
+  return passed
+}
+
+/** Uses of a declared secret under which callers pass different keys: no single role replaces them. */
+function markCallersDiffer(
+  ctx: Reusable,
+  passed: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>
+): void {
   for (const [target, names] of passed) {
-    for (const i of byFile.get(target) ?? []) {
-      const f = out[i]!
+    for (const i of ctx.byFile.get(target) ?? []) {
+      const f = ctx.out[i]!
       const name = f.pair.accessKeyId ?? f.pair.secretAccessKey
       const keys = [...(names.get(name ?? '') ?? [])].sort()
       if (f.migration === 'automatic' && keys.length > 1) {
-        update(i, 'manual', 'callers-differ', keys.join(', '))
+        ctx.update(i, 'manual', 'callers-differ', keys.join(', '))
       }
     }
   }
+}
 
-  const automatic = (i: number): boolean => out[i]!.migration === 'automatic'
-  const generated = (file: string): boolean => facts.get(file)?.generated ?? true
-  const assumes = new Set<string>()
-  const released = new Map<string, Set<string>>()
-  let changed = true
-  while (changed) {
-    changed = false
-    for (const [file, list] of byFile) {
-      if (assumes.has(file)) continue
-      const own = list.some(
-        (i) =>
-          automatic(i) &&
-          ['configure-aws-credentials', 'env', 'action-input'].includes(out[i]!.kind)
-      )
-      const nested = (facts.get(file)?.sites.calls ?? []).some((c) => {
-        const t = callee(file, c.job)
-        return t !== null && assumes.has(t)
-      })
-      if (own || nested) {
-        assumes.add(file)
-        changed = true
-      }
+const ASSUMING_KINDS: readonly Finding['kind'][] = [
+  'configure-aws-credentials',
+  'env',
+  'action-input'
+]
+
+/**
+ * Adds the files that will assume a role: an automatic finding the rewrite turns into one, or a
+ * call to a workflow that assumes one. Whether any was added.
+ */
+function assumeRoles(ctx: Reusable, assumes: Set<string>): boolean {
+  let added = false
+  for (const [file, list] of ctx.byFile) {
+    if (assumes.has(file)) continue
+    const own = list.some((i) => ctx.automatic(i) && ASSUMING_KINDS.includes(ctx.out[i]!.kind))
+    const nested = ctx.calls(file).some((c) => {
+      const t = ctx.callee(file, c.job)
+      return t !== null && assumes.has(t)
+    })
+    if (own || nested) {
+      assumes.add(file)
+      added = true
     }
-    for (const [file, list] of byFile) {
-      for (const i of list) {
-        const f = out[i]!
-        if (automatic(i) || generated(file)) continue
-        if (f.kind === 'reusable-workflow-secret') {
-          const names = pairSecrets(f.pair)
-          const users = list.filter(
-            (j) =>
-              j !== i &&
-              out[j]!.kind !== 'reusable-workflow-secret' &&
-              intersects(out[j]!.secrets, names)
-          )
-          if (users.length > 0 && users.every(automatic)) {
-            update(i, 'automatic', 'callee-migrated')
-            const set = released.get(file) ?? new Set<string>()
-            for (const n of names) set.add(n)
-            released.set(file, set)
-            changed = true
-          }
-        } else if (f.kind === 'reusable-workflow-caller' && f.path[2] === 'secrets') {
-          const target = callee(file, f.job)
-          if (target === null || !assumes.has(target)) continue
-          const names = pairSecrets(f.pair)
-          const entries = callerSites(file, f.job).filter((s) =>
-            intersects(
-              s.refs.secrets.map((r) => r.name),
-              names
-            )
-          )
-          const free = released.get(target) ?? new Set<string>()
-          const ok = entries.every(
-            (s) =>
-              !s.shared &&
-              free.has(s.name ?? '') &&
-              s.refs.secrets.every((r) => names.includes(r.name)) &&
-              s.refs.env.length + s.refs.dynamicSecrets.length + s.refs.allSecrets.length === 0
-          )
-          if (entries.length > 0 && ok) {
-            update(i, 'automatic', 'caller-migrated')
-            changed = true
-          }
-        } else if (f.kind === 'reusable-workflow-inherit') {
-          const target = callee(file, f.job)
-          if (target === null || !assumes.has(target)) continue
-          const names = pairSecrets(f.pair)
-          const uses = (byFile.get(target) ?? []).filter(
-            (j) => out[j]!.kind !== 'non-aws' && intersects(pairSecrets(out[j]!.pair), names)
-          )
-          if (uses.length > 0 && uses.every(automatic)) {
-            update(i, 'automatic', 'inherit-migrated')
-            changed = true
-          }
-        }
+  }
+  return added
+}
+
+/** One pass over the manual findings of reusable workflows and their callers. Whether any changed. */
+function settleOnce(
+  ctx: Reusable,
+  assumes: ReadonlySet<string>,
+  released: Map<string, Set<string>>
+): boolean {
+  let changed = false
+  for (const [file, list] of ctx.byFile) {
+    for (const i of list) {
+      const f = ctx.out[i]!
+      if (ctx.automatic(i) || ctx.generated(file)) continue
+      if (f.kind === 'reusable-workflow-secret') {
+        if (settleDeclared(ctx, i, list, file, released)) changed = true
+      } else if (f.kind === 'reusable-workflow-caller' && f.path[2] === 'secrets') {
+        if (settleCaller(ctx, i, file, assumes, released)) changed = true
+      } else if (f.kind === 'reusable-workflow-inherit') {
+        if (settleInherit(ctx, i, file, assumes)) changed = true
       }
     }
   }
-  return out
+  return changed
+}
+
+/** A declared secret pair is automatic, and released, when every use of it in the file is. */
+function settleDeclared(
+  ctx: Reusable,
+  i: number,
+  list: readonly number[],
+  file: string,
+  released: Map<string, Set<string>>
+): boolean {
+  const { out } = ctx
+  const names = pairSecrets(out[i]!.pair)
+  const users = list.filter(
+    (j) =>
+      j !== i && out[j]!.kind !== 'reusable-workflow-secret' && intersects(out[j]!.secrets, names)
+  )
+  if (users.length === 0 || !users.every(ctx.automatic)) return false
+  ctx.update(i, 'automatic', 'callee-migrated')
+  const set = released.get(file) ?? new Set<string>()
+  for (const n of names) set.add(n)
+  released.set(file, set)
+  return true
+}
+
+/**
+ * A caller is automatic when the called workflow assumes a role and releases every key secret
+ * the caller passes, each entry passing exactly secrets of the pair (no alias, env or dynamic
+ * secret).
+ */
+function settleCaller(
+  ctx: Reusable,
+  i: number,
+  file: string,
+  assumes: ReadonlySet<string>,
+  released: ReadonlyMap<string, ReadonlySet<string>>
+): boolean {
+  const f = ctx.out[i]!
+  const target = ctx.callee(file, f.job)
+  if (target === null || !assumes.has(target)) return false
+  const names = pairSecrets(f.pair)
+  const entries = ctx.callerSites(file, f.job).filter((s) =>
+    intersects(
+      s.refs.secrets.map((r) => r.name),
+      names
+    )
+  )
+  const free = released.get(target) ?? new Set<string>()
+  const ok = entries.every(
+    (s) =>
+      !s.shared &&
+      free.has(s.name ?? '') &&
+      s.refs.secrets.every((r) => names.includes(r.name)) &&
+      s.refs.env.length + s.refs.dynamicSecrets.length + s.refs.allSecrets.length === 0
+  )
+  if (entries.length === 0 || !ok) return false
+  ctx.update(i, 'automatic', 'caller-migrated')
+  return true
+}
+
+/** `secrets: inherit` is automatic when the called workflow assumes a role and every use of the pair there is automatic. */
+function settleInherit(
+  ctx: Reusable,
+  i: number,
+  file: string,
+  assumes: ReadonlySet<string>
+): boolean {
+  const { out } = ctx
+  const f = out[i]!
+  const target = ctx.callee(file, f.job)
+  if (target === null || !assumes.has(target)) return false
+  const names = pairSecrets(f.pair)
+  const uses = (ctx.byFile.get(target) ?? []).filter(
+    (j) => out[j]!.kind !== 'non-aws' && intersects(pairSecrets(out[j]!.pair), names)
+  )
+  if (uses.length === 0 || !uses.every(ctx.automatic)) return false
+  ctx.update(i, 'automatic', 'inherit-migrated')
+  return true
 }

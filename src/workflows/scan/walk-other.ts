@@ -23,17 +23,11 @@ export function walkOther(
   walkRaw(src, node.node, node.shared, stack, ctx, sites, skip, 0)
 }
 
-/** Offsets of the word `secrets` in each file's text, to skip subtrees that cannot hold a reference. */
-const SECRET_WORDS = new WeakMap<Source, number[]>()
-
+/** Whether the node's source text holds the word `secrets` (else no subtree holds a reference). */
 function mentionsSecrets(src: Source, node: { range?: readonly number[] | null }): boolean {
   const range = node.range
   if (!range) return true
-  let offsets = SECRET_WORDS.get(src)
-  if (!offsets) {
-    offsets = [...src.text.matchAll(/secrets/gi)].map((m) => m.index ?? 0)
-    SECRET_WORDS.set(src, offsets)
-  }
+  const offsets = src.secretWords
   // First offset >= range start (binary search), then whether it lies before the range end.
   let lo = 0
   let hi = offsets.length

@@ -13,11 +13,24 @@ import {
   type YAMLMap
 } from 'yaml'
 
-/** One parsed file: the document, its line counter and its text. */
+/** One parsed file: the document, its line counter, its text, and what the walk notes on it. */
 export interface Source {
   readonly doc: Document.Parsed
   readonly lines: LineCounter
   readonly text: string
+  /** Offsets of the word `secrets` in the text, in order (a subtree without one holds no reference). */
+  readonly secretWords: readonly number[]
+  /**
+   * Aliases met during the walk whose anchor does not exist (`yaml` reports them only when
+   * converting to JS): the file is not valid YAML. Filled by {@link deref}, once per alias.
+   */
+  readonly unresolved: { readonly name: string; readonly offset: number }[]
+}
+
+/** The source of a parsed text, before its walk. */
+export function sourceOf(doc: Document.Parsed, lines: LineCounter, text: string): Source {
+  const secretWords = [...text.matchAll(/secrets/gi)].map((m) => m.index ?? 0)
+  return { doc, lines, text, secretWords, unresolved: [] }
 }
 
 /** A node reached from the root, with whether an alias or an anchor lies on the way. */
@@ -46,20 +59,8 @@ export function deref(src: Source, node: unknown, shared = false): Reached {
   return { node: null, shared }
 }
 
-const UNRESOLVED = new WeakMap<Source, { name: string; offset: number }[]>()
-
 function noteUnresolved(src: Source, name: string, offset: number): void {
-  const list = UNRESOLVED.get(src) ?? []
-  if (!list.some((u) => u.offset === offset)) list.push({ name, offset })
-  UNRESOLVED.set(src, list)
-}
-
-/**
- * Aliases met during the walk whose anchor does not exist (`yaml` reports them only when
- * converting to JS): the file is not valid YAML.
- */
-export function unresolvedAliases(src: Source): readonly { name: string; offset: number }[] {
-  return UNRESOLVED.get(src) ?? []
+  if (!src.unresolved.some((u) => u.offset === offset)) src.unresolved.push({ name, offset })
 }
 
 /** The string form of a scalar key or value (numbers and booleans as written); null otherwise. */

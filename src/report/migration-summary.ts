@@ -1,75 +1,14 @@
 /**
- * What a migration shows (pure): the `plan` output as JSON, and the job summary: what was done
- * and what was not, then the plan itself (key owners, roles with trust policies and permissions,
- * workflow changes with their diffs, warnings and follow-ups).
+ * The job summary of a migration (pure): what was done and what was not, then the plan itself
+ * (key owners, roles with trust policies and permissions, workflow changes with their diffs,
+ * warnings and follow-ups). The same plan as JSON is `plan-json.ts`.
  */
 import type { RolePlan } from '../aws/plan/role.js'
 import { unifiedDiffs } from '../workflows/diff.js'
-import type { MigrationResult } from '../modes/apply.js'
-import { planRoles, type MigrationPlan } from '../migration/compose.js'
-
-/** The `plan` output: everything decided, no access key id and no policy text beyond IAM's own. */
-export function planJson(plan: MigrationPlan): object {
-  return {
-    repository: plan.repository,
-    defaultBranch: plan.defaultBranch,
-    baseSha: plan.baseSha,
-    accountId: plan.aws.accountId,
-    provider: plan.aws.provider,
-    pairs: plan.aws.pairs.map((p) => ({
-      secretName: p.secretName,
-      user: p.owner?.userName ?? null,
-      account: p.owner?.accountId ?? null,
-      lastUsed: p.owner?.lastUsed ?? null,
-      error: p.error,
-      followUps: p.followUps,
-      roles: p.roles.map(roleJson)
-    })),
-    roleArns: plan.roleArns,
-    workflows: plan.rewrite.files
-      .filter((f) => f.changed || f.followUps.length > 0)
-      .map((f) => ({ path: f.path, changed: f.changed, edits: f.edits, followUps: f.followUps })),
-    blocked: plan.blocked,
-    pairErrors: plan.pairErrors,
-    warnings: plan.warnings,
-    followUps: plan.followUps,
-    pullRequest: plan.pullRequest
-      ? {
-          branch: plan.pullRequest.branch,
-          base: plan.pullRequest.baseBranch,
-          title: plan.pullRequest.title,
-          files: plan.pullRequest.files.map((f) => f.path)
-        }
-      : null
-  }
-}
-
-function roleJson(r: RolePlan): object {
-  return {
-    kind: r.kind,
-    roleName: r.roleName,
-    roleArn: r.roleArn,
-    change: r.change,
-    trustPolicy: r.trust.document,
-    subjects: r.subjects,
-    boundaryArn: r.boundaryArn,
-    maxSessionDuration: r.maxSessionDuration,
-    permissions: r.permissions
-      ? {
-          attach: r.permissions.attach,
-          inline: r.permissions.inline.map((i) => ({ name: i.name, source: i.source })),
-          merged: r.permissions.merged.map((m) => ({
-            name: m.name,
-            arn: m.arn,
-            sources: m.sources
-          })),
-          copies: r.permissions.copies
-        }
-      : null,
-    changes: r.changes,
-    warnings: r.warnings
-  }
-}
+import type { MigrationResult } from '../migration/result.js'
+import type { MigrationPlan } from '../migration/compose.js'
+import { planRoles } from '../migration/roles.js'
+import { describeEdit } from './edits.js'
 
 export interface SummaryOptions {
   /** `migrate` when writes were made (or attempted), `plan` when only planned. */
@@ -81,20 +20,33 @@ export function renderMigrationSummary(
   result: MigrationResult | null,
   options: SummaryOptions
 ): string {
-  const out: string[] = [`## AWS keys to OIDC: ${options.mode} \`${plan.repository}\``, '']
-  if (result) out.push(...doneSection(plan, result))
-  else
-    out.push(
-      `Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`,
-      ''
-    )
+  return [
+    `## AWS keys to OIDC: ${options.mode} \`${plan.repository}\``,
+    '',
+    ...(result
+      ? doneSection(plan, result)
+      : [
+          `Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`,
+          ''
+        ]),
+    ...pairsSection(plan),
+    ...planRoles(plan.aws).flatMap(({ role }) => roleSection(role)),
+    ...workflowsSection(plan),
+    ...listSection(
+      '### Manual follow-ups',
+      plan.followUps.map((u) => `\`${u.file}:${u.line}\`: ${u.message}`)
+    ),
+    ...listSection('### Warnings', plan.warnings)
+  ].join('\n')
+}
 
-  out.push(
+function pairsSection(plan: MigrationPlan): string[] {
+  const out = [
     '### Key pairs',
     '',
     '| Secret | IAM user | Account | Last used | Role |',
     '|---|---|---|---|---|'
-  )
+  ]
   for (const p of plan.aws.pairs) {
     const last = p.owner?.lastUsed
     const used = last?.date
@@ -109,15 +61,16 @@ export function renderMigrationSummary(
   }
   out.push('')
   out.push(`OIDC provider \`${plan.aws.provider.arn}\`: ${plan.aws.provider.change}.`, '')
+  return out
+}
 
-  for (const { role } of planRoles(plan.aws)) out.push(...roleSection(role))
-
-  out.push('### Workflow changes', '')
+function workflowsSection(plan: MigrationPlan): string[] {
+  const out = ['### Workflow changes', '']
   const changed = plan.rewrite.files.filter((f) => f.changed)
   if (changed.length === 0) out.push('No workflow file changes.', '')
   for (const f of changed) {
     out.push(`- \`${f.path}\``)
-    for (const e of f.edits) out.push(`  - line ${e.line}: ${e.description}`)
+    for (const e of f.edits) out.push(`  - line ${e.line}: ${describeEdit(e)}`)
   }
   if (changed.length > 0) {
     out.push(
@@ -135,18 +88,12 @@ export function renderMigrationSummary(
   for (const b of plan.blocked)
     out.push(`- \`${b.file}\`: its key uses are not migrated: ${b.reason}`)
   if (plan.blocked.length > 0) out.push('')
+  return out
+}
 
-  if (plan.followUps.length > 0) {
-    out.push('### Manual follow-ups', '')
-    for (const u of plan.followUps) out.push(`- \`${u.file}:${u.line}\`: ${u.message}`)
-    out.push('')
-  }
-  if (plan.warnings.length > 0) {
-    out.push('### Warnings', '')
-    for (const w of plan.warnings) out.push(`- ${w}`)
-    out.push('')
-  }
-  return out.join('\n')
+/** A heading and one bullet per item; nothing when there are none. */
+function listSection(heading: string, items: readonly string[]): string[] {
+  return items.length === 0 ? [] : [heading, '', ...items.map((i) => `- ${i}`), '']
 }
 
 function doneSection(plan: MigrationPlan, result: MigrationResult): string[] {

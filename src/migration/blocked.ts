@@ -1,0 +1,76 @@
+/**
+ * Which files stay as they were (pure). A file is rewritten only when every key pair it migrates
+ * has a role: a file with a use of a pair that cannot be migrated (no `keys` line, unknown key,
+ * another account...) is left as it was, so no file is ever half-migrated.
+ */
+import type { AwsPlan } from '../aws/plan/plan.js'
+import type { Finding } from '../workflows/findings.js'
+import { mayRewrite } from '../workflows/rewrite/rewrite.js'
+import type { PairSelection } from './pairs.js'
+
+/** A file left as it was because one of its key pairs cannot be migrated. */
+export interface BlockedFile {
+  readonly file: string
+  readonly reason: string
+}
+
+/** The key pairs that are not migrated, and why. */
+export interface PairProblems {
+  /** One per pair, `SECRET: reason`. */
+  readonly errors: readonly string[]
+  /** Why the pair of this access-key-id secret (null: none in the workflow) has no role. */
+  reasonFor(secret: string | null): string
+}
+
+export function pairProblems(aws: AwsPlan, selection: PairSelection): PairProblems {
+  return {
+    errors: [
+      ...aws.pairs.flatMap((p) => (p.error ? [`${p.secretName}: ${p.error}`] : [])),
+      ...selection.unmatched.map((u) => `${u.secretName ?? '(no access key id)'}: ${u.reason}`)
+    ],
+    reasonFor(secret) {
+      const pair = aws.pairs.find((p) => p.secretName === secret)
+      if (pair?.error) return pair.error
+      return (
+        selection.unmatched.find((u) => u.secretName === secret)?.reason ??
+        'the key pair has no role'
+      )
+    }
+  }
+}
+
+/**
+ * File -> why it stays as it was: a use the rewrite would migrate whose key has no role, or a
+ * called workflow whose callers pass different keys under one name.
+ */
+export function blockedFiles(
+  uses: readonly Finding[],
+  selection: PairSelection,
+  roleArns: Readonly<Record<string, string>>,
+  problems: PairProblems
+): ReadonlyMap<string, string> {
+  const blockedBy = new Map<string, string>()
+  for (const f of uses) {
+    if (!mayRewrite(f) || blockedBy.has(f.file)) continue
+    const reason = blockingReason(f, selection, roleArns, problems)
+    if (reason !== null) blockedBy.set(f.file, reason)
+  }
+  return blockedBy
+}
+
+function blockingReason(
+  f: Finding,
+  selection: PairSelection,
+  roleArns: Readonly<Record<string, string>>,
+  problems: PairProblems
+): string | null {
+  const keys = selection.keysOf(f)
+  const names = selection.candidates(f)
+  if (keys.length > 1 || (keys.length > 0 && names.length > keys.length)) {
+    // A called workflow assumes one role, whoever calls it.
+    return `its callers pass different keys (${names.join(', ')}) under one name; one role cannot replace them all: give every caller the same key, or migrate it by hand`
+  }
+  const missing = keys.length === 0 ? (f.pair.accessKeyId ?? null) : keys.find((k) => !roleArns[k])
+  if (missing === undefined) return null
+  return `key pair ${missing ?? '(no access key id)'}: ${problems.reasonFor(missing)}`
+}

@@ -1,0 +1,89 @@
+/**
+ * What the pull request says, as data (pure): the summary rows, the roles with their trust
+ * policies, warnings, follow-ups, token permission changes and next steps. The migration plan
+ * makes it; `src/report/pr-body.ts` words it.
+ */
+import type { PermissionsValue } from '../workflows/findings.js'
+import type { RepositoryDefault } from '../workflows/permissions.js'
+import type { IdTokenEdit } from '../workflows/rewrite/contract.js'
+
+export interface PullRequestBodyInput {
+  /** `OWNER/REPO`. */
+  readonly repository: string
+  readonly summary: readonly SummaryRow[]
+  readonly roles: readonly RoleSection[]
+  readonly warnings: readonly string[]
+  readonly followUps: readonly FollowUpItem[]
+  readonly tokenPermissionChanges: readonly TokenPermissionChange[]
+  readonly nextSteps: NextSteps
+  /** Link to the workflow run that made the pull request (its job summary has everything). */
+  readonly runUrl?: string | null
+}
+
+/** One job that used a key pair. */
+export interface SummaryRow {
+  /** Workflow file path. */
+  readonly workflow: string
+  /** Job id; null for workflow-level or composite-action uses. */
+  readonly job: string | null
+  /** The secret names of the pair, e.g. `AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY`. */
+  readonly keyPair: string
+  /** The role the job now assumes; null when the use is not migrated (see follow-ups). */
+  readonly roleArn: string | null
+}
+
+export interface RoleSection {
+  readonly roleName: string
+  readonly roleArn: string
+  /** The IAM user whose keys the role replaces; null for a chained role. */
+  readonly iamUser: string | null
+  /** The keys only assumed this existing role; the role now also trusts GitHub. */
+  readonly chained: boolean
+  /** The trust policy document (an object, or its JSON text). */
+  readonly trustPolicy: unknown
+  /** Each `sub` pattern the trust policy admits, with the jobs that present it. */
+  readonly admits: readonly AdmittedSubject[]
+  /** How each of the user's policies is copied, one line each. */
+  readonly permissionsCopied: readonly string[]
+  /** Policies merged to stay within IAM quotas, one line each. */
+  readonly merges: readonly string[]
+}
+
+export interface AdmittedSubject {
+  /** The `sub` pattern (IAM `StringLike`). */
+  readonly subject: string
+  /** `FILE (job JOB): EVENT ...`, one per job and trigger that presents it. */
+  readonly sources: readonly string[]
+}
+
+export interface FollowUpItem {
+  readonly file: string
+  /** 1-based line in the file as it is on the default branch. */
+  readonly line: number
+  readonly message: string
+}
+
+/** A job given `id-token: write`: its permissions before, and the edit that changed them. */
+export interface TokenPermissionChange {
+  readonly workflow: string
+  readonly job: string
+  readonly before: PermissionsBefore
+  readonly after: IdTokenEdit
+}
+
+/**
+ * The permissions a job had: its own or the workflow's as written, else the repository default
+ * (null when unknown).
+ */
+export type PermissionsBefore =
+  | { readonly source: 'job' | 'workflow'; readonly value: PermissionsValue }
+  | { readonly source: 'repository-default'; readonly value: RepositoryDefault | null }
+
+export interface NextSteps {
+  /** Workflows to run once merged, to see the roles assumed. */
+  readonly workflowsToRun: readonly string[]
+  /** The key secrets that can be deleted once the roles work. */
+  readonly secretsToRetire: readonly string[]
+  /** How to retire the keys with this action (e.g. the cleanup mode and its inputs). */
+  readonly cleanup: string
+}
