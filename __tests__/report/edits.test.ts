@@ -6,6 +6,7 @@ import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 
 const CAC = 'aws-actions/configure-aws-credentials'
 const scopes = { contents: 'read', 'id-token': 'write' }
+const ROLE = 'arn:aws:iam::123456789012:role/deploy'
 
 const table: [RewriteEdit, string][] = [
   [
@@ -57,8 +58,92 @@ const table: [RewriteEdit, string][] = [
     `job deploy: ${CAC}@v1 -> ${CAC}@v6`
   ],
   [
-    { line: 9, kind: 'described', description: 'job deploy env: AWS_ACCESS_KEY_ID removed' },
+    {
+      line: 8,
+      kind: 'role-to-assume',
+      job: 'deploy',
+      step: 0,
+      roleArn: ROLE,
+      chained: false
+    },
+    `job deploy: configure-aws-credentials key inputs replaced by role-to-assume ${ROLE}`
+  ],
+  [
+    {
+      line: 8,
+      kind: 'role-to-assume',
+      job: 'deploy',
+      step: 0,
+      roleArn: '${{ env.TARGET_ROLE }}',
+      chained: true
+    },
+    'job deploy: configure-aws-credentials assumes ${{ env.TARGET_ROLE }} directly with OIDC; key inputs removed'
+  ],
+  [
+    {
+      line: 12,
+      kind: 'cac-step-added',
+      job: 'deploy',
+      before: 2,
+      roleArn: ROLE,
+      region: 'eu-west-1',
+      if: null
+    },
+    `job deploy: configure-aws-credentials step added before step 3 (role-to-assume ${ROLE}, aws-region eu-west-1)`
+  ],
+  [
+    {
+      line: 12,
+      kind: 'cac-step-added',
+      job: 'deploy',
+      before: 0,
+      roleArn: ROLE,
+      region: '<region>',
+      if: "github.ref_name == 'release'"
+    },
+    `job deploy: configure-aws-credentials step added before step 1 (role-to-assume ${ROLE}, aws-region <region>, if: github.ref_name == 'release')`
+  ],
+  [
+    { line: 9, kind: 'env-removed', job: 'deploy', step: null, names: ['AWS_ACCESS_KEY_ID'] },
     'job deploy env: AWS_ACCESS_KEY_ID removed'
+  ],
+  [
+    {
+      line: 3,
+      kind: 'env-removed',
+      job: null,
+      step: null,
+      names: ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']
+    },
+    'workflow env: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY removed'
+  ],
+  [
+    {
+      line: 14,
+      kind: 'env-removed',
+      job: 'deploy',
+      step: 4,
+      names: ['AWS_SECRET_ACCESS_KEY', 'AWS_ACCESS_KEY_ID']
+    },
+    'job deploy step 5 env: AWS_SECRET_ACCESS_KEY, AWS_ACCESS_KEY_ID removed'
+  ],
+  [
+    { line: 10, kind: 'docker-login', job: 'push', step: 1 },
+    "job push: docker login to ECR uses the role's credentials; username/password removed"
+  ],
+  [
+    {
+      line: 11,
+      kind: 'secrets-not-passed',
+      job: 'call',
+      secrets: ['aws_access_key_id', 'aws_secret_access_key'],
+      workflow: './.github/workflows/deploy.yml'
+    },
+    'job call: no longer passes aws_access_key_id, aws_secret_access_key to ./.github/workflows/deploy.yml'
+  ],
+  [
+    { line: 5, kind: 'secrets-optional', secrets: ['AWS_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'] },
+    'workflow_call secrets AWS_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: required: false (no longer used)'
   ]
 ]
 

@@ -29,7 +29,15 @@ export interface RewriteOptions {
  * One change made in a file, as data: where (line in the original file), which job and what.
  * The words are made by the renderers (`src/report/edits.ts`), never here.
  */
-export type RewriteEdit = IdTokenEdit | ActionPinEdit | DescribedEdit
+export type RewriteEdit =
+  | IdTokenEdit
+  | ActionPinEdit
+  | RoleToAssumeEdit
+  | CacStepAddedEdit
+  | EnvRemovedEdit
+  | DockerLoginEdit
+  | SecretsNotPassedEdit
+  | SecretsOptionalEdit
 
 /** An edit before its line is known: what {@link RewriteEdit} holds besides `line`. */
 export type EditFields<E extends RewriteEdit = RewriteEdit> = E extends unknown
@@ -68,11 +76,64 @@ export interface ActionPinEdit extends JobEdit {
   readonly to: string
 }
 
-/** An edit still described in words where it is made (keys removed, steps added, ...). */
-export interface DescribedEdit {
+/**
+ * A configure-aws-credentials step's key inputs went: it assumes `roleArn` with OIDC, the ARN of
+ * the pair's role or, when `chained`, the step's own `role-to-assume` (the role the keys assumed).
+ */
+export interface RoleToAssumeEdit extends JobEdit {
+  readonly kind: 'role-to-assume'
+  /** Zero-based index of the step in the job's `steps`. */
+  readonly step: number
+  readonly roleArn: string
+  readonly chained: boolean
+}
+
+/** A configure-aws-credentials step added to the job, with the inputs it was written with. */
+export interface CacStepAddedEdit extends JobEdit {
+  readonly kind: 'cac-step-added'
+  /** Zero-based index of the step it goes before (the words count from 1). */
+  readonly before: number
+  readonly roleArn: string
+  /** `aws-region` as written: a region, an expression, or {@link PLACEHOLDER_REGION}. */
+  readonly region: string
+  /** The `if:` it carries (that of the steps it serves), or null. */
+  readonly if: string | null
+}
+
+/**
+ * Key entries removed from an `env:` map: the workflow's (`job` null), a job's (`step` null) or
+ * a step's (zero-based `step`).
+ */
+export interface EnvRemovedEdit {
   readonly line: number
-  readonly kind: 'described'
-  readonly description: string
+  readonly kind: 'env-removed'
+  readonly job: string | null
+  readonly step: number | null
+  /** The env names removed, in file order. */
+  readonly names: readonly string[]
+}
+
+/** A docker/login-action step logging in to ECR: username/password went, it uses the role's. */
+export interface DockerLoginEdit extends JobEdit {
+  readonly kind: 'docker-login'
+  /** Zero-based index of the step in the job's `steps`. */
+  readonly step: number
+}
+
+/** A job calling a reusable workflow no longer passes the key secrets it stopped using. */
+export interface SecretsNotPassedEdit extends JobEdit {
+  readonly kind: 'secrets-not-passed'
+  /** The `secrets:` entries removed, in file order. */
+  readonly secrets: readonly string[]
+  /** The called workflow (`uses:`), e.g. `./.github/workflows/deploy.yml`. */
+  readonly workflow: string
+}
+
+/** Declared `workflow_call` secrets no longer used: now `required: false`. */
+export interface SecretsOptionalEdit {
+  readonly line: number
+  readonly kind: 'secrets-optional'
+  readonly secrets: readonly string[]
 }
 
 /** Something a person must do by hand. */

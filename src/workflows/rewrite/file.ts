@@ -21,7 +21,6 @@ import { regionIn, showsAwsUse } from './steps.js'
 import type { FollowUp, RewriteEdit } from './contract.js'
 import {
   capital,
-  describe,
   followUp,
   jobOf,
   needsOf,
@@ -74,7 +73,7 @@ export function planFile(
     ctx,
     findings,
     edits: [],
-    described: [],
+    recorded: [],
     followUps: [],
     roles: [],
     migrated: [],
@@ -91,7 +90,7 @@ export function planFile(
     const after = applyEdits(text, work.edits)
     return {
       after,
-      edits: work.described.sort((a, b) => a.line - b.line),
+      edits: work.recorded.sort((a, b) => a.line - b.line),
       followUps: work.followUps,
       roles: work.roles,
       migrated: work.migrated,
@@ -159,13 +158,13 @@ function cacStep(work: Work, f: Finding): void {
   const text = work.model.text
   work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn))
   const at = step.with!.pair.key as { range?: [number, number, number] }
-  describe(
-    work,
-    at.range?.[0] ?? 0,
+  recordEdit(work, at.range?.[0] ?? 0, {
+    kind: 'role-to-assume',
+    job: job.id,
+    step: step.index,
+    roleArn: chained ? f.roleToAssume! : identity.arn,
     chained
-      ? `job ${job.id}: configure-aws-credentials assumes ${f.roleToAssume} directly with OIDC; key inputs removed`
-      : `job ${job.id}: configure-aws-credentials key inputs replaced by role-to-assume ${identity.arn}`
-  )
+  })
   const pin = cacPinEdits(text, step, work.ctx.cacRef)
   if (pin) {
     work.edits.push(...pin.edits)
@@ -252,11 +251,12 @@ function envKeys(work: Work, f: Finding): void {
   const list = work.envRemovals.get(held) ?? []
   list.push(...entries.filter((e) => !list.includes(e)))
   work.envRemovals.set(held, list)
-  describe(
-    work,
-    pairStart(entries[0]!),
-    `${p.length === 2 ? 'workflow' : `job ${String(p[1])}${p.length === 6 ? ` step ${Number(p[3]) + 1}` : ''}`} env: ${entries.map((e) => keyString(e)).join(', ')} removed`
-  )
+  recordEdit(work, pairStart(entries[0]!), {
+    kind: 'env-removed',
+    job: p.length === 2 ? null : String(p[1]),
+    step: p.length === 6 ? Number(p[3]) : null,
+    names: entries.map((e) => keyString(e) ?? '')
+  })
   work.roles.push({ identity, chained: false })
   work.migrated.push(f)
 }
@@ -278,11 +278,11 @@ function dockerLogin(work: Work, f: Finding): boolean {
     region: login.region
   })
   work.idToken.add(job.id)
-  describe(
-    work,
-    pairStart(step.with!.pair),
-    `job ${job.id}: docker login to ECR uses the role's credentials; username/password removed`
-  )
+  recordEdit(work, pairStart(step.with!.pair), {
+    kind: 'docker-login',
+    job: job.id,
+    step: step.index
+  })
   work.roles.push({ identity, chained: false })
   work.migrated.push(f)
   return true
@@ -308,11 +308,12 @@ function caller(work: Work, f: Finding): boolean {
     const list = work.envRemovals.get(job.secrets!) ?? []
     list.push(...entries.filter((e) => !list.includes(e)))
     work.envRemovals.set(job.secrets!, list)
-    describe(
-      work,
-      pairStart(entries[0]!),
-      `job ${job.id}: no longer passes ${entries.map((e) => keyString(e)).join(', ')} to ${job.calls}`
-    )
+    recordEdit(work, pairStart(entries[0]!), {
+      kind: 'secrets-not-passed',
+      job: job.id,
+      secrets: entries.map((e) => keyString(e) ?? ''),
+      workflow: job.calls!
+    })
   }
   work.idToken.add(job.id)
   work.migrated.push(f)
@@ -345,11 +346,7 @@ function releasedSecrets(work: Work, findings: readonly Finding[]): Set<string> 
     const { edits, changed, offset } = optionalSecretEdits(declared, names)
     work.edits.push(...edits)
     if (changed.length > 0) {
-      describe(
-        work,
-        offset,
-        `workflow_call secrets ${changed.join(', ')}: required: false (no longer used)`
-      )
+      recordEdit(work, offset, { kind: 'secrets-optional', secrets: changed })
     }
     for (const n of names) released.add(n)
     work.migrated.push(f)

@@ -7,7 +7,7 @@ import { insertCacStep, planNewSteps, regionIn, type JobNeeds } from './steps.js
 import { removeHeld } from './nodes.js'
 import { get, lineOf, scalarValue, type FileModel, type JobModel, type StepModel } from './model.js'
 import { idTokenEdits } from './id-token.js'
-import { describe, recordEdit, type Work } from './work.js'
+import { recordEdit, type Work } from './work.js'
 import { pairStart, valueNode, type AnyPair } from './yaml-edits.js'
 import { SHA_PINNED_USES } from '../../formats.js'
 
@@ -61,11 +61,14 @@ export function finish(work: Work): boolean {
       work.edits.push(insertCacStep(text, job, step, { cacRef: ctx.cacRef, preferSha, unit }))
       if (preferSha && !('sha' in ctx.cacRef)) work.usedTagForSha = true
       const at = job.stepModels.find((s) => s.index === step.index)!.map.range![0]
-      describe(
-        work,
-        at,
-        `job ${id}: configure-aws-credentials step added before step ${step.index + 1} (role-to-assume ${step.identity.arn}, aws-region ${step.region}${step.ifText ? `, if: ${step.ifText}` : ''})`
-      )
+      recordEdit(work, at, {
+        kind: 'cac-step-added',
+        job: id,
+        before: step.index,
+        roleArn: step.identity.arn,
+        region: step.region,
+        if: step.ifText
+      })
       if (step.regionMissing) {
         work.regionsMissing.push(lineOf(model, at))
         work.followUps.push({

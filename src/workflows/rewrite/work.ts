@@ -42,7 +42,8 @@ export interface Work {
   /** Every finding of the file. */
   readonly findings: readonly Finding[]
   readonly edits: TextEdit[]
-  readonly described: RewriteEdit[]
+  /** The edits as data (what `FileRewrite.edits` gives), in the order made. */
+  readonly recorded: RewriteEdit[]
   readonly followUps: FollowUp[]
   readonly roles: RoleUse[]
   readonly migrated: Finding[]
@@ -85,10 +86,5 @@ export function jobOf(work: Work, f: Finding): JobModel {
 
 /** Records an edit made at `offset` of the original text. */
 export function recordEdit(work: Work, offset: number, edit: EditFields): void {
-  work.described.push({ line: lineOf(work.model, offset), ...edit })
-}
-
-/** Records an edit still described in words where it is made (see `DescribedEdit`). */
-export function describe(work: Work, offset: number, description: string): void {
-  recordEdit(work, offset, { kind: 'described', description })
+  work.recorded.push({ line: lineOf(work.model, offset), ...edit })
 }
