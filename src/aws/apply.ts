@@ -37,7 +37,7 @@ import { roleArnsBySecret, type AwsPlan } from './plan/plan.js'
 import { policyJson, samePolicy } from './plan/policy-document.js'
 import { planProvider, type ProviderPlan } from './plan/provider.js'
 import type { RolePlan } from './plan/role.js'
-import { describeWrite, type AwsWrite } from './plan/writes.js'
+import type { AwsWrite } from './plan/writes.js'
 import { isNotFound, readManagedPolicyState, readProvider } from './state.js'
 
 export interface ApplyOptions {
@@ -47,11 +47,11 @@ export interface ApplyOptions {
 
 export interface ApplyOutcome {
   readonly roleArn: string
-  /** The writes made, described for a person, in order. */
-  readonly done: readonly string[]
-  /** The writes not made because an earlier one failed. */
-  readonly notDone: readonly string[]
-  /** Null when every write succeeded. */
+  /** The writes made, in order. */
+  readonly done: readonly AwsWrite[]
+  /** The writes not made because an earlier one failed (the failed one first). */
+  readonly notDone: readonly AwsWrite[]
+  /** Null when every write succeeded; else the IAM error of the first of `notDone`. */
   readonly error: string | null
 }
 
@@ -61,20 +61,15 @@ export async function applyRolePlan(
   plan: RolePlan,
   options: ApplyOptions = {}
 ): Promise<ApplyOutcome> {
-  const done: string[] = []
+  const done: AwsWrite[] = []
   const writes = plan.writes
   for (let i = 0; i < writes.length; i++) {
     const write = writes[i] as AwsWrite
     try {
       await runWrite(api, write, options.maxWaitSeconds ?? 120)
-      done.push(describeWrite(write))
+      done.push(write)
     } catch (error) {
-      return {
-        roleArn: plan.roleArn,
-        done,
-        notDone: writes.slice(i).map(describeWrite),
-        error: `could not ${describeWrite(write)}: ${errorMessage(error)}`
-      }
+      return { roleArn: plan.roleArn, done, notDone: writes.slice(i), error: errorMessage(error) }
     }
   }
   return { roleArn: plan.roleArn, done, notDone: [], error: null }

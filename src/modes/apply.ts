@@ -6,7 +6,7 @@
  */
 import { applyAwsPlan, type AwsApplyResult } from '../aws/apply.js'
 import type { AwsApi } from '../aws/clients.js'
-import { describeProviderWrite } from '../report/aws-writes.js'
+import { describeProviderWrite, describeWrite } from '../report/aws-writes.js'
 import type { GitHubApi } from '../github/client.js'
 import { renderPullRequestBody } from '../report/pr-body.js'
 import { errorMessage } from '../errors.js'
@@ -21,7 +21,7 @@ export async function applyMigration(
   const result = await applyAwsPlan(aws, plan.aws)
   const awsWrites = [
     ...result.provider.writes.map((op) => describeProviderWrite(op, plan.aws.provider)),
-    ...[...result.roles.values()].flatMap((o) => o.done)
+    ...[...result.roles.values()].flatMap((o) => o.done.map(describeWrite))
   ]
   const errors = awsErrors(result)
   const done = { roleArns: result.roleArns, awsWrites, errors }
@@ -56,9 +56,13 @@ function awsErrors(result: AwsApplyResult): string[] {
   const errors: string[] = []
   if (result.provider.error) errors.push(`OIDC provider: ${result.provider.error}`)
   for (const outcome of result.roles.values()) {
-    if (outcome.error) {
-      const notDone = outcome.notDone.length ? ` (not done: ${outcome.notDone.join('; ')})` : ''
-      errors.push(`role ${outcome.roleArn}: ${outcome.error}${notDone}`)
+    const [failed] = outcome.notDone
+    if (outcome.error && failed) {
+      const failure = `could not ${describeWrite(failed)}: ${outcome.error}`
+      const notDone = ` (not done: ${outcome.notDone.map(describeWrite).join('; ')})`
+      errors.push(`role ${outcome.roleArn}: ${failure}${notDone}`)
+    } else if (outcome.error) {
+      errors.push(`role ${outcome.roleArn}: ${outcome.error}`)
     }
   }
   return errors

@@ -54,37 +54,3 @@ export type AwsWrite =
       readonly document: PolicyDocument
     }
   | { readonly op: 'DeletePolicy'; readonly arn: string }
-
-/** One line for a person: what the write does. */
-export function describeWrite(write: AwsWrite): string {
-  switch (write.op) {
-    case 'CreatePolicy':
-      return `create managed policy ${write.name}`
-    case 'CreatePolicyVersion':
-      return `update managed policy ${write.arn} (new default version)`
-    case 'CreateRole':
-      return `create role ${write.path}${write.roleName}`
-    case 'UpdateAssumeRolePolicy':
-      return `update the trust policy of role ${write.roleName}`
-    case 'UpdateRole':
-      return `update role ${write.roleName} (description, max session ${write.maxSessionDuration}s)`
-    case 'PutRolePermissionsBoundary':
-      return `set the permissions boundary of role ${write.roleName} to ${write.boundaryArn}`
-    case 'DeleteRolePermissionsBoundary':
-      return `remove the permissions boundary of role ${write.roleName}`
-    case 'TagRole':
-      return `tag role ${write.roleName} (${write.tags.map((t) => t.key).join(', ')})`
-    case 'UntagRole':
-      return `untag role ${write.roleName} (${write.keys.join(', ')})`
-    case 'DetachRolePolicy':
-      return `detach ${write.arn} from role ${write.roleName}`
-    case 'DeleteRolePolicy':
-      return `delete inline policy ${write.name} of role ${write.roleName}`
-    case 'AttachRolePolicy':
-      return `attach ${write.arn} to role ${write.roleName}`
-    case 'PutRolePolicy':
-      return `put inline policy ${write.name} on role ${write.roleName}`
-    case 'DeletePolicy':
-      return `delete managed policy ${write.arn} (no longer needed)`
-  }
-}
