@@ -1,6 +1,6 @@
 /** The pull request body (pure): what a reviewer needs, within GitHub's 65,536 characters. */
 import { describe, expect, it } from '@jest/globals'
-import type { PullRequestBodyInput, RoleSection } from '../../src/migration/pull-request-draft.js'
+import type { PullRequestBodyInput, RoleSection } from '../../src/migration/pull-request-body.js'
 import { BODY_LIMIT, renderPullRequestBody } from '../../src/report/pr-body.js'
 
 const ARN =

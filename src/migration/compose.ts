@@ -14,7 +14,7 @@ import type {
   FollowUpItem,
   PermissionsBefore,
   TokenPermissionChange
-} from './pull-request-draft.js'
+} from './pull-request-body.js'
 import type { RepositoryFacts, RepositoryFile } from '../workflows/repository.js'
 import type { ResolvedCacRef } from '../workflows/rewrite/action-pins.js'
 import { awsKeyFindings, type Finding } from '../workflows/findings.js'

@@ -1,6 +1,6 @@
 /**
  * The pull request a plan opens (pure): the rewritten files it commits, its commit message, and
- * what its body says (`pull-request-draft.ts` holds that record; `src/report/pr-body.ts` words
+ * what its body says (`pull-request-body.ts` holds that record; `src/report/pr-body.ts` words
  * it). `src/github/pull-request.ts` makes the commit and the pull request.
  */
 import type { AwsPlan } from '../aws/plan/plan.js'
@@ -13,7 +13,7 @@ import type {
   PullRequestBodyInput,
   SummaryRow,
   TokenPermissionChange
-} from './pull-request-draft.js'
+} from './pull-request-body.js'
 import { roleSections } from './roles.js'
 
 /** A file the pull request commits. */

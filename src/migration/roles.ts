@@ -4,7 +4,7 @@
  */
 import type { AwsPlan, PairPlan } from '../aws/plan/plan.js'
 import type { RolePlan } from '../aws/plan/role.js'
-import type { RoleSection } from './pull-request-draft.js'
+import type { RoleSection } from './pull-request-body.js'
 
 /** Each role of the plan once (a role shared by pairs of one user), with the first pair using it. */
 export function planRoles(aws: AwsPlan): { readonly role: RolePlan; readonly pair: PairPlan }[] {

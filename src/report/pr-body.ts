@@ -13,7 +13,7 @@ import type {
   PullRequestBodyInput,
   RoleSection,
   TokenPermissionChange
-} from '../migration/pull-request-draft.js'
+} from '../migration/pull-request-body.js'
 import type { PermissionsValue } from '../workflows/findings.js'
 import { idTokenChangeText } from './edits.js'
 
