@@ -74,11 +74,34 @@ describe('dist/index.js in migrate mode', () => {
     expect(run.code).toBe(0)
     const plan = JSON.parse(run.outputs.plan ?? '{}') as {
       provider: { change: string }
-      pairs: { roles: { change: string }[] }[]
+      pairs: {
+        roles: {
+          change: string
+          permissions: { inline: { name: string; changes: Record<string, unknown>[] }[] }
+        }[]
+      }[]
       pullRequest: { files: string[] } | null
     }
     expect(plan.provider.change).toBe('create')
     expect(plan.pairs[0]?.roles.map((r) => r.change)).toEqual(['create'])
+    // The user's inline policy uses ${aws:username}: the copy says what it changed (issue 19).
+    const inline = plan.pairs[0]?.roles[0]?.permissions.inline ?? []
+    expect(inline.find((p) => p.name === 'from-user.site')?.changes).toEqual([
+      {
+        kind: 'username-made-literal',
+        source: 'user legacy-deployer inline policy site',
+        statement: 'statement OwnPrefix',
+        before: 'arn:aws:s3:::home-bucket/${aws:username}/*',
+        after: 'arn:aws:s3:::home-bucket/legacy-deployer/*'
+      }
+    ])
+    expect(inline.find((p) => p.name !== 'from-user.site')?.changes).toEqual([])
+    expect(run.summary).toContain(
+      '- user legacy-deployer inline policy site: put as inline policy from-user.site (${aws:username} made literal)'
+    )
+    expect(run.summary).toContain(
+      '  - user legacy-deployer inline policy site, statement OwnPrefix: ${aws:username} made literal: `arn:aws:s3:::home-bucket/${aws:username}/*` → `arn:aws:s3:::home-bucket/legacy-deployer/*`'
+    )
     expect(plan.pullRequest?.files).toHaveLength(2)
     expect(run.outputs['findings-count']).toBe('3')
     // One annotation per finding, not a second one for the plan's follow-ups.

@@ -39,8 +39,25 @@ const role: RoleSection = {
     }
   ],
   permissionsCopied: ['managed arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess: attached'],
+  documentChanges: [],
   merges: ['merged 3 inline policies into github-merged-1 (10,240-character inline quota)']
 }
+
+const DOCUMENT_CHANGES: RoleSection['documentChanges'] = [
+  {
+    kind: 'inline',
+    name: 'from-user.site',
+    changes: [
+      {
+        kind: 'username-made-literal',
+        source: 'user legacy-deployer inline policy site',
+        statement: 'statement OwnPrefix',
+        before: 'arn:aws:s3:::home-bucket/${aws:username}/*',
+        after: 'arn:aws:s3:::home-bucket/legacy-deployer/*'
+      }
+    ]
+  }
+]
 
 const input: PullRequestBodyInput = {
   repository: 'octo-org/legacy-repo',
@@ -124,6 +141,20 @@ describe('renderPullRequestBody', () => {
     expect(body).toContain(
       '| `.github/workflows/deploy.yml` | `deploy` | `contents: read` (workflow) | added: a copy of the workflow permissions plus id-token: write |'
     )
+  })
+
+  it('says what a copy changed in a document, with its source and before/after', () => {
+    const changed = renderPullRequestBody({
+      ...input,
+      roles: [{ ...role, documentChanges: DOCUMENT_CHANGES }]
+    })
+    expect(changed).toContain('**Changed on the way** (documents that differ from their source)')
+    expect(changed).toContain(
+      '- inline policy from-user.site\n  - user legacy-deployer inline policy site, statement OwnPrefix: ${aws:username} made literal: `arn:aws:s3:::home-bucket/${aws:username}/*` → `arn:aws:s3:::home-bucket/legacy-deployer/*`'
+    )
+    expect(
+      renderPullRequestBody({ ...input, roles: [{ ...role, documentChanges: [] }] })
+    ).not.toContain('Changed on the way')
   })
 
   it('ends with the next steps in order: merge, run a workflow, then clean up', () => {

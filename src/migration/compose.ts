@@ -10,11 +10,7 @@
  * was and each of its uses becomes a follow-up, so no file is ever half-migrated.
  */
 import { roleArnsBySecret, type AwsPlan } from '../aws/plan/plan.js'
-import type {
-  FollowUpItem,
-  PermissionsBefore,
-  TokenPermissionChange
-} from './pull-request-body.js'
+import type { FollowUpItem, PermissionsBefore, TokenPermissionChange } from './pull-request-body.js'
 import type { RepositoryFacts, RepositoryFile } from '../workflows/repository.js'
 import type { ResolvedCacRef } from '../workflows/rewrite/action-pins.js'
 import { awsKeyFindings, type Finding } from '../workflows/findings.js'

@@ -3,6 +3,7 @@
  * policies, warnings, follow-ups, token permission changes and next steps. The migration plan
  * makes it; `src/report/pr-body.ts` words it.
  */
+import type { ChangedDocument } from '../aws/plan/permissions.js'
 import type { PermissionsValue } from '../workflows/findings.js'
 import type { RepositoryDefault } from '../workflows/permissions.js'
 import type { IdTokenEdit } from '../workflows/rewrite/contract.js'
@@ -45,6 +46,8 @@ export interface RoleSection {
   readonly admits: readonly AdmittedSubject[]
   /** How each of the user's policies is copied, one line each. */
   readonly permissionsCopied: readonly string[]
+  /** The documents the role receives that differ from their source, with the changes. */
+  readonly documentChanges: readonly ChangedDocument[]
   /** Policies merged to stay within IAM quotas, one line each. */
   readonly merges: readonly string[]
 }

@@ -2,6 +2,7 @@
  * The roles of a plan (pure): each once, with the first key pair that uses it (a role is shared
  * by the pairs of one user), and as the pull request describes them.
  */
+import { changedDocuments } from '../aws/plan/permissions.js'
 import type { AwsPlan, PairPlan } from '../aws/plan/plan.js'
 import type { RolePlan } from '../aws/plan/role.js'
 import type { RoleSection } from './pull-request-body.js'
@@ -28,6 +29,7 @@ export function roleSections(aws: AwsPlan): RoleSection[] {
       trustPolicy: role.trust.document,
       admits: role.subjects.map((s) => ({ subject: s.pattern, sources: s.sources })),
       permissionsCopied: role.permissions?.copies ?? [],
+      documentChanges: role.permissions ? changedDocuments(role.permissions) : [],
       merges: [
         ...role.trust.merges,
         ...(role.permissions?.merged ?? []).map(

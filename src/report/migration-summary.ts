@@ -3,6 +3,8 @@
  * (key owners, roles with trust policies and permissions, workflow changes with their diffs,
  * warnings and follow-ups). The same plan as JSON is `plan-json.ts`.
  */
+import { changedDocuments } from '../aws/plan/permissions.js'
+import { policyChangeLines } from './policy-changes.js'
 import type { RolePlan } from '../aws/plan/role.js'
 import { unifiedDiffs } from '../workflows/diff.js'
 import type { MigrationResult } from '../migration/result.js'
@@ -142,6 +144,11 @@ function roleSection(role: RolePlan): string[] {
     out.push('**Permissions copied**', '')
     for (const c of role.permissions.copies) out.push(`- ${c}`)
     out.push('')
+    const changed = changedDocuments(role.permissions)
+    if (changed.length > 0) {
+      out.push('**Changed on the way** (documents that differ from their source)', '')
+      out.push(...policyChangeLines(changed), '')
+    }
   }
   const changes = role.changes.filter((c) => c.change !== 'unchanged')
   if (changes.length > 0) {

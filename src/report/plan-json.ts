@@ -4,7 +4,7 @@
  * (the end-to-end tests compare it), so each level has a named type here.
  */
 import type { KeyLastUse } from '../aws/plan/facts.js'
-import type { AttachedPolicyPlan } from '../aws/plan/permissions.js'
+import type { AttachedPolicyPlan, PolicyChange } from '../aws/plan/permissions.js'
 import type { PairPlan } from '../aws/plan/plan.js'
 import type { ProviderPlan } from '../aws/plan/provider.js'
 import type { Change, ResourceChange, RolePlan } from '../aws/plan/role.js'
@@ -65,11 +65,17 @@ export interface RoleJson {
 /** The role's permissions by source, without the policy documents. */
 export interface PermissionsJson {
   readonly attach: readonly AttachedPolicyPlan[]
-  readonly inline: readonly { readonly name: string; readonly source: string }[]
+  /** `changes`: what the copy changed from the source document (empty when copied as is). */
+  readonly inline: readonly {
+    readonly name: string
+    readonly source: string
+    readonly changes: readonly PolicyChange[]
+  }[]
   readonly merged: readonly {
     readonly name: string
     readonly arn: string
     readonly sources: readonly string[]
+    readonly changes: readonly PolicyChange[]
   }[]
   readonly copies: readonly string[]
 }
@@ -144,11 +150,16 @@ function roleJson(r: RolePlan): RoleJson {
     permissions: r.permissions
       ? {
           attach: r.permissions.attach,
-          inline: r.permissions.inline.map((i) => ({ name: i.name, source: i.source })),
+          inline: r.permissions.inline.map((i) => ({
+            name: i.name,
+            source: i.source,
+            changes: i.changes
+          })),
           merged: r.permissions.merged.map((m) => ({
             name: m.name,
             arn: m.arn,
-            sources: m.sources
+            sources: m.sources,
+            changes: m.changes
           })),
           copies: r.permissions.copies
         }

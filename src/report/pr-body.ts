@@ -7,6 +7,7 @@
  * whole body is still too long, the largest sections are cut (whole lines) with a note saying
  * how much was left out and where to find all of it.
  */
+import { policyChangeLines } from './policy-changes.js'
 import type {
   NextSteps,
   PermissionsBefore,
@@ -230,6 +231,13 @@ function roleSections(role: RoleSection): Section[] {
         ['**Permissions copied from the user**']
       )
     )
+    if (role.documentChanges.length > 0) {
+      sections.push(
+        list('', policyChangeLines(role.documentChanges), 'lines', [
+          '**Changed on the way** (documents that differ from their source)'
+        ])
+      )
+    }
     if (role.merges.length > 0) {
       sections.push(
         list(

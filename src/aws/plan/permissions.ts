@@ -9,13 +9,20 @@
 import { isAwsManaged, type AccountQuotas, type UserInventory } from './facts.js'
 import { groupInlineName, mergedPolicyName, rewrittenPolicyName, userInlineName } from './names.js'
 import {
+  PermissionsError,
+  sourced,
+  type PolicyChange,
+  type SourcedDocument
+} from './policy-copies.js'
+import { pack, type Pack } from './policy-packing.js'
+import {
   policySize,
-  replaceUsernameVariable,
   roleConditionWarnings,
   usesUsernameVariable,
-  type PolicyDocument,
-  type PolicyStatement
+  type PolicyDocument
 } from './policy-document.js'
+
+export { PermissionsError, type PolicyChange } from './policy-copies.js'
 
 export interface AttachedPolicyPlan {
   readonly arn: string
@@ -27,8 +34,9 @@ export interface AttachedPolicyPlan {
 export interface InlinePolicyPlan {
   readonly name: string
   readonly document: PolicyDocument
-  /** `user NAME inline POLICY`, `group NAME inline POLICY`, `managed policy ARN (rewritten)`. */
+  /** `user NAME inline policy POLICY`, `group NAME inline policy POLICY`, `managed policy ARN (...)`. */
   readonly source: string
+  readonly changes: readonly PolicyChange[]
 }
 
 export interface MergedPolicyPlan {
@@ -36,6 +44,8 @@ export interface MergedPolicyPlan {
   readonly arn: string
   readonly document: PolicyDocument
   readonly sources: readonly string[]
+  /** Every source's statements merged in, and what else changed on the way. */
+  readonly changes: readonly PolicyChange[]
 }
 
 export interface PermissionsPlan {
@@ -46,6 +56,25 @@ export interface PermissionsPlan {
   readonly copies: readonly string[]
   /** Conditions and variables that cannot mean the same for the role. */
   readonly warnings: readonly string[]
+}
+
+/** A document the role receives that differs from its source, with what changed. */
+export interface ChangedDocument {
+  readonly kind: 'inline' | 'merged'
+  readonly name: string
+  readonly changes: readonly PolicyChange[]
+}
+
+/** The role's documents that are not copied as is, in plan order (inline, then merged). */
+export function changedDocuments(permissions: PermissionsPlan): ChangedDocument[] {
+  return [
+    ...permissions.inline
+      .filter((p) => p.changes.length > 0)
+      .map((p) => ({ kind: 'inline' as const, name: p.name, changes: p.changes })),
+    ...permissions.merged
+      .filter((m) => m.changes.length > 0)
+      .map((m) => ({ kind: 'merged' as const, name: m.name, changes: m.changes }))
+  ]
 }
 
 export interface PermissionsInput {
@@ -59,17 +88,6 @@ export interface PermissionsInput {
   readonly foreignAttached: number
   /** Size of the role's inline policies this action did not put. */
   readonly foreignInlineSize: number
-}
-
-export class PermissionsError extends Error {
-  override readonly name = 'PermissionsError'
-}
-
-interface SourcedDocument {
-  readonly source: string
-  readonly document: PolicyDocument
-  /** The inline name it gets when it stays inline. */
-  readonly inlineName: string
 }
 
 /** Plans the role's permissions; throws `PermissionsError` when they cannot fit the quotas. */
@@ -89,13 +107,19 @@ export function planPermissions(input: PermissionsInput): PermissionsPlan {
       name,
       arn: `arn:${input.partition}:iam::${input.accountId}:policy${input.rolePath}${name}`,
       document: p.document,
-      sources: p.sources
+      sources: p.sources,
+      changes: p.changes
     }
   })
   const attach = [...managed.aws, ...fit.customer]
   return {
     attach,
-    inline: fit.inline.map((d) => ({ name: d.inlineName, document: d.document, source: d.source })),
+    inline: fit.inline.map((d) => ({
+      name: d.inlineName,
+      document: d.document,
+      source: d.source,
+      changes: d.changes
+    })),
     merged,
     copies: copyLines(attach, fit.inline, merged),
     warnings
@@ -133,11 +157,8 @@ function sortManaged(
     if (policy) warn(`managed policy ${arn}`, policy.document)
     if (policy && !awsManaged && usesUsernameVariable(policy.document)) {
       // The role cannot resolve ${aws:username}: copy the document with the literal name.
-      rewritten.push({
-        source: `managed policy ${arn} (\${aws:username} made literal)`,
-        document: replaceUsernameVariable(policy.document, inv.name),
-        inlineName: rewrittenPolicyName(policy.name)
-      })
+      const source = `managed policy ${arn}`
+      rewritten.push(sourced(source, policy.document, rewrittenPolicyName(policy.name), inv.name))
       continue
     }
     if (policy && awsManaged && usesUsernameVariable(policy.document)) {
@@ -159,21 +180,15 @@ function inlineDocuments(
 ): SourcedDocument[] {
   const documents: SourcedDocument[] = []
   for (const p of inv.inline) {
-    warn(`user ${inv.name} inline policy ${p.name}`, p.document)
-    documents.push({
-      source: `user ${inv.name} inline policy ${p.name}`,
-      document: replaceUsernameVariable(p.document, inv.name),
-      inlineName: userInlineName(p.name)
-    })
+    const source = `user ${inv.name} inline policy ${p.name}`
+    warn(source, p.document)
+    documents.push(sourced(source, p.document, userInlineName(p.name), inv.name))
   }
   for (const g of inv.groups) {
     for (const p of g.inline) {
-      warn(`group ${g.name} inline policy ${p.name}`, p.document)
-      documents.push({
-        source: `group ${g.name} inline policy ${p.name}`,
-        document: replaceUsernameVariable(p.document, inv.name),
-        inlineName: groupInlineName(g.name, p.name)
-      })
+      const source = `group ${g.name} inline policy ${p.name}`
+      warn(source, p.document)
+      documents.push(sourced(source, p.document, groupInlineName(g.name, p.name), inv.name))
     }
   }
   return documents
@@ -191,7 +206,7 @@ function fitQuotas(
 ): {
   customer: readonly AttachedPolicyPlan[]
   inline: readonly SourcedDocument[]
-  packs: { document: PolicyDocument; sources: string[] }[]
+  packs: Pack[]
 } {
   const { quotas, inventory: inv } = input
   const attachQuota = quotas.attachedPoliciesPerRole - input.foreignAttached
@@ -204,7 +219,8 @@ function fitQuotas(
       if (!policy) {
         throw new PermissionsError(`managed policy ${c.arn} was not read; cannot merge it`)
       }
-      pool.push({ source: `managed policy ${c.arn}`, document: policy.document, inlineName: '' })
+      const source = `managed policy ${c.arn}`
+      pool.push({ source, document: policy.document, inlineName: '', changes: [] })
     }
     attached = []
     packs = pack(pool, quotas.policySize)
@@ -244,66 +260,15 @@ function copyLines(
 ): string[] {
   const copies: string[] = []
   for (const a of attach) copies.push(`${a.sources.join(', ')}: ${a.arn} attached`)
-  for (const d of inline) copies.push(`${d.source}: put as inline policy ${d.inlineName}`)
+  for (const d of inline) {
+    const literal = d.changes.some((c) => c.kind === 'username-made-literal')
+    const marker = literal ? ' (${aws:username} made literal)' : ''
+    copies.push(`${d.source}: put as inline policy ${d.inlineName}${marker}`)
+  }
   for (const m of merged) {
     for (const s of m.sources) copies.push(`${s}: merged into ${m.name}`)
   }
   return copies
-}
-
-/**
- * Packs the statements of the documents into as few policies of at most `maxSize` characters as
- * first-fit decreasing finds. Deterministic (same input, same packs); Sids are made unique.
- */
-function pack(
-  documents: readonly SourcedDocument[],
-  maxSize: number
-): { document: PolicyDocument; sources: string[] }[] {
-  const statements = documents.flatMap((d) =>
-    d.document.Statement.map((statement) => ({ statement, source: d.source }))
-  )
-  const sized = statements
-    .map((s) => ({ ...s, size: JSON.stringify(s.statement).length }))
-    .sort(
-      (a, b) => b.size - a.size || cmp(JSON.stringify(a.statement), JSON.stringify(b.statement))
-    )
-  const bins: { statements: PolicyStatement[]; sources: string[] }[] = []
-  for (const item of sized) {
-    let placed = false
-    for (const bin of bins) {
-      const candidate = withUniqueSid(bin.statements, item.statement)
-      if (policySize(doc([...bin.statements, candidate])) <= maxSize) {
-        bin.statements.push(candidate)
-        if (!bin.sources.includes(item.source)) bin.sources.push(item.source)
-        placed = true
-        break
-      }
-    }
-    if (placed) continue
-    if (policySize(doc([item.statement])) > maxSize) {
-      throw new PermissionsError(
-        `a statement of ${item.source} alone is larger than a managed policy may be (${maxSize} characters); split it by hand`
-      )
-    }
-    bins.push({ statements: [item.statement], sources: [item.source] })
-  }
-  return bins.map((b) => ({ document: doc(b.statements), sources: b.sources }))
-}
-
-function doc(statements: readonly PolicyStatement[]): PolicyDocument {
-  return { Version: '2012-10-17', Statement: statements }
-}
-
-function withUniqueSid(
-  existing: readonly PolicyStatement[],
-  statement: PolicyStatement
-): PolicyStatement {
-  if (!statement.Sid) return statement
-  const taken = new Set(existing.map((s) => s.Sid))
-  if (!taken.has(statement.Sid)) return statement
-  let n = 2
-  while (taken.has(`${statement.Sid}${n}`)) n++
-  return { ...statement, Sid: `${statement.Sid}${n}` }
 }
 
 function cmp(a: string, b: string): number {

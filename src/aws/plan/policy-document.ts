@@ -137,7 +137,40 @@ export function replaceUsernameVariable(
   document: PolicyDocument,
   userName: string
 ): PolicyDocument {
-  return visitStrings(document, (s) => s.replace(USERNAME_VARIABLE, userName)) as PolicyDocument
+  return literalUsername(document, userName).document
+}
+
+/** One value a copy changed: in which statement (`Sid` or 1-based index), before and after. */
+export interface ValueChange {
+  readonly statement: string
+  readonly before: string
+  readonly after: string
+}
+
+/**
+ * {@link replaceUsernameVariable}, with every value it changed (each distinct value once per
+ * statement, in document order), so that a reviewer sees what the role got instead.
+ */
+export function literalUsername(
+  document: PolicyDocument,
+  userName: string
+): { readonly document: PolicyDocument; readonly changes: readonly ValueChange[] } {
+  const changes: ValueChange[] = []
+  const statements = document.Statement.map((statement, index) => {
+    const label = statementLabel(statement, index)
+    return visitStrings(statement, (before) => {
+      const after = before.replace(USERNAME_VARIABLE, userName)
+      const seen = changes.some((c) => c.statement === label && c.before === before)
+      if (after !== before && !seen) changes.push({ statement: label, before, after })
+      return after
+    }) as PolicyStatement
+  })
+  return { document: { ...document, Statement: statements }, changes }
+}
+
+/** How a statement is named for a person: its `Sid`, else its 1-based position. */
+export function statementLabel(statement: PolicyStatement, index: number): string {
+  return statement.Sid ? `statement ${statement.Sid}` : `statement ${index + 1}`
 }
 
 /** A statement element that cannot mean the same for a role in a GitHub runner. */
@@ -161,7 +194,7 @@ export function roleConditionWarnings(
 ): RoleConditionWarning[] {
   const warnings: RoleConditionWarning[] = []
   document.Statement.forEach((statement, index) => {
-    const where = statement.Sid ? `statement ${statement.Sid}` : `statement ${index + 1}`
+    const where = statementLabel(statement, index)
     for (const [operator, block] of Object.entries(statement.Condition ?? {})) {
       for (const [rawKey, rawValue] of Object.entries(block)) {
         const key = rawKey.toLowerCase()
