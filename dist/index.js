@@ -62413,7 +62413,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4723);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2345);
 /**
  * The action's entrypoint: only calls run(). Tests and @github/local-action import run() from main.ts.
  */
@@ -62425,7 +62425,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4723:
+/***/ 2345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65398,7 +65398,60 @@ function wrapError(what, error) {
     return new Error(`${what}: ${errorMessage(error)}`, { cause: error });
 }
 
+;// CONCATENATED MODULE: ./src/action-inputs.ts
+// Generated from action.yml by `npm run docs` (scripts/action-docs.ts); do not edit.
+/**
+ * Every input of action.yml with its default as written there. A `${{ ... }}` default is the
+ * runner's to evaluate: outside a runner such an input has no value. `src/inputs.ts` reads
+ * inputs through these names only.
+ */
+const ACTION_INPUTS = {
+    mode: 'plan',
+    'working-directory': '${{ github.workspace }}',
+    'sarif-file': '',
+    'fail-on-findings': 'false',
+    keys: '',
+    'aws-region': 'us-east-1',
+    'role-name': 'github-{owner}-{repo}-{user}',
+    'role-path': '/github-actions/',
+    audience: 'sts.amazonaws.com',
+    'oidc-issuer': 'https://token.actions.githubusercontent.com',
+    'max-session-duration': '3600',
+    'permissions-boundary': '',
+    'github-token': '${{ github.token }}',
+    repository: '${{ github.repository }}',
+    branch: 'aws-keys-to-oidc',
+    'pr-title': 'Replace long-lived AWS keys with OIDC role assumption',
+    'pr-labels': '',
+    draft: 'false'
+};
+
+;// CONCATENATED MODULE: ./src/formats.ts
+/**
+ * The identifier formats the action checks or recognises, each defined once: AWS regions, IAM
+ * role and managed-policy ARNs, and commit SHAs (an action pinned `@<sha>`). Pure: patterns and
+ * predicates only; the messages that name an input live with the input.
+ */
+/** An AWS region name, unanchored (for hosts such as `123.dkr.ecr.eu-west-1.amazonaws.com`). */
+const REGION_SOURCE = '[a-z]{2}(?:-[a-z]+)+-\\d+';
+/** An AWS region name (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`). */
+const REGION = new RegExp(`^${REGION_SOURCE}$`);
+/** An ARN partition: `aws`, `aws-cn`, `aws-us-gov`, `aws-iso-b`, ... */
+const PARTITION = 'aws(?:-[a-z]+)*';
+/** An IAM role ARN with a literal account and name (path included): `arn:aws:iam::123456789012:role/x`. */
+const ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::\\d{12}:role\\/[\\w+=,.@/-]{1,512}$`);
+/** A managed policy ARN, customer-managed (12-digit account) or AWS-managed (`aws`). */
+const POLICY_ARN = new RegExp(`^arn:${PARTITION}:iam::(?:\\d{12}|aws):policy\\/[\\w+=,.@/-]+$`);
+/** A full commit SHA (40 hex digits). */
+const COMMIT_SHA = /^[0-9a-f]{40}$/i;
+/** A `uses:` value pinned to a full commit SHA (`owner/repo@<sha>`), unanchored at the start. */
+const SHA_PINNED_USES = /@[0-9a-f]{40}$/i;
+/** A `uses:` pin to a full commit SHA anywhere in a text (a file that pins actions by SHA). */
+const SHA_PIN_IN_TEXT = /@[0-9a-f]{40}\b/i;
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
+
 
 const MODES = ['plan', 'migrate'];
 /** Thrown for any input that is not allowed; the message names the input and what is allowed. */
@@ -65413,43 +65466,56 @@ class InputError extends Error {
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 const ROLE_PATH = /^\/(?:[\u0021-\u007e]+\/)?$/;
-const POLICY_ARN = /^arn:aws[a-z-]*:iam::(?:\d{12}|aws):policy\/[\w+=,.@/-]+$/;
 const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/;
 /** Reads and validates every input. Never call `core.getInput` elsewhere. */
 function getSettings() {
-    const keysText = getInput('keys');
     // Mask before anything that could log a value, including a validation error.
-    const keys = parseKeys(keysText, (value) => core_setSecret(value));
+    const keys = parseKeys(input('keys'), (value) => core_setSecret(value));
     return {
-        mode: oneOf('mode', getInput('mode') || 'plan', MODES),
-        workingDirectory: getInput('working-directory') || '.',
-        sarifFile: getInput('sarif-file') || null,
+        mode: oneOf('mode', input('mode'), MODES),
+        workingDirectory: input('working-directory'),
+        sarifFile: input('sarif-file') || null,
         failOnFindings: inputs_boolean('fail-on-findings'),
         keys,
-        awsRegion: region(getInput('aws-region') || 'us-east-1'),
-        roleName: roleNameTemplate(getInput('role-name') || 'github-{owner}-{repo}-{user}'),
-        rolePath: rolePath(getInput('role-path') || '/github-actions/'),
-        audience: nonEmpty('audience', getInput('audience') || 'sts.amazonaws.com'),
-        oidcIssuer: issuer(getInput('oidc-issuer') || 'https://token.actions.githubusercontent.com'),
-        maxSessionDuration: sessionDuration(getInput('max-session-duration') || '3600'),
-        permissionsBoundary: boundary(getInput('permissions-boundary')),
-        githubToken: getInput('github-token'),
-        repository: repository(getInput('repository')),
-        branch: branch(getInput('branch') || 'aws-keys-to-oidc'),
-        prTitle: getInput('pr-title') || 'Replace long-lived AWS keys with OIDC role assumption',
-        prLabels: list(getInput('pr-labels')),
+        awsRegion: region(input('aws-region')),
+        roleName: roleNameTemplate(input('role-name')),
+        rolePath: rolePath(input('role-path')),
+        audience: nonEmpty('audience', input('audience')),
+        oidcIssuer: issuer(input('oidc-issuer')),
+        maxSessionDuration: sessionDuration(input('max-session-duration')),
+        permissionsBoundary: boundary(input('permissions-boundary')),
+        githubToken: input('github-token'),
+        repository: repository(input('repository')),
+        branch: branch(input('branch')),
+        prTitle: input('pr-title'),
+        prLabels: list(input('pr-labels')),
         draft: inputs_boolean('draft')
     };
 }
+/**
+ * The input as given, else its action.yml default. The runner fills defaults in, but not for an
+ * input given as '' (`with: mode: ${{ inputs.mode }}` of a caller that sets none), nor does a
+ * run outside a runner (tests, the runner emulation): empty means the default there too. A
+ * `${{ ... }}` default stays empty: only the runner can evaluate it.
+ */
+function input(name) {
+    const given = getInput(name);
+    if (given)
+        return given;
+    const fallback = ACTION_INPUTS[name];
+    return fallback.includes('${{') ? '' : fallback;
+}
+/** `true`/`false` as `core.getBooleanInput` reads them, with a message naming the input. */
 function inputs_boolean(name) {
-    const raw = getInput(name).trim();
-    if (raw === '')
-        return false;
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new InputError(name, `'${raw}' is not a boolean; use true or false`);
+    // getBooleanInput refuses an empty input: that is the action.yml default, written `'false'`.
+    if (!getInput(name))
+        return input(name) === 'true';
+    try {
+        return getBooleanInput(name);
+    }
+    catch {
+        throw new InputError(name, `'${getInput(name)}' is not a boolean; use true or false`);
+    }
 }
 function oneOf(name, raw, allowed) {
     const value = raw.trim();
@@ -65505,7 +65571,7 @@ function parseKeys(raw, mask) {
 }
 function region(raw) {
     const value = raw.trim();
-    if (!/^[a-z]{2}(?:-[a-z]+)+-\d+$/.test(value)) {
+    if (!REGION.test(value)) {
         throw new InputError('aws-region', `'${value}' is not an AWS region (e.g. us-east-1)`);
     }
     return value;
@@ -71348,19 +71414,6 @@ function createOctokit(options) {
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/github/token-capability.ts
-/**
- * What the token can do, found out before any write, and GitHub's refusals turned into messages
- * that say what token is needed.
- *
- * - Classic personal access tokens and OAuth tokens report their scopes in `X-OAuth-Scopes`:
- *   migrate needs `repo` (or `public_repo` for a public repository) and `workflow`.
- * - User tokens get the caller's role in `permissions` of `GET /repos/{owner}/{repo}`: migrate
- *   needs `push`.
- * - GitHub App installation tokens (the workflow's GITHUB_TOKEN is one) and fine-grained tokens
- *   report neither; GitHub refuses their first write under `.github/workflows/` (the tree) with
- *   403 when they lack `workflows: write`, before anything is stored. That refusal is mapped by
- *   {@link explainWriteRefusal}.
- */
 
 /** What a token for migrate mode needs, for every message that names it. */
 const MIGRATE_TOKEN_HELP = 'migrate mode needs a GitHub App installation token (for example from actions/create-github-app-token) with contents, pull requests and workflows write (and secrets write for the cleanup), or a personal access token (classic) with the `repo` and `workflow` scopes. The default GITHUB_TOKEN can never change files under .github/workflows/.';
@@ -71795,7 +71848,100 @@ function createGitHubApi(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/aws/names.ts
+;// CONCATENATED MODULE: ./src/aws/owners.ts
+/**
+ * Who owns each access key: `sts:GetAccessKeyInfo` gives the account, `iam:GetAccessKeyLastUsed`
+ * the user and the last use. A key of another account, a deleted or unknown key is an error for
+ * that pair only; the other pairs go on.
+ */
+
+
+
+/** `sts:GetCallerIdentity`: the account and partition of the administrator credentials. */
+async function getCallerIdentity(api) {
+    let answer;
+    try {
+        answer = await api.sts.send(new client_sts_dist_cjs/* GetCallerIdentityCommand */.zI({}));
+    }
+    catch (error) {
+        throw new Error(`could not identify the AWS credentials (sts:GetCallerIdentity): ${errorMessage(error)}. Set administrator credentials before this step, e.g. with aws-actions/configure-aws-credentials.`, { cause: error });
+    }
+    const arn = answer.Arn ?? '';
+    const accountId = answer.Account ?? arn.split(':')[4] ?? '';
+    if (!/^\d{12}$/.test(accountId)) {
+        throw new Error(`sts:GetCallerIdentity returned no account id (ARN '${arn}')`);
+    }
+    return { accountId, arn, partition: arn.split(':')[1] || 'aws' };
+}
+/** Resolves one key; never throws for a problem of this key alone. */
+async function resolveKeyOwner(api, key, caller) {
+    const fail = (error) => ({
+        ok: false,
+        secretName: key.secretName,
+        accessKeyId: key.accessKeyId,
+        error
+    });
+    const name = `the key in secret ${key.secretName}`;
+    if (key.accessKeyId.startsWith('ASIA')) {
+        return fail(`${name} is a temporary (session) key, not a long-lived access key; there is no IAM user to migrate`);
+    }
+    let accountId;
+    try {
+        const info = await api.sts.send(new client_sts_dist_cjs/* GetAccessKeyInfoCommand */.FI({ AccessKeyId: key.accessKeyId }));
+        accountId = info.Account ?? '';
+    }
+    catch (error) {
+        return fail(`could not look up ${name} (sts:GetAccessKeyInfo): ${errorMessage(error)}`);
+    }
+    if (accountId !== caller.accountId) {
+        return fail(`${name} belongs to AWS account ${accountId || '(unknown)'}, but the administrator credentials are for account ${caller.accountId}; run the migration with credentials of account ${accountId || 'that owns the key'}`);
+    }
+    try {
+        const used = await api.iam.send(new dist_cjs/* GetAccessKeyLastUsedCommand */.qRl({ AccessKeyId: key.accessKeyId }));
+        if (!used.UserName) {
+            return fail(`${name} has no IAM user (a root user key?); root keys cannot be migrated`);
+        }
+        const last = used.AccessKeyLastUsed;
+        return {
+            ok: true,
+            owner: {
+                secretName: key.secretName,
+                accessKeyId: key.accessKeyId,
+                accountId,
+                userName: used.UserName,
+                lastUsed: {
+                    date: last?.LastUsedDate ? last.LastUsedDate.toISOString() : null,
+                    serviceName: notApplicable(last?.ServiceName),
+                    region: notApplicable(last?.Region)
+                }
+            }
+        };
+    }
+    catch (error) {
+        if (errorName(error) === 'NoSuchEntityException' || errorName(error) === 'NoSuchEntity') {
+            return fail(`${name} does not exist in account ${caller.accountId}: it was deleted, or the secret holds a wrong value`);
+        }
+        return fail(`could not look up ${name} (iam:GetAccessKeyLastUsed): ${errorMessage(error)}`);
+    }
+}
+/** Resolves every key, one after the other (a handful of keys; no burst on IAM). */
+async function resolveKeyOwners(api, keys, caller) {
+    const result = [];
+    for (const key of keys)
+        result.push(await resolveKeyOwner(api, key, caller));
+    return result;
+}
+function notApplicable(value) {
+    return value && value !== 'N/A' ? value : null;
+}
+/** The SDK error name (`NoSuchEntityException`, `AccessDenied`, ...). */
+function errorName(error) {
+    return typeof error === 'object' && error !== null && 'name' in error
+        ? String(error.name)
+        : '';
+}
+
+;// CONCATENATED MODULE: ./src/aws/plan/names.ts
 /**
  * Names and tags of what this action creates in IAM (pure): the role name from the `role-name`
  * template, the names of copied inline policies and merged managed policies, and the tags that
@@ -71918,1117 +72064,6 @@ function tagOf(tags, key) {
     return tags.find((t) => t.key === key)?.value ?? null;
 }
 
-;// CONCATENATED MODULE: ./src/aws/owners.ts
-/**
- * Who owns each access key: `sts:GetAccessKeyInfo` gives the account, `iam:GetAccessKeyLastUsed`
- * the user and the last use. A key of another account, a deleted or unknown key is an error for
- * that pair only; the other pairs go on.
- */
-
-
-
-/** `sts:GetCallerIdentity`: the account and partition of the administrator credentials. */
-async function getCallerIdentity(api) {
-    let answer;
-    try {
-        answer = await api.sts.send(new client_sts_dist_cjs/* GetCallerIdentityCommand */.zI({}));
-    }
-    catch (error) {
-        throw new Error(`could not identify the AWS credentials (sts:GetCallerIdentity): ${errorMessage(error)}. Set administrator credentials before this step, e.g. with aws-actions/configure-aws-credentials.`, { cause: error });
-    }
-    const arn = answer.Arn ?? '';
-    const accountId = answer.Account ?? arn.split(':')[4] ?? '';
-    if (!/^\d{12}$/.test(accountId)) {
-        throw new Error(`sts:GetCallerIdentity returned no account id (ARN '${arn}')`);
-    }
-    return { accountId, arn, partition: arn.split(':')[1] || 'aws' };
-}
-/** Resolves one key; never throws for a problem of this key alone. */
-async function resolveKeyOwner(api, key, caller) {
-    const fail = (error) => ({
-        ok: false,
-        secretName: key.secretName,
-        accessKeyId: key.accessKeyId,
-        error
-    });
-    const name = `the key in secret ${key.secretName}`;
-    if (key.accessKeyId.startsWith('ASIA')) {
-        return fail(`${name} is a temporary (session) key, not a long-lived access key; there is no IAM user to migrate`);
-    }
-    let accountId;
-    try {
-        const info = await api.sts.send(new client_sts_dist_cjs/* GetAccessKeyInfoCommand */.FI({ AccessKeyId: key.accessKeyId }));
-        accountId = info.Account ?? '';
-    }
-    catch (error) {
-        return fail(`could not look up ${name} (sts:GetAccessKeyInfo): ${errorMessage(error)}`);
-    }
-    if (accountId !== caller.accountId) {
-        return fail(`${name} belongs to AWS account ${accountId || '(unknown)'}, but the administrator credentials are for account ${caller.accountId}; run the migration with credentials of account ${accountId || 'that owns the key'}`);
-    }
-    try {
-        const used = await api.iam.send(new dist_cjs/* GetAccessKeyLastUsedCommand */.qRl({ AccessKeyId: key.accessKeyId }));
-        if (!used.UserName) {
-            return fail(`${name} has no IAM user (a root user key?); root keys cannot be migrated`);
-        }
-        const last = used.AccessKeyLastUsed;
-        return {
-            ok: true,
-            owner: {
-                secretName: key.secretName,
-                accessKeyId: key.accessKeyId,
-                accountId,
-                userName: used.UserName,
-                lastUsed: {
-                    date: last?.LastUsedDate ? last.LastUsedDate.toISOString() : null,
-                    serviceName: notApplicable(last?.ServiceName),
-                    region: notApplicable(last?.Region)
-                }
-            }
-        };
-    }
-    catch (error) {
-        if (errorName(error) === 'NoSuchEntityException' || errorName(error) === 'NoSuchEntity') {
-            return fail(`${name} does not exist in account ${caller.accountId}: it was deleted, or the secret holds a wrong value`);
-        }
-        return fail(`could not look up ${name} (iam:GetAccessKeyLastUsed): ${errorMessage(error)}`);
-    }
-}
-/** Resolves every key, one after the other (a handful of keys; no burst on IAM). */
-async function resolveKeyOwners(api, keys, caller) {
-    const result = [];
-    for (const key of keys)
-        result.push(await resolveKeyOwner(api, key, caller));
-    return result;
-}
-function notApplicable(value) {
-    return value && value !== 'N/A' ? value : null;
-}
-/** The SDK error name (`NoSuchEntityException`, `AccessDenied`, ...). */
-function errorName(error) {
-    return typeof error === 'object' && error !== null && 'name' in error
-        ? String(error.name)
-        : '';
-}
-
-;// CONCATENATED MODULE: ./src/aws/policy-document.ts
-/**
- * IAM policy documents (pure): parsing what IAM returns (URL-encoded JSON), comparing two
- * documents by meaning, measuring them the way IAM counts quotas, and the transformations a
- * user's policy needs to mean the same for a role.
- */
-/** Parses a document as IAM returns it (URL-encoded JSON) or as written (plain JSON). */
-function parsePolicyDocument(text, what) {
-    let json = text.trim();
-    if (!json.startsWith('{')) {
-        try {
-            json = decodeURIComponent(json);
-        }
-        catch {
-            throw new Error(`${what}: the policy document is neither JSON nor URL-encoded JSON`);
-        }
-    }
-    let value;
-    try {
-        value = JSON.parse(json);
-    }
-    catch (error) {
-        throw new Error(`${what}: the policy document is not valid JSON (${String(error)})`);
-    }
-    if (typeof value !== 'object' || value === null || !('Statement' in value)) {
-        throw new Error(`${what}: the policy document has no Statement`);
-    }
-    const statement = value.Statement;
-    const statements = Array.isArray(statement) ? statement : [statement];
-    return { ...value, Statement: statements };
-}
-/** The document as IAM stores it: compact JSON. */
-function policyJson(document) {
-    return JSON.stringify(document);
-}
-/**
- * The size IAM counts against its quotas: characters without white space (white space inside
- * strings is rare in policies; counting it errs on the safe side).
- */
-function policySize(document) {
-    return policyJson(document).length;
-}
-const LIST_KEYS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
-/**
- * A canonical form for comparing documents by meaning: keys sorted, a single value and a
- * one-element list alike, list order ignored where IAM ignores it (actions, resources,
- * condition values, principals). Statement order and Sids are kept.
- */
-function canonicalPolicy(document) {
-    return JSON.stringify(canonical(document, ''));
-}
-/** True when the two documents mean the same to IAM (see `canonicalPolicy`). */
-function samePolicy(a, b) {
-    return canonicalPolicy(a) === canonicalPolicy(b);
-}
-function canonical(value, key) {
-    // A list-valued element: one value and a one-element list alike, order and repeats ignored.
-    if (LIST_KEYS.has(key) || key === '#condition-value') {
-        const items = (Array.isArray(value) ? value : [value]).map((v) => JSON.stringify(sortKeys(v)));
-        return [...new Set(items)].sort().map((i) => JSON.parse(i));
-    }
-    if (Array.isArray(value))
-        return value.map((v) => canonical(v, key));
-    if (typeof value === 'object' && value !== null) {
-        const out = {};
-        for (const k of Object.keys(value).sort()) {
-            const v = value[k];
-            // Condition -> operator -> key -> values; Principal -> type -> values.
-            const child = key === 'Condition'
-                ? '#condition-operator'
-                : key === '#condition-operator' || key === 'Principal' || key === 'NotPrincipal'
-                    ? '#condition-value'
-                    : k;
-            out[k] = canonical(v, child);
-        }
-        return out;
-    }
-    return value;
-}
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (typeof value === 'object' && value !== null) {
-        const out = {};
-        for (const k of Object.keys(value).sort())
-            out[k] = sortKeys(value[k]);
-        return out;
-    }
-    return value;
-}
-/** Every string of a document (actions, resources, condition values...), for scanning. */
-function visitStrings(value, visit) {
-    if (typeof value === 'string')
-        return visit(value);
-    if (Array.isArray(value))
-        return value.map((v) => visitStrings(v, visit));
-    if (typeof value === 'object' && value !== null) {
-        const out = {};
-        for (const [k, v] of Object.entries(value))
-            out[k] = visitStrings(v, visit);
-        return out;
-    }
-    return value;
-}
-const USERNAME_VARIABLE = /\$\{aws:username\}/gi;
-/** True when the document uses `${aws:username}`, which does not resolve for a role. */
-function usesUsernameVariable(document) {
-    return /\$\{aws:username\}/i.test(policyJson(document));
-}
-/** Replaces `${aws:username}` with the user's literal name in every value of the document. */
-function replaceUsernameVariable(document, userName) {
-    return visitStrings(document, (s) => s.replace(USERNAME_VARIABLE, userName));
-}
-const RUNNER_NETWORK_KEYS = ['aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:vpcsourceip'];
-/**
- * Conditions that cannot hold (or may not hold) for the role: the runner's network
- * (`aws:SourceIp`, `aws:SourceVpc`, ...), the user's identity (`aws:userid`, `aws:username`,
- * `aws:PrincipalArn` naming the user, `aws:PrincipalType` = User) and `${aws:userid}`.
- */
-function roleConditionWarnings(document, user) {
-    const warnings = [];
-    document.Statement.forEach((statement, index) => {
-        const where = statement.Sid ? `statement ${statement.Sid}` : `statement ${index + 1}`;
-        for (const [operator, block] of Object.entries(statement.Condition ?? {})) {
-            for (const [rawKey, rawValue] of Object.entries(block)) {
-                const key = rawKey.toLowerCase();
-                const values = [rawValue].flat().map(String);
-                const add = (message) => {
-                    warnings.push({ key: rawKey, statement: where, message: `${where}: ${message}` });
-                };
-                const negated = operator.startsWith('Not') || operator.includes('NotEquals');
-                if (RUNNER_NETWORK_KEYS.includes(key)) {
-                    add(`${operator} ${rawKey} depends on the network the call comes from; GitHub-hosted runners have changing public addresses, so the role may be refused where the user was allowed (self-hosted runners in that network keep working)`);
-                }
-                else if (key === 'aws:userid' || key === 'aws:username') {
-                    add(`${operator} ${rawKey} is about the IAM user; for the role ${rawKey === 'aws:username' ? 'the key is absent' : 'it is ROLEID:SESSION'}, so the condition ${negated ? 'always matches' : 'never matches'}`);
-                }
-                else if (key === 'aws:principalarn' && values.some((v) => matchesUser(v, user))) {
-                    add(`${operator} ${rawKey} names the user ${user.arn}; the role's ARN differs, so the condition ${negated ? 'always matches' : 'never matches'}`);
-                }
-                else if (key === 'aws:principaltype' && values.some((v) => v.toLowerCase() === 'user')) {
-                    add(`${operator} ${rawKey} = User; for the role it is AssumedRole`);
-                }
-            }
-        }
-        const text = JSON.stringify(statement);
-        if (/\$\{aws:userid\}/i.test(text)) {
-            warnings.push({
-                key: '${aws:userid}',
-                statement: where,
-                message: `${where}: \${aws:userid} is the user's id (${user.id ?? 'AIDA...'}); for the role it is ROLEID:SESSION, so resources named with it differ`
-            });
-        }
-    });
-    return warnings;
-}
-function matchesUser(value, user) {
-    if (value === user.arn)
-        return true;
-    if (!value.includes('*') && !value.includes('?'))
-        return false;
-    const regex = new RegExp(`^${value
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.')}$`);
-    return regex.test(user.arn) && value.includes(':user/');
-}
-
-;// CONCATENATED MODULE: ./src/aws/inventory.ts
-/**
- * What an IAM user may do: its attached managed policies, inline policies, groups with their
- * attached and inline policies, permissions boundary and tags. Each document is read once: groups
- * and managed policies are cached across the key pairs of one run (pairs often share them), and
- * every list is paginated.
- */
-
-
-
-function createInventoryCache(options = {}) {
-    return { groups: new Map(), policies: new Map(), pageSize: options.pageSize };
-}
-/** Reads everything the user may do. Throws (wrapped with what was read) on an IAM error. */
-async function readUserInventory(api, userName, cache = createInventoryCache()) {
-    const what = `IAM user ${userName}`;
-    const [user, attached, inline, groupNames] = await Promise.all([
-        api.iam.send(new dist_cjs/* GetUserCommand */.T3b({ UserName: userName })).then((r) => {
-            if (!r.User)
-                throw new Error(`iam:GetUser returned no user`);
-            return r.User;
-        }),
-        collect((0,dist_cjs/* paginateListAttachedUserPolicies */.RC9)(pager(api, cache), { UserName: userName }), (p) => (p.AttachedPolicies ?? []).map((a) => a.PolicyArn ?? '')),
-        collect((0,dist_cjs/* paginateListUserPolicies */.Z2$)(pager(api, cache), { UserName: userName }), (p) => p.PolicyNames ?? []).then((names) => Promise.all(names.map(async (name) => {
-            const r = await api.iam.send(new dist_cjs/* GetUserPolicyCommand */.bcb({ UserName: userName, PolicyName: name }));
-            return {
-                name,
-                document: parsePolicyDocument(r.PolicyDocument ?? '', `inline policy ${name} of ${what}`)
-            };
-        }))),
-        collect((0,dist_cjs/* paginateListGroupsForUser */.qSt)(pager(api, cache), { UserName: userName }), (p) => (p.Groups ?? []).map((g) => g.GroupName ?? ''))
-    ]).catch((error) => {
-        throw wrapError(`could not read ${what}`, error);
-    });
-    const groups = await Promise.all(groupNames.map((g) => readGroup(api, g, cache)));
-    const arns = unique([...attached, ...groups.flatMap((g) => g.attached)]);
-    const policies = await Promise.all(arns.map((arn) => readManagedPolicy(api, arn, cache)));
-    return {
-        name: user.UserName ?? userName,
-        arn: user.Arn ?? '',
-        id: user.UserId ?? '',
-        path: user.Path ?? '/',
-        tags: tagPairs(user.Tags),
-        boundaryArn: user.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
-        attached,
-        inline,
-        groups,
-        policies: new Map(policies.map((p) => [p.arn, p]))
-    };
-}
-/** A group's attached and inline policies (cached by name). */
-function readGroup(api, groupName, cache) {
-    const cached = cache.groups.get(groupName);
-    if (cached)
-        return cached;
-    const what = `IAM group ${groupName}`;
-    const promise = Promise.all([
-        collect((0,dist_cjs/* paginateListAttachedGroupPolicies */.jpN)(pager(api, cache), { GroupName: groupName }), (p) => (p.AttachedPolicies ?? []).map((a) => a.PolicyArn ?? '')),
-        collect((0,dist_cjs/* paginateListGroupPolicies */.VKU)(pager(api, cache), { GroupName: groupName }), (p) => p.PolicyNames ?? []).then((names) => Promise.all(names.map(async (name) => {
-            const r = await api.iam.send(new dist_cjs/* GetGroupPolicyCommand */.bhF({ GroupName: groupName, PolicyName: name }));
-            return {
-                name,
-                document: parsePolicyDocument(r.PolicyDocument ?? '', `inline policy ${name} of ${what}`)
-            };
-        })))
-    ])
-        .then(([attached, inline]) => ({
-        name: groupName,
-        attached,
-        inline
-    }))
-        .catch((error) => {
-        cache.groups.delete(groupName);
-        throw wrapError(`could not read ${what}`, error);
-    });
-    cache.groups.set(groupName, promise);
-    return promise;
-}
-/** A managed policy and its default version's document (cached by ARN). */
-function readManagedPolicy(api, arn, cache) {
-    const cached = cache.policies.get(arn);
-    if (cached)
-        return cached;
-    const promise = (async () => {
-        const policy = (await api.iam.send(new dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }))).Policy;
-        const versionId = policy?.DefaultVersionId;
-        if (!policy || !versionId)
-            throw new Error('iam:GetPolicy returned no default version');
-        const version = await api.iam.send(new dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: arn, VersionId: versionId }));
-        return {
-            arn,
-            name: policy.PolicyName ?? arn.split('/').pop() ?? arn,
-            path: policy.Path ?? '/',
-            awsManaged: isAwsManaged(arn),
-            defaultVersionId: versionId,
-            document: parsePolicyDocument(version.PolicyVersion?.Document ?? '', `managed policy ${arn} (${versionId})`)
-        };
-    })().catch((error) => {
-        cache.policies.delete(arn);
-        throw wrapError(`could not read managed policy ${arn}`, error);
-    });
-    cache.policies.set(arn, promise);
-    return promise;
-}
-/** `arn:aws:iam::aws:policy/...` (any partition). */
-function isAwsManaged(arn) {
-    return /^arn:[\w-]+:iam::aws:policy\//.test(arn);
-}
-function tagPairs(tags) {
-    return (tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
-}
-function pager(api, cache) {
-    return cache.pageSize ? { client: api.iam, pageSize: cache.pageSize } : { client: api.iam };
-}
-/** Every item of every page. */
-async function collect(pages, items) {
-    const out = [];
-    for await (const page of pages)
-        out.push(...items(page));
-    return out;
-}
-function unique(items) {
-    return [...new Set(items)];
-}
-
-;// CONCATENATED MODULE: ./src/aws/state.ts
-/**
- * Reads the IAM state a plan is compared with (reads only): the account's quotas, the OIDC
- * provider, an existing role with its policies, the managed policies this action made, and the
- * roles whose trust policies name a user.
- */
-
-
-
-
-
-const DEFAULT_QUOTAS = {
-    attachedPoliciesPerRole: 10,
-    rolePolicySize: 10240,
-    policySize: 6144,
-    assumeRolePolicySize: 2048,
-    versionsPerPolicy: 5
-};
-async function readAccountQuotas(api) {
-    try {
-        const map = (await api.iam.send(new dist_cjs/* GetAccountSummaryCommand */.zod({}))).SummaryMap ?? {};
-        const pick = (key, fallback) => {
-            const value = map[key];
-            return typeof value === 'number' && value > 0 ? value : fallback;
-        };
-        return {
-            attachedPoliciesPerRole: pick('AttachedPoliciesPerRoleQuota', 10),
-            rolePolicySize: pick('RolePolicySizeQuota', 10240),
-            policySize: pick('PolicySizeQuota', 6144),
-            assumeRolePolicySize: pick('AssumeRolePolicySizeQuota', 2048),
-            versionsPerPolicy: pick('VersionsPerPolicyQuota', 5)
-        };
-    }
-    catch (error) {
-        throw wrapError('could not read the account quotas (iam:GetAccountSummary)', error);
-    }
-}
-/** The OIDC provider with this ARN (one call), or null when it does not exist. */
-async function readProvider(api, arn) {
-    try {
-        const r = await api.iam.send(new dist_cjs/* GetOpenIDConnectProviderCommand */.cCT({ OpenIDConnectProviderArn: arn }));
-        return { arn, clientIds: r.ClientIDList ?? [], tags: tagPairs(r.Tags) };
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return null;
-        throw wrapError(`could not read the OIDC provider ${arn}`, error);
-    }
-}
-/**
- * The role with this name, or null. With `policies`, also its attached and inline policies
- * (each inline document read once).
- */
-async function readRole(api, roleName, options) {
-    try {
-        const role = (await api.iam.send(new dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }))).Role;
-        if (!role)
-            return null;
-        let attached = [];
-        let inline = [];
-        if (options.policies) {
-            ;
-            [attached, inline] = await Promise.all([
-                collect((0,dist_cjs/* paginateListAttachedRolePolicies */.mpN)({ client: api.iam }, { RoleName: roleName }), (p) => (p.AttachedPolicies ?? []).map((a) => a.PolicyArn ?? '')),
-                collect((0,dist_cjs/* paginateListRolePolicies */.ow6)({ client: api.iam }, { RoleName: roleName }), (p) => p.PolicyNames ?? []).then((names) => Promise.all(names.map(async (name) => {
-                    const r = await api.iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: roleName, PolicyName: name }));
-                    return {
-                        name,
-                        document: parsePolicyDocument(r.PolicyDocument ?? '', `inline policy ${name} of role ${roleName}`)
-                    };
-                })))
-            ]);
-        }
-        return {
-            name: role.RoleName ?? roleName,
-            arn: role.Arn ?? '',
-            path: role.Path ?? '/',
-            trust: parsePolicyDocument(role.AssumeRolePolicyDocument ?? '', `trust policy of role ${roleName}`),
-            description: role.Description ?? null,
-            maxSessionDuration: role.MaxSessionDuration ?? 3600,
-            boundaryArn: role.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
-            tags: tagPairs(role.Tags),
-            attached,
-            inline
-        };
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return null;
-        throw wrapError(`could not read role ${roleName}`, error);
-    }
-}
-/** The policy with this ARN and its default document, or null when it does not exist. */
-async function readManagedPolicyState(api, arn) {
-    try {
-        const policy = (await api.iam.send(new dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }))).Policy;
-        if (!policy?.DefaultVersionId)
-            return null;
-        const version = await api.iam.send(new dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: arn, VersionId: policy.DefaultVersionId }));
-        return {
-            arn,
-            defaultVersionId: policy.DefaultVersionId,
-            document: parsePolicyDocument(version.PolicyVersion?.Document ?? '', `policy ${arn}`),
-            tags: tagPairs(policy.Tags)
-        };
-    }
-    catch (error) {
-        if (isNotFound(error))
-            return null;
-        throw wrapError(`could not read policy ${arn}`, error);
-    }
-}
-/**
- * The roles whose trust policies name one of these users (by ARN or unique id), by user ARN.
- * One paginated `iam:ListRoles` for the whole run.
- */
-async function readRolesTrustingUsers(api, users) {
-    const found = new Map(users.map((u) => [u.arn, []]));
-    if (users.length === 0)
-        return found;
-    try {
-        for await (const page of (0,dist_cjs/* paginateListRoles */.lwj)({ client: api.iam }, {})) {
-            for (const role of page.Roles ?? []) {
-                const text = safeDecode(role.AssumeRolePolicyDocument ?? '');
-                for (const user of users) {
-                    if (text.includes(`"${user.arn}"`) || (user.id && text.includes(`"${user.id}"`))) {
-                        found.get(user.arn)?.push(role.Arn ?? role.RoleName ?? '');
-                    }
-                }
-            }
-        }
-    }
-    catch (error) {
-        throw wrapError('could not list the roles of the account (iam:ListRoles)', error);
-    }
-    return found;
-}
-function safeDecode(text) {
-    try {
-        return text.trim().startsWith('{') ? text : decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** `NoSuchEntity` in any of its spellings. */
-function isNotFound(error) {
-    const name = errorName(error);
-    return name === 'NoSuchEntityException' || name === 'NoSuchEntity';
-}
-
-;// CONCATENATED MODULE: ./src/aws/provider.ts
-/**
- * The IAM OIDC provider for the GitHub issuer: found by its ARN (one call), created when missing
- * with the audience as client id and no thumbprint (AWS no longer needs one for GitHub), and an
- * existing provider that lacks the audience gets it added. Nothing else of an existing provider
- * is touched.
- */
-
-
-
-
-
-/** Pure: what to do with the provider, given what exists. */
-function planProvider(state, want) {
-    if (!state) {
-        return {
-            arn: want.arn,
-            url: want.issuer,
-            audience: want.audience,
-            change: 'create',
-            clientIds: [want.audience]
-        };
-    }
-    const has = state.clientIds.includes(want.audience);
-    return {
-        arn: want.arn,
-        url: want.issuer,
-        audience: want.audience,
-        change: has ? 'unchanged' : 'update',
-        clientIds: has ? state.clientIds : [...state.clientIds, want.audience]
-    };
-}
-/** Runs the provider plan; returns the writes made (operation names). */
-async function applyProviderPlan(api, plan) {
-    if (plan.change === 'unchanged')
-        return [];
-    if (plan.change === 'create') {
-        try {
-            await api.iam.send(new dist_cjs/* CreateOpenIDConnectProviderCommand */.QJe({
-                Url: plan.url,
-                ClientIDList: [plan.audience],
-                Tags: [{ Key: TAGS.managedBy, Value: MANAGED_BY_VALUE }]
-            }));
-            return ['CreateOpenIDConnectProvider'];
-        }
-        catch (error) {
-            if (errorName(error) !== 'EntityAlreadyExistsException') {
-                throw wrapError(`could not create the OIDC provider for ${plan.url}`, error);
-            }
-            // Created meanwhile (another run): converge on what exists now.
-            const state = await readProvider(api, plan.arn);
-            const again = planProvider(state, {
-                arn: plan.arn,
-                issuer: plan.url,
-                audience: plan.audience
-            });
-            if (again.change === 'create')
-                throw wrapError(`could not create the OIDC provider for ${plan.url}`, error);
-            return applyProviderPlan(api, again);
-        }
-    }
-    try {
-        await api.iam.send(new dist_cjs/* AddClientIDToOpenIDConnectProviderCommand */.gST({
-            OpenIDConnectProviderArn: plan.arn,
-            ClientID: plan.audience
-        }));
-        return ['AddClientIDToOpenIDConnectProvider'];
-    }
-    catch (error) {
-        throw wrapError(`could not add the audience ${plan.audience} to the OIDC provider ${plan.arn}`, error);
-    }
-}
-/** One write of `applyProviderPlan` (an IAM operation name), described for a person. */
-function describeProviderWrite(op, plan) {
-    if (op === 'CreateOpenIDConnectProvider') {
-        return `create OIDC provider ${plan.arn} (audience ${plan.audience})`;
-    }
-    if (op === 'AddClientIDToOpenIDConnectProvider') {
-        return `add audience ${plan.audience} to OIDC provider ${plan.arn}`;
-    }
-    return op;
-}
-
-;// CONCATENATED MODULE: ./src/aws/writes.ts
-/** One line for a person: what the write does. */
-function describeWrite(write) {
-    switch (write.op) {
-        case 'CreatePolicy':
-            return `create managed policy ${write.name}`;
-        case 'CreatePolicyVersion':
-            return `update managed policy ${write.arn} (new default version)`;
-        case 'CreateRole':
-            return `create role ${write.path}${write.roleName}`;
-        case 'UpdateAssumeRolePolicy':
-            return `update the trust policy of role ${write.roleName}`;
-        case 'UpdateRole':
-            return `update role ${write.roleName} (description, max session ${write.maxSessionDuration}s)`;
-        case 'PutRolePermissionsBoundary':
-            return `set the permissions boundary of role ${write.roleName} to ${write.boundaryArn}`;
-        case 'DeleteRolePermissionsBoundary':
-            return `remove the permissions boundary of role ${write.roleName}`;
-        case 'TagRole':
-            return `tag role ${write.roleName} (${write.tags.map((t) => t.key).join(', ')})`;
-        case 'UntagRole':
-            return `untag role ${write.roleName} (${write.keys.join(', ')})`;
-        case 'DetachRolePolicy':
-            return `detach ${write.arn} from role ${write.roleName}`;
-        case 'DeleteRolePolicy':
-            return `delete inline policy ${write.name} of role ${write.roleName}`;
-        case 'AttachRolePolicy':
-            return `attach ${write.arn} to role ${write.roleName}`;
-        case 'PutRolePolicy':
-            return `put inline policy ${write.name} on role ${write.roleName}`;
-        case 'DeletePolicy':
-            return `delete managed policy ${write.arn} (no longer needed)`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/aws/apply.ts
-/**
- * Runs the writes of a role plan, in order. Each write was decided by comparing fresh reads with
- * the desired state, so a re-run plans again and converges; a write that finds its work already
- * done (detaching what is gone, creating a policy that exists with our tag) goes on. A new role or
- * policy is waited for with the SDK's waiters (IAM is eventually consistent).
- */
-
-
-
-
-
-
-
-
-/** Applies the plan's writes; never throws for an IAM error (it is in `error`). */
-async function applyRolePlan(api, plan, options = {}) {
-    const done = [];
-    const writes = plan.writes;
-    for (let i = 0; i < writes.length; i++) {
-        const write = writes[i];
-        try {
-            await runWrite(api, write, options.maxWaitSeconds ?? 120);
-            done.push(describeWrite(write));
-        }
-        catch (error) {
-            return {
-                roleArn: plan.roleArn,
-                done,
-                notDone: writes.slice(i).map(describeWrite),
-                error: `could not ${describeWrite(write)}: ${errorMessage(error)}`
-            };
-        }
-    }
-    return { roleArn: plan.roleArn, done, notDone: [], error: null };
-}
-async function runWrite(api, write, maxWaitTime) {
-    const iam = api.iam;
-    switch (write.op) {
-        case 'CreatePolicy': {
-            try {
-                await iam.send(new dist_cjs/* CreatePolicyCommand */.Mrm({
-                    PolicyName: write.name,
-                    Path: write.path,
-                    PolicyDocument: policyJson(write.document),
-                    Description: `aws-keys-to-oidc: merged permissions (${TAGS.role} tag names the role)`,
-                    Tags: sdkTags(write.tags)
-                }));
-            }
-            catch (error) {
-                if (errorName(error) !== 'EntityAlreadyExistsException')
-                    throw error;
-                // Left by a run that stopped before creating the role: take it over if it is ours.
-                const state = await readManagedPolicyState(api, write.arn);
-                if (!state || tagOf(state.tags, TAGS.managedBy) !== MANAGED_BY_VALUE) {
-                    throw new Error(`policy ${write.arn} exists and was not created by aws-keys-to-oidc`, {
-                        cause: error
-                    });
-                }
-                if (!samePolicy(state.document, write.document)) {
-                    await newDefaultVersion(api, write.arn, policyJson(write.document));
-                }
-            }
-            await (0,dist_cjs/* waitUntilPolicyExists */._NX)({ client: iam, maxWaitTime }, { PolicyArn: write.arn });
-            return;
-        }
-        case 'CreatePolicyVersion':
-            return newDefaultVersion(api, write.arn, policyJson(write.document));
-        case 'CreateRole':
-            await iam.send(new dist_cjs/* CreateRoleCommand */.IS({
-                RoleName: write.roleName,
-                Path: write.path,
-                AssumeRolePolicyDocument: policyJson(write.trust),
-                Description: write.description,
-                MaxSessionDuration: write.maxSessionDuration,
-                ...(write.boundaryArn ? { PermissionsBoundary: write.boundaryArn } : {}),
-                Tags: sdkTags(write.tags)
-            }));
-            await (0,dist_cjs/* waitUntilRoleExists */.S6k)({ client: iam, maxWaitTime }, { RoleName: write.roleName });
-            return;
-        case 'UpdateAssumeRolePolicy':
-            await iam.send(new dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({
-                RoleName: write.roleName,
-                PolicyDocument: policyJson(write.trust)
-            }));
-            return;
-        case 'UpdateRole':
-            await iam.send(new dist_cjs/* UpdateRoleCommand */.TR7({
-                RoleName: write.roleName,
-                Description: write.description,
-                MaxSessionDuration: write.maxSessionDuration
-            }));
-            return;
-        case 'PutRolePermissionsBoundary':
-            await iam.send(new dist_cjs/* PutRolePermissionsBoundaryCommand */.fly({
-                RoleName: write.roleName,
-                PermissionsBoundary: write.boundaryArn
-            }));
-            return;
-        case 'DeleteRolePermissionsBoundary':
-            await iam.send(new dist_cjs/* DeleteRolePermissionsBoundaryCommand */.laB({ RoleName: write.roleName }));
-            return;
-        case 'TagRole':
-            await iam.send(new dist_cjs/* TagRoleCommand */.Wcv({ RoleName: write.roleName, Tags: sdkTags(write.tags) }));
-            return;
-        case 'UntagRole':
-            await iam.send(new dist_cjs/* UntagRoleCommand */.Hmm({ RoleName: write.roleName, TagKeys: [...write.keys] }));
-            return;
-        case 'DetachRolePolicy':
-            return ignoreNotFound(() => iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: write.roleName, PolicyArn: write.arn })));
-        case 'DeleteRolePolicy':
-            return ignoreNotFound(() => iam.send(new dist_cjs/* DeleteRolePolicyCommand */.Tt({ RoleName: write.roleName, PolicyName: write.name })));
-        case 'AttachRolePolicy':
-            await iam.send(new dist_cjs/* AttachRolePolicyCommand */.XgU({ RoleName: write.roleName, PolicyArn: write.arn }));
-            return;
-        case 'PutRolePolicy':
-            await iam.send(new dist_cjs/* PutRolePolicyCommand */.pMt({
-                RoleName: write.roleName,
-                PolicyName: write.name,
-                PolicyDocument: policyJson(write.document)
-            }));
-            return;
-        case 'DeletePolicy':
-            return ignoreNotFound(async () => {
-                const versions = await iam.send(new dist_cjs/* ListPolicyVersionsCommand */.D6R({ PolicyArn: write.arn }));
-                for (const v of versions.Versions ?? []) {
-                    if (!v.IsDefaultVersion && v.VersionId) {
-                        await iam.send(new dist_cjs/* DeletePolicyVersionCommand */.$Pb({ PolicyArn: write.arn, VersionId: v.VersionId }));
-                    }
-                }
-                await iam.send(new dist_cjs/* DeletePolicyCommand */.Z6J({ PolicyArn: write.arn }));
-            });
-    }
-}
-/** A new default version; the oldest non-default version goes first when IAM's 5 are used. */
-async function newDefaultVersion(api, arn, document) {
-    const versions = (await api.iam.send(new dist_cjs/* ListPolicyVersionsCommand */.D6R({ PolicyArn: arn }))).Versions ?? [];
-    if (versions.length >= 5) {
-        const oldest = versions
-            .filter((v) => !v.IsDefaultVersion && v.VersionId)
-            .sort((a, b) => (a.CreateDate?.getTime() ?? 0) - (b.CreateDate?.getTime() ?? 0))[0];
-        if (oldest?.VersionId) {
-            await api.iam.send(new dist_cjs/* DeletePolicyVersionCommand */.$Pb({ PolicyArn: arn, VersionId: oldest.VersionId }));
-        }
-    }
-    await api.iam.send(new dist_cjs/* CreatePolicyVersionCommand */.WZZ({ PolicyArn: arn, PolicyDocument: document, SetAsDefault: true }));
-}
-async function ignoreNotFound(call) {
-    try {
-        await call();
-    }
-    catch (error) {
-        if (!isNotFound(error))
-            throw error;
-    }
-}
-function sdkTags(tags) {
-    return tags.map((t) => ({ Key: t.key, Value: t.value }));
-}
-/** Applies the plan: the provider, then each role once. Roles are skipped when the provider failed. */
-async function applyAwsPlan(api, plan) {
-    let provider;
-    try {
-        provider = { writes: await applyProviderPlan(api, plan.provider), error: null };
-    }
-    catch (error) {
-        return { provider: { writes: [], error: errorMessage(error) }, roles: new Map(), roleArns: {} };
-    }
-    const roles = new Map();
-    for (const pair of plan.pairs) {
-        for (const role of pair.roles) {
-            if (!roles.has(role.roleArn))
-                roles.set(role.roleArn, await applyRolePlan(api, role));
-        }
-    }
-    return { provider, roles, roleArns: roleArnsBySecret(plan, roles) };
-}
-/**
- * Key secret name -> the ARN of the role its jobs assume now: the new role when there is one,
- * else the chained role. With `outcomes`, only pairs whose roles were all applied.
- */
-function roleArnsBySecret(plan, outcomes) {
-    const map = {};
-    for (const pair of plan.pairs) {
-        if (pair.error || pair.roles.length === 0)
-            continue;
-        if (outcomes && pair.roles.some((r) => outcomes.get(r.roleArn)?.error !== null))
-            continue;
-        const role = pair.roles.find((r) => r.kind === 'new-role') ?? pair.roles[0];
-        if (role)
-            map[pair.secretName] = role.roleArn;
-    }
-    return map;
-}
-
-;// CONCATENATED MODULE: ./src/github/pr-body.ts
-/**
- * The pull request body a reviewer decides from (pure): the summary table, each role with its
- * trust policy and the jobs it admits, the permissions copied and merged, warnings, manual
- * follow-ups with file:line, token permission changes per job, and the next steps.
- *
- * GitHub refuses bodies over 65,536 characters. Long sections fold into `<details>`; when the
- * whole body is still too long, the largest sections are cut (whole lines) with a note saying
- * how much was left out and where to find all of it.
- */
-/** GitHub's limit on a pull request body. */
-const BODY_LIMIT = 65_536;
-/** Sections with more lines or characters than this fold into `<details>`. */
-const FOLD_LINES = 25;
-const FOLD_CHARS = 4_000;
-/** A single line longer than this is shortened. */
-const LINE_MAX = 2_000;
-/** Headroom kept under the limit for the notes added when cutting. */
-const MARGIN = 512;
-function renderPullRequestBody(input, limit = BODY_LIMIT) {
-    const sections = buildSections(input);
-    const kept = sections.map((s) => s.lines.length);
-    const render = () => sections.map((s, i) => renderSection(s, kept[i] ?? 0, input)).join('\n\n') + '\n';
-    let body = render();
-    // Cut the largest section of the lowest priority until the body fits.
-    for (let guard = 0; body.length > limit - MARGIN && guard < 200; guard++) {
-        let largest = -1;
-        let rank = [Infinity, 0];
-        sections.forEach((s, i) => {
-            const length = s.lines.slice(0, kept[i]).join('\n').length;
-            const better = s.priority < (rank[0] ?? 0) || (s.priority === rank[0] && length > (rank[1] ?? 0));
-            if (!s.fixed && (kept[i] ?? 0) > 0 && better) {
-                largest = i;
-                rank = [s.priority, length];
-            }
-        });
-        if (largest < 0)
-            break;
-        const section = sections[largest];
-        if (!section)
-            break;
-        // Room for the note that says what was cut.
-        const excess = body.length - (limit - MARGIN) + 200;
-        let k = kept[largest] ?? 0;
-        let removed = 0;
-        while (k > 0 && removed < excess) {
-            k--;
-            removed += (section.lines[k] ?? '').length + 1;
-        }
-        kept[largest] = k;
-        body = render();
-    }
-    return body.length > limit
-        ? `${body.slice(0, limit - 40)}\n\n…(cut at ${limit} characters)\n`
-        : body;
-}
-function buildSections(input) {
-    const sections = [];
-    const files = new Set(input.summary.filter((r) => r.roleArn !== null).map((r) => r.workflow));
-    sections.push({
-        heading: '## Replace long-lived AWS keys with OIDC role assumption',
-        head: [
-            `This pull request was opened by [aws-keys-to-oidc](https://github.com/aws-keys-to-oidc/aws-keys-to-oidc). It changes ${plural(files.size, 'workflow file')} of \`${input.repository}\` so that ${input.summary.length === 1 ? 'the job that used' : 'the jobs that used'} long-lived AWS access keys assume IAM roles through GitHub's OIDC provider instead. The roles below exist already; nothing uses them until this is merged.`
-        ],
-        lines: [],
-        tail: [],
-        unit: 'lines',
-        fixed: true,
-        priority: 9
-    });
-    sections.push({
-        heading: '### Summary',
-        head: ['| Workflow | Job | Key pair | Role |', '|---|---|---|---|'],
-        lines: input.summary.map((r) => `| ${code(r.workflow)} | ${r.job === null ? '—' : code(r.job)} | ${code(r.keyPair)} | ${r.roleArn === null ? 'not migrated (see follow-ups)' : code(r.roleArn)} |`),
-        tail: [],
-        unit: 'rows',
-        fixed: false,
-        priority: 2
-    });
-    for (const role of input.roles)
-        sections.push(...roleSections(role));
-    if (input.warnings.length > 0) {
-        sections.push(pr_body_list('### Warnings', input.warnings.map((w) => `- ${w}`), 'warnings'));
-    }
-    if (input.followUps.length > 0) {
-        sections.push(pr_body_list('### Manual follow-ups', input.followUps.map((f) => `- [ ] ${code(`${f.file}:${f.line}`)}: ${f.message}`), 'follow-ups', ['These uses were not rewritten; each needs a person:']));
-    }
-    if (input.tokenPermissionChanges.length > 0) {
-        sections.push({
-            heading: '### Token permission changes',
-            head: [
-                'Assuming a role needs `id-token: write`. A `permissions:` block sets every scope it does not list to `none`, so the scopes the job had are kept:',
-                '',
-                '| Workflow | Job | Before | After |',
-                '|---|---|---|---|'
-            ],
-            lines: input.tokenPermissionChanges.map((c) => `| ${code(c.workflow)} | ${c.job === null ? '(workflow)' : code(c.job)} | ${c.before} | ${c.after} |`),
-            tail: [],
-            unit: 'rows',
-            fixed: false,
-            priority: 1
-        });
-    }
-    sections.push({
-        heading: '### Next steps',
-        head: nextSteps(input.nextSteps),
-        lines: [],
-        tail: [],
-        unit: 'lines',
-        fixed: true,
-        priority: 9
-    });
-    return sections;
-}
-function roleSections(role) {
-    const what = role.chained
-        ? 'An existing role the keys used to assume; it now also trusts GitHub directly.'
-        : `Replaces the access keys of IAM user ${code(role.iamUser ?? '?')}.`;
-    const json = typeof role.trustPolicy === 'string'
-        ? role.trustPolicy
-        : JSON.stringify(role.trustPolicy, null, 2);
-    const sections = [
-        {
-            heading: `### Role ${code(role.roleName)}${role.chained ? ' (existing role)' : ''}`,
-            head: [`${what} ARN: ${code(role.roleArn)}`, '', '**Trust policy**', ''],
-            lines: json.split('\n'),
-            tail: [],
-            unit: 'lines of the trust policy',
-            fixed: false,
-            fence: 'json',
-            priority: 3
-        },
-        pr_body_list('', role.admits.flatMap((a) => [`- ${code(a.subject)}`, ...a.sources.map((s) => `  - ${s}`)]), 'lines', [`**Jobs it admits** (${plural(role.admits.length, 'subject')})`], 2)
-    ];
-    if (!role.chained) {
-        sections.push(pr_body_list('', role.permissionsCopied.map((p) => `- ${p}`), 'policies', ['**Permissions copied from the user**']));
-        if (role.merges.length > 0) {
-            sections.push(pr_body_list('', role.merges.map((m) => `- ${m}`), 'merges', ['**Policies merged to stay within IAM quotas**']));
-        }
-    }
-    return sections;
-}
-function pr_body_list(heading, lines, unit, head = [], priority = 1) {
-    return { heading, head, lines, tail: [], unit, fixed: false, priority };
-}
-function nextSteps(n) {
-    const run = n.workflowsToRun.length > 0
-        ? `Run ${n.workflowsToRun.map(code).join(', ')} (or wait for the next run) and check that the AWS steps succeed with the role.`
-        : 'Run a migrated workflow and check that the AWS steps succeed with the role.';
-    const retire = n.secretsToRetire.length > 0
-        ? `Once the roles work, retire the keys (the secrets ${n.secretsToRetire.map(code).join(', ')} are then unused): ${n.cleanup}`
-        : `Once the roles work, retire the keys: ${n.cleanup}`;
-    return [
-        '1. Review the trust policies: each role admits only the subjects listed. Merge this pull request.',
-        `2. ${run}`,
-        `3. ${retire}`,
-        '',
-        'To change the subject scope or a role name, re-run the action with other inputs; this pull request is updated in place.'
-    ];
-}
-function renderSection(s, keep, input) {
-    const shown = s.lines.slice(0, keep).map(shorten);
-    const body = [
-        ...(s.fence === undefined ? [] : ['```' + s.fence]),
-        ...shown,
-        ...(s.fence === undefined ? [] : ['```']),
-        ...s.tail
-    ];
-    const cut = s.lines.length - keep;
-    if (cut > 0) {
-        const where = input.runUrl ? `the [job summary](${input.runUrl})` : 'the job summary of the run';
-        body.push('', `_…${cut} more ${s.unit} cut to fit GitHub's 65,536-character limit; see ${where}._`);
-    }
-    const text = [...s.head, ...body].join('\n');
-    const heading = s.heading ? `${s.heading}\n\n` : '';
-    if (s.fixed || (shown.length <= FOLD_LINES && text.length <= FOLD_CHARS && cut === 0)) {
-        return `${heading}${text}`;
-    }
-    // Folded: what precedes the bold label stays visible, the label becomes the summary.
-    const at = s.head.findIndex((l) => l.startsWith('**'));
-    const label = at >= 0 ? (s.head[at] ?? '') : `${s.lines.length} ${s.unit}`;
-    const outside = trimBlank(at >= 0 ? s.head.slice(0, at) : []);
-    const inside = trimBlank([...(at >= 0 ? s.head.slice(at + 1) : s.head), ...body]);
-    const before = outside.length > 0 ? `${outside.join('\n')}\n\n` : '';
-    return `${heading}${before}<details><summary>${label.replace(/\*\*/g, '')}</summary>\n\n${inside.join('\n')}\n\n</details>`;
-}
-function trimBlank(lines) {
-    let start = 0;
-    let end = lines.length;
-    while (start < end && lines[start]?.trim() === '')
-        start++;
-    while (end > start && lines[end - 1]?.trim() === '')
-        end--;
-    return lines.slice(start, end);
-}
-function shorten(line) {
-    return line.length > LINE_MAX ? `${line.slice(0, LINE_MAX)}…` : line;
-}
-/** Inline code that survives backticks and pipes inside table cells. */
-function code(text) {
-    const clean = text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-;// CONCATENATED MODULE: ./src/migration/apply.ts
-/**
- * The write side of a migration, in order: the OIDC provider, the roles and their policies, then
- * the pull request. Every step re-checks what exists (the plan was made from fresh reads), so a
- * run that stopped half-way is completed by the next one. The pull request is opened only when
- * every role it refers to exists: a workflow must never assume a role that is not there.
- */
-
-
-
-
-async function applyMigration(github, aws, plan) {
-    const result = await applyAwsPlan(aws, plan.aws);
-    const awsWrites = [
-        ...result.provider.writes.map((op) => describeProviderWrite(op, plan.aws.provider)),
-        ...[...result.roles.values()].flatMap((o) => o.done)
-    ];
-    const errors = [];
-    if (result.provider.error)
-        errors.push(`OIDC provider: ${result.provider.error}`);
-    for (const outcome of result.roles.values()) {
-        if (outcome.error) {
-            const notDone = outcome.notDone.length ? ` (not done: ${outcome.notDone.join('; ')})` : '';
-            errors.push(`role ${outcome.roleArn}: ${outcome.error}${notDone}`);
-        }
-    }
-    if (!plan.pullRequest)
-        return { aws: result, pullRequest: null, awsWrites, errors };
-    if (errors.length > 0) {
-        errors.push('pull request: not opened because the AWS side is incomplete; run again');
-        return { aws: result, pullRequest: null, awsWrites, errors };
-    }
-    const draft = plan.pullRequest;
-    try {
-        const pullRequest = await github.openOrUpdatePullRequest({
-            baseBranch: draft.baseBranch,
-            baseSha: draft.baseSha,
-            baseTreeSha: draft.baseTreeSha,
-            branch: draft.branch,
-            files: draft.files,
-            commitMessage: draft.commitMessage,
-            title: draft.title,
-            body: renderPullRequestBody(draft.body),
-            labels: draft.labels,
-            draft: draft.draft
-        });
-        return { aws: result, pullRequest, awsWrites, errors };
-    }
-    catch (error) {
-        errors.push(`pull request: ${errorMessage(error)}`);
-        return { aws: result, pullRequest: null, awsWrites, errors };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/workflows/subjects.ts
 /** The default format: `repo:OWNER/REPO:CONTEXT`. */
 const DEFAULT_SUBJECT_FORMAT = {
@@ -73065,7 +72100,7 @@ function subjectsForJobs(jobs, facts) {
         subjects,
         fixedPrefix: renderer.fixedPrefix,
         pinsRepository: renderer.pinsRepository,
-        notes: subjects_unique(notes)
+        notes: unique(notes)
     };
 }
 /** The repository claim value: `O/R`, or `O@OWNER_ID/R@REPO_ID` in the immutable format. */
@@ -73208,7 +72243,7 @@ function filterPatterns(include, ignore) {
     const positive = (include ?? []).filter((p) => !p.startsWith('!')).map(filterGlobToIamPattern);
     if (positive.length === 0)
         return ['*'];
-    return subjects_unique(positive);
+    return unique(positive);
 }
 /**
  * Turns a GitHub filter glob (branches, tags) into an IAM `StringLike` pattern that matches at
@@ -73337,168 +72372,295 @@ function subjectRenderer(facts, notes) {
         pinsRepository: keys.some((k) => REPOSITORY_CLAIMS.has(k))
     };
 }
-function subjects_unique(items) {
+function unique(items) {
     return [...new Set(items)];
 }
 
-;// CONCATENATED MODULE: ./src/aws/permissions-plan.ts
+;// CONCATENATED MODULE: ./src/aws/plan/policy-document.ts
+/**
+ * IAM policy documents (pure): parsing what IAM returns (URL-encoded JSON), comparing two
+ * documents by meaning, measuring them the way IAM counts quotas, and the transformations a
+ * user's policy needs to mean the same for a role.
+ */
+/** Parses a document as IAM returns it (URL-encoded JSON) or as written (plain JSON). */
+function parsePolicyDocument(text, what) {
+    let json = text.trim();
+    if (!json.startsWith('{')) {
+        try {
+            json = decodeURIComponent(json);
+        }
+        catch {
+            throw new Error(`${what}: the policy document is neither JSON nor URL-encoded JSON`);
+        }
+    }
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch (error) {
+        throw new Error(`${what}: the policy document is not valid JSON (${String(error)})`);
+    }
+    if (typeof value !== 'object' || value === null || !('Statement' in value)) {
+        throw new Error(`${what}: the policy document has no Statement`);
+    }
+    const statement = value.Statement;
+    const statements = Array.isArray(statement) ? statement : [statement];
+    return { ...value, Statement: statements };
+}
+/** The document as IAM stores it: compact JSON. */
+function policyJson(document) {
+    return JSON.stringify(document);
+}
+/**
+ * The size IAM counts against its quotas: characters without white space (white space inside
+ * strings is rare in policies; counting it errs on the safe side).
+ */
+function policySize(document) {
+    return policyJson(document).length;
+}
+const LIST_KEYS = new Set(['Action', 'NotAction', 'Resource', 'NotResource']);
+/**
+ * A canonical form for comparing documents by meaning: keys sorted, a single value and a
+ * one-element list alike, list order ignored where IAM ignores it (actions, resources,
+ * condition values, principals). Statement order and Sids are kept.
+ */
+function canonicalPolicy(document) {
+    return JSON.stringify(canonical(document, ''));
+}
+/** True when the two documents mean the same to IAM (see `canonicalPolicy`). */
+function samePolicy(a, b) {
+    return canonicalPolicy(a) === canonicalPolicy(b);
+}
+function canonical(value, key) {
+    // A list-valued element: one value and a one-element list alike, order and repeats ignored.
+    if (LIST_KEYS.has(key) || key === '#condition-value') {
+        const items = (Array.isArray(value) ? value : [value]).map((v) => JSON.stringify(sortKeys(v)));
+        return [...new Set(items)].sort().map((i) => JSON.parse(i));
+    }
+    if (Array.isArray(value))
+        return value.map((v) => canonical(v, key));
+    if (typeof value === 'object' && value !== null) {
+        const out = {};
+        for (const k of Object.keys(value).sort()) {
+            const v = value[k];
+            // Condition -> operator -> key -> values; Principal -> type -> values.
+            const child = key === 'Condition'
+                ? '#condition-operator'
+                : key === '#condition-operator' || key === 'Principal' || key === 'NotPrincipal'
+                    ? '#condition-value'
+                    : k;
+            out[k] = canonical(v, child);
+        }
+        return out;
+    }
+    return value;
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (typeof value === 'object' && value !== null) {
+        const out = {};
+        for (const k of Object.keys(value).sort())
+            out[k] = sortKeys(value[k]);
+        return out;
+    }
+    return value;
+}
+/** Every string of a document (actions, resources, condition values...), for scanning. */
+function visitStrings(value, visit) {
+    if (typeof value === 'string')
+        return visit(value);
+    if (Array.isArray(value))
+        return value.map((v) => visitStrings(v, visit));
+    if (typeof value === 'object' && value !== null) {
+        const out = {};
+        for (const [k, v] of Object.entries(value))
+            out[k] = visitStrings(v, visit);
+        return out;
+    }
+    return value;
+}
+const USERNAME_VARIABLE = /\$\{aws:username\}/gi;
+/** True when the document uses `${aws:username}`, which does not resolve for a role. */
+function usesUsernameVariable(document) {
+    return /\$\{aws:username\}/i.test(policyJson(document));
+}
+/** Replaces `${aws:username}` with the user's literal name in every value of the document. */
+function replaceUsernameVariable(document, userName) {
+    return literalUsername(document, userName).document;
+}
+/**
+ * {@link replaceUsernameVariable}, with every value it changed (each distinct value once per
+ * statement, in document order), so that a reviewer sees what the role got instead.
+ */
+function literalUsername(document, userName) {
+    const changes = [];
+    const statements = document.Statement.map((statement, index) => {
+        const label = statementLabel(statement, index);
+        return visitStrings(statement, (before) => {
+            const after = before.replace(USERNAME_VARIABLE, userName);
+            const seen = changes.some((c) => c.statement === label && c.before === before);
+            if (after !== before && !seen)
+                changes.push({ statement: label, before, after });
+            return after;
+        });
+    });
+    return { document: { ...document, Statement: statements }, changes };
+}
+/** How a statement is named for a person: its `Sid`, else its 1-based position. */
+function statementLabel(statement, index) {
+    return statement.Sid ? `statement ${statement.Sid}` : `statement ${index + 1}`;
+}
+const RUNNER_NETWORK_KEYS = ['aws:sourceip', 'aws:sourcevpc', 'aws:sourcevpce', 'aws:vpcsourceip'];
+/**
+ * Conditions that cannot hold (or may not hold) for the role: the runner's network
+ * (`aws:SourceIp`, `aws:SourceVpc`, ...), the user's identity (`aws:userid`, `aws:username`,
+ * `aws:PrincipalArn` naming the user, `aws:PrincipalType` = User) and `${aws:userid}`.
+ */
+function roleConditionWarnings(document, user) {
+    const warnings = [];
+    document.Statement.forEach((statement, index) => {
+        const where = statementLabel(statement, index);
+        for (const [operator, block] of Object.entries(statement.Condition ?? {})) {
+            for (const [rawKey, rawValue] of Object.entries(block)) {
+                const key = rawKey.toLowerCase();
+                const values = [rawValue].flat().map(String);
+                const add = (message) => {
+                    warnings.push({ key: rawKey, statement: where, message: `${where}: ${message}` });
+                };
+                const negated = operator.startsWith('Not') || operator.includes('NotEquals');
+                if (RUNNER_NETWORK_KEYS.includes(key)) {
+                    add(`${operator} ${rawKey} depends on the network the call comes from; GitHub-hosted runners have changing public addresses, so the role may be refused where the user was allowed (self-hosted runners in that network keep working)`);
+                }
+                else if (key === 'aws:userid' || key === 'aws:username') {
+                    add(`${operator} ${rawKey} is about the IAM user; for the role ${rawKey === 'aws:username' ? 'the key is absent' : 'it is ROLEID:SESSION'}, so the condition ${negated ? 'always matches' : 'never matches'}`);
+                }
+                else if (key === 'aws:principalarn' && values.some((v) => matchesUser(v, user))) {
+                    add(`${operator} ${rawKey} names the user ${user.arn}; the role's ARN differs, so the condition ${negated ? 'always matches' : 'never matches'}`);
+                }
+                else if (key === 'aws:principaltype' && values.some((v) => v.toLowerCase() === 'user')) {
+                    add(`${operator} ${rawKey} = User; for the role it is AssumedRole`);
+                }
+            }
+        }
+        const text = JSON.stringify(statement);
+        if (/\$\{aws:userid\}/i.test(text)) {
+            warnings.push({
+                key: '${aws:userid}',
+                statement: where,
+                message: `${where}: \${aws:userid} is the user's id (${user.id ?? 'AIDA...'}); for the role it is ROLEID:SESSION, so resources named with it differ`
+            });
+        }
+    });
+    return warnings;
+}
+function matchesUser(value, user) {
+    if (value === user.arn)
+        return true;
+    if (!value.includes('*') && !value.includes('?'))
+        return false;
+    const regex = new RegExp(`^${value
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`);
+    return regex.test(user.arn) && value.includes(':user/');
+}
 
+;// CONCATENATED MODULE: ./src/aws/plan/facts.ts
+const DEFAULT_QUOTAS = {
+    attachedPoliciesPerRole: 10,
+    rolePolicySize: 10240,
+    policySize: 6144,
+    assumeRolePolicySize: 2048,
+    versionsPerPolicy: 5
+};
+/** `arn:aws:iam::aws:policy/...` (any partition). */
+function isAwsManaged(arn) {
+    return /^arn:[\w-]+:iam::aws:policy\//.test(arn);
+}
+/** The account field of an ARN (`arn:aws:iam::ACCOUNT:role/x`); undefined when there is none. */
+function arnAccount(arn) {
+    return arn.split(':')[4];
+}
+
+;// CONCATENATED MODULE: ./src/aws/plan/policy-copies.ts
+/**
+ * A user's document on its way to the role (pure): where it comes from, the document the role
+ * gets (`${aws:username}` made literal) and every change made to it, so that nothing changes
+ * unsaid. Shared by the permissions plan and the packing of merged policies.
+ */
 
 class PermissionsError extends Error {
     name = 'PermissionsError';
 }
-/** Plans the role's permissions; throws `PermissionsError` when they cannot fit the quotas. */
-function planPermissions(input) {
-    const { inventory: inv, quotas } = input;
-    const user = { name: inv.name, arn: inv.arn, id: inv.id || null };
-    const warnings = [];
-    const copies = [];
-    const warn = (source, document) => {
-        for (const w of roleConditionWarnings(document, user))
-            warnings.push(`${source}, ${w.message}`);
-    };
-    // Managed policies of the user and its groups, deduplicated, with where each comes from.
-    const sourcesByArn = new Map();
-    const addSource = (arn, source) => {
-        const list = sourcesByArn.get(arn) ?? [];
-        if (!list.includes(source))
-            list.push(source);
-        sourcesByArn.set(arn, list);
-    };
-    for (const arn of inv.attached)
-        addSource(arn, `user ${inv.name}`);
-    for (const g of inv.groups)
-        for (const arn of g.attached)
-            addSource(arn, `group ${g.name}`);
-    const aws = [];
-    let customer = [];
-    const documents = [];
-    for (const [arn, sources] of [...sourcesByArn.entries()].sort(([a], [b]) => cmp(a, b))) {
-        const policy = inv.policies.get(arn);
-        const awsManaged = policy?.awsManaged ?? /^arn:[\w-]+:iam::aws:policy\//.test(arn);
-        if (policy)
-            warn(`managed policy ${arn}`, policy.document);
-        if (policy && !awsManaged && usesUsernameVariable(policy.document)) {
-            // The role cannot resolve ${aws:username}: copy the document with the literal name.
-            const name = rewrittenPolicyName(policy.name);
-            documents.push({
-                source: `managed policy ${arn} (\${aws:username} made literal)`,
-                document: replaceUsernameVariable(policy.document, inv.name),
-                inlineName: name
-            });
-            continue;
-        }
-        if (policy && awsManaged && usesUsernameVariable(policy.document)) {
-            warnings.push(`managed policy ${arn} uses \${aws:username}, which does not resolve for a role: the statements that name the user grant the role nothing`);
-        }
-        const plan = { arn, awsManaged, sources };
-        if (awsManaged)
-            aws.push(plan);
-        else
-            customer.push(plan);
-    }
-    for (const p of inv.inline) {
-        warn(`user ${inv.name} inline policy ${p.name}`, p.document);
-        documents.push({
-            source: `user ${inv.name} inline policy ${p.name}`,
-            document: replaceUsernameVariable(p.document, inv.name),
-            inlineName: userInlineName(p.name)
-        });
-    }
-    for (const g of inv.groups) {
-        for (const p of g.inline) {
-            warn(`group ${g.name} inline policy ${p.name}`, p.document);
-            documents.push({
-                source: `group ${g.name} inline policy ${p.name}`,
-                document: replaceUsernameVariable(p.document, inv.name),
-                inlineName: groupInlineName(g.name, p.name)
-            });
-        }
-    }
-    // Quotas: inline documents over the role's inline budget move into merged policies, largest
-    // first; when attachments then exceed the quota, customer-managed documents merge too.
-    const attachQuota = quotas.attachedPoliciesPerRole - input.foreignAttached;
-    const inlineQuota = quotas.rolePolicySize - input.foreignInlineSize;
-    let inline = [...documents];
-    const pool = [];
-    const inlineTotal = () => inline.reduce((n, d) => n + policySize(d.document), 0);
-    while (inline.length > 0 && inlineTotal() > inlineQuota) {
-        const largest = [...inline].sort((a, b) => policySize(b.document) - policySize(a.document) || cmp(a.inlineName, b.inlineName))[0];
-        if (!largest)
-            break;
-        pool.push(largest);
-        inline = inline.filter((d) => d !== largest);
-    }
-    let packs = pack(pool, quotas.policySize);
-    if (aws.length + customer.length + packs.length > attachQuota) {
-        for (const c of customer) {
-            const policy = inv.policies.get(c.arn);
-            if (!policy) {
-                throw new PermissionsError(`managed policy ${c.arn} was not read; cannot merge it`);
-            }
-            pool.push({ source: `managed policy ${c.arn}`, document: policy.document, inlineName: '' });
-        }
-        customer = [];
-        packs = pack(pool, quotas.policySize);
-    }
-    if (aws.length + packs.length > attachQuota) {
-        throw new PermissionsError(`the role needs ${aws.length} AWS-managed policies and ${packs.length} merged policies, more than the ${attachQuota} managed policies a role may have here (AttachedPoliciesPerRoleQuota ${quotas.attachedPoliciesPerRole}${input.foreignAttached ? `, ${input.foreignAttached} attached by others` : ''}); ask AWS to raise the quota (up to 20)`);
-    }
-    const merged = packs.map((p, i) => {
-        const name = mergedPolicyName(input.roleName, i + 1);
-        return {
-            name,
-            arn: `arn:${input.partition}:iam::${input.accountId}:policy${input.rolePath}${name}`,
-            document: p.document,
-            sources: p.sources
-        };
-    });
-    for (const a of [...aws, ...customer])
-        copies.push(`${a.sources.join(', ')}: ${a.arn} attached`);
-    for (const d of inline)
-        copies.push(`${d.source}: put as inline policy ${d.inlineName}`);
-    for (const m of merged) {
-        for (const s of m.sources)
-            copies.push(`${s}: merged into ${m.name}`);
-    }
-    return {
-        attach: [...aws, ...customer],
-        inline: inline.map((d) => ({ name: d.inlineName, document: d.document, source: d.source })),
-        merged,
-        copies,
-        warnings
-    };
+/** The document with `${aws:username}` made literal, and each value that changed. */
+function sourced(source, document, inlineName, userName) {
+    const literal = literalUsername(document, userName);
+    const changes = literal.changes.map((c) => ({
+        kind: 'username-made-literal',
+        source,
+        ...c
+    }));
+    return { source, document: literal.document, inlineName, changes };
 }
+
+;// CONCATENATED MODULE: ./src/aws/plan/policy-packing.ts
+/**
+ * Merged policies (pure): the statements of documents that do not fit the role's quotas packed
+ * into as few customer-managed policies as first-fit decreasing finds, each within the managed
+ * policy size quota, with every source merged in and every `Sid` renamed recorded as a change.
+ */
+
+
 /**
  * Packs the statements of the documents into as few policies of at most `maxSize` characters as
  * first-fit decreasing finds. Deterministic (same input, same packs); Sids are made unique.
  */
 function pack(documents, maxSize) {
-    const statements = documents.flatMap((d) => d.document.Statement.map((statement) => ({ statement, source: d.source })));
+    const statements = documents.flatMap((d) => d.document.Statement.map((statement, index) => ({ statement, index, from: d })));
     const sized = statements
         .map((s) => ({ ...s, size: JSON.stringify(s.statement).length }))
         .sort((a, b) => b.size - a.size || cmp(JSON.stringify(a.statement), JSON.stringify(b.statement)));
     const bins = [];
     for (const item of sized) {
-        let placed = false;
-        for (const bin of bins) {
+        const bin = bins.find((b) => {
+            const candidate = withUniqueSid(b.statements, item.statement);
+            return policySize(doc([...b.statements, candidate])) <= maxSize;
+        });
+        if (bin) {
             const candidate = withUniqueSid(bin.statements, item.statement);
-            if (policySize(doc([...bin.statements, candidate])) <= maxSize) {
-                bin.statements.push(candidate);
-                if (!bin.sources.includes(item.source))
-                    bin.sources.push(item.source);
-                placed = true;
-                break;
+            if (candidate.Sid !== item.statement.Sid) {
+                const source = item.from.source;
+                bin.renamed.push({
+                    kind: 'sid-renamed',
+                    source,
+                    before: item.statement.Sid ?? '',
+                    after: candidate.Sid ?? ''
+                });
             }
-        }
-        if (placed)
+            bin.statements.push(candidate);
+            bin.items.push(item);
             continue;
-        if (policySize(doc([item.statement])) > maxSize) {
-            throw new PermissionsError(`a statement of ${item.source} alone is larger than a managed policy may be (${maxSize} characters); split it by hand`);
         }
-        bins.push({ statements: [item.statement], sources: [item.source] });
+        if (policySize(doc([item.statement])) > maxSize) {
+            throw new PermissionsError(`a statement of ${item.from.source} alone is larger than a managed policy may be (${maxSize} characters); split it by hand`);
+        }
+        bins.push({ statements: [item.statement], items: [item], renamed: [] });
     }
-    return bins.map((b) => ({ document: doc(b.statements), sources: b.sources }));
+    return bins.map((b) => packOf(b.statements, b.items, b.renamed));
+}
+/** A pack's document, its sources in the order first placed, and what changed for each. */
+function packOf(statements, items, renamed) {
+    const froms = [...new Set(items.map((i) => i.from))];
+    const changes = [];
+    for (const from of froms) {
+        const placed = items.filter((i) => i.from === from);
+        changes.push({ kind: 'merged', source: from.source, statements: placed.length });
+        const labels = new Set(placed.map((i) => statementLabel(i.statement, i.index)));
+        changes.push(...from.changes.filter((c) => c.kind !== 'username-made-literal' || labels.has(c.statement)));
+    }
+    changes.push(...renamed);
+    return { document: doc(statements), sources: froms.map((f) => f.source), changes };
 }
 function doc(statements) {
     return { Version: '2012-10-17', Statement: statements };
@@ -73518,7 +72680,369 @@ function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/aws/trust-policy.ts
+;// CONCATENATED MODULE: ./src/aws/plan/permissions.ts
+/**
+ * The permissions a role gets from an IAM user (pure): the managed policies of the user and its
+ * groups (deduplicated) attached, their inline policies put on the role, `${aws:username}` made
+ * literal, and, when the role's quotas are exceeded (`AttachedPoliciesPerRoleQuota`,
+ * `RolePolicySizeQuota`), customer-managed and inline documents merged statement by statement
+ * into as few customer-managed policies (`PolicySizeQuota` each) as needed. AWS-managed policies
+ * stay attached. Merging keeps the meaning: a principal's identity policies are one union.
+ */
+
+
+
+
+
+
+/** The role's documents that are not copied as is, in plan order (inline, then merged). */
+function changedDocuments(permissions) {
+    return [
+        ...permissions.inline
+            .filter((p) => p.changes.length > 0)
+            .map((p) => ({ kind: 'inline', name: p.name, changes: p.changes })),
+        ...permissions.merged
+            .filter((m) => m.changes.length > 0)
+            .map((m) => ({ kind: 'merged', name: m.name, changes: m.changes }))
+    ];
+}
+/** Plans the role's permissions; throws `PermissionsError` when they cannot fit the quotas. */
+function planPermissions(input) {
+    const inv = input.inventory;
+    const user = { name: inv.name, arn: inv.arn, id: inv.id || null };
+    const warnings = [];
+    const warn = (source, document) => {
+        for (const w of roleConditionWarnings(document, user))
+            warnings.push(`${source}, ${w.message}`);
+    };
+    const managed = sortManaged(inv, warn, warnings);
+    const documents = [...managed.rewritten, ...inlineDocuments(inv, warn)];
+    const fit = fitQuotas(input, managed.aws, managed.customer, documents);
+    const merged = fit.packs.map((p, i) => {
+        const name = mergedPolicyName(input.roleName, i + 1);
+        return {
+            name,
+            arn: `arn:${input.partition}:iam::${input.accountId}:policy${input.rolePath}${name}`,
+            document: p.document,
+            sources: p.sources,
+            changes: p.changes
+        };
+    });
+    const attach = [...managed.aws, ...fit.customer];
+    return {
+        attach,
+        inline: fit.inline.map((d) => ({
+            name: d.inlineName,
+            document: d.document,
+            source: d.source,
+            changes: d.changes
+        })),
+        merged,
+        copies: copyLines(attach, fit.inline, merged),
+        warnings
+    };
+}
+/** The managed policies of the user and its groups, deduplicated, with where each comes from. */
+function managedSources(inv) {
+    const sourcesByArn = new Map();
+    const addSource = (arn, source) => {
+        const list = sourcesByArn.get(arn) ?? [];
+        if (!list.includes(source))
+            list.push(source);
+        sourcesByArn.set(arn, list);
+    };
+    for (const arn of inv.attached)
+        addSource(arn, `user ${inv.name}`);
+    for (const g of inv.groups)
+        for (const arn of g.attached)
+            addSource(arn, `group ${g.name}`);
+    return sourcesByArn;
+}
+/**
+ * The managed policies, in ARN order: AWS-managed and customer-managed ones to attach, and the
+ * customer-managed ones that use `${aws:username}` rewritten into documents to copy.
+ */
+function sortManaged(inv, warn, warnings) {
+    const aws = [];
+    const customer = [];
+    const rewritten = [];
+    for (const [arn, sources] of [...managedSources(inv).entries()].sort(([a], [b]) => permissions_cmp(a, b))) {
+        const policy = inv.policies.get(arn);
+        const awsManaged = policy?.awsManaged ?? isAwsManaged(arn);
+        if (policy)
+            warn(`managed policy ${arn}`, policy.document);
+        if (policy && !awsManaged && usesUsernameVariable(policy.document)) {
+            // The role cannot resolve ${aws:username}: copy the document with the literal name.
+            const source = `managed policy ${arn}`;
+            rewritten.push(sourced(source, policy.document, rewrittenPolicyName(policy.name), inv.name));
+            continue;
+        }
+        if (policy && awsManaged && usesUsernameVariable(policy.document)) {
+            warnings.push(`managed policy ${arn} uses \${aws:username}, which does not resolve for a role: the statements that name the user grant the role nothing`);
+        }
+        const plan = { arn, awsManaged, sources };
+        if (awsManaged)
+            aws.push(plan);
+        else
+            customer.push(plan);
+    }
+    return { aws, customer, rewritten };
+}
+/** The inline policies of the user, then of its groups, with `${aws:username}` made literal. */
+function inlineDocuments(inv, warn) {
+    const documents = [];
+    for (const p of inv.inline) {
+        const source = `user ${inv.name} inline policy ${p.name}`;
+        warn(source, p.document);
+        documents.push(sourced(source, p.document, userInlineName(p.name), inv.name));
+    }
+    for (const g of inv.groups) {
+        for (const p of g.inline) {
+            const source = `group ${g.name} inline policy ${p.name}`;
+            warn(source, p.document);
+            documents.push(sourced(source, p.document, groupInlineName(g.name, p.name), inv.name));
+        }
+    }
+    return documents;
+}
+/**
+ * Quotas: inline documents over the role's inline budget move into merged policies, largest
+ * first; when attachments then exceed the quota, customer-managed documents merge too.
+ */
+function fitQuotas(input, aws, customer, documents) {
+    const { quotas, inventory: inv } = input;
+    const attachQuota = quotas.attachedPoliciesPerRole - input.foreignAttached;
+    const { inline, pool } = spillInline(documents, quotas.rolePolicySize - input.foreignInlineSize);
+    let packs = pack(pool, quotas.policySize);
+    let attached = customer;
+    if (aws.length + customer.length + packs.length > attachQuota) {
+        for (const c of customer) {
+            const policy = inv.policies.get(c.arn);
+            if (!policy) {
+                throw new PermissionsError(`managed policy ${c.arn} was not read; cannot merge it`);
+            }
+            const source = `managed policy ${c.arn}`;
+            pool.push({ source, document: policy.document, inlineName: '', changes: [] });
+        }
+        attached = [];
+        packs = pack(pool, quotas.policySize);
+    }
+    if (aws.length + packs.length > attachQuota) {
+        throw new PermissionsError(`the role needs ${aws.length} AWS-managed policies and ${packs.length} merged policies, more than the ${attachQuota} managed policies a role may have here (AttachedPoliciesPerRoleQuota ${quotas.attachedPoliciesPerRole}${input.foreignAttached ? `, ${input.foreignAttached} attached by others` : ''}); ask AWS to raise the quota (up to 20)`);
+    }
+    return { customer: attached, inline, packs };
+}
+/** Moves the largest inline documents into the merge pool until the rest fit `quota`. */
+function spillInline(documents, quota) {
+    let inline = [...documents];
+    const pool = [];
+    const inlineTotal = () => inline.reduce((n, d) => n + policySize(d.document), 0);
+    while (inline.length > 0 && inlineTotal() > quota) {
+        const largest = [...inline].sort((a, b) => policySize(b.document) - policySize(a.document) || permissions_cmp(a.inlineName, b.inlineName))[0];
+        if (!largest)
+            break;
+        pool.push(largest);
+        inline = inline.filter((d) => d !== largest);
+    }
+    return { inline, pool };
+}
+/** How each source policy is copied, one line each. */
+function copyLines(attach, inline, merged) {
+    const copies = [];
+    for (const a of attach)
+        copies.push(`${a.sources.join(', ')}: ${a.arn} attached`);
+    for (const d of inline) {
+        const literal = d.changes.some((c) => c.kind === 'username-made-literal');
+        const marker = literal ? ' (${aws:username} made literal)' : '';
+        copies.push(`${d.source}: put as inline policy ${d.inlineName}${marker}`);
+    }
+    for (const m of merged) {
+        for (const s of m.sources)
+            copies.push(`${s}: merged into ${m.name}`);
+    }
+    return copies;
+}
+function permissions_cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/aws/plan/role-writes.ts
+
+
+/** Every write from `now` to `want`, in the order they must run. */
+function roleWrites(want, now) {
+    return [
+        ...mergedPolicyWrites(want, now),
+        ...(now.existing ? roleUpdateWrites(want, now.existing) : [createRoleWrite(want)]),
+        ...attachmentWrites(want, now),
+        ...obsoletePolicyWrites(want, now)
+    ];
+}
+/** Merged managed policies: created, or given a new default version when they differ. */
+function mergedPolicyWrites(want, now) {
+    const writes = [];
+    for (const m of want.permissions.merged) {
+        const state = now.ownedPolicies.get(m.arn);
+        if (!state) {
+            writes.push({
+                op: 'CreatePolicy',
+                arn: m.arn,
+                name: m.name,
+                path: want.path,
+                document: m.document,
+                tags: [
+                    { key: TAGS.managedBy, value: MANAGED_BY_VALUE },
+                    { key: TAGS.role, value: want.roleName }
+                ]
+            });
+        }
+        else if (!samePolicy(state.document, m.document)) {
+            writes.push({ op: 'CreatePolicyVersion', arn: m.arn, document: m.document });
+        }
+    }
+    return writes;
+}
+function createRoleWrite(want) {
+    return {
+        op: 'CreateRole',
+        roleName: want.roleName,
+        path: want.path,
+        trust: want.trust,
+        description: want.description,
+        maxSessionDuration: want.maxSessionDuration,
+        boundaryArn: want.boundaryArn,
+        tags: want.tags
+    };
+}
+/** An existing role: trust policy, description and session, boundary, then tags. */
+function roleUpdateWrites(want, existing) {
+    const { roleName, boundaryArn, tags } = want;
+    const writes = [];
+    if (!samePolicy(existing.trust, want.trust)) {
+        writes.push({ op: 'UpdateAssumeRolePolicy', roleName, trust: want.trust });
+    }
+    if (existing.description !== want.description ||
+        existing.maxSessionDuration !== want.maxSessionDuration) {
+        writes.push({
+            op: 'UpdateRole',
+            roleName,
+            description: want.description,
+            maxSessionDuration: want.maxSessionDuration
+        });
+    }
+    if (boundaryArn && existing.boundaryArn !== boundaryArn) {
+        writes.push({ op: 'PutRolePermissionsBoundary', roleName, boundaryArn });
+    }
+    else if (!boundaryArn && existing.boundaryArn) {
+        writes.push({ op: 'DeleteRolePermissionsBoundary', roleName });
+    }
+    const changed = tags.filter((t) => tagOf(existing.tags, t.key) !== t.value);
+    if (changed.length > 0)
+        writes.push({ op: 'TagRole', roleName, tags: changed });
+    const stale = existing.tags
+        .filter((t) => t.key.startsWith(TAG_PREFIX) && !tags.some((d) => d.key === t.key))
+        .map((t) => t.key);
+    if (stale.length > 0)
+        writes.push({ op: 'UntagRole', roleName, keys: stale });
+    return writes;
+}
+/** Policies on the role: detach and delete first (room under the quotas), then attach and put. */
+function attachmentWrites(want, now) {
+    const { roleName } = want;
+    const writes = [];
+    const attachedNow = new Set(now.existing?.attached ?? []);
+    const wanted = new Set(want.attachArns);
+    for (const arn of [...now.recorded].sort()) {
+        if (attachedNow.has(arn) && !wanted.has(arn))
+            writes.push({ op: 'DetachRolePolicy', roleName, arn });
+    }
+    const inlineNow = inlineByName(now.existing);
+    const inlineWanted = new Map(want.permissions.inline.map((p) => [p.name, p.document]));
+    for (const name of [...inlineNow.keys()].sort()) {
+        if (isOwnInlineName(name) && !inlineWanted.has(name)) {
+            writes.push({ op: 'DeleteRolePolicy', roleName, name });
+        }
+    }
+    for (const arn of want.attachArns) {
+        if (!attachedNow.has(arn))
+            writes.push({ op: 'AttachRolePolicy', roleName, arn });
+    }
+    for (const [name, document] of inlineWanted) {
+        const current = inlineNow.get(name);
+        if (!current || !samePolicy(current, document)) {
+            writes.push({ op: 'PutRolePolicy', roleName, name, document });
+        }
+    }
+    return writes;
+}
+/** Merged policies this action made before and no longer needs. */
+function obsoletePolicyWrites(want, now) {
+    const wanted = new Set(want.attachArns);
+    const writes = [];
+    for (const [arn, state] of now.ownedPolicies) {
+        if (!wanted.has(arn) && tagOf(state.tags, TAGS.managedBy) === MANAGED_BY_VALUE) {
+            writes.push({ op: 'DeletePolicy', arn });
+        }
+    }
+    return writes;
+}
+function inlineByName(existing) {
+    return new Map((existing?.inline ?? []).map((p) => [p.name, p.document]));
+}
+/** The role, its trust policy and each policy with what happens to it (unchanged ones too). */
+function resourceChanges(want, existing, writes) {
+    const { roleName, permissions } = want;
+    const has = (op, match = () => true) => writes.some((w) => w.op === op && match(w));
+    const forArn = (arn) => (w) => 'arn' in w && w.arn === arn;
+    const forName = (name) => (w) => 'name' in w && w.name === name;
+    const inlineNow = inlineByName(existing);
+    return [
+        {
+            resource: `role ${roleName}`,
+            change: !existing ? 'create' : writes.length > 0 ? 'update' : 'unchanged'
+        },
+        {
+            resource: `trust policy of ${roleName}`,
+            change: !existing ? 'create' : has('UpdateAssumeRolePolicy') ? 'update' : 'unchanged'
+        },
+        ...permissions.merged.map((m) => ({
+            resource: `managed policy ${m.name} (merged)`,
+            change: has('CreatePolicy', forArn(m.arn))
+                ? 'create'
+                : has('CreatePolicyVersion', forArn(m.arn))
+                    ? 'update'
+                    : 'unchanged'
+        })),
+        ...want.attachArns.map((arn) => ({
+            resource: `${arn} attached`,
+            change: has('AttachRolePolicy', forArn(arn)) ? 'create' : 'unchanged'
+        })),
+        ...permissions.inline.map((p) => ({
+            resource: `inline policy ${p.name}`,
+            change: !inlineNow.has(p.name)
+                ? 'create'
+                : has('PutRolePolicy', forName(p.name))
+                    ? 'update'
+                    : 'unchanged'
+        })),
+        ...writes.flatMap(deletion)
+    ];
+}
+/** A write that removes something, as a row of the table. */
+function deletion(w) {
+    switch (w.op) {
+        case 'DetachRolePolicy':
+            return [{ resource: `${w.arn} attached`, change: 'delete' }];
+        case 'DeleteRolePolicy':
+            return [{ resource: `inline policy ${w.name}`, change: 'delete' }];
+        case 'DeletePolicy':
+            return [{ resource: `managed policy ${w.arn} (merged)`, change: 'delete' }];
+        default:
+            return [];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aws/plan/trust-policy.ts
 
 /** The Sid that marks the statement this action owns in a trust policy. */
 const TRUST_STATEMENT_SID = 'GitHubActionsOidcAwsKeysToOidc';
@@ -73708,7 +73232,8 @@ function safePrefix(prefix) {
     return cut;
 }
 
-;// CONCATENATED MODULE: ./src/aws/role-plan.ts
+;// CONCATENATED MODULE: ./src/aws/plan/role.ts
+
 
 
 
@@ -73719,32 +73244,11 @@ class RolePlanError extends Error {
 /** Plans the role that replaces a user's keys. Throws `RolePlanError` (and the trust/permissions errors) for this pair. */
 function planNewRole(facts, settings) {
     const { existing, roleName } = facts;
-    if (existing && tagOf(existing.tags, TAGS.managedBy) !== MANAGED_BY_VALUE) {
-        throw new RolePlanError(`role ${roleName} exists and was not created by aws-keys-to-oidc (no ${TAGS.managedBy} tag); choose another role-name or remove that role`);
-    }
-    const previousUser = existing ? tagOf(existing.tags, TAGS.sourceUser) : null;
-    if (existing && previousUser && previousUser !== facts.inventory.name) {
-        throw new RolePlanError(`role ${roleName} was made for IAM user ${previousUser}, not ${facts.inventory.name}; use a role-name template with {user}`);
-    }
+    checkOwnership(facts);
     const path = existing?.path ?? settings.rolePath;
     const roleArn = existing?.arn ?? `arn:${facts.partition}:iam::${facts.accountId}:role${path}${roleName}`;
     const recorded = new Set(existing ? decodeAttached(existing.tags, facts.partition) : []);
-    const candidates = new Set([
-        ...facts.inventory.attached,
-        ...facts.inventory.groups.flatMap((g) => g.attached)
-    ]);
-    const foreignAttached = (existing?.attached ?? []).filter((a) => !recorded.has(a) && !candidates.has(a));
-    const foreignInline = (existing?.inline ?? []).filter((p) => !isOwnInlineName(p.name));
-    const permissions = planPermissions({
-        inventory: facts.inventory,
-        quotas: facts.quotas,
-        roleName,
-        rolePath: path,
-        accountId: facts.accountId,
-        partition: facts.partition,
-        foreignAttached: foreignAttached.length,
-        foreignInlineSize: foreignInline.reduce((n, p) => n + policySize(p.document), 0)
-    });
+    const permissions = planRolePermissions(facts, path, recorded);
     const trust = buildTrustPolicy({
         providerArn: facts.providerArn,
         issuer: settings.oidcIssuer,
@@ -73754,7 +73258,6 @@ function planNewRole(facts, settings) {
         maxSize: facts.quotas.assumeRolePolicySize
     });
     const warnings = [...permissions.warnings, ...facts.subjects.notes, ...trust.merges];
-    const boundaryArn = settings.permissionsBoundary ?? facts.inventory.boundaryArn;
     const attachArns = [
         ...permissions.attach.map((a) => a.arn),
         ...permissions.merged.map((m) => m.arn)
@@ -73763,141 +73266,18 @@ function planNewRole(facts, settings) {
     for (const arn of attachedRecord.unrecorded) {
         warnings.push(`${arn} cannot be recorded in a tag (its name has a comma); a later run will not detach it`);
     }
-    const tags = desiredTags(facts, existing, attachedRecord.tags, warnings);
-    const description = `aws-keys-to-oidc: GitHub Actions of ${facts.repository.owner}/${facts.repository.repo}, replacing the access keys of IAM user ${facts.inventory.name}`.slice(0, 1000);
-    const writes = [];
-    // 1. merged managed policies: created or given a new default version
-    for (const m of permissions.merged) {
-        const now = facts.ownedPolicies.get(m.arn);
-        if (!now) {
-            writes.push({
-                op: 'CreatePolicy',
-                arn: m.arn,
-                name: m.name,
-                path,
-                document: m.document,
-                tags: [
-                    { key: TAGS.managedBy, value: MANAGED_BY_VALUE },
-                    { key: TAGS.role, value: roleName }
-                ]
-            });
-        }
-        else if (!samePolicy(now.document, m.document)) {
-            writes.push({ op: 'CreatePolicyVersion', arn: m.arn, document: m.document });
-        }
-    }
-    // 2. the role itself
-    if (!existing) {
-        writes.push({
-            op: 'CreateRole',
-            roleName,
-            path,
-            trust: trust.document,
-            description,
-            maxSessionDuration: settings.maxSessionDuration,
-            boundaryArn,
-            tags
-        });
-    }
-    else {
-        if (!samePolicy(existing.trust, trust.document)) {
-            writes.push({ op: 'UpdateAssumeRolePolicy', roleName, trust: trust.document });
-        }
-        if (existing.description !== description ||
-            existing.maxSessionDuration !== settings.maxSessionDuration) {
-            writes.push({
-                op: 'UpdateRole',
-                roleName,
-                description,
-                maxSessionDuration: settings.maxSessionDuration
-            });
-        }
-        if (boundaryArn && existing.boundaryArn !== boundaryArn) {
-            writes.push({ op: 'PutRolePermissionsBoundary', roleName, boundaryArn });
-        }
-        else if (!boundaryArn && existing.boundaryArn) {
-            writes.push({ op: 'DeleteRolePermissionsBoundary', roleName });
-        }
-        const changed = tags.filter((t) => tagOf(existing.tags, t.key) !== t.value);
-        if (changed.length > 0)
-            writes.push({ op: 'TagRole', roleName, tags: changed });
-        const stale = existing.tags
-            .filter((t) => t.key.startsWith(TAG_PREFIX) && !tags.some((d) => d.key === t.key))
-            .map((t) => t.key);
-        if (stale.length > 0)
-            writes.push({ op: 'UntagRole', roleName, keys: stale });
-    }
-    // 3. policies: detach and delete first (room under the quotas), then attach and put
-    const attachedNow = new Set(existing?.attached ?? []);
-    const wanted = new Set(attachArns);
-    for (const arn of [...recorded].sort()) {
-        if (attachedNow.has(arn) && !wanted.has(arn))
-            writes.push({ op: 'DetachRolePolicy', roleName, arn });
-    }
-    const inlineNow = new Map((existing?.inline ?? []).map((p) => [p.name, p.document]));
-    const inlineWanted = new Map(permissions.inline.map((p) => [p.name, p.document]));
-    for (const name of [...inlineNow.keys()].sort()) {
-        if (isOwnInlineName(name) && !inlineWanted.has(name)) {
-            writes.push({ op: 'DeleteRolePolicy', roleName, name });
-        }
-    }
-    for (const arn of attachArns) {
-        if (!attachedNow.has(arn))
-            writes.push({ op: 'AttachRolePolicy', roleName, arn });
-    }
-    for (const [name, document] of inlineWanted) {
-        const now = inlineNow.get(name);
-        if (!now || !samePolicy(now, document)) {
-            writes.push({ op: 'PutRolePolicy', roleName, name, document });
-        }
-    }
-    // 4. merged policies this action made before and no longer needs
-    for (const [arn, state] of facts.ownedPolicies) {
-        if (!wanted.has(arn) && tagOf(state.tags, TAGS.managedBy) === MANAGED_BY_VALUE) {
-            writes.push({ op: 'DeletePolicy', arn });
-        }
-    }
-    const has = (op, match = () => true) => writes.some((w) => w.op === op && match(w));
-    const forArn = (arn) => (w) => 'arn' in w && w.arn === arn;
-    const forName = (name) => (w) => 'name' in w && w.name === name;
-    const changes = [
-        {
-            resource: `role ${roleName}`,
-            change: !existing ? 'create' : writes.length > 0 ? 'update' : 'unchanged'
-        },
-        {
-            resource: `trust policy of ${roleName}`,
-            change: !existing ? 'create' : has('UpdateAssumeRolePolicy') ? 'update' : 'unchanged'
-        },
-        ...permissions.merged.map((m) => ({
-            resource: `managed policy ${m.name} (merged)`,
-            change: has('CreatePolicy', forArn(m.arn))
-                ? 'create'
-                : has('CreatePolicyVersion', forArn(m.arn))
-                    ? 'update'
-                    : 'unchanged'
-        })),
-        ...attachArns.map((arn) => ({
-            resource: `${arn} attached`,
-            change: has('AttachRolePolicy', forArn(arn)) ? 'create' : 'unchanged'
-        })),
-        ...permissions.inline.map((p) => ({
-            resource: `inline policy ${p.name}`,
-            change: !inlineNow.has(p.name)
-                ? 'create'
-                : has('PutRolePolicy', forName(p.name))
-                    ? 'update'
-                    : 'unchanged'
-        })),
-        ...writes.flatMap((w) => w.op === 'DetachRolePolicy'
-            ? [{ resource: `${w.arn} attached`, change: 'delete' }]
-            : w.op === 'DeleteRolePolicy'
-                ? [{ resource: `inline policy ${w.name}`, change: 'delete' }]
-                : w.op === 'DeletePolicy'
-                    ? [{ resource: `managed policy ${w.arn} (merged)`, change: 'delete' }]
-                    : [])
-    ];
-    const followUps = facts.rolesTrustingUser.map((r) => `role ${r} trusts IAM user ${facts.inventory.name}; when the keys are retired that trust serves nothing: give ${roleName} sts:AssumeRole on it (or trust ${roleArn} in it) if the workflows still need it`);
+    const want = {
+        roleName,
+        path,
+        trust: trust.document,
+        description: roleDescription(facts),
+        maxSessionDuration: settings.maxSessionDuration,
+        boundaryArn: settings.permissionsBoundary ?? facts.inventory.boundaryArn,
+        tags: desiredTags(facts, existing, attachedRecord.tags, warnings),
+        permissions,
+        attachArns
+    };
+    const writes = roleWrites(want, { existing, ownedPolicies: facts.ownedPolicies, recorded });
     return {
         kind: 'new-role',
         roleName,
@@ -73905,15 +73285,55 @@ function planNewRole(facts, settings) {
         change: !existing ? 'create' : writes.length > 0 ? 'update' : 'unchanged',
         trust,
         subjects: facts.subjects.subjects,
-        boundaryArn,
+        boundaryArn: want.boundaryArn,
         maxSessionDuration: settings.maxSessionDuration,
-        tags,
+        tags: want.tags,
         permissions,
         warnings,
-        followUps,
-        changes,
+        followUps: trustingRoleFollowUps(facts, roleArn),
+        changes: resourceChanges(want, existing, writes),
         writes
     };
+}
+/** An existing role of that name must be this action's, made for the same user. */
+function checkOwnership(facts) {
+    const { existing, roleName } = facts;
+    if (!existing)
+        return;
+    if (tagOf(existing.tags, TAGS.managedBy) !== MANAGED_BY_VALUE) {
+        throw new RolePlanError(`role ${roleName} exists and was not created by aws-keys-to-oidc (no ${TAGS.managedBy} tag); choose another role-name or remove that role`);
+    }
+    const previousUser = tagOf(existing.tags, TAGS.sourceUser);
+    if (previousUser && previousUser !== facts.inventory.name) {
+        throw new RolePlanError(`role ${roleName} was made for IAM user ${previousUser}, not ${facts.inventory.name}; use a role-name template with {user}`);
+    }
+}
+/** The user's permissions, within the quotas left by what others put on the role. */
+function planRolePermissions(facts, path, recorded) {
+    const { existing } = facts;
+    const candidates = new Set([
+        ...facts.inventory.attached,
+        ...facts.inventory.groups.flatMap((g) => g.attached)
+    ]);
+    const foreignAttached = (existing?.attached ?? []).filter((a) => !recorded.has(a) && !candidates.has(a));
+    const foreignInline = (existing?.inline ?? []).filter((p) => !isOwnInlineName(p.name));
+    return planPermissions({
+        inventory: facts.inventory,
+        quotas: facts.quotas,
+        roleName: facts.roleName,
+        rolePath: path,
+        accountId: facts.accountId,
+        partition: facts.partition,
+        foreignAttached: foreignAttached.length,
+        foreignInlineSize: foreignInline.reduce((n, p) => n + policySize(p.document), 0)
+    });
+}
+function roleDescription(facts) {
+    return `aws-keys-to-oidc: GitHub Actions of ${facts.repository.owner}/${facts.repository.repo}, replacing the access keys of IAM user ${facts.inventory.name}`.slice(0, 1000);
+}
+/** Roles that trust the user lose their use with the keys: a person decides what to do. */
+function trustingRoleFollowUps(facts, roleArn) {
+    return facts.rolesTrustingUser.map((r) => `role ${r} trusts IAM user ${facts.inventory.name}; when the keys are retired that trust serves nothing: give ${facts.roleName} sts:AssumeRole on it (or trust ${roleArn} in it) if the workflows still need it`);
 }
 function desiredTags(facts, existing, attached, warnings) {
     const own = [
@@ -73947,7 +73367,8 @@ function trustPolicyText(plan) {
     return JSON.stringify(plan.trust.document, null, 2);
 }
 
-;// CONCATENATED MODULE: ./src/aws/chained-role.ts
+;// CONCATENATED MODULE: ./src/aws/plan/chained-role.ts
+
 
 
 
@@ -73957,7 +73378,7 @@ function trustPolicyText(plan) {
  */
 function planChainedRole(facts, settings) {
     const { role } = facts;
-    const account = role.arn.split(':')[4];
+    const account = arnAccount(role.arn);
     if (account && account !== facts.accountId) {
         throw new RolePlanError(`the keys assume role ${role.arn} of account ${account}; its trust policy can only be changed with credentials of that account`);
     }
@@ -73998,13 +73419,1177 @@ function planChainedRole(facts, settings) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/aws/migration.ts
+;// CONCATENATED MODULE: ./src/aws/plan/provider.ts
+/** What to do with the provider, given what exists. */
+function planProvider(state, want) {
+    if (!state) {
+        return {
+            arn: want.arn,
+            url: want.issuer,
+            audience: want.audience,
+            change: 'create',
+            clientIds: [want.audience]
+        };
+    }
+    const has = state.clientIds.includes(want.audience);
+    return {
+        arn: want.arn,
+        url: want.issuer,
+        audience: want.audience,
+        change: has ? 'unchanged' : 'update',
+        clientIds: has ? state.clientIds : [...state.clientIds, want.audience]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/aws/plan/uses.ts
 /**
- * The AWS side of `mode: migrate`, in three steps the caller can show apart:
- * `gatherAwsFacts` reads (caller, quotas, provider, owners, inventories, existing roles),
- * `planAws` is pure (facts in, one plan out: the provider and, per key pair, its roles with every
- * write marked create / update / unchanged), `applyAwsPlan` (apply.ts) writes.
+ * How a key pair's jobs use the keys (pure): directly (a new role replaces the keys) or only to
+ * assume another role (role chaining: that role gets the trust statement). Split once per pair,
+ * when its facts are gathered; the plan reads the split from the facts.
+ */
+
+/** Jobs that use the keys directly, and jobs that only chain onto a role, by role ARN. */
+function splitUses(uses) {
+    const direct = [];
+    const chains = new Map();
+    const unresolved = [];
+    for (const f of uses) {
+        const role = f.roleToAssume?.trim() ?? null;
+        if (!role) {
+            direct.push(f);
+        }
+        else if (ROLE_ARN.test(role)) {
+            chains.set(role, [...(chains.get(role) ?? []), f]);
+        }
+        else {
+            unresolved.push(`${f.file}:${f.line}: role-to-assume '${role}' is not a literal role ARN; add the GitHub trust statement to that role by hand`);
+        }
+    }
+    return { direct, chains, unresolved };
+}
+/** True when no job uses the keys at all (each finding lands in exactly one part of the split). */
+function isUnused(uses) {
+    return uses.direct.length === 0 && uses.chains.size === 0 && uses.unresolved.length === 0;
+}
+/** The jobs of the findings (one per file and job). */
+function jobUses(findings) {
+    const seen = new Map();
+    for (const f of findings) {
+        const id = `${f.file}\u0000${f.job ?? ''}`;
+        if (!seen.has(id)) {
+            seen.set(id, { file: f.file, job: f.job, triggers: f.triggers, environment: f.environment });
+        }
+    }
+    return [...seen.values()];
+}
+
+;// CONCATENATED MODULE: ./src/aws/plan/plan.ts
+/**
+ * The AWS plan of `mode: migrate` (pure): the gathered facts in (`gatherAwsFacts`, src/aws/
+ * gather.ts), one plan out: the provider and, per key pair, its roles with every write marked
+ * create / update / unchanged. `applyAwsPlan` (src/aws/apply.ts) writes it.
  * A problem of one key pair is an error of that pair; the other pairs go on.
+ */
+
+
+
+
+
+
+
+/** The whole AWS plan from the facts. */
+function planAws(facts, request) {
+    const provider = planProvider(facts.provider, {
+        arn: facts.providerArn,
+        issuer: request.settings.oidcIssuer,
+        audience: request.settings.audience
+    });
+    const context = {
+        facts,
+        request,
+        jobs: sharedJobs(facts),
+        newRoles: new Map(),
+        chainRoles: new Map()
+    };
+    const pairs = facts.pairs.map((p) => planPair(p, context));
+    return { accountId: facts.caller.accountId, provider, quotas: facts.quotas, pairs };
+}
+/** Pairs of the same user share one role; its subjects are the union of their jobs. */
+function sharedJobs(facts) {
+    const usesByRole = new Map();
+    const userByRole = new Map();
+    const usesByChain = new Map();
+    for (const p of facts.pairs) {
+        if (p.error || !p.owner)
+            continue;
+        const { direct, chains } = p.uses;
+        if (p.roleName && direct.length > 0) {
+            usesByRole.set(p.roleName, [...(usesByRole.get(p.roleName) ?? []), ...direct]);
+            if (!userByRole.has(p.roleName))
+                userByRole.set(p.roleName, p.owner.userName);
+        }
+        for (const [arn, list] of chains)
+            usesByChain.set(arn, [...(usesByChain.get(arn) ?? []), ...list]);
+    }
+    return { usesByRole, userByRole, usesByChain };
+}
+function planPair(p, context) {
+    const base = { secretName: p.key.secretName, accessKeyId: p.key.accessKeyId, owner: p.owner };
+    if (p.error || !p.owner) {
+        return { ...base, roles: [], error: p.error ?? 'unknown key', followUps: [] };
+    }
+    if (isUnused(p.uses)) {
+        const error = `no workflow job uses the key in secret ${base.secretName}; nothing to migrate`;
+        return { ...base, roles: [], error, followUps: [] };
+    }
+    const owner = p.owner;
+    const newRole = newRoleOf(p, owner, context);
+    const results = [
+        ...(newRole === null ? [] : [newRole]),
+        ...[...p.chained].map(([arn, role]) => chainedRoleOf(arn, role, owner, context))
+    ];
+    const roles = results.filter((r) => typeof r !== 'string');
+    const errors = results.filter((r) => typeof r === 'string');
+    return {
+        ...base,
+        roles,
+        error: errors.length > 0 ? errors.join('; ') : null,
+        followUps: [...p.uses.unresolved, ...roles.flatMap((r) => r.followUps)]
+    };
+}
+/**
+ * The pair's new role (planned once for all pairs of its user), or why it cannot be; null when
+ * its jobs only chain onto roles.
+ */
+function newRoleOf(p, owner, { facts, request, jobs, newRoles }) {
+    const { roleName, inventory } = p;
+    if (!roleName || !inventory)
+        return null;
+    if (jobs.userByRole.get(roleName) !== owner.userName) {
+        return `role ${roleName} is also planned for IAM user ${jobs.userByRole.get(roleName) ?? '?'}; use a role-name template with {user}`;
+    }
+    const uses = jobs.usesByRole.get(roleName) ?? [];
+    return memo(newRoles, roleName, () => planNewRole({
+        roleName,
+        accountId: facts.caller.accountId,
+        partition: facts.caller.partition,
+        accessKeyId: owner.accessKeyId,
+        inventory,
+        quotas: facts.quotas,
+        repository: request.repository,
+        subjects: subjectsForJobs(jobUses(uses), request.repository),
+        workflowFiles: uses.map((f) => f.file),
+        providerArn: facts.providerArn,
+        existing: p.existing,
+        ownedPolicies: p.ownedPolicies,
+        rolesTrustingUser: (facts.rolesTrusting.get(inventory.arn) ?? []).filter((r) => !p.chained.has(r) && r !== p.existing?.arn),
+        now: request.now.toISOString()
+    }, request.settings));
+}
+/** A role the keys assume (planned once for all pairs that chain onto it), or why it cannot be. */
+function chainedRoleOf(arn, role, owner, { facts, request, jobs, chainRoles }) {
+    const account = arnAccount(arn) ?? '';
+    if (account !== facts.caller.accountId) {
+        return `the keys assume role ${arn} of account ${account}; add the GitHub trust statement there with credentials of that account`;
+    }
+    if (!role) {
+        return `the keys assume role ${arn}, which does not exist in account ${facts.caller.accountId}`;
+    }
+    return memo(chainRoles, arn, () => planChainedRole({
+        role,
+        accountId: facts.caller.accountId,
+        userName: owner.userName,
+        quotas: facts.quotas,
+        repository: request.repository,
+        subjects: subjectsForJobs(jobUses(jobs.usesByChain.get(arn) ?? []), request.repository),
+        providerArn: facts.providerArn
+    }, request.settings));
+}
+/** The plan made once per key; a planning error is kept as its message. */
+function memo(cache, key, make) {
+    const known = cache.get(key);
+    if (known !== undefined)
+        return known;
+    let result;
+    try {
+        result = make();
+    }
+    catch (error) {
+        result = errorMessage(error);
+    }
+    cache.set(key, result);
+    return result;
+}
+/**
+ * Key secret name -> the ARN of the role its jobs assume now: the new role when there is one,
+ * else the chained role. With `outcomes` (by role ARN), only pairs whose roles were all applied.
+ */
+function roleArnsBySecret(plan, outcomes) {
+    const map = {};
+    for (const pair of plan.pairs) {
+        if (pair.error || pair.roles.length === 0)
+            continue;
+        if (outcomes && pair.roles.some((r) => outcomes.get(r.roleArn)?.error !== null))
+            continue;
+        const role = pair.roles.find((r) => r.kind === 'new-role') ?? pair.roles[0];
+        if (role)
+            map[pair.secretName] = role.roleArn;
+    }
+    return map;
+}
+
+;// CONCATENATED MODULE: ./src/aws/inventory.ts
+/**
+ * What an IAM user may do: its attached managed policies, inline policies, groups with their
+ * attached and inline policies, permissions boundary and tags. Each document is read once: groups
+ * and managed policies are cached across the key pairs of one run (pairs often share them), and
+ * every list is paginated.
+ */
+
+
+
+
+function createInventoryCache(options = {}) {
+    return { groups: new Map(), policies: new Map(), pageSize: options.pageSize };
+}
+/** Reads everything the user may do. Throws (wrapped with what was read) on an IAM error. */
+async function readUserInventory(api, userName, cache = createInventoryCache()) {
+    const what = `IAM user ${userName}`;
+    const [user, attached, inline, groupNames] = await Promise.all([
+        api.iam.send(new dist_cjs/* GetUserCommand */.T3b({ UserName: userName })).then((r) => {
+            if (!r.User)
+                throw new Error(`iam:GetUser returned no user`);
+            return r.User;
+        }),
+        collect((0,dist_cjs/* paginateListAttachedUserPolicies */.RC9)(pager(api, cache), { UserName: userName }), (p) => (p.AttachedPolicies ?? []).map((a) => a.PolicyArn ?? '')),
+        collect((0,dist_cjs/* paginateListUserPolicies */.Z2$)(pager(api, cache), { UserName: userName }), (p) => p.PolicyNames ?? []).then((names) => Promise.all(names.map(async (name) => {
+            const r = await api.iam.send(new dist_cjs/* GetUserPolicyCommand */.bcb({ UserName: userName, PolicyName: name }));
+            return {
+                name,
+                document: parsePolicyDocument(r.PolicyDocument ?? '', `inline policy ${name} of ${what}`)
+            };
+        }))),
+        collect((0,dist_cjs/* paginateListGroupsForUser */.qSt)(pager(api, cache), { UserName: userName }), (p) => (p.Groups ?? []).map((g) => g.GroupName ?? ''))
+    ]).catch((error) => {
+        throw wrapError(`could not read ${what}`, error);
+    });
+    const groups = await Promise.all(groupNames.map((g) => readGroup(api, g, cache)));
+    const arns = inventory_unique([...attached, ...groups.flatMap((g) => g.attached)]);
+    const policies = await Promise.all(arns.map((arn) => readManagedPolicy(api, arn, cache)));
+    return {
+        name: user.UserName ?? userName,
+        arn: user.Arn ?? '',
+        id: user.UserId ?? '',
+        path: user.Path ?? '/',
+        tags: tagPairs(user.Tags),
+        boundaryArn: user.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
+        attached,
+        inline,
+        groups,
+        policies: new Map(policies.map((p) => [p.arn, p]))
+    };
+}
+/** A group's attached and inline policies (cached by name). */
+function readGroup(api, groupName, cache) {
+    const cached = cache.groups.get(groupName);
+    if (cached)
+        return cached;
+    const what = `IAM group ${groupName}`;
+    const promise = Promise.all([
+        collect((0,dist_cjs/* paginateListAttachedGroupPolicies */.jpN)(pager(api, cache), { GroupName: groupName }), (p) => (p.AttachedPolicies ?? []).map((a) => a.PolicyArn ?? '')),
+        collect((0,dist_cjs/* paginateListGroupPolicies */.VKU)(pager(api, cache), { GroupName: groupName }), (p) => p.PolicyNames ?? []).then((names) => Promise.all(names.map(async (name) => {
+            const r = await api.iam.send(new dist_cjs/* GetGroupPolicyCommand */.bhF({ GroupName: groupName, PolicyName: name }));
+            return {
+                name,
+                document: parsePolicyDocument(r.PolicyDocument ?? '', `inline policy ${name} of ${what}`)
+            };
+        })))
+    ])
+        .then(([attached, inline]) => ({
+        name: groupName,
+        attached,
+        inline
+    }))
+        .catch((error) => {
+        cache.groups.delete(groupName);
+        throw wrapError(`could not read ${what}`, error);
+    });
+    cache.groups.set(groupName, promise);
+    return promise;
+}
+/** A managed policy and its default version's document (cached by ARN). */
+function readManagedPolicy(api, arn, cache) {
+    const cached = cache.policies.get(arn);
+    if (cached)
+        return cached;
+    const promise = (async () => {
+        const policy = (await api.iam.send(new dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }))).Policy;
+        const versionId = policy?.DefaultVersionId;
+        if (!policy || !versionId)
+            throw new Error('iam:GetPolicy returned no default version');
+        const version = await api.iam.send(new dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: arn, VersionId: versionId }));
+        return {
+            arn,
+            name: policy.PolicyName ?? arn.split('/').pop() ?? arn,
+            path: policy.Path ?? '/',
+            awsManaged: isAwsManaged(arn),
+            defaultVersionId: versionId,
+            document: parsePolicyDocument(version.PolicyVersion?.Document ?? '', `managed policy ${arn} (${versionId})`)
+        };
+    })().catch((error) => {
+        cache.policies.delete(arn);
+        throw wrapError(`could not read managed policy ${arn}`, error);
+    });
+    cache.policies.set(arn, promise);
+    return promise;
+}
+function tagPairs(tags) {
+    return (tags ?? []).map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
+}
+function pager(api, cache) {
+    return cache.pageSize ? { client: api.iam, pageSize: cache.pageSize } : { client: api.iam };
+}
+/** Every item of every page. */
+async function collect(pages, items) {
+    const out = [];
+    for await (const page of pages)
+        out.push(...items(page));
+    return out;
+}
+function inventory_unique(items) {
+    return [...new Set(items)];
+}
+
+;// CONCATENATED MODULE: ./src/aws/state.ts
+/**
+ * Reads the IAM state a plan is compared with (reads only): the account's quotas, the OIDC
+ * provider, an existing role with its policies, the managed policies this action made, and the
+ * roles whose trust policies name a user.
+ */
+
+
+
+
+
+
+async function readAccountQuotas(api) {
+    try {
+        const map = (await api.iam.send(new dist_cjs/* GetAccountSummaryCommand */.zod({}))).SummaryMap ?? {};
+        const pick = (key, fallback) => {
+            const value = map[key];
+            return typeof value === 'number' && value > 0 ? value : fallback;
+        };
+        return {
+            attachedPoliciesPerRole: pick('AttachedPoliciesPerRoleQuota', DEFAULT_QUOTAS.attachedPoliciesPerRole),
+            rolePolicySize: pick('RolePolicySizeQuota', DEFAULT_QUOTAS.rolePolicySize),
+            policySize: pick('PolicySizeQuota', DEFAULT_QUOTAS.policySize),
+            assumeRolePolicySize: pick('AssumeRolePolicySizeQuota', DEFAULT_QUOTAS.assumeRolePolicySize),
+            versionsPerPolicy: pick('VersionsPerPolicyQuota', DEFAULT_QUOTAS.versionsPerPolicy)
+        };
+    }
+    catch (error) {
+        throw wrapError('could not read the account quotas (iam:GetAccountSummary)', error);
+    }
+}
+/** The OIDC provider with this ARN (one call), or null when it does not exist. */
+async function readProvider(api, arn) {
+    try {
+        const r = await api.iam.send(new dist_cjs/* GetOpenIDConnectProviderCommand */.cCT({ OpenIDConnectProviderArn: arn }));
+        return { arn, clientIds: r.ClientIDList ?? [], tags: tagPairs(r.Tags) };
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return null;
+        throw wrapError(`could not read the OIDC provider ${arn}`, error);
+    }
+}
+/**
+ * The role with this name, or null. With `policies`, also its attached and inline policies
+ * (each inline document read once).
+ */
+async function readRole(api, roleName, options) {
+    try {
+        const role = (await api.iam.send(new dist_cjs/* GetRoleCommand */.kbp({ RoleName: roleName }))).Role;
+        if (!role)
+            return null;
+        let attached = [];
+        let inline = [];
+        if (options.policies) {
+            ;
+            [attached, inline] = await Promise.all([
+                collect((0,dist_cjs/* paginateListAttachedRolePolicies */.mpN)({ client: api.iam }, { RoleName: roleName }), (p) => (p.AttachedPolicies ?? []).map((a) => a.PolicyArn ?? '')),
+                collect((0,dist_cjs/* paginateListRolePolicies */.ow6)({ client: api.iam }, { RoleName: roleName }), (p) => p.PolicyNames ?? []).then((names) => Promise.all(names.map(async (name) => {
+                    const r = await api.iam.send(new dist_cjs/* GetRolePolicyCommand */.WHQ({ RoleName: roleName, PolicyName: name }));
+                    return {
+                        name,
+                        document: parsePolicyDocument(r.PolicyDocument ?? '', `inline policy ${name} of role ${roleName}`)
+                    };
+                })))
+            ]);
+        }
+        return {
+            name: role.RoleName ?? roleName,
+            arn: role.Arn ?? '',
+            path: role.Path ?? '/',
+            trust: parsePolicyDocument(role.AssumeRolePolicyDocument ?? '', `trust policy of role ${roleName}`),
+            description: role.Description ?? null,
+            maxSessionDuration: role.MaxSessionDuration ?? 3600,
+            boundaryArn: role.PermissionsBoundary?.PermissionsBoundaryArn ?? null,
+            tags: tagPairs(role.Tags),
+            attached,
+            inline
+        };
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return null;
+        throw wrapError(`could not read role ${roleName}`, error);
+    }
+}
+/** The policy with this ARN and its default document, or null when it does not exist. */
+async function readManagedPolicyState(api, arn) {
+    try {
+        const policy = (await api.iam.send(new dist_cjs/* GetPolicyCommand */.s4W({ PolicyArn: arn }))).Policy;
+        if (!policy?.DefaultVersionId)
+            return null;
+        const version = await api.iam.send(new dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: arn, VersionId: policy.DefaultVersionId }));
+        return {
+            arn,
+            defaultVersionId: policy.DefaultVersionId,
+            document: parsePolicyDocument(version.PolicyVersion?.Document ?? '', `policy ${arn}`),
+            tags: tagPairs(policy.Tags)
+        };
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return null;
+        throw wrapError(`could not read policy ${arn}`, error);
+    }
+}
+/**
+ * The roles whose trust policies name one of these users (by ARN or unique id), by user ARN.
+ * One paginated `iam:ListRoles` for the whole run.
+ */
+async function readRolesTrustingUsers(api, users) {
+    const found = new Map(users.map((u) => [u.arn, []]));
+    if (users.length === 0)
+        return found;
+    try {
+        for await (const page of (0,dist_cjs/* paginateListRoles */.lwj)({ client: api.iam }, {})) {
+            for (const role of page.Roles ?? []) {
+                const text = safeDecode(role.AssumeRolePolicyDocument ?? '');
+                for (const user of users) {
+                    if (text.includes(`"${user.arn}"`) || (user.id && text.includes(`"${user.id}"`))) {
+                        found.get(user.arn)?.push(role.Arn ?? role.RoleName ?? '');
+                    }
+                }
+            }
+        }
+    }
+    catch (error) {
+        throw wrapError('could not list the roles of the account (iam:ListRoles)', error);
+    }
+    return found;
+}
+function safeDecode(text) {
+    try {
+        return text.trim().startsWith('{') ? text : decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** `NoSuchEntity` in any of its spellings. */
+function isNotFound(error) {
+    const name = errorName(error);
+    return name === 'NoSuchEntityException' || name === 'NoSuchEntity';
+}
+
+;// CONCATENATED MODULE: ./src/aws/apply.ts
+/**
+ * Runs the writes of a role plan, in order. Each write was decided by comparing fresh reads with
+ * the desired state, so a re-run plans again and converges; a write that finds its work already
+ * done (detaching what is gone, creating a policy that exists with our tag) goes on. A new role or
+ * policy is waited for with the SDK's waiters (IAM is eventually consistent). The OIDC provider is
+ * written first (`applyProviderPlan`), the roles only when it exists.
+ */
+
+
+
+
+
+
+
+
+/** Applies the plan's writes; never throws for an IAM error (it is in `error`). */
+async function applyRolePlan(api, plan, options = {}) {
+    const done = [];
+    const writes = plan.writes;
+    for (let i = 0; i < writes.length; i++) {
+        const write = writes[i];
+        try {
+            await runWrite(api, write, options.maxWaitSeconds ?? 120);
+            done.push(write);
+        }
+        catch (error) {
+            return { roleArn: plan.roleArn, done, notDone: writes.slice(i), error: errorMessage(error) };
+        }
+    }
+    return { roleArn: plan.roleArn, done, notDone: [], error: null };
+}
+/** One write: the role's own settings, or one of its policies. */
+async function runWrite(api, write, maxWaitTime) {
+    switch (write.op) {
+        case 'CreateRole':
+        case 'UpdateAssumeRolePolicy':
+        case 'UpdateRole':
+        case 'PutRolePermissionsBoundary':
+        case 'DeleteRolePermissionsBoundary':
+        case 'TagRole':
+        case 'UntagRole':
+            return runRoleWrite(api, write, maxWaitTime);
+        default:
+            return runPolicyWrite(api, write, maxWaitTime);
+    }
+}
+async function runRoleWrite(api, write, maxWaitTime) {
+    const iam = api.iam;
+    switch (write.op) {
+        case 'CreateRole':
+            await iam.send(new dist_cjs/* CreateRoleCommand */.IS({
+                RoleName: write.roleName,
+                Path: write.path,
+                AssumeRolePolicyDocument: policyJson(write.trust),
+                Description: write.description,
+                MaxSessionDuration: write.maxSessionDuration,
+                ...(write.boundaryArn ? { PermissionsBoundary: write.boundaryArn } : {}),
+                Tags: sdkTags(write.tags)
+            }));
+            await (0,dist_cjs/* waitUntilRoleExists */.S6k)({ client: iam, maxWaitTime }, { RoleName: write.roleName });
+            return;
+        case 'UpdateAssumeRolePolicy':
+            await iam.send(new dist_cjs/* UpdateAssumeRolePolicyCommand */.tuH({
+                RoleName: write.roleName,
+                PolicyDocument: policyJson(write.trust)
+            }));
+            return;
+        case 'UpdateRole':
+            await iam.send(new dist_cjs/* UpdateRoleCommand */.TR7({
+                RoleName: write.roleName,
+                Description: write.description,
+                MaxSessionDuration: write.maxSessionDuration
+            }));
+            return;
+        case 'PutRolePermissionsBoundary':
+            await iam.send(new dist_cjs/* PutRolePermissionsBoundaryCommand */.fly({
+                RoleName: write.roleName,
+                PermissionsBoundary: write.boundaryArn
+            }));
+            return;
+        case 'DeleteRolePermissionsBoundary':
+            await iam.send(new dist_cjs/* DeleteRolePermissionsBoundaryCommand */.laB({ RoleName: write.roleName }));
+            return;
+        case 'TagRole':
+            await iam.send(new dist_cjs/* TagRoleCommand */.Wcv({ RoleName: write.roleName, Tags: sdkTags(write.tags) }));
+            return;
+        case 'UntagRole':
+            await iam.send(new dist_cjs/* UntagRoleCommand */.Hmm({ RoleName: write.roleName, TagKeys: [...write.keys] }));
+            return;
+    }
+}
+async function runPolicyWrite(api, write, maxWaitTime) {
+    const iam = api.iam;
+    switch (write.op) {
+        case 'CreatePolicy':
+            return createManagedPolicy(api, write, maxWaitTime);
+        case 'CreatePolicyVersion':
+            return newDefaultVersion(api, write.arn, policyJson(write.document));
+        case 'DetachRolePolicy':
+            return ignoreNotFound(() => iam.send(new dist_cjs/* DetachRolePolicyCommand */.BA7({ RoleName: write.roleName, PolicyArn: write.arn })));
+        case 'DeleteRolePolicy':
+            return ignoreNotFound(() => iam.send(new dist_cjs/* DeleteRolePolicyCommand */.Tt({ RoleName: write.roleName, PolicyName: write.name })));
+        case 'AttachRolePolicy':
+            await iam.send(new dist_cjs/* AttachRolePolicyCommand */.XgU({ RoleName: write.roleName, PolicyArn: write.arn }));
+            return;
+        case 'PutRolePolicy':
+            await iam.send(new dist_cjs/* PutRolePolicyCommand */.pMt({
+                RoleName: write.roleName,
+                PolicyName: write.name,
+                PolicyDocument: policyJson(write.document)
+            }));
+            return;
+        case 'DeletePolicy':
+            return ignoreNotFound(() => deleteManagedPolicy(api, write.arn));
+    }
+}
+async function createManagedPolicy(api, write, maxWaitTime) {
+    try {
+        await api.iam.send(new dist_cjs/* CreatePolicyCommand */.Mrm({
+            PolicyName: write.name,
+            Path: write.path,
+            PolicyDocument: policyJson(write.document),
+            Description: `aws-keys-to-oidc: merged permissions (${TAGS.role} tag names the role)`,
+            Tags: sdkTags(write.tags)
+        }));
+    }
+    catch (error) {
+        if (errorName(error) !== 'EntityAlreadyExistsException')
+            throw error;
+        // Left by a run that stopped before creating the role: take it over if it is ours.
+        const state = await readManagedPolicyState(api, write.arn);
+        if (!state || tagOf(state.tags, TAGS.managedBy) !== MANAGED_BY_VALUE) {
+            throw new Error(`policy ${write.arn} exists and was not created by aws-keys-to-oidc`, {
+                cause: error
+            });
+        }
+        if (!samePolicy(state.document, write.document)) {
+            await newDefaultVersion(api, write.arn, policyJson(write.document));
+        }
+    }
+    await (0,dist_cjs/* waitUntilPolicyExists */._NX)({ client: api.iam, maxWaitTime }, { PolicyArn: write.arn });
+}
+/** Its non-default versions first: IAM deletes a policy only with its default version left. */
+async function deleteManagedPolicy(api, arn) {
+    const versions = await api.iam.send(new dist_cjs/* ListPolicyVersionsCommand */.D6R({ PolicyArn: arn }));
+    for (const v of versions.Versions ?? []) {
+        if (!v.IsDefaultVersion && v.VersionId) {
+            await api.iam.send(new dist_cjs/* DeletePolicyVersionCommand */.$Pb({ PolicyArn: arn, VersionId: v.VersionId }));
+        }
+    }
+    await api.iam.send(new dist_cjs/* DeletePolicyCommand */.Z6J({ PolicyArn: arn }));
+}
+/** A new default version; the oldest non-default version goes first when IAM's 5 are used. */
+async function newDefaultVersion(api, arn, document) {
+    const versions = (await api.iam.send(new dist_cjs/* ListPolicyVersionsCommand */.D6R({ PolicyArn: arn }))).Versions ?? [];
+    if (versions.length >= 5) {
+        const oldest = versions
+            .filter((v) => !v.IsDefaultVersion && v.VersionId)
+            .sort((a, b) => (a.CreateDate?.getTime() ?? 0) - (b.CreateDate?.getTime() ?? 0))[0];
+        if (oldest?.VersionId) {
+            await api.iam.send(new dist_cjs/* DeletePolicyVersionCommand */.$Pb({ PolicyArn: arn, VersionId: oldest.VersionId }));
+        }
+    }
+    await api.iam.send(new dist_cjs/* CreatePolicyVersionCommand */.WZZ({ PolicyArn: arn, PolicyDocument: document, SetAsDefault: true }));
+}
+async function ignoreNotFound(call) {
+    try {
+        await call();
+    }
+    catch (error) {
+        if (!isNotFound(error))
+            throw error;
+    }
+}
+function sdkTags(tags) {
+    return tags.map((t) => ({ Key: t.key, Value: t.value }));
+}
+/** Applies the plan: the provider, then each role once. Roles are skipped when the provider failed. */
+async function applyAwsPlan(api, plan) {
+    let provider;
+    try {
+        provider = { writes: await applyProviderPlan(api, plan.provider), error: null };
+    }
+    catch (error) {
+        return { provider: { writes: [], error: errorMessage(error) }, roles: new Map(), roleArns: {} };
+    }
+    const roles = new Map();
+    for (const pair of plan.pairs) {
+        for (const role of pair.roles) {
+            if (!roles.has(role.roleArn))
+                roles.set(role.roleArn, await applyRolePlan(api, role));
+        }
+    }
+    return { provider, roles, roleArns: roleArnsBySecret(plan, roles) };
+}
+/**
+ * Runs the provider plan; returns the writes made (IAM operation names; report/aws-writes.ts
+ * describes them). A provider created meanwhile by another run is converged on, not an error.
+ */
+async function applyProviderPlan(api, plan) {
+    if (plan.change === 'unchanged')
+        return [];
+    if (plan.change === 'create') {
+        try {
+            await api.iam.send(new dist_cjs/* CreateOpenIDConnectProviderCommand */.QJe({
+                Url: plan.url,
+                ClientIDList: [plan.audience],
+                Tags: [{ Key: TAGS.managedBy, Value: MANAGED_BY_VALUE }]
+            }));
+            return ['CreateOpenIDConnectProvider'];
+        }
+        catch (error) {
+            if (errorName(error) !== 'EntityAlreadyExistsException') {
+                throw wrapError(`could not create the OIDC provider for ${plan.url}`, error);
+            }
+            // Created meanwhile (another run): converge on what exists now.
+            const state = await readProvider(api, plan.arn);
+            const again = planProvider(state, {
+                arn: plan.arn,
+                issuer: plan.url,
+                audience: plan.audience
+            });
+            if (again.change === 'create')
+                throw wrapError(`could not create the OIDC provider for ${plan.url}`, error);
+            return applyProviderPlan(api, again);
+        }
+    }
+    try {
+        await api.iam.send(new dist_cjs/* AddClientIDToOpenIDConnectProviderCommand */.gST({
+            OpenIDConnectProviderArn: plan.arn,
+            ClientID: plan.audience
+        }));
+        return ['AddClientIDToOpenIDConnectProvider'];
+    }
+    catch (error) {
+        throw wrapError(`could not add the audience ${plan.audience} to the OIDC provider ${plan.arn}`, error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/aws-writes.ts
+/** One write of `applyProviderPlan` (an IAM operation name), described for a person. */
+function describeProviderWrite(op, plan) {
+    if (op === 'CreateOpenIDConnectProvider') {
+        return `create OIDC provider ${plan.arn} (audience ${plan.audience})`;
+    }
+    if (op === 'AddClientIDToOpenIDConnectProvider') {
+        return `add audience ${plan.audience} to OIDC provider ${plan.arn}`;
+    }
+    return op;
+}
+/** One line for a person: what the write does. */
+function describeWrite(write) {
+    switch (write.op) {
+        case 'CreatePolicy':
+            return `create managed policy ${write.name}`;
+        case 'CreatePolicyVersion':
+            return `update managed policy ${write.arn} (new default version)`;
+        case 'CreateRole':
+            return `create role ${write.path}${write.roleName}`;
+        case 'UpdateAssumeRolePolicy':
+            return `update the trust policy of role ${write.roleName}`;
+        case 'UpdateRole':
+            return `update role ${write.roleName} (description, max session ${write.maxSessionDuration}s)`;
+        case 'PutRolePermissionsBoundary':
+            return `set the permissions boundary of role ${write.roleName} to ${write.boundaryArn}`;
+        case 'DeleteRolePermissionsBoundary':
+            return `remove the permissions boundary of role ${write.roleName}`;
+        case 'TagRole':
+            return `tag role ${write.roleName} (${write.tags.map((t) => t.key).join(', ')})`;
+        case 'UntagRole':
+            return `untag role ${write.roleName} (${write.keys.join(', ')})`;
+        case 'DetachRolePolicy':
+            return `detach ${write.arn} from role ${write.roleName}`;
+        case 'DeleteRolePolicy':
+            return `delete inline policy ${write.name} of role ${write.roleName}`;
+        case 'AttachRolePolicy':
+            return `attach ${write.arn} to role ${write.roleName}`;
+        case 'PutRolePolicy':
+            return `put inline policy ${write.name} on role ${write.roleName}`;
+        case 'DeletePolicy':
+            return `delete managed policy ${write.arn} (no longer needed)`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/policy-changes.ts
+/** One change in words; values stand between backticks (Markdown code). */
+function describePolicyChange(change) {
+    switch (change.kind) {
+        case 'username-made-literal':
+            return `${change.source}, ${change.statement}: \${aws:username} made literal: ${code(change.before)} → ${code(change.after)}`;
+        case 'merged':
+            return `${change.source}: ${change.statements} statement${change.statements === 1 ? '' : 's'} merged in`;
+        case 'sid-renamed':
+            return `${change.source}: Sid ${code(change.before)} renamed ${code(change.after)} (unique in the merged policy)`;
+    }
+}
+/** Markdown lines: a bullet per changed document, its changes indented below. */
+function policyChangeLines(documents) {
+    return documents.flatMap((d) => [
+        `- ${d.kind === 'inline' ? `inline policy ${d.name}` : `managed policy ${d.name} (merged)`}`,
+        ...d.changes.map((c) => `  - ${describePolicyChange(c)}`)
+    ]);
+}
+function code(value) {
+    const fence = value.includes('`') ? '``' : '`';
+    return `${fence}${value}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/edits.ts
+/** An edit in words, e.g. `job deploy: permissions gain id-token: write`. */
+function describeEdit(edit) {
+    switch (edit.kind) {
+        case 'id-token':
+            return `job ${edit.job}: permissions ${idTokenChangeText(edit)}`;
+        case 'action-pin':
+            return `job ${edit.job}: ${edit.from} -> ${edit.to}`;
+        case 'role-to-assume':
+            return `job ${edit.job}: configure-aws-credentials ${roleToAssumeText(edit)}`;
+        case 'cac-step-added':
+            return `job ${edit.job}: configure-aws-credentials step added ${newStepText(edit)}`;
+        case 'env-removed':
+            return `${envScope(edit)} env: ${edit.names.join(', ')} removed`;
+        case 'docker-login':
+            return `job ${edit.job}: docker login to ECR uses the role's credentials; username/password removed`;
+        case 'secrets-not-passed':
+            return `job ${edit.job}: no longer passes ${edit.secrets.join(', ')} to ${edit.workflow}`;
+        case 'secrets-optional':
+            return `workflow_call secrets ${edit.secrets.join(', ')}: required: false (no longer used)`;
+    }
+}
+/** What an id-token edit did to the job's permissions, e.g. `id-token read -> write`. */
+function idTokenChangeText(edit) {
+    switch (edit.change) {
+        case 'upgrade':
+            return `id-token ${edit.from} -> write`;
+        case 'add-entry':
+            return 'gain id-token: write';
+        case 'expand':
+            return `${edit.from} written out as a map with id-token: write`;
+        case 'add-block': {
+            const copied = edit.from === 'workflow'
+                ? 'a copy of the workflow permissions'
+                : `the repository default (${edit.repositoryDefault})`;
+            return `added: ${copied} plus id-token: write`;
+        }
+    }
+}
+/** What became of a configure-aws-credentials step's key inputs. */
+function roleToAssumeText(edit) {
+    return edit.chained
+        ? `assumes ${edit.roleArn} directly with OIDC; key inputs removed`
+        : `key inputs replaced by role-to-assume ${edit.roleArn}`;
+}
+/** Where a new step goes and what it is written with (the step counted from 1). */
+function newStepText(edit) {
+    const condition = edit.if ? `, if: ${edit.if}` : '';
+    return `before step ${edit.before + 1} (role-to-assume ${edit.roleArn}, aws-region ${edit.region}${condition})`;
+}
+/** The env map the keys left: `workflow`, `job build` or `job build step 3`. */
+function envScope(edit) {
+    if (edit.job === null)
+        return 'workflow';
+    return edit.step === null ? `job ${edit.job}` : `job ${edit.job} step ${edit.step + 1}`;
+}
+/** An edit as the JSON outputs show it: its fields and its words (`description`). */
+function editJson(edit) {
+    return { ...edit, description: describeEdit(edit) };
+}
+
+;// CONCATENATED MODULE: ./src/report/pr-body.ts
+/**
+ * The pull request body a reviewer decides from (pure): the summary table, each role with its
+ * trust policy and the jobs it admits, the permissions copied and merged, warnings, manual
+ * follow-ups with file:line, token permission changes per job, and the next steps.
+ *
+ * GitHub refuses bodies over 65,536 characters. Long sections fold into `<details>`; when the
+ * whole body is still too long, the largest sections are cut (whole lines) with a note saying
+ * how much was left out and where to find all of it.
+ */
+
+
+/** GitHub's limit on a pull request body. */
+const BODY_LIMIT = 65_536;
+/** Sections with more lines or characters than this fold into `<details>`. */
+const FOLD_LINES = 25;
+const FOLD_CHARS = 4_000;
+/** A single line longer than this is shortened. */
+const LINE_MAX = 2_000;
+/** Headroom kept under the limit for the notes added when cutting. */
+const MARGIN = 512;
+function renderPullRequestBody(input, limit = BODY_LIMIT) {
+    const sections = buildSections(input);
+    const kept = sections.map((s) => s.lines.length);
+    const render = () => sections.map((s, i) => renderSection(s, kept[i] ?? 0, input)).join('\n\n') + '\n';
+    let body = render();
+    // Cut the largest section of the lowest priority until the body fits.
+    for (let guard = 0; body.length > limit - MARGIN && guard < 200; guard++) {
+        let largest = -1;
+        let rank = [Infinity, 0];
+        sections.forEach((s, i) => {
+            const length = s.lines.slice(0, kept[i]).join('\n').length;
+            const better = s.priority < (rank[0] ?? 0) || (s.priority === rank[0] && length > (rank[1] ?? 0));
+            if (!s.fixed && (kept[i] ?? 0) > 0 && better) {
+                largest = i;
+                rank = [s.priority, length];
+            }
+        });
+        if (largest < 0)
+            break;
+        const section = sections[largest];
+        if (!section)
+            break;
+        // Room for the note that says what was cut.
+        const excess = body.length - (limit - MARGIN) + 200;
+        let k = kept[largest] ?? 0;
+        let removed = 0;
+        while (k > 0 && removed < excess) {
+            k--;
+            removed += (section.lines[k] ?? '').length + 1;
+        }
+        kept[largest] = k;
+        body = render();
+    }
+    return body.length > limit
+        ? `${body.slice(0, limit - 40)}\n\n…(cut at ${limit} characters)\n`
+        : body;
+}
+function buildSections(input) {
+    const sections = [];
+    const files = new Set(input.summary.filter((r) => r.roleArn !== null).map((r) => r.workflow));
+    sections.push({
+        heading: '## Replace long-lived AWS keys with OIDC role assumption',
+        head: [
+            `This pull request was opened by [aws-keys-to-oidc](https://github.com/aws-keys-to-oidc/aws-keys-to-oidc). It changes ${plural(files.size, 'workflow file')} of \`${input.repository}\` so that ${input.summary.length === 1 ? 'the job that used' : 'the jobs that used'} long-lived AWS access keys assume IAM roles through GitHub's OIDC provider instead. The roles below exist already; nothing uses them until this is merged.`
+        ],
+        lines: [],
+        tail: [],
+        unit: 'lines',
+        fixed: true,
+        priority: 9
+    });
+    sections.push({
+        heading: '### Summary',
+        head: ['| Workflow | Job | Key pair | Role |', '|---|---|---|---|'],
+        lines: input.summary.map((r) => `| ${pr_body_code(r.workflow)} | ${r.job === null ? '—' : pr_body_code(r.job)} | ${pr_body_code(r.keyPair)} | ${r.roleArn === null ? 'not migrated (see follow-ups)' : pr_body_code(r.roleArn)} |`),
+        tail: [],
+        unit: 'rows',
+        fixed: false,
+        priority: 2
+    });
+    for (const role of input.roles)
+        sections.push(...roleSections(role));
+    if (input.warnings.length > 0) {
+        sections.push(pr_body_list('### Warnings', input.warnings.map((w) => `- ${w}`), 'warnings'));
+    }
+    if (input.followUps.length > 0) {
+        sections.push(pr_body_list('### Manual follow-ups', input.followUps.map((f) => `- [ ] ${pr_body_code(`${f.file}:${f.line}`)}: ${f.message}`), 'follow-ups', ['These uses were not rewritten; each needs a person:']));
+    }
+    if (input.tokenPermissionChanges.length > 0) {
+        sections.push({
+            heading: '### Token permission changes',
+            head: [
+                'Assuming a role needs `id-token: write`. A `permissions:` block sets every scope it does not list to `none`, so the scopes the job had are kept:',
+                '',
+                '| Workflow | Job | Before | After |',
+                '|---|---|---|---|'
+            ],
+            lines: input.tokenPermissionChanges.map((change) => {
+                const c = tokenPermissionRow(change);
+                return `| ${pr_body_code(c.workflow)} | ${pr_body_code(c.job)} | ${c.before} | ${c.after} |`;
+            }),
+            tail: [],
+            unit: 'rows',
+            fixed: false,
+            priority: 1
+        });
+    }
+    sections.push({
+        heading: '### Next steps',
+        head: nextSteps(input.nextSteps),
+        lines: [],
+        tail: [],
+        unit: 'lines',
+        fixed: true,
+        priority: 9
+    });
+    return sections;
+}
+/** A token permission change in words: the cells of its row (Markdown). */
+function tokenPermissionRow(change) {
+    const { workflow, job } = change;
+    return {
+        workflow,
+        job,
+        before: beforeText(change.before),
+        after: idTokenChangeText(change.after)
+    };
+}
+function beforeText(before) {
+    switch (before.source) {
+        case 'job':
+            return permissionsText(before.value);
+        case 'workflow':
+            return `${permissionsText(before.value)} (workflow)`;
+        case 'repository-default':
+            return `repository default (${before.value ?? 'unknown, assumed restricted'})`;
+    }
+}
+function permissionsText(value) {
+    if (typeof value === 'string')
+        return `\`${value}\``;
+    const entries = Object.entries(value);
+    return entries.length === 0 ? '`{}`' : entries.map(([k, v]) => `\`${k}: ${v}\``).join(', ');
+}
+function roleSections(role) {
+    const what = role.chained
+        ? 'An existing role the keys used to assume; it now also trusts GitHub directly.'
+        : `Replaces the access keys of IAM user ${pr_body_code(role.iamUser ?? '?')}.`;
+    const json = typeof role.trustPolicy === 'string'
+        ? role.trustPolicy
+        : JSON.stringify(role.trustPolicy, null, 2);
+    const sections = [
+        {
+            heading: `### Role ${pr_body_code(role.roleName)}${role.chained ? ' (existing role)' : ''}`,
+            head: [`${what} ARN: ${pr_body_code(role.roleArn)}`, '', '**Trust policy**', ''],
+            lines: json.split('\n'),
+            tail: [],
+            unit: 'lines of the trust policy',
+            fixed: false,
+            fence: 'json',
+            priority: 3
+        },
+        pr_body_list('', role.admits.flatMap((a) => [`- ${pr_body_code(a.subject)}`, ...a.sources.map((s) => `  - ${s}`)]), 'lines', [`**Jobs it admits** (${plural(role.admits.length, 'subject')})`], 2)
+    ];
+    if (!role.chained) {
+        sections.push(pr_body_list('', role.permissionsCopied.map((p) => `- ${p}`), 'policies', ['**Permissions copied from the user**']));
+        if (role.documentChanges.length > 0) {
+            sections.push(pr_body_list('', policyChangeLines(role.documentChanges), 'lines', [
+                '**Changed on the way** (documents that differ from their source)'
+            ]));
+        }
+        if (role.merges.length > 0) {
+            sections.push(pr_body_list('', role.merges.map((m) => `- ${m}`), 'merges', ['**Policies merged to stay within IAM quotas**']));
+        }
+    }
+    return sections;
+}
+function pr_body_list(heading, lines, unit, head = [], priority = 1) {
+    return { heading, head, lines, tail: [], unit, fixed: false, priority };
+}
+function nextSteps(n) {
+    const run = n.workflowsToRun.length > 0
+        ? `Run ${n.workflowsToRun.map(pr_body_code).join(', ')} (or wait for the next run) and check that the AWS steps succeed with the role.`
+        : 'Run a migrated workflow and check that the AWS steps succeed with the role.';
+    const retire = n.secretsToRetire.length > 0
+        ? `Once the roles work, retire the keys (the secrets ${n.secretsToRetire.map(pr_body_code).join(', ')} are then unused): ${n.cleanup}`
+        : `Once the roles work, retire the keys: ${n.cleanup}`;
+    return [
+        '1. Review the trust policies: each role admits only the subjects listed. Merge this pull request.',
+        `2. ${run}`,
+        `3. ${retire}`,
+        '',
+        'To change the subject scope or a role name, re-run the action with other inputs; this pull request is updated in place.'
+    ];
+}
+function renderSection(s, keep, input) {
+    const shown = s.lines.slice(0, keep).map(shorten);
+    const body = [
+        ...(s.fence === undefined ? [] : ['```' + s.fence]),
+        ...shown,
+        ...(s.fence === undefined ? [] : ['```']),
+        ...s.tail
+    ];
+    const cut = s.lines.length - keep;
+    if (cut > 0) {
+        const where = input.runUrl ? `the [job summary](${input.runUrl})` : 'the job summary of the run';
+        body.push('', `_…${cut} more ${s.unit} cut to fit GitHub's 65,536-character limit; see ${where}._`);
+    }
+    const text = [...s.head, ...body].join('\n');
+    const heading = s.heading ? `${s.heading}\n\n` : '';
+    if (s.fixed || (shown.length <= FOLD_LINES && text.length <= FOLD_CHARS && cut === 0)) {
+        return `${heading}${text}`;
+    }
+    // Folded: what precedes the bold label stays visible, the label becomes the summary.
+    const at = s.head.findIndex((l) => l.startsWith('**'));
+    const label = at >= 0 ? (s.head[at] ?? '') : `${s.lines.length} ${s.unit}`;
+    const outside = trimBlank(at >= 0 ? s.head.slice(0, at) : []);
+    const inside = trimBlank([...(at >= 0 ? s.head.slice(at + 1) : s.head), ...body]);
+    const before = outside.length > 0 ? `${outside.join('\n')}\n\n` : '';
+    return `${heading}${before}<details><summary>${label.replace(/\*\*/g, '')}</summary>\n\n${inside.join('\n')}\n\n</details>`;
+}
+function trimBlank(lines) {
+    let start = 0;
+    let end = lines.length;
+    while (start < end && lines[start]?.trim() === '')
+        start++;
+    while (end > start && lines[end - 1]?.trim() === '')
+        end--;
+    return lines.slice(start, end);
+}
+function shorten(line) {
+    return line.length > LINE_MAX ? `${line.slice(0, LINE_MAX)}…` : line;
+}
+/** Inline code that survives backticks and pipes inside table cells. */
+function pr_body_code(text) {
+    const clean = text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/modes/apply.ts
+/**
+ * The write side of a migration, in order: the OIDC provider, the roles and their policies, then
+ * the pull request. Every step re-checks what exists (the plan was made from fresh reads), so a
+ * run that stopped half-way is completed by the next one. The pull request is opened only when
+ * every role it refers to exists: a workflow must never assume a role that is not there.
+ */
+
+
+
+
+async function applyMigration(github, aws, plan) {
+    const result = await applyAwsPlan(aws, plan.aws);
+    const awsWrites = [
+        ...result.provider.writes.map((op) => describeProviderWrite(op, plan.aws.provider)),
+        ...[...result.roles.values()].flatMap((o) => o.done.map(describeWrite))
+    ];
+    const errors = awsErrors(result);
+    const done = { roleArns: result.roleArns, awsWrites, errors };
+    if (!plan.pullRequest)
+        return { ...done, pullRequest: null };
+    if (errors.length > 0) {
+        errors.push('pull request: not opened because the AWS side is incomplete; run again');
+        return { ...done, pullRequest: null };
+    }
+    const draft = plan.pullRequest;
+    try {
+        const pullRequest = await github.openOrUpdatePullRequest({
+            baseBranch: draft.baseBranch,
+            baseSha: draft.baseSha,
+            baseTreeSha: draft.baseTreeSha,
+            branch: draft.branch,
+            files: draft.files,
+            commitMessage: draft.commitMessage,
+            title: draft.title,
+            body: renderPullRequestBody(draft.body),
+            labels: draft.labels,
+            draft: draft.draft
+        });
+        return { ...done, pullRequest };
+    }
+    catch (error) {
+        errors.push(`pull request: ${errorMessage(error)}`);
+        return { ...done, pullRequest: null };
+    }
+}
+/** What the AWS side could not do: the provider, and each role with the writes it did not make. */
+function awsErrors(result) {
+    const errors = [];
+    if (result.provider.error)
+        errors.push(`OIDC provider: ${result.provider.error}`);
+    for (const outcome of result.roles.values()) {
+        const [failed] = outcome.notDone;
+        if (outcome.error && failed) {
+            const failure = `could not ${describeWrite(failed)}: ${outcome.error}`;
+            const notDone = ` (not done: ${outcome.notDone.map(describeWrite).join('; ')})`;
+            errors.push(`role ${outcome.roleArn}: ${failure}${notDone}`);
+        }
+        else if (outcome.error) {
+            errors.push(`role ${outcome.roleArn}: ${outcome.error}`);
+        }
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/aws/gather.ts
+/**
+ * Reads everything the AWS plan needs (reads only): the caller, the quotas, the OIDC provider,
+ * and per key pair its owner, the user's inventory, the role as it is now with the merged
+ * policies this action made for it, and the roles the keys assume. The plan itself is pure
+ * (`planAws`, plan/plan.ts); `planAwsMigration` runs the two, as `mode: plan` and `mode: migrate`
+ * do before anything is written.
  */
 
 
@@ -74016,7 +74601,10 @@ function planChainedRole(facts, settings) {
 
 
 
-
+/** Reads and plans (no write): what `mode: plan` with AWS credentials and `mode: migrate` show first. */
+async function planAwsMigration(api, request) {
+    return planAws(await gatherAwsFacts(api, request), request);
+}
 /** Reads everything the plan needs. Throws only for run-wide problems (credentials, quotas). */
 async function gatherAwsFacts(api, request) {
     const caller = await getCallerIdentity(api);
@@ -74034,37 +74622,26 @@ async function gatherAwsFacts(api, request) {
     const rolesTrusting = await readRolesTrustingUsers(api, users);
     return { caller, quotas, providerArn, provider, pairs, rolesTrusting };
 }
+/** One pair's facts; a problem of this pair alone is its `error`, never thrown. */
 async function gatherPair(api, pair, request, caller, quotas, cache) {
-    // Pairs of the same user (or chaining onto the same role) read that role once.
-    const role = (name, policies) => {
-        const id = `${name}\u0000${policies}`;
-        const known = cache.roles.get(id) ?? readRole(api, name, { policies });
-        cache.roles.set(id, known);
-        return known;
-    };
+    const uses = splitUses(pair.uses);
     const empty = {
-        request: pair,
+        key: pair.key,
+        uses,
         inventory: null,
         roleName: null,
         existing: null,
         ownedPolicies: new Map(),
-        chained: new Map(),
-        unresolvedChains: []
+        chained: new Map()
     };
     const lookup = await resolveKeyOwner(api, pair.key, caller);
     if (!lookup.ok)
         return { ...empty, owner: null, error: lookup.error };
     const owner = lookup.owner;
     try {
-        const { direct, chains, unresolved } = splitUses(pair.uses);
-        const chained = new Map();
-        for (const arn of chains.keys()) {
-            const sameAccount = arn.split(':')[4] === caller.accountId;
-            chained.set(arn, sameAccount ? await role(arn.split('/').pop() ?? arn, false) : null);
-        }
-        if (direct.length === 0) {
-            return { ...empty, owner, error: null, chained, unresolvedChains: unresolved };
-        }
+        const chained = await readChainedRoles(api, [...uses.chains.keys()], caller, cache);
+        if (uses.direct.length === 0)
+            return { ...empty, owner, error: null, chained };
         const inventory = await readUserInventory(api, owner.userName, cache.inventory);
         const { repository, settings } = request;
         const roleName = roleNameFor(settings.roleName, {
@@ -74072,207 +74649,75 @@ async function gatherPair(api, pair, request, caller, quotas, cache) {
             repo: repository.repo,
             user: inventory.name
         });
-        const existing = await role(roleName, true);
-        // The merged policies this action made or would make for the role, as they are now.
-        const path = existing?.path ?? settings.rolePath;
-        const wanted = planPermissions({
+        const existing = await cachedRole(api, cache, roleName, true);
+        const ownedPolicies = await readOwnedPolicies(api, {
             inventory,
             quotas,
             roleName,
-            rolePath: path,
-            accountId: caller.accountId,
-            partition: caller.partition,
-            foreignAttached: 0,
-            foreignInlineSize: 0
-        }).merged.map((m) => m.arn);
-        const prefix = `:policy${path}${mergedPolicyName(roleName, 1).replace(/1$/, '')}`;
-        const recorded = existing
-            ? decodeAttached(existing.tags, caller.partition).filter((a) => a.includes(prefix))
-            : [];
-        const ownedPolicies = new Map();
-        for (const arn of new Set([...recorded, ...wanted])) {
-            const state = await readManagedPolicyState(api, arn);
-            if (state)
-                ownedPolicies.set(arn, state);
-        }
-        return {
-            request: pair,
-            owner,
-            error: null,
-            inventory,
-            roleName,
             existing,
-            ownedPolicies,
-            chained,
-            unresolvedChains: unresolved
-        };
+            settings,
+            caller
+        });
+        return { ...empty, owner, error: null, inventory, roleName, existing, ownedPolicies, chained };
     }
     catch (error) {
         return { ...empty, owner, error: errorMessage(error) };
     }
 }
-/** Jobs that use the keys directly, and jobs that only chain onto a role, by role ARN. */
-function splitUses(uses) {
-    const direct = [];
-    const chains = new Map();
-    const unresolved = [];
-    for (const f of uses) {
-        const role = f.roleToAssume?.trim() ?? null;
-        if (!role) {
-            direct.push(f);
-        }
-        else if (/^arn:[\w-]+:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(role)) {
-            chains.set(role, [...(chains.get(role) ?? []), f]);
-        }
-        else {
-            unresolved.push(`${f.file}:${f.line}: role-to-assume '${role}' is not a literal role ARN; add the GitHub trust statement to that role by hand`);
-        }
-    }
-    return { direct, chains, unresolved };
+/** Pairs of the same user (or chaining onto the same role) read that role once. */
+function cachedRole(api, cache, name, policies) {
+    const id = `${name}\u0000${policies}`;
+    const known = cache.roles.get(id) ?? readRole(api, name, { policies });
+    cache.roles.set(id, known);
+    return known;
 }
-/** Pure: the whole AWS plan from the facts. */
-function planAws(facts, request) {
-    const { settings, repository } = request;
-    const provider = planProvider(facts.provider, {
-        arn: facts.providerArn,
-        issuer: settings.oidcIssuer,
-        audience: settings.audience
-    });
-    // Pairs of the same user share one role; its subjects are the union of their jobs.
-    const usesByRole = new Map();
-    const userByRole = new Map();
-    const usesByChain = new Map();
-    for (const p of facts.pairs) {
-        if (p.error || !p.owner)
-            continue;
-        const { direct, chains } = splitUses(p.request.uses);
-        if (p.roleName && direct.length > 0) {
-            usesByRole.set(p.roleName, [...(usesByRole.get(p.roleName) ?? []), ...direct]);
-            if (!userByRole.has(p.roleName))
-                userByRole.set(p.roleName, p.owner.userName);
-        }
-        for (const [arn, list] of chains)
-            usesByChain.set(arn, [...(usesByChain.get(arn) ?? []), ...list]);
+/** The roles the keys assume, as they are now; null for a role of another account (not read). */
+async function readChainedRoles(api, arns, caller, cache) {
+    const chained = new Map();
+    for (const arn of arns) {
+        const sameAccount = arnAccount(arn) === caller.accountId;
+        chained.set(arn, sameAccount ? await cachedRole(api, cache, arn.split('/').pop() ?? arn, false) : null);
     }
-    const newRoles = new Map();
-    const chainRoles = new Map();
-    const pairs = facts.pairs.map((p) => {
-        const base = {
-            secretName: p.request.key.secretName,
-            accessKeyId: p.request.key.accessKeyId,
-            owner: p.owner
-        };
-        if (p.error || !p.owner) {
-            return { ...base, roles: [], error: p.error ?? 'unknown key', followUps: [] };
-        }
-        if (p.request.uses.length === 0) {
-            const error = `no workflow job uses the key in secret ${base.secretName}; nothing to migrate`;
-            return { ...base, roles: [], error, followUps: [] };
-        }
-        const roles = [];
-        const errors = [];
-        const keep = (result) => {
-            if (typeof result === 'string')
-                errors.push(result);
-            else
-                roles.push(result);
-        };
-        if (p.roleName && p.inventory) {
-            const roleName = p.roleName;
-            if (userByRole.get(roleName) !== p.owner.userName) {
-                errors.push(`role ${roleName} is also planned for IAM user ${userByRole.get(roleName) ?? '?'}; use a role-name template with {user}`);
-            }
-            else {
-                const inventory = p.inventory;
-                const owner = p.owner;
-                keep(memo(newRoles, roleName, () => planNewRole({
-                    roleName,
-                    accountId: facts.caller.accountId,
-                    partition: facts.caller.partition,
-                    accessKeyId: owner.accessKeyId,
-                    inventory,
-                    quotas: facts.quotas,
-                    repository,
-                    subjects: subjectsForJobs(jobUses(usesByRole.get(roleName) ?? []), repository),
-                    workflowFiles: (usesByRole.get(roleName) ?? []).map((f) => f.file),
-                    providerArn: facts.providerArn,
-                    existing: p.existing,
-                    ownedPolicies: p.ownedPolicies,
-                    rolesTrustingUser: (facts.rolesTrusting.get(inventory.arn) ?? []).filter((r) => !p.chained.has(r) && r !== p.existing?.arn),
-                    now: request.now.toISOString()
-                }, settings)));
-            }
-        }
-        for (const [arn, role] of p.chained) {
-            const account = arn.split(':')[4] ?? '';
-            if (account !== facts.caller.accountId) {
-                errors.push(`the keys assume role ${arn} of account ${account}; add the GitHub trust statement there with credentials of that account`);
-                continue;
-            }
-            if (!role) {
-                errors.push(`the keys assume role ${arn}, which does not exist in account ${facts.caller.accountId}`);
-                continue;
-            }
-            keep(memo(chainRoles, arn, () => planChainedRole({
-                role,
-                accountId: facts.caller.accountId,
-                userName: p.owner?.userName ?? '?',
-                quotas: facts.quotas,
-                repository,
-                subjects: subjectsForJobs(jobUses(usesByChain.get(arn) ?? []), repository),
-                providerArn: facts.providerArn
-            }, settings)));
-        }
-        return {
-            ...base,
-            roles,
-            error: errors.length > 0 ? errors.join('; ') : null,
-            followUps: [...p.unresolvedChains, ...roles.flatMap((r) => r.followUps)]
-        };
-    });
-    return { accountId: facts.caller.accountId, provider, quotas: facts.quotas, pairs };
+    return chained;
 }
-function memo(cache, key, make) {
-    const known = cache.get(key);
-    if (known !== undefined)
-        return known;
-    let result;
-    try {
-        result = make();
+/** The merged policies this action made or would make for the role, as they are now. */
+async function readOwnedPolicies(api, role) {
+    const { existing, roleName, caller } = role;
+    const path = existing?.path ?? role.settings.rolePath;
+    const wanted = planPermissions({
+        inventory: role.inventory,
+        quotas: role.quotas,
+        roleName,
+        rolePath: path,
+        accountId: caller.accountId,
+        partition: caller.partition,
+        foreignAttached: 0,
+        foreignInlineSize: 0
+    }).merged.map((m) => m.arn);
+    const prefix = `:policy${path}${mergedPolicyName(roleName, 1).replace(/1$/, '')}`;
+    const recorded = existing
+        ? decodeAttached(existing.tags, caller.partition).filter((a) => a.includes(prefix))
+        : [];
+    const ownedPolicies = new Map();
+    for (const arn of new Set([...recorded, ...wanted])) {
+        const state = await readManagedPolicyState(api, arn);
+        if (state)
+            ownedPolicies.set(arn, state);
     }
-    catch (error) {
-        result = errorMessage(error);
-    }
-    cache.set(key, result);
-    return result;
-}
-/** The jobs of the findings (one per file and job). */
-function jobUses(findings) {
-    const seen = new Map();
-    for (const f of findings) {
-        const id = `${f.file}\u0000${f.job ?? ''}`;
-        if (!seen.has(id)) {
-            seen.set(id, { file: f.file, job: f.job, triggers: f.triggers, environment: f.environment });
-        }
-    }
-    return [...seen.values()];
-}
-/** Reads and plans (no write): what `mode: plan` with AWS credentials and `mode: migrate` show first. */
-async function planAwsMigration(api, request) {
-    return planAws(await gatherAwsFacts(api, request), request);
+    return ownedPolicies;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/action-pins.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/action-pins.ts
 /**
  * The `uses:` reference of aws-actions/configure-aws-credentials after the rewrite: the current
  * major (v6, node24) in the user's pinning style. A tag stays a tag; a SHA pin becomes the SHA
  * of the current v6 release with a `# v6.x.y` comment. Finding that release is a GitHub API call,
  * injected as a function so this module stays pure.
  */
+
 const CAC_ACTION = 'aws-actions/configure-aws-credentials';
 const CAC_MAJOR = 6;
 const CAC_TAG = `v${CAC_MAJOR}`;
-const SHA = /^[0-9a-f]{40}$/i;
 const action_pins_VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
 /**
  * Resolves the configure-aws-credentials release to pin SHA-pinned steps to. Without a lookup
@@ -74302,7 +74747,7 @@ function offlineNote() {
 /** Checks a ref given by a caller; throws a clear error naming what is allowed. */
 function validateCacRef(ref) {
     if ('sha' in ref) {
-        if (!SHA.test(ref.sha)) {
+        if (!COMMIT_SHA.test(ref.sha)) {
             throw new Error(`configure-aws-credentials SHA '${ref.sha}' must be 40 hexadecimal digits`);
         }
         const m = action_pins_VERSION.exec(ref.version);
@@ -74325,7 +74770,7 @@ function parseUses(uses) {
     const at = text.lastIndexOf('@');
     const action = at < 0 ? text : text.slice(0, at);
     const ref = at < 0 ? '' : text.slice(at + 1);
-    const style = SHA.test(ref)
+    const style = COMMIT_SHA.test(ref)
         ? 'sha'
         : /^v?\d+$/.test(ref)
             ? 'major-tag'
@@ -74517,12 +74962,13 @@ function sortedUnique(names) {
     return [...new Set(names)].sort();
 }
 
-;// CONCATENATED MODULE: ./src/workflows/hints.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/hints.ts
 /**
  * Facts around a key use that change what may be done with it: an S3-compatible endpoint that
  * is not AWS, a China or GovCloud region, a generated file, an env map that configures a
  * program rather than the runner's AWS login.
  */
+
 
 /** Env names of an S3 endpoint override (`AWS_ENDPOINT_URL`, `AWS_S3_ENDPOINT`, `TESTS__R2_ENDPOINT_URL`). */
 const ENDPOINT = /(aws|s3|r2|minio).*endpoint|endpoint.*(aws|s3)/i;
@@ -74565,7 +75011,8 @@ function nonAws(ctx, uses) {
     }
     return false;
 }
-const ECR_PRIVATE = /^(?:\$\{\{[^}]*\}\}|[^/\s])+\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/;
+/** A private ECR host (`<account>.dkr.ecr.<region>.amazonaws.com`); the region is captured. */
+const ECR_PRIVATE = new RegExp(`^(?:\\$\\{\\{[^}]*\\}\\}|[^/\\s])+\\.dkr\\.ecr\\.(${REGION_SOURCE})\\.amazonaws\\.com(?:\\.cn)?$`);
 const ECR_PUBLIC = /^public\.ecr\.aws$/;
 /** The region of an ECR registry host (`us-east-1` for public ECR), or null when not ECR. */
 function ecrRegion(registry) {
@@ -74764,7 +75211,7 @@ function stripBraces(text) {
     return t.startsWith('${{') && t.endsWith('}}') ? ` ${t.slice(3, -2)}` : text;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/key-uses.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/key-uses.ts
 
 
 const key_uses_DOCKER_LOGIN = /^docker\/login-action@/i;
@@ -74965,7 +75412,7 @@ function roleInScript(site, offset) {
     return roleFromName(word);
 }
 
-;// CONCATENATED MODULE: ./src/workflows/reasons.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/reasons.ts
 const KIND_LABEL = {
     'configure-aws-credentials': 'configure-aws-credentials step',
     env: 'env map',
@@ -75056,7 +75503,7 @@ function kindReason(why, f) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/workflows/sites.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/sites.ts
 /** The repository path of a local reusable workflow (`./.github/workflows/x.yml@ref`), or null. */
 function localCallee(uses) {
     const t = uses.trim();
@@ -75085,12 +75532,17 @@ function referencedSecrets(file) {
     return (name) => any || names.has(name.toUpperCase());
 }
 
-;// CONCATENATED MODULE: ./src/workflows/yaml-nodes.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/yaml-nodes.ts
 /**
  * Small helpers over the `yaml` node tree: aliases, map entries (with `<<` merges), scalar
  * text, and 1-based source positions through a `LineCounter`.
  */
 
+/** The source of a parsed text, before its walk. */
+function sourceOf(doc, lines, text) {
+    const secretWords = [...text.matchAll(/secrets/gi)].map((m) => m.index ?? 0);
+    return { doc, lines, text, secretWords, unresolved: [] };
+}
 /** Follows an alias to its anchored node. */
 function deref(src, node, shared = false) {
     if ((0,dist/* isAlias */.Vj)(node)) {
@@ -75104,19 +75556,9 @@ function deref(src, node, shared = false) {
     }
     return { node: null, shared };
 }
-const UNRESOLVED = new WeakMap();
 function noteUnresolved(src, name, offset) {
-    const list = UNRESOLVED.get(src) ?? [];
-    if (!list.some((u) => u.offset === offset))
-        list.push({ name, offset });
-    UNRESOLVED.set(src, list);
-}
-/**
- * Aliases met during the walk whose anchor does not exist (`yaml` reports them only when
- * converting to JS): the file is not valid YAML.
- */
-function unresolvedAliases(src) {
-    return UNRESOLVED.get(src) ?? [];
+    if (!src.unresolved.some((u) => u.offset === offset))
+        src.unresolved.push({ name, offset });
 }
 /** The string form of a scalar key or value (numbers and booleans as written); null otherwise. */
 function scalarText(node) {
@@ -75220,7 +75662,7 @@ function offsetOfMatch(src, range, pattern) {
     return m ? range[0] + m.index : range[0];
 }
 
-;// CONCATENATED MODULE: ./src/workflows/classify.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/classify.ts
 
 
 
@@ -75568,21 +76010,23 @@ function callsLocalWorkflow(text) {
 function rewriteParses(text, own) {
     return own.some(mayRewrite) || callsLocalWorkflow(text);
 }
-const handed = new WeakMap();
-/** Keeps the error-free tree of a scanned file for the rewrite. */
-function handOver(file, doc) {
-    handed.set(file, { text: file.text, doc });
-}
-/** The tree the scan kept for this file object and text, once; null when there is none. */
-function takeOver(file) {
-    const kept = handed.get(file);
-    if (!kept)
-        return null;
-    handed.delete(file);
-    return kept.text === file.text ? kept.doc : null;
+/** The trees of these files, each as parsed from the file's text now. */
+function parsedTrees(trees) {
+    const kept = new Map();
+    for (const [file, doc] of trees)
+        kept.set(file, { text: file.text, doc });
+    return {
+        take(file) {
+            const tree = kept.get(file);
+            if (!tree)
+                return null;
+            kept.delete(file);
+            return tree.text === file.text ? tree.doc : null;
+        }
+    };
 }
 
-;// CONCATENATED MODULE: ./src/workflows/job-facts.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/job-facts.ts
 
 /** The job's environment: `environment: NAME` or `environment: {name: NAME}`; null when none. */
 function readEnvironment(src, job) {
@@ -75642,7 +76086,7 @@ function matrixValues(src, job) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/triggers.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/triggers.ts
 
 /** The `on:` entry of the workflow root (also a `true:` key). */
 function onEntry(src, root) {
@@ -75687,7 +76131,7 @@ function filter(src, event, name) {
         .filter((s) => s !== null);
 }
 
-;// CONCATENATED MODULE: ./src/workflows/walk-other.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/walk-other.ts
 /**
  * The catch-all walk: every scalar not read by a specific rule (an `if:`, a job output, a matrix
  * value, ...) that references the secrets context becomes an `other` site.
@@ -75704,17 +76148,12 @@ function walkOther(src, node, path, ctx, sites, skip) {
     const stack = [...path];
     walkRaw(src, node.node, node.shared, stack, ctx, sites, skip, 0);
 }
-/** Offsets of the word `secrets` in each file's text, to skip subtrees that cannot hold a reference. */
-const SECRET_WORDS = new WeakMap();
+/** Whether the node's source text holds the word `secrets` (else no subtree holds a reference). */
 function mentionsSecrets(src, node) {
     const range = node.range;
     if (!range)
         return true;
-    let offsets = SECRET_WORDS.get(src);
-    if (!offsets) {
-        offsets = [...src.text.matchAll(/secrets/gi)].map((m) => m.index ?? 0);
-        SECRET_WORDS.set(src, offsets);
-    }
+    const offsets = src.secretWords;
     // First offset >= range start (binary search), then whether it lies before the range end.
     let lo = 0;
     let hi = offsets.length;
@@ -75783,7 +76222,7 @@ function walkRaw(src, node, shared, stack, ctx, sites, skip, depth) {
 }
 const SECRETS_WORD = /secrets/i;
 
-;// CONCATENATED MODULE: ./src/workflows/scan-sites.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/collect-sites.ts
 /**
  * First half of the scan: walks one parsed workflow or composite action and lists every
  * "site", a YAML value holding a `${{ }}` expression, with where it sits (configure-aws-credentials
@@ -75801,146 +76240,160 @@ const SECRETS_WORD = /secrets/i;
 /** `uses:` of this action (any ref): its `keys` input is not a use of the keys. */
 const THIS_ACTION = /^\s*aws-keys-to-oidc\/aws-keys-to-oidc(@|$)/i;
 const CAC = /^aws-actions\/configure-aws-credentials@/i;
-const CAC_KEYS = new Set(['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']);
+const CAC_KEYS = new Set([
+    'aws-access-key-id',
+    'aws-secret-access-key',
+    'aws-session-token'
+]);
 /** Whether `uses:` names aws-actions/configure-aws-credentials (any tag, branch or SHA). */
 function isConfigureAwsCredentials(uses) {
     return uses !== null && CAC.test(uses.trim());
 }
 function collectSites(src, file) {
     const root = { node: src.doc.contents, shared: false };
-    const sites = [];
-    const inheritCalls = [];
-    const calls = [];
+    const out = { sites: [], calls: [], inheritCalls: [] };
     if (!(0,dist/* isMap */.jh)(root.node))
-        return { kind: 'other', sites, calls, inheritCalls };
+        return { kind: 'other', ...out };
     const runs = entry(src, root, 'runs');
     const jobs = entry(src, root, 'jobs');
     if (!jobs && runs && (0,dist/* isMap */.jh)(runs.node)) {
-        const base = {
-            file,
-            composite: true,
-            job: null,
-            step: null,
-            stepPath: null,
-            triggers: [],
-            environment: null,
-            permissions: { workflow: null, job: null },
-            envScopes: [],
-            runText: null,
-            withText: new Map(),
-            roleToAssume: null,
-            matrix: new Map()
-        };
-        const steps = entry(src, runs, 'steps');
-        if (steps)
-            walkSteps(src, steps, ['runs', 'steps'], base, sites);
-        walkOther(src, runs, ['runs'], base, sites, new Set(['steps']));
-        return { kind: 'composite', sites, calls, inheritCalls };
+        collectComposite(src, file, runs, out.sites);
+        return { kind: 'composite', ...out };
     }
     if (!jobs)
-        return { kind: 'other', sites, calls, inheritCalls };
-    const triggers = readTriggers(src, root);
-    const workflowPermissions = readPermissions(src, root);
-    const wfCtx = {
+        return { kind: 'other', ...out };
+    const top = workflowContext(src, root, file);
+    collectTopLevel(src, root, top, out.sites);
+    for (const job of entries(src, jobs))
+        collectJob(src, job, top, out);
+    return { kind: 'workflow', ...out };
+}
+/** The context of a file's top level: no job, no step, no env in scope yet. */
+function fileContext(file, composite, triggers, permissions) {
+    return {
         file,
-        composite: false,
+        composite,
         job: null,
         step: null,
         stepPath: null,
         triggers,
         environment: null,
-        permissions: { workflow: workflowPermissions, job: null },
+        permissions,
         envScopes: [],
         runText: null,
         withText: new Map(),
         roleToAssume: null,
         matrix: new Map()
     };
-    const wfEnv = envScope(src, entry(src, root, 'env'), ['env']);
-    const wfScopes = wfEnv ? [wfEnv] : [];
+}
+/** A composite action: its steps, then every other value under `runs:`. */
+function collectComposite(src, file, runs, sites) {
+    const base = fileContext(file, true, [], { workflow: null, job: null });
+    const steps = entry(src, runs, 'steps');
+    if (steps)
+        walkSteps(src, steps, ['runs', 'steps'], base, sites);
+    walkOther(src, runs, ['runs'], base, sites, new Set(['steps']));
+}
+/** A workflow's top-level context: its triggers, permissions and `env:` in scope. */
+function workflowContext(src, root, file) {
+    const triggers = readTriggers(src, root);
+    const permissions = { workflow: readPermissions(src, root), job: null };
+    const env = collect_sites_envScope(src, entry(src, root, 'env'), ['env']);
+    return { ...fileContext(file, false, triggers, permissions), envScopes: env ? [env] : [] };
+}
+/** The declared `on.workflow_call.secrets`, the workflow `env:`, then every other top value. */
+function collectTopLevel(src, root, top, sites) {
     const on = onEntry(src, root);
     const onKey = on ? (entries(src, root).find((e) => e.node === on.node)?.key ?? 'on') : 'on';
-    if (on) {
-        const call = entry(src, on, 'workflow_call');
-        const declared = call ? entry(src, call, 'secrets') : undefined;
-        if (declared) {
-            for (const e of entries(src, declared)) {
-                sites.push({
-                    ctx: { ...wfCtx, envScopes: wfScopes },
-                    where: 'callee',
-                    name: e.key,
-                    path: [onKey, 'workflow_call', 'secrets', e.key],
-                    range: rangeOf(e.keyNode),
-                    refs: referencesIn(''),
-                    group: `${onKey}.workflow_call.secrets`,
-                    shared: e.shared,
-                    required: isTrue(entry(src, e, 'required')?.node ?? null)
-                });
-            }
-        }
+    const call = on ? entry(src, on, 'workflow_call') : undefined;
+    const declared = call ? entry(src, call, 'secrets') : undefined;
+    for (const e of declared ? entries(src, declared) : []) {
+        sites.push({
+            ctx: top,
+            where: 'callee',
+            name: e.key,
+            path: [onKey, 'workflow_call', 'secrets', e.key],
+            range: rangeOf(e.keyNode),
+            refs: referencesIn(''),
+            group: `${onKey}.workflow_call.secrets`,
+            shared: e.shared,
+            required: isTrue(entry(src, e, 'required')?.node ?? null)
+        });
     }
-    addEnvSites(src, entry(src, root, 'env'), ['env'], { ...wfCtx, envScopes: wfScopes }, 'env', sites);
-    walkOther(src, root, [], { ...wfCtx, envScopes: wfScopes }, sites, new Set(['on', 'true', 'jobs', 'env']));
-    for (const job of entries(src, jobs)) {
-        const jobPath = ['jobs', job.key];
-        const jobEnv = envScope(src, entry(src, job, 'env'), [...jobPath, 'env']);
-        const scopes = jobEnv ? [jobEnv, ...wfScopes] : wfScopes;
-        const ctx = {
-            ...wfCtx,
-            job: job.key,
-            stepPath: jobPath,
-            environment: readEnvironment(src, job),
-            permissions: { workflow: workflowPermissions, job: readPermissions(src, job) },
-            envScopes: scopes,
-            matrix: matrixValues(src, job)
-        };
-        addEnvSites(src, entry(src, job, 'env'), [...jobPath, 'env'], ctx, 'env', sites);
-        const skip = new Set(['env', 'steps', 'secrets', 'container', 'services']);
-        const uses = entry(src, job, 'uses');
-        const usesText = uses ? scalarText(uses.node) : null;
-        if (usesText !== null) {
-            calls.push({ job: job.key, uses: usesText });
-            const secrets = entry(src, job, 'secrets');
-            if (secrets && scalarText(secrets.node) === 'inherit') {
-                inheritCalls.push({
-                    ctx,
-                    uses: usesText,
-                    path: [...jobPath, 'secrets'],
-                    range: rangeOf(secrets.node)
-                });
-            }
-            else if (secrets) {
-                addMapSites(src, secrets, [...jobPath, 'secrets'], ctx, 'caller', sites);
-            }
-            const withs = entry(src, job, 'with');
-            if (withs)
-                addMapSites(src, withs, [...jobPath, 'with'], ctx, 'caller', sites);
-            skip.add('with');
-        }
-        const container = entry(src, job, 'container');
-        if (container) {
-            addEnvSites(src, entry(src, container, 'env'), [...jobPath, 'container', 'env'], ctx, 'container-env', sites);
-            walkOther(src, container, [...jobPath, 'container'], ctx, sites, new Set(['env']));
-        }
-        const services = entry(src, job, 'services');
-        for (const svc of services ? entries(src, services) : []) {
-            const svcPath = [...jobPath, 'services', svc.key];
-            addEnvSites(src, entry(src, svc, 'env'), [...svcPath, 'env'], ctx, 'container-env', sites);
-            walkOther(src, svc, svcPath, ctx, sites, new Set(['env']));
-        }
-        const steps = entry(src, job, 'steps');
-        if (steps)
-            walkSteps(src, steps, [...jobPath, 'steps'], ctx, sites);
-        walkOther(src, job, jobPath, ctx, sites, skip);
+    addEnvSites(src, entry(src, root, 'env'), ['env'], top, 'env', sites);
+    walkOther(src, root, [], top, sites, new Set(['on', 'true', 'jobs', 'env']));
+}
+/**
+ * One job: its `env:`, a reusable-workflow call's `secrets:` and `with:`, the env of its
+ * container and services, its steps, then every other value of the job.
+ */
+function collectJob(src, job, top, out) {
+    const jobPath = ['jobs', job.key];
+    const jobEnv = collect_sites_envScope(src, entry(src, job, 'env'), [...jobPath, 'env']);
+    const ctx = {
+        ...top,
+        job: job.key,
+        stepPath: jobPath,
+        environment: readEnvironment(src, job),
+        permissions: { workflow: top.permissions.workflow, job: readPermissions(src, job) },
+        envScopes: jobEnv ? [jobEnv, ...top.envScopes] : top.envScopes,
+        matrix: matrixValues(src, job)
+    };
+    addEnvSites(src, entry(src, job, 'env'), [...jobPath, 'env'], ctx, 'env', out.sites);
+    const skip = new Set(['env', 'steps', 'secrets', 'container', 'services']);
+    if (addCallSites(src, job, jobPath, ctx, out))
+        skip.add('with');
+    addContainerSites(src, job, jobPath, ctx, out.sites);
+    const steps = entry(src, job, 'steps');
+    if (steps)
+        walkSteps(src, steps, [...jobPath, 'steps'], ctx, out.sites);
+    walkOther(src, job, jobPath, ctx, out.sites, skip);
+}
+/** A job calling a reusable workflow (`uses:`): the call, and what it passes. False otherwise. */
+function addCallSites(src, job, jobPath, ctx, out) {
+    const uses = entry(src, job, 'uses');
+    const usesText = uses ? scalarText(uses.node) : null;
+    if (usesText === null)
+        return false;
+    out.calls.push({ job: job.key, uses: usesText });
+    const secrets = entry(src, job, 'secrets');
+    if (secrets && scalarText(secrets.node) === 'inherit') {
+        out.inheritCalls.push({
+            ctx,
+            uses: usesText,
+            path: [...jobPath, 'secrets'],
+            range: rangeOf(secrets.node)
+        });
     }
-    return { kind: 'workflow', sites, calls, inheritCalls };
+    else if (secrets) {
+        addMapSites(src, secrets, [...jobPath, 'secrets'], ctx, 'caller', out.sites);
+    }
+    const withs = entry(src, job, 'with');
+    if (withs)
+        addMapSites(src, withs, [...jobPath, 'with'], ctx, 'caller', out.sites);
+    return true;
+}
+/** The env handed to the job's container and services, and their other values. */
+function addContainerSites(src, job, jobPath, ctx, sites) {
+    const container = entry(src, job, 'container');
+    if (container) {
+        const path = [...jobPath, 'container'];
+        addEnvSites(src, entry(src, container, 'env'), [...path, 'env'], ctx, 'container-env', sites);
+        walkOther(src, container, path, ctx, sites, new Set(['env']));
+    }
+    const services = entry(src, job, 'services');
+    for (const svc of services ? entries(src, services) : []) {
+        const path = [...jobPath, 'services', svc.key];
+        addEnvSites(src, entry(src, svc, 'env'), [...path, 'env'], ctx, 'container-env', sites);
+        walkOther(src, svc, path, ctx, sites, new Set(['env']));
+    }
 }
 function walkSteps(src, steps, path, outer, sites) {
     items(src, steps).forEach((step, index) => {
         if (!(0,dist/* isMap */.jh)(step.node))
             return;
         const stepPath = [...path, index];
-        const uses = scan_sites_text(src, step, 'uses');
+        const uses = collect_sites_text(src, step, 'uses');
         const withEntry = entry(src, step, 'with');
         const withText = new Map();
         for (const w of withEntry ? entries(src, withEntry) : []) {
@@ -75948,13 +76401,13 @@ function walkSteps(src, steps, path, outer, sites) {
             if (t !== null)
                 withText.set(w.key, t);
         }
-        const stepEnv = envScope(src, entry(src, step, 'env'), [...stepPath, 'env']);
+        const stepEnv = collect_sites_envScope(src, entry(src, step, 'env'), [...stepPath, 'env']);
         const ctx = {
             ...outer,
-            step: { index, name: scan_sites_text(src, step, 'name'), id: scan_sites_text(src, step, 'id'), uses },
+            step: { index, name: collect_sites_text(src, step, 'name'), id: collect_sites_text(src, step, 'id'), uses },
             stepPath,
             envScopes: stepEnv ? [stepEnv, ...outer.envScopes] : outer.envScopes,
-            runText: scan_sites_text(src, step, 'run'),
+            runText: collect_sites_text(src, step, 'run'),
             withText,
             roleToAssume: isConfigureAwsCredentials(uses)
                 ? (withText.get('role-to-assume') ?? null)
@@ -76027,7 +76480,7 @@ function addValueSites(src, value, path, ctx, where, name, group, sites) {
         shared: value.shared
     });
 }
-function envScope(src, env, path) {
+function collect_sites_envScope(src, env, path) {
     if (!env || !(0,dist/* isMap */.jh)(env.node))
         return null;
     const values = new Map();
@@ -76037,7 +76490,7 @@ function envScope(src, env, path) {
     }
     return { path, values };
 }
-function scan_sites_text(src, map, name) {
+function collect_sites_text(src, map, name) {
     const e = entry(src, map, name);
     return e ? scalarText(e.node) : null;
 }
@@ -76046,7 +76499,7 @@ function isTrue(node) {
     return (0,dist/* isScalar */.jn)(node) && node.value === true;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/settle.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/settle.ts
 
 
 
@@ -76122,6 +76575,20 @@ function completePairs(findings) {
 }
 const intersects = (a, b) => a.some((x) => b.includes(x));
 function settleReusable(input, files) {
+    const ctx = reusable(input, files);
+    markCallersDiffer(ctx, passedByCallers(ctx, files));
+    // Roles assumed and secrets released unlock other files' findings: repeat until none changes.
+    const assumes = new Set();
+    const released = new Map();
+    let changed = true;
+    while (changed) {
+        changed = assumeRoles(ctx, assumes);
+        if (settleOnce(ctx, assumes, released))
+            changed = true;
+    }
+    return ctx.out;
+}
+function reusable(input, files) {
     const out = [...input];
     const byFile = new Map();
     out.forEach((f, i) => {
@@ -76137,16 +76604,39 @@ function settleReusable(input, files) {
         const target = uses === undefined ? null : localCallee(uses);
         return target !== null && facts.has(target) ? target : null;
     };
-    const callerSites = (file, job) => (facts.get(file)?.sites.sites ?? []).filter((s) => s.where === 'caller' && s.ctx.job === job && s.path[2] === 'secrets');
-    // What the callers in the repository pass under each declared secret of a called workflow.
+    return {
+        out,
+        byFile,
+        calls: (file) => facts.get(file)?.sites.calls ?? [],
+        callee,
+        callerSites: (file, job) => (facts.get(file)?.sites.sites ?? []).filter((s) => s.where === 'caller' && s.ctx.job === job && s.path[2] === 'secrets'),
+        automatic: (i) => out[i].migration === 'automatic',
+        generated: (file) => facts.get(file)?.generated ?? true,
+        update: (i, migration, reason, via) => {
+            const f = out[i];
+            const target = callee(f.file, f.job);
+            out[i] = {
+                ...f,
+                migration,
+                reason: kindReason({ kind: f.kind, migration, reason }, {
+                    names: f.secrets,
+                    via: via ?? null,
+                    ...(target === null ? {} : { callee: `./${target}` })
+                })
+            };
+        }
+    };
+}
+/** What the callers in the repository pass under each declared secret of a called workflow. */
+function passedByCallers(ctx, files) {
     const passed = new Map();
     for (const f of files) {
         for (const call of f.sites.calls) {
-            const target = callee(f.file, call.job);
+            const target = ctx.callee(f.file, call.job);
             if (target === null)
                 continue;
             const names = passed.get(target) ?? new Map();
-            for (const site of callerSites(f.file, call.job)) {
+            for (const site of ctx.callerSites(f.file, call.job)) {
                 const set = names.get(site.name ?? '') ?? new Set();
                 for (const s of site.refs.secrets)
                     set.add(s.name);
@@ -76155,107 +76645,128 @@ function settleReusable(input, files) {
             passed.set(target, names);
         }
     }
-    const update = (i, migration, reason, via) => {
-        const f = out[i];
-        const target = callee(f.file, f.job);
-        out[i] = {
-            ...f,
-            migration,
-            reason: kindReason({ kind: f.kind, migration, reason }, {
-                names: f.secrets,
-                via: via ?? null,
-                ...(target === null ? {} : { callee: `./${target}` })
-            })
-        };
-    };
+    return passed;
+}
+/** Uses of a declared secret under which callers pass different keys: no single role replaces them. */
+function markCallersDiffer(ctx, passed) {
     for (const [target, names] of passed) {
-        for (const i of byFile.get(target) ?? []) {
-            const f = out[i];
+        for (const i of ctx.byFile.get(target) ?? []) {
+            const f = ctx.out[i];
             const name = f.pair.accessKeyId ?? f.pair.secretAccessKey;
             const keys = [...(names.get(name ?? '') ?? [])].sort();
             if (f.migration === 'automatic' && keys.length > 1) {
-                update(i, 'manual', 'callers-differ', keys.join(', '));
+                ctx.update(i, 'manual', 'callers-differ', keys.join(', '));
             }
         }
     }
-    const automatic = (i) => out[i].migration === 'automatic';
-    const generated = (file) => facts.get(file)?.generated ?? true;
-    const assumes = new Set();
-    const released = new Map();
-    let changed = true;
-    while (changed) {
-        changed = false;
-        for (const [file, list] of byFile) {
-            if (assumes.has(file))
+}
+const ASSUMING_KINDS = [
+    'configure-aws-credentials',
+    'env',
+    'action-input'
+];
+/**
+ * Adds the files that will assume a role: an automatic finding the rewrite turns into one, or a
+ * call to a workflow that assumes one. Whether any was added.
+ */
+function assumeRoles(ctx, assumes) {
+    let added = false;
+    for (const [file, list] of ctx.byFile) {
+        if (assumes.has(file))
+            continue;
+        const own = list.some((i) => ctx.automatic(i) && ASSUMING_KINDS.includes(ctx.out[i].kind));
+        const nested = ctx.calls(file).some((c) => {
+            const t = ctx.callee(file, c.job);
+            return t !== null && assumes.has(t);
+        });
+        if (own || nested) {
+            assumes.add(file);
+            added = true;
+        }
+    }
+    return added;
+}
+/** One pass over the manual findings of reusable workflows and their callers. Whether any changed. */
+function settleOnce(ctx, assumes, released) {
+    let changed = false;
+    for (const [file, list] of ctx.byFile) {
+        for (const i of list) {
+            const f = ctx.out[i];
+            if (ctx.automatic(i) || ctx.generated(file))
                 continue;
-            const own = list.some((i) => automatic(i) &&
-                ['configure-aws-credentials', 'env', 'action-input'].includes(out[i].kind));
-            const nested = (facts.get(file)?.sites.calls ?? []).some((c) => {
-                const t = callee(file, c.job);
-                return t !== null && assumes.has(t);
-            });
-            if (own || nested) {
-                assumes.add(file);
-                changed = true;
+            if (f.kind === 'reusable-workflow-secret') {
+                if (settleDeclared(ctx, i, list, file, released))
+                    changed = true;
             }
-        }
-        for (const [file, list] of byFile) {
-            for (const i of list) {
-                const f = out[i];
-                if (automatic(i) || generated(file))
-                    continue;
-                if (f.kind === 'reusable-workflow-secret') {
-                    const names = pairSecrets(f.pair);
-                    const users = list.filter((j) => j !== i &&
-                        out[j].kind !== 'reusable-workflow-secret' &&
-                        intersects(out[j].secrets, names));
-                    if (users.length > 0 && users.every(automatic)) {
-                        update(i, 'automatic', 'callee-migrated');
-                        const set = released.get(file) ?? new Set();
-                        for (const n of names)
-                            set.add(n);
-                        released.set(file, set);
-                        changed = true;
-                    }
-                }
-                else if (f.kind === 'reusable-workflow-caller' && f.path[2] === 'secrets') {
-                    const target = callee(file, f.job);
-                    if (target === null || !assumes.has(target))
-                        continue;
-                    const names = pairSecrets(f.pair);
-                    const entries = callerSites(file, f.job).filter((s) => intersects(s.refs.secrets.map((r) => r.name), names));
-                    const free = released.get(target) ?? new Set();
-                    const ok = entries.every((s) => !s.shared &&
-                        free.has(s.name ?? '') &&
-                        s.refs.secrets.every((r) => names.includes(r.name)) &&
-                        s.refs.env.length + s.refs.dynamicSecrets.length + s.refs.allSecrets.length === 0);
-                    if (entries.length > 0 && ok) {
-                        update(i, 'automatic', 'caller-migrated');
-                        changed = true;
-                    }
-                }
-                else if (f.kind === 'reusable-workflow-inherit') {
-                    const target = callee(file, f.job);
-                    if (target === null || !assumes.has(target))
-                        continue;
-                    const names = pairSecrets(f.pair);
-                    const uses = (byFile.get(target) ?? []).filter((j) => out[j].kind !== 'non-aws' && intersects(pairSecrets(out[j].pair), names));
-                    if (uses.length > 0 && uses.every(automatic)) {
-                        update(i, 'automatic', 'inherit-migrated');
-                        changed = true;
-                    }
-                }
+            else if (f.kind === 'reusable-workflow-caller' && f.path[2] === 'secrets') {
+                if (settleCaller(ctx, i, file, assumes, released))
+                    changed = true;
+            }
+            else if (f.kind === 'reusable-workflow-inherit') {
+                if (settleInherit(ctx, i, file, assumes))
+                    changed = true;
             }
         }
     }
-    return out;
+    return changed;
+}
+/** A declared secret pair is automatic, and released, when every use of it in the file is. */
+function settleDeclared(ctx, i, list, file, released) {
+    const { out } = ctx;
+    const names = pairSecrets(out[i].pair);
+    const users = list.filter((j) => j !== i && out[j].kind !== 'reusable-workflow-secret' && intersects(out[j].secrets, names));
+    if (users.length === 0 || !users.every(ctx.automatic))
+        return false;
+    ctx.update(i, 'automatic', 'callee-migrated');
+    const set = released.get(file) ?? new Set();
+    for (const n of names)
+        set.add(n);
+    released.set(file, set);
+    return true;
+}
+/**
+ * A caller is automatic when the called workflow assumes a role and releases every key secret
+ * the caller passes, each entry passing exactly secrets of the pair (no alias, env or dynamic
+ * secret).
+ */
+function settleCaller(ctx, i, file, assumes, released) {
+    const f = ctx.out[i];
+    const target = ctx.callee(file, f.job);
+    if (target === null || !assumes.has(target))
+        return false;
+    const names = pairSecrets(f.pair);
+    const entries = ctx.callerSites(file, f.job).filter((s) => intersects(s.refs.secrets.map((r) => r.name), names));
+    const free = released.get(target) ?? new Set();
+    const ok = entries.every((s) => !s.shared &&
+        free.has(s.name ?? '') &&
+        s.refs.secrets.every((r) => names.includes(r.name)) &&
+        s.refs.env.length + s.refs.dynamicSecrets.length + s.refs.allSecrets.length === 0);
+    if (entries.length === 0 || !ok)
+        return false;
+    ctx.update(i, 'automatic', 'caller-migrated');
+    return true;
+}
+/** `secrets: inherit` is automatic when the called workflow assumes a role and every use of the pair there is automatic. */
+function settleInherit(ctx, i, file, assumes) {
+    const { out } = ctx;
+    const f = out[i];
+    const target = ctx.callee(file, f.job);
+    if (target === null || !assumes.has(target))
+        return false;
+    const names = pairSecrets(f.pair);
+    const uses = (ctx.byFile.get(target) ?? []).filter((j) => out[j].kind !== 'non-aws' && intersects(pairSecrets(out[j].pair), names));
+    if (uses.length === 0 || !uses.every(ctx.automatic))
+        return false;
+    ctx.update(i, 'automatic', 'inherit-migrated');
+    return true;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/scan.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/scan.ts
 /**
  * The workflow scanner: workflow and composite-action text in, static AWS key findings out.
  * Pure (no I/O). Each file is parsed once with `yaml`'s `parseDocument` and a `LineCounter`;
- * `scan-sites.ts` lists the values holding expressions (the tree is then dropped),
+ * `collect-sites.ts` lists the values holding expressions (the tree is then dropped, but for
+ * the files the rewrite parses again: the result hands those trees on, see `../parsed.ts`),
  * `key-uses.ts` decides which carry keys once every file is read (a secret that feeds
  * configure-aws-credentials in one file is a key in all), `classify.ts` groups them into findings,
  * `settle.ts` decides what depends on other files (partial pairs, reusable workflows).
@@ -76336,34 +76847,47 @@ function settleReusable(input, files) {
 
 function scanWorkflows(files) {
     const errors = [];
-    // Only the sites, text and line starts are kept; a parsed tree is dropped after its walk, but
-    // for the files that may have findings or call a reusable workflow of the repository: once the
-    // findings are known, those the rewrite parses again get their tree handed over (parsed.ts).
     const scanned = [];
     for (const f of files) {
-        const parsed = scan_parse(f);
-        if ('errors' in parsed) {
-            errors.push(...parsed.errors);
-            continue;
-        }
-        const sites = collectSites(parsed.src, f.path);
-        const unresolved = unresolvedAliases(parsed.src);
-        if (unresolved.length > 0) {
-            errors.push(...unresolved.map((u) => ({
-                file: f.path,
-                line: position(parsed.src, u.offset).line,
-                message: `not valid YAML: unresolved alias *${u.name} (column ${position(parsed.src, u.offset).column})`
-            })));
-            continue;
-        }
-        const candidate = sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text);
-        scanned.push({
-            file: f.path,
-            located: { lines: parsed.src.lines, text: f.text },
-            sites,
-            kept: candidate ? { file: f, doc: parsed.src.doc } : null
-        });
+        const one = scanFile(f);
+        if ('errors' in one)
+            errors.push(...one.errors);
+        else
+            scanned.push(one);
     }
+    const findings = settledFindings(scanned);
+    errors.sort((a, b) => scan_compare(a.file, b.file) || a.line - b.line);
+    return withTrees({ findings, errors }, handedTrees(scanned, findings));
+}
+/**
+ * Parses one file and lists its sites. A parsed tree is dropped after its walk, but for the
+ * files that may have findings or call a reusable workflow of the repository (see handedTrees).
+ */
+function scanFile(f) {
+    const parsed = scan_parse(f);
+    if ('errors' in parsed)
+        return parsed;
+    const src = parsed.src;
+    const sites = collectSites(src, f.path);
+    if (src.unresolved.length > 0) {
+        return {
+            errors: src.unresolved.map((u) => ({
+                file: f.path,
+                line: position(src, u.offset).line,
+                message: `not valid YAML: unresolved alias *${u.name} (column ${position(src, u.offset).column})`
+            }))
+        };
+    }
+    const candidate = sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text);
+    return {
+        file: f.path,
+        located: { lines: src.lines, text: f.text },
+        sites,
+        kept: candidate ? { file: f, doc: src.doc } : null
+    };
+}
+/** The findings of every file, once the sites of all are known, settled and in order. */
+function settledFindings(scanned) {
     const known = learnRoles(scanned.flatMap((s) => s.sites.sites));
     const findings = [];
     const byFile = new Map();
@@ -76380,22 +76904,27 @@ function scanWorkflows(files) {
         sites: s.sites,
         generated: generatedHeader(s.located.text) !== null
     })));
-    settled.sort(compareFindings);
-    const settledBy = new Map();
-    for (const f of settled) {
-        const list = settledBy.get(f.file);
+    return settled.sort(compareFindings);
+}
+/** The kept trees of the files the rewrite parses again, now that their findings are known. */
+function handedTrees(scanned, findings) {
+    const byFile = new Map();
+    for (const f of findings) {
+        const list = byFile.get(f.file);
         if (list)
             list.push(f);
         else
-            settledBy.set(f.file, [f]);
+            byFile.set(f.file, [f]);
     }
-    for (const s of scanned) {
-        if (s.kept && rewriteParses(s.located.text, settledBy.get(s.file) ?? [])) {
-            handOver(s.kept.file, s.kept.doc);
-        }
-    }
-    errors.sort((a, b) => scan_compare(a.file, b.file) || a.line - b.line);
-    return { findings: settled, errors };
+    return parsedTrees(scanned.flatMap((s) => s.kept && rewriteParses(s.located.text, byFile.get(s.file) ?? [])
+        ? [[s.kept.file, s.kept.doc]]
+        : []));
+}
+function withTrees(result, trees) {
+    return Object.defineProperty(result, 'trees', {
+        value: trees,
+        enumerable: false
+    });
 }
 function scan_parse(f) {
     const lines = new dist/* LineCounter */.HN();
@@ -76409,7 +76938,7 @@ function scan_parse(f) {
             }))
         };
     }
-    return { src: { doc, lines, text: f.text } };
+    return { src: sourceOf(doc, lines, f.text) };
 }
 /** The first line of a `yaml` error, without the position (given separately) and code excerpt. */
 function scan_errorMessage(message) {
@@ -76447,8 +76976,16 @@ const FINDING_KINDS = [
 function pairKey(pair) {
     return `${pair.accessKeyId ?? '?'}/${pair.secretAccessKey ?? '?'}`;
 }
+/**
+ * The findings that are uses of AWS key material (automatic or manual migration): what
+ * `fail-on-findings` counts and what a migration takes part in. Keys of an S3-compatible service
+ * that is not AWS (not-migrated) are reported but never count.
+ */
+function awsKeyFindings(findings) {
+    return findings.filter((f) => f.migration !== 'not-migrated');
+}
 
-;// CONCATENATED MODULE: ./src/workflows/edits.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/text-edits.ts
 /**
  * Source-preserving text edits: replace exact offset ranges of the original text and leave every
  * other byte alone (comments, blank lines, quoting, CRLF, a missing final newline). Line helpers
@@ -76618,7 +77155,7 @@ function leadingCommentStart(text, offset, minIndent) {
     return start;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/yaml-edits.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/yaml-edits.ts
 /**
  * Text edits addressed by `yaml` nodes: remove map entries, replace a scalar, add an entry to a
  * block or flow map, insert a sequence item. Every edit is an exact offset range of the original
@@ -76702,7 +77239,7 @@ function removeEntries(text, map, remove, owner, ownerMap = null) {
         if (ownerMap?.flow) {
             const rest = ownerMap.items.filter((p) => p !== owner);
             return [
-                rewriteFlowMap(text, ownerMap, rest.map((p) => sourceOf(text, p)))
+                rewriteFlowMap(text, ownerMap, rest.map((p) => yaml_edits_sourceOf(text, p)))
             ];
         }
         assertOwnLine(text, owner);
@@ -76710,14 +77247,14 @@ function removeEntries(text, map, remove, owner, ownerMap = null) {
     }
     if (map.flow)
         return [
-            rewriteFlowMap(text, map, kept.map((p) => sourceOf(text, p)))
+            rewriteFlowMap(text, map, kept.map((p) => yaml_edits_sourceOf(text, p)))
         ];
     return remove.map((p) => {
         assertOwnLine(text, p);
         return removeLines(text, pairStart(p), lastContent(text, p));
     });
 }
-function sourceOf(text, pair) {
+function yaml_edits_sourceOf(text, pair) {
     return text.slice(pairStart(pair), pairValueEnd(pair));
 }
 /** Replaces a single-line flow map by `{` + items + `}` with the original inner padding. */
@@ -76852,7 +77389,7 @@ function insertItemBefore(text, seq, index, lines, style) {
     return insertLinesBefore(text, at, out);
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-model.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/model.ts
 /**
  * The parts of one parsed workflow the rewriter edits, with their nodes: workflow `env`,
  * `permissions`, triggers, and per job its map, `env`, `permissions`, `steps` (each step's
@@ -76983,13 +77520,13 @@ function lineOf(model, offset) {
     return line;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-types.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/contract.ts
 /** The placeholder written when no role ARN is known for a key pair. */
 const PLACEHOLDER_ARN = 'arn:aws:iam::<account>:role/<name>';
 /** The placeholder written when a new step needs a region and none is known. */
 const PLACEHOLDER_REGION = '<region>';
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-steps.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/steps.ts
 /**
  * Where a job needs AWS credentials after its static keys go, and the configure-aws-credentials
  * steps that provide them. The steps of a job are walked in order: each step that needs a key
@@ -77156,13 +77693,14 @@ function regionIn(map) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-nodes.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/nodes.ts
 /**
  * The edits of single nodes: a configure-aws-credentials step losing its key inputs and gaining
  * `role-to-assume` (and moving to v6 in the same pinning style), env entries going, a docker login
  * to ECR losing its username/password, a reusable workflow's key secrets becoming optional, a
  * caller no longer passing them.
  */
+
 
 
 
@@ -77250,7 +77788,7 @@ function cacPinEdits(text, step, target) {
             edits.push({ start: valueEnd, end: valueEnd, text: ` # ${pin.comment}` });
         }
     }
-    else if (versionComment !== null && /^[0-9a-f]{40}$/i.test(text.slice(refStart, refEnd))) {
+    else if (versionComment !== null && COMMIT_SHA.test(text.slice(refStart, refEnd))) {
         // SHA -> tag (offline): the version comment described the SHA; drop it with its spaces.
         let from = hash;
         while (from > valueEnd && (text[from - 1] === ' ' || text[from - 1] === '\t'))
@@ -77423,12 +77961,13 @@ function lostScopes(before, after) {
     return Object.keys(before).filter((scope) => rank(after[scope]) < rank(before[scope]));
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-permissions.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/id-token.ts
 /**
- * The text edits that give a job `id-token: write` (see `permissions.ts` for which change):
+ * The text edits that give a job `id-token: write` (see `../permissions.ts` for which change):
  * upgrade or add the entry in the job's own map (block or flow), expand the job's `read-all`
  * into a block map (`write-all` already grants it and stays), or add a job-level block map before
- * the job's `steps:` (or the `uses:` of a reusable-workflow call).
+ * the job's `steps:` (or the `uses:` of a reusable-workflow call). Each comes with the edit
+ * recorded as data (`IdTokenEdit`); the words are the renderers'.
  */
 
 
@@ -77460,79 +77999,90 @@ function writtenPermissions(held) {
 }
 /** The edits that give `job` `id-token: write`, or none when its effective permissions have it. */
 function idTokenEdits(model, job, repositoryDefault, unit) {
-    const text = model.text;
     const context = {
         workflow: writtenPermissions(model.permissions),
         job: writtenPermissions(job.permissions)
     };
     const change = idTokenChange(context, repositoryDefault);
-    const jobStart = job.pair.key && (0,dist/* isScalar */.jn)(job.pair.key) ? (job.pair.key.range?.[0] ?? 0) : 0;
     switch (change.kind) {
         case 'none':
-            return { edits: [], description: null, offset: jobStart };
-        case 'set-entry': {
-            const map = job.permissions.map;
-            const existing = get(map, ID_TOKEN);
-            const at = job.permissions.pair.key;
-            const offset = (0,dist/* isScalar */.jn)(at) ? (at.range?.[0] ?? 0) : 0;
-            if (existing) {
-                const v = valueNode(existing);
-                if (!v)
-                    throw new yaml_edits_UnsupportedEdit('an empty id-token permission', offset);
-                return {
-                    edits: [replaceScalar(v, 'write')],
-                    description: `job ${job.id}: permissions id-token ${String((0,dist/* isScalar */.jn)(v) ? v.value : '')} -> write`,
-                    offset
-                };
-            }
-            return {
-                edits: [appendEntries(text, map, [`${ID_TOKEN}: write`], [`${ID_TOKEN}: write`])],
-                description: `job ${job.id}: permissions gain id-token: write`,
-                offset
-            };
-        }
-        case 'expand': {
-            const pair = job.permissions.pair;
-            const value = job.permissions.value;
-            const key = pair.key;
-            const keyEnd = (0,dist/* isScalar */.jn)(key) ? (key.range?.[1] ?? 0) : 0;
-            const colon = text.indexOf(':', keyEnd);
-            const column = (0,dist/* isScalar */.jn)(key)
-                ? key.range[0] - text.lastIndexOf('\n', key.range[0] - 1) - 1
-                : 0;
-            const lines = indent(renderScopes(change.scopes), column + unit);
-            return {
-                edits: [
-                    { start: colon + 1, end: pairValueEnd(pair), text: '' },
-                    insertLinesAfter(text, value.range[1] - 1, lines)
-                ],
-                description: `job ${job.id}: permissions ${change.from} written out as a map with id-token: write`,
-                offset: key && (0,dist/* isScalar */.jn)(key) ? (key.range?.[0] ?? 0) : 0
-            };
-        }
-        case 'add-job': {
-            const anchor = (job.stepsPair ?? job.usesPair);
-            if (!anchor)
-                throw new yaml_edits_UnsupportedEdit(`job ${job.id} has neither steps nor uses`, jobStart);
-            const index = job.map.items.indexOf(anchor);
-            const after = index > 0 ? job.map.items[index - 1] : null;
-            const lines = ['permissions:', ...indent(renderScopes(change.scopes), unit)];
-            const from = change.from === 'workflow'
-                ? 'a copy of the workflow permissions'
-                : `the repository default (${repositoryDefault})`;
-            return {
-                edits: [insertEntries(text, job.map, lines, after, anchor)],
-                description: `job ${job.id}: permissions added: ${from} plus id-token: write`,
-                offset: jobStart
-            };
-        }
+            return { edits: [], edit: null, offset: keyStart(job.pair) };
+        case 'set-entry':
+            return setEntry(model.text, job);
+        case 'expand':
+            return expandReadAll(model.text, job, change.scopes, unit);
+        case 'add-job':
+            return addJobBlock(model.text, job, change, repositoryDefault, unit);
     }
+}
+/** Upgrades the entry of the job's own map, or appends it. */
+function setEntry(text, job) {
+    const map = job.permissions.map;
+    const existing = get(map, ID_TOKEN);
+    const offset = keyStart(job.permissions.pair);
+    const about = { kind: 'id-token', job: job.id };
+    if (existing) {
+        const v = valueNode(existing);
+        if (!v)
+            throw new yaml_edits_UnsupportedEdit('an empty id-token permission', offset);
+        return {
+            edits: [replaceScalar(v, 'write')],
+            edit: { ...about, change: 'upgrade', from: String((0,dist/* isScalar */.jn)(v) ? v.value : '') },
+            offset
+        };
+    }
+    return {
+        edits: [appendEntries(text, map, [`${ID_TOKEN}: write`], [`${ID_TOKEN}: write`])],
+        edit: { ...about, change: 'add-entry' },
+        offset
+    };
+}
+/** Replaces the job's `read-all` with the block map of the same meaning plus the entry. */
+function expandReadAll(text, job, scopes, unit) {
+    const pair = job.permissions.pair;
+    const value = job.permissions.value;
+    const key = pair.key;
+    const keyEnd = (0,dist/* isScalar */.jn)(key) ? (key.range?.[1] ?? 0) : 0;
+    const colon = text.indexOf(':', keyEnd);
+    const column = (0,dist/* isScalar */.jn)(key) ? key.range[0] - text.lastIndexOf('\n', key.range[0] - 1) - 1 : 0;
+    const lines = indent(renderScopes(scopes), column + unit);
+    return {
+        edits: [
+            { start: colon + 1, end: pairValueEnd(pair), text: '' },
+            insertLinesAfter(text, value.range[1] - 1, lines)
+        ],
+        edit: { kind: 'id-token', job: job.id, change: 'expand', from: 'read-all', scopes },
+        offset: keyStart(pair)
+    };
+}
+/** Adds a job-level block map before the job's `steps:` (or `uses:`). */
+function addJobBlock(text, job, change, repositoryDefault, unit) {
+    const jobStart = keyStart(job.pair);
+    const anchor = (job.stepsPair ?? job.usesPair);
+    if (!anchor)
+        throw new yaml_edits_UnsupportedEdit(`job ${job.id} has neither steps nor uses`, jobStart);
+    const index = job.map.items.indexOf(anchor);
+    const after = index > 0 ? job.map.items[index - 1] : null;
+    const lines = ['permissions:', ...indent(renderScopes(change.scopes), unit)];
+    const about = { kind: 'id-token', job: job.id, change: 'add-block' };
+    const { scopes } = change;
+    return {
+        edits: [insertEntries(text, job.map, lines, after, anchor)],
+        edit: change.from === 'workflow'
+            ? { ...about, from: 'workflow', scopes }
+            : { ...about, from: 'repository-default', repositoryDefault, scopes },
+        offset: jobStart
+    };
+}
+/** Where a pair's key starts in the text (0 when it has none). */
+function keyStart(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
 }
 function renderScopes(scopes) {
     return Object.entries(scopes).map(([scope, level]) => `${scope}: ${level}`);
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-work.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/work.ts
 
 
 function capital(s) {
@@ -77555,16 +78105,18 @@ function jobOf(work, f) {
         throw new yaml_edits_UnsupportedEdit(`job ${String(f.job)} not found`, 0);
     return job;
 }
-function describe(work, offset, description) {
-    work.described.push({ line: lineOf(work.model, offset), description });
+/** Records an edit made at `offset` of the original text. */
+function recordEdit(work, offset, edit) {
+    work.recorded.push({ line: lineOf(work.model, offset), ...edit });
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-jobs.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/jobs.ts
 /**
  * The job-level part of a file's rewrite: env entries removed, new configure-aws-credentials
  * steps where jobs need them (with a region found in the file when possible), and
  * `id-token: write` for every job that now requests an OIDC token.
  */
+
 
 
 
@@ -77623,7 +78175,14 @@ function finish(work) {
             if (preferSha && !('sha' in ctx.cacRef))
                 work.usedTagForSha = true;
             const at = job.stepModels.find((s) => s.index === step.index).map.range[0];
-            describe(work, at, `job ${id}: configure-aws-credentials step added before step ${step.index + 1} (role-to-assume ${step.identity.arn}, aws-region ${step.region}${step.ifText ? `, if: ${step.ifText}` : ''})`);
+            recordEdit(work, at, {
+                kind: 'cac-step-added',
+                job: id,
+                before: step.index,
+                roleArn: step.identity.arn,
+                region: step.region,
+                if: step.ifText
+            });
             if (step.regionMissing) {
                 work.regionsMissing.push(lineOf(model, at));
                 work.followUps.push({
@@ -77651,8 +78210,8 @@ function finish(work) {
             continue;
         const change = idTokenEdits(model, job, ctx.repositoryDefault, unit);
         work.edits.push(...change.edits);
-        if (change.description)
-            describe(work, change.offset, change.description);
+        if (change.edit)
+            recordEdit(work, change.offset, change.edit);
     }
     return work.idToken.size > 0;
 }
@@ -77704,7 +78263,7 @@ function pinsBySha(model) {
         for (const s of job.stepModels) {
             if (!s.uses || s.uses.startsWith('./') || s.uses.startsWith('docker://'))
                 continue;
-            if (/@[0-9a-f]{40}$/i.test(s.uses.trim()))
+            if (SHA_PINNED_USES.test(s.uses.trim()))
                 sha++;
             else
                 other++;
@@ -77713,12 +78272,13 @@ function pinsBySha(model) {
     return sha > other;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-file.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/file.ts
 /**
  * Rewrites one file from its findings: every automatic finding becomes edits, the rest become
  * follow-ups. Either every edit applies and the result parses, or the file is left as it was and
  * the findings it would have migrated become follow-ups saying why.
  */
+
 
 
 
@@ -77746,7 +78306,7 @@ function planFile(path, text, model, findings, ctx) {
         ctx,
         findings,
         edits: [],
-        described: [],
+        recorded: [],
         followUps: [],
         roles: [],
         migrated: [],
@@ -77764,7 +78324,7 @@ function planFile(path, text, model, findings, ctx) {
         const after = applyEdits(text, work.edits);
         return {
             after,
-            edits: work.described.sort((a, b) => a.line - b.line),
+            edits: work.recorded.sort((a, b) => a.line - b.line),
             followUps: work.followUps,
             roles: work.roles,
             migrated: work.migrated,
@@ -77835,15 +78395,20 @@ function cacStep(work, f) {
     const text = work.model.text;
     work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn));
     const at = step.with.pair.key;
-    describe(work, at.range?.[0] ?? 0, chained
-        ? `job ${job.id}: configure-aws-credentials assumes ${f.roleToAssume} directly with OIDC; key inputs removed`
-        : `job ${job.id}: configure-aws-credentials key inputs replaced by role-to-assume ${identity.arn}`);
+    recordEdit(work, at.range?.[0] ?? 0, {
+        kind: 'role-to-assume',
+        job: job.id,
+        step: step.index,
+        roleArn: chained ? f.roleToAssume : identity.arn,
+        chained
+    });
     const pin = cacPinEdits(text, step, work.ctx.cacRef);
     if (pin) {
         work.edits.push(...pin.edits);
-        if (pin.toTag && /@[0-9a-f]{40}$/i.test(pin.from))
+        if (pin.toTag && SHA_PINNED_USES.test(pin.from))
             work.usedTagForSha = true;
-        describe(work, step.usesNode.range[0], `job ${job.id}: ${pin.from} -> ${pin.to}`);
+        const { from, to } = pin;
+        recordEdit(work, step.usesNode.range[0], { kind: 'action-pin', job: job.id, from, to });
     }
     needsOf(work, job.id).providers.set(step.index, chained ? `role:${f.roleToAssume}` : identity);
     work.idToken.add(job.id);
@@ -77921,7 +78486,12 @@ function envKeys(work, f) {
     const list = work.envRemovals.get(held) ?? [];
     list.push(...entries.filter((e) => !list.includes(e)));
     work.envRemovals.set(held, list);
-    describe(work, pairStart(entries[0]), `${p.length === 2 ? 'workflow' : `job ${String(p[1])}${p.length === 6 ? ` step ${Number(p[3]) + 1}` : ''}`} env: ${entries.map((e) => keyString(e)).join(', ')} removed`);
+    recordEdit(work, pairStart(entries[0]), {
+        kind: 'env-removed',
+        job: p.length === 2 ? null : String(p[1]),
+        step: p.length === 6 ? Number(p[3]) : null,
+        names: entries.map((e) => keyString(e) ?? '')
+    });
     work.roles.push({ identity, chained: false });
     work.migrated.push(f);
 }
@@ -77943,7 +78513,11 @@ function dockerLogin(work, f) {
         region: login.region
     });
     work.idToken.add(job.id);
-    describe(work, pairStart(step.with.pair), `job ${job.id}: docker login to ECR uses the role's credentials; username/password removed`);
+    recordEdit(work, pairStart(step.with.pair), {
+        kind: 'docker-login',
+        job: job.id,
+        step: step.index
+    });
     work.roles.push({ identity, chained: false });
     work.migrated.push(f);
     return true;
@@ -77968,7 +78542,12 @@ function caller(work, f) {
         const list = work.envRemovals.get(job.secrets) ?? [];
         list.push(...entries.filter((e) => !list.includes(e)));
         work.envRemovals.set(job.secrets, list);
-        describe(work, pairStart(entries[0]), `job ${job.id}: no longer passes ${entries.map((e) => keyString(e)).join(', ')} to ${job.calls}`);
+        recordEdit(work, pairStart(entries[0]), {
+            kind: 'secrets-not-passed',
+            job: job.id,
+            secrets: entries.map((e) => keyString(e) ?? ''),
+            workflow: job.calls
+        });
     }
     work.idToken.add(job.id);
     work.migrated.push(f);
@@ -77996,7 +78575,7 @@ function releasedSecrets(work, findings) {
         const { edits, changed, offset } = optionalSecretEdits(declared, names);
         work.edits.push(...edits);
         if (changed.length > 0) {
-            describe(work, offset, `workflow_call secrets ${changed.join(', ')}: required: false (no longer used)`);
+            recordEdit(work, offset, { kind: 'secrets-optional', secrets: changed });
         }
         for (const n of names)
             released.add(n);
@@ -78005,7 +78584,7 @@ function releasedSecrets(work, findings) {
     return released;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/rewrite.ts
 /**
  * The workflow rewriter: the scanner's findings and a role ARN per key pair in, rewritten
  * workflow text out. Pure. Each file is either fully migrated (every automatic finding rewritten,
@@ -78029,10 +78608,10 @@ function releasedSecrets(work, findings) {
 
 
 
+
 // Findings the rewrite may turn into edits (`parsed.ts`); a file may still be left as it was
 // (see RewriteResult.findings).
 
-const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 /** Checks a role ARN given by a person; the message names the input and what is allowed. */
 function validateRoleArn(arn, input) {
     if (arn !== PLACEHOLDER_ARN && !ROLE_ARN.test(arn)) {
@@ -78040,14 +78619,29 @@ function validateRoleArn(arn, input) {
     }
     return arn;
 }
-function rewriteWorkflows(files, findings, options = {}) {
+/**
+ * Rewrites the files. `trees` are the scan's parsed trees (`scanWorkflows(files).trees`, for the
+ * same file objects); a file without one is parsed again.
+ */
+function rewriteWorkflows(files, findings, options = {}, trees) {
     for (const [name, arn] of Object.entries(options.roleArns ?? {})) {
         validateRoleArn(arn, `role ARN for ${name}`);
     }
     if (options.defaultRoleArn)
         validateRoleArn(options.defaultRoleArn, 'default role ARN');
     const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG });
-    const repositoryDefault = options.repositoryDefault ?? 'restricted';
+    const byFile = findingsByFile(findings);
+    const models = fileModels(files, byFile, trees);
+    const passed = passedSecrets(models.callers);
+    const plans = planRounds(files, byFile, models, (file) => ({
+        identity: (pair) => identityFor(pair, file, passed, options),
+        region: options.region ?? null,
+        repositoryDefault: options.repositoryDefault ?? 'restricted',
+        cacRef
+    }));
+    return result(files, findings, byFile, plans, options, cacRef);
+}
+function findingsByFile(findings) {
     const byFile = new Map();
     for (const f of findings) {
         const own = byFile.get(f.file);
@@ -78056,13 +78650,18 @@ function rewriteWorkflows(files, findings, options = {}) {
         else
             byFile.set(f.file, [f]);
     }
-    // Only files the rewrite may edit are parsed again: those with findings it can migrate and
-    // those calling a reusable workflow of the repository (they may need id-token: write). The
-    // scan hands over its tree of such a file when given the same file object (`parsed.ts`).
-    // Trees are not kept: a file planned again is parsed again (rare), and memory stays small.
+    return byFile;
+}
+/**
+ * Only files the rewrite may edit are parsed again: those with findings it can migrate and
+ * those calling a reusable workflow of the repository (they may need id-token: write). The
+ * scan's tree of such a file is taken when given (`parsed.ts`). Other trees are not kept: a
+ * file planned again is parsed again (rare), and memory stays small.
+ */
+function fileModels(files, byFile, trees) {
     const editable = new Set();
     const callers = new Map();
-    const model = (f) => parseModel(f.path, f.text, takeOver(f) ?? undefined);
+    const model = (f) => parseModel(f.path, f.text, trees?.take(f) ?? undefined);
     for (const f of files) {
         const own = byFile.get(f.path) ?? [];
         const calling = callsLocalWorkflow(f.text);
@@ -78071,44 +78670,47 @@ function rewriteWorkflows(files, findings, options = {}) {
         if (calling)
             callers.set(f.path, model(f));
     }
-    const models = {
-        has: (p) => editable.has(p),
-        get: (file) => callers.has(file.path) ? callers.get(file.path) : model(file),
-        keys: () => editable.values()
+    return {
+        editable,
+        callers,
+        get: (file) => (callers.has(file.path) ? callers.get(file.path) : model(file))
     };
-    const passed = passedSecrets(callers);
-    const outcomes = new Map();
-    const plans = new Map();
-    const calleeOf = localCallee;
-    // Called workflows first settle their outcome; a file is planned again only when the
-    // outcome of a workflow it calls changed.
+}
+/** The workflows of the repository each caller calls. */
+function callGraph(callers) {
     const calls = new Map();
     for (const [p, model] of callers) {
         const targets = new Set();
         for (const job of model?.jobs.values() ?? []) {
-            const target = job.calls === null ? null : calleeOf(job.calls);
+            const target = job.calls === null ? null : localCallee(job.calls);
             if (target !== null)
                 targets.add(target);
         }
         calls.set(p, targets);
     }
-    let pending = new Set(models.keys());
+    return calls;
+}
+/**
+ * Plans every editable file. Called workflows first settle their outcome; a file is planned
+ * again only when the outcome of a workflow it calls changed.
+ */
+function planRounds(files, byFile, models, contextOf) {
+    const outcomes = new Map();
+    const plans = new Map();
+    const calls = callGraph(models.callers);
+    const callee = (uses) => {
+        const target = localCallee(uses);
+        return target === null ? null : (outcomes.get(target) ?? null);
+    };
+    let pending = new Set(models.editable);
     for (let round = 0; round <= files.length && pending.size > 0; round++) {
         const changed = new Set();
         for (const file of files) {
             if (!pending.has(file.path))
                 continue;
             const own = byFile.get(file.path) ?? [];
-            const plan = checked(file, own, planFile(file.path, file.text, models.get(file), own, {
-                identity: (pair) => identityFor(pair, file.path, passed, options),
-                region: options.region ?? null,
-                repositoryDefault,
-                cacRef,
-                callee: (uses) => {
-                    const target = calleeOf(uses);
-                    return target === null ? null : (outcomes.get(target) ?? null);
-                }
-            }));
+            const ctx = { ...contextOf(file.path), callee };
+            const plan = checked(file, own, planFile(file.path, file.text, models.get(file), own, ctx));
             plans.set(file.path, plan);
             if (!sameOutcome(outcomes.get(file.path), plan.outcome)) {
                 outcomes.set(file.path, plan.outcome);
@@ -78117,7 +78719,7 @@ function rewriteWorkflows(files, findings, options = {}) {
         }
         pending = new Set([...calls].filter(([, targets]) => [...targets].some((t) => changed.has(t))).map(([p]) => p));
     }
-    return result(files, findings, byFile, plans, options, cacRef);
+    return plans;
 }
 /**
  * Re-scans a rewritten file: it must parse, and for every finding kind and set of secrets hold
@@ -78260,7 +78862,7 @@ function result(files, findings, byFile, plans, options, cacRef) {
         tagForSha ||= plan.usedTagForSha;
         for (const line of plan.regionsMissing)
             regions.push({ file: file.path, line });
-        defaultUsed ||= plan.edits.some((e) => e.description.includes('the repository default'));
+        defaultUsed ||= plan.edits.some((e) => e.kind === 'id-token' && e.change === 'add-block' && e.from === 'repository-default');
         for (const { identity, chained } of plan.roles) {
             const key = `${identity.pairKey}|${identity.arn}|${chained}`;
             const entry = roles.get(key) ?? {
@@ -78293,14 +78895,14 @@ function result(files, findings, byFile, plans, options, cacRef) {
         roles: [...roles.values()].map(({ role, files: f }) => ({ ...role, files: [...f].sort() })),
         notes,
         missingRegions: regions,
-        findings: settledFindings(findings, plans, out)
+        findings: rewrite_settledFindings(findings, plans, out)
     };
 }
 /**
  * The findings in scan order, automatic only where the rewrite migrated them: an automatic
  * finding of a file left as it was becomes manual with the follow-up's reason.
  */
-function settledFindings(findings, plans, files) {
+function rewrite_settledFindings(findings, plans, files) {
     const migrated = new Set([...plans.values()].flatMap((p) => p.migrated));
     const ups = new Map(files.map((f) => [f.path, f.followUps]));
     return findings.map((f) => {
@@ -78315,11 +78917,331 @@ function settledFindings(findings, plans, files) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/migration/pairs.ts
-/** Findings that stand for a use of AWS key material (everything but not-migrated). */
-function migratable(findings) {
-    return findings.filter((f) => f.migration !== 'not-migrated');
+;// CONCATENATED MODULE: ./src/migration/blocked.ts
+
+function pairProblems(aws, selection) {
+    return {
+        errors: [
+            ...aws.pairs.flatMap((p) => (p.error ? [`${p.secretName}: ${p.error}`] : [])),
+            ...selection.unmatched.map((u) => `${u.secretName ?? '(no access key id)'}: ${u.reason}`)
+        ],
+        reasonFor(secret) {
+            const pair = aws.pairs.find((p) => p.secretName === secret);
+            if (pair?.error)
+                return pair.error;
+            return (selection.unmatched.find((u) => u.secretName === secret)?.reason ??
+                'the key pair has no role');
+        }
+    };
 }
+/**
+ * File -> why it stays as it was: a use the rewrite would migrate whose key has no role, or a
+ * called workflow whose callers pass different keys under one name.
+ */
+function blockedFiles(uses, selection, roleArns, problems) {
+    const blockedBy = new Map();
+    for (const f of uses) {
+        if (!mayRewrite(f) || blockedBy.has(f.file))
+            continue;
+        const reason = blockingReason(f, selection, roleArns, problems);
+        if (reason !== null)
+            blockedBy.set(f.file, reason);
+    }
+    return blockedBy;
+}
+function blockingReason(f, selection, roleArns, problems) {
+    const keys = selection.keysOf(f);
+    const names = selection.candidates(f);
+    if (keys.length > 1 || (keys.length > 0 && names.length > keys.length)) {
+        // A called workflow assumes one role, whoever calls it.
+        return `its callers pass different keys (${names.join(', ')}) under one name; one role cannot replace them all: give every caller the same key, or migrate it by hand`;
+    }
+    const missing = keys.length === 0 ? (f.pair.accessKeyId ?? null) : keys.find((k) => !roleArns[k]);
+    if (missing === undefined)
+        return null;
+    return `key pair ${missing ?? '(no access key id)'}: ${problems.reasonFor(missing)}`;
+}
+
+;// CONCATENATED MODULE: ./src/migration/roles.ts
+/**
+ * The roles of a plan (pure): each once, with the first key pair that uses it (a role is shared
+ * by the pairs of one user), and as the pull request describes them.
+ */
+
+/** Each role of the plan once (a role shared by pairs of one user), with the first pair using it. */
+function planRoles(aws) {
+    const seen = new Map();
+    for (const pair of aws.pairs) {
+        for (const role of pair.roles)
+            if (!seen.has(role.roleArn))
+                seen.set(role.roleArn, { role, pair });
+    }
+    return [...seen.values()];
+}
+/** The pull request's section per role: whose keys it replaces, whom it admits, what it copies. */
+function roles_roleSections(aws) {
+    return planRoles(aws).map(({ role, pair }) => {
+        const chained = role.kind === 'chained-role';
+        return {
+            roleName: role.roleName,
+            roleArn: role.roleArn,
+            iamUser: chained ? null : (pair.owner?.userName ?? null),
+            chained,
+            trustPolicy: role.trust.document,
+            admits: role.subjects.map((s) => ({ subject: s.pattern, sources: s.sources })),
+            permissionsCopied: role.permissions?.copies ?? [],
+            documentChanges: role.permissions ? changedDocuments(role.permissions) : [],
+            merges: [
+                ...role.trust.merges,
+                ...(role.permissions?.merged ?? []).map((m) => `${m.name} (customer managed) merges: ${m.sources.join(', ')}`)
+            ]
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/migration/pull-request.ts
+
+/** The pull request of the plan; null when no workflow file changes. */
+function pullRequestDraft(input) {
+    const { facts, settings } = input;
+    const changed = input.rewrite.files.filter((f) => f.changed);
+    if (changed.length === 0)
+        return null;
+    const modes = new Map(input.files.map((f) => [f.path, f.mode]));
+    return {
+        branch: settings.branch,
+        baseBranch: facts.defaultBranch,
+        baseSha: facts.headSha,
+        baseTreeSha: facts.headTreeSha,
+        title: settings.prTitle,
+        body: pullRequestBody(input),
+        commitMessage: commitMessage(changed.map((f) => f.path), input.roleArns),
+        labels: settings.prLabels,
+        draft: settings.draft,
+        files: changed.map((f) => ({
+            path: f.path,
+            content: f.after,
+            mode: modes.get(f.path) ?? '100644'
+        }))
+    };
+}
+function pullRequestBody(input) {
+    const { uses, migrated, selection } = input;
+    return {
+        repository: `${input.facts.owner}/${input.facts.repo}`,
+        summary: summaryRows(uses, migrated, selection, input.roleArns),
+        roles: roles_roleSections(input.aws),
+        warnings: input.warnings,
+        followUps: input.followUps,
+        tokenPermissionChanges: input.tokenPermissionChanges,
+        nextSteps: {
+            workflowsToRun: input.rewrite.files.filter((f) => f.changed).map((f) => f.path),
+            secretsToRetire: secretsToRetire(uses, migrated, selection),
+            cleanup: 'deactivate each old access key (`aws iam update-access-key --status Inactive`), watch the workflows for a week, then delete the key and the repository secrets. Until the key is deleted, reactivating it undoes the change.'
+        },
+        // No link to the run: the body must not change from one run to the next (idempotence).
+        runUrl: null
+    };
+}
+/** One row per file, job and key pair; the role once the rewrite migrated that use. */
+function summaryRows(uses, migrated, selection, roleArns) {
+    const rows = new Map();
+    for (const f of uses) {
+        const keyPair = [f.pair.accessKeyId, f.pair.secretAccessKey].filter(Boolean).join(' / ');
+        const id = `${f.file}\u0000${f.job ?? ''}\u0000${keyPair}`;
+        const key = selection.keysOf(f).find((k) => roleArns[k]);
+        const roleArn = migrated.has(f) && key ? (roleArns[key] ?? null) : null;
+        const known = rows.get(id);
+        if (!known || (known.roleArn === null && roleArn !== null)) {
+            rows.set(id, { workflow: f.file, job: f.job, keyPair, roleArn });
+        }
+    }
+    return [...rows.values()];
+}
+/** The repository secrets of keys lines whose every use was migrated. */
+function secretsToRetire(uses, migrated, selection) {
+    const byKey = new Map();
+    for (const f of uses) {
+        for (const key of selection.keysOf(f))
+            byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    }
+    const out = [];
+    for (const [key, list] of byKey) {
+        if (!list.every((f) => migrated.has(f)))
+            continue;
+        out.push(key);
+        // The other secrets of the pair, as the repository names them (not a called workflow's).
+        for (const f of list) {
+            if (f.pair.accessKeyId?.toLowerCase() !== key.toLowerCase())
+                continue;
+            for (const s of [f.pair.secretAccessKey, f.pair.sessionToken]) {
+                if (s && !out.includes(s))
+                    out.push(s);
+            }
+        }
+    }
+    return out;
+}
+function commitMessage(paths, roleArns) {
+    const roles = [...new Set(Object.values(roleArns))];
+    return [
+        'Replace long-lived AWS keys with OIDC role assumption',
+        '',
+        `Workflows: ${paths.join(', ')}`,
+        `Roles: ${roles.join(', ')}`
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/migration/compose.ts
+/**
+ * The one migration plan (pure): repository facts, the scan, the AWS plan and the
+ * configure-aws-credentials release in; the rewritten workflows, the pull request (files, title,
+ * body) and everything a reviewer needs out. Computed completely before the first write, in
+ * steps: the files that stay as they were (`blocked.ts`), the rewrite of the others, the
+ * follow-ups and warnings, then the pull request (`pull-request.ts`).
+ *
+ * A file is rewritten only when every key pair it migrates has a role: a file with a use of a
+ * pair that cannot be migrated (no `keys` line, unknown key, another account...) is left as it
+ * was and each of its uses becomes a follow-up, so no file is ever half-migrated.
+ */
+
+
+
+
+
+function composeMigrationPlan(input) {
+    const { facts, scan, selection, aws, cac, settings } = input;
+    const roleArns = roleArnsBySecret(aws);
+    const problems = pairProblems(aws, selection);
+    // Files with a use the rewrite would migrate but whose key has no role stay as they are.
+    const uses = awsKeyFindings(scan.findings);
+    const blockedBy = blockedFiles(uses, selection, roleArns, problems);
+    const findings = scan.findings.filter((f) => !blockedBy.has(f.file));
+    const rewrite = rewriteWorkflows(input.files, findings, {
+        roleArns: rewriteRoleArns(findings, selection, roleArns),
+        region: settings.awsRegion,
+        repositoryDefault: facts.workflowTokenDefault,
+        cacRef: cac.ref
+    }, scan.trees);
+    requireEveryRole(rewrite);
+    const followUps = followUpItems(rewrite, uses, blockedBy);
+    const warnings = planWarnings(input, rewrite, problems);
+    const pullRequest = pullRequestDraft({
+        facts,
+        files: input.files,
+        settings,
+        aws,
+        selection,
+        roleArns,
+        rewrite,
+        uses,
+        migrated: migratedFindings(findings, rewrite),
+        warnings,
+        followUps,
+        tokenPermissionChanges: tokenChanges(rewrite, scan.findings, facts)
+    });
+    return {
+        repository: `${facts.owner}/${facts.repo}`,
+        defaultBranch: facts.defaultBranch,
+        baseSha: facts.headSha,
+        aws,
+        roleArns,
+        rewrite,
+        blocked: [...blockedBy].map(([file, reason]) => ({ file, reason })),
+        pairErrors: problems.errors,
+        warnings,
+        followUps,
+        pullRequest
+    };
+}
+/** A role for every rewritten pair is guaranteed by the blocked files: a placeholder is a bug. */
+function requireEveryRole(rewrite) {
+    const placeholders = rewrite.roles.filter((r) => r.placeholder);
+    if (placeholders.length > 0) {
+        throw new Error(`internal error: no role for ${placeholders.map((r) => r.pairKey).join(', ')} in a rewritten file`);
+    }
+}
+/** The rewrite's follow-ups and every use in a blocked file, by file and line. */
+function followUpItems(rewrite, uses, blockedBy) {
+    return [
+        ...rewrite.files.flatMap((f) => f.followUps.map((u) => ({ file: u.file, line: u.line, message: u.reason }))),
+        ...uses
+            .filter((f) => blockedBy.has(f.file))
+            .map((f) => ({
+            file: f.file,
+            line: f.line,
+            message: `not migrated: ${blockedBy.get(f.file) ?? ''}`
+        }))
+    ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+/** The facts', the release's and the rewrite's notes, the pairs not migrated, the roles' warnings. */
+function planWarnings(input, rewrite, problems) {
+    const { facts, cac, aws } = input;
+    return [
+        ...facts.warnings,
+        ...(cac.note ? [cac.note] : []),
+        ...rewrite.notes,
+        ...problems.errors.map((e) => `Not migrated: ${e}`),
+        ...compose_unique(aws.pairs.flatMap((p) => p.roles.flatMap((r) => r.warnings))),
+        ...compose_unique(aws.pairs.flatMap((p) => p.followUps)).map((u) => `Follow-up: ${u}`)
+    ];
+}
+/**
+ * Role ARNs by secret name as the files write them: the `keys` lines, and the names a called
+ * workflow declares when they stand for exactly one role.
+ */
+function rewriteRoleArns(findings, selection, roleArns) {
+    const out = { ...roleArns };
+    const seen = new Map();
+    for (const f of findings) {
+        const name = f.pair.accessKeyId;
+        if (!name || roleArns[name])
+            continue;
+        const arns = seen.get(name) ?? new Set();
+        for (const key of selection.keysOf(f))
+            if (roleArns[key])
+                arns.add(roleArns[key]);
+        seen.set(name, arns);
+    }
+    for (const [name, arns] of seen)
+        if (arns.size === 1)
+            out[name] = [...arns][0];
+    return out;
+}
+/** Findings the rewrite migrated: those it settled as automatic in a file it changed. */
+function migratedFindings(findings, rewrite) {
+    const changed = new Set(rewrite.files.filter((f) => f.changed).map((f) => f.path));
+    const out = new Set();
+    findings.forEach((f, i) => {
+        if (changed.has(f.file) && rewrite.findings[i]?.migration === 'automatic')
+            out.add(f);
+    });
+    return out;
+}
+/** Each job of a changed file given `id-token: write`, with the permissions it had before. */
+function tokenChanges(rewrite, findings, facts) {
+    const out = [];
+    for (const file of rewrite.files.filter((f) => f.changed)) {
+        for (const edit of file.edits) {
+            if (edit.kind !== 'id-token')
+                continue;
+            const context = findings.find((f) => f.file === file.path && f.job === edit.job)?.permissions;
+            const before = context?.job != null
+                ? { source: 'job', value: context.job }
+                : context?.workflow != null
+                    ? { source: 'workflow', value: context.workflow }
+                    : { source: 'repository-default', value: facts.workflowTokenDefault };
+            out.push({ workflow: file.path, job: edit.job, before, after: edit });
+        }
+    }
+    return out;
+}
+function compose_unique(items) {
+    return [...new Set(items)];
+}
+
+;// CONCATENATED MODULE: ./src/migration/pairs.ts
+
 function selectPairs(keys, findings) {
     const candidates = candidateNames(findings);
     const byLower = new Map(keys.map((k) => [k.secretName.toLowerCase(), k.secretName]));
@@ -78331,7 +79253,7 @@ function selectPairs(keys, findings) {
     ];
     const uses = new Map();
     const unmatched = new Map();
-    for (const f of migratable(findings)) {
+    for (const f of awsKeyFindings(findings)) {
         const matched = keysOf(f);
         for (const key of matched)
             uses.set(key, [...(uses.get(key) ?? []), f]);
@@ -78383,266 +79305,13 @@ function candidateNames(findings) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/migration/compose.ts
-
-
-
-function composeMigrationPlan(input) {
-    const { facts, scan, selection, aws, cac, settings } = input;
-    const repository = `${facts.owner}/${facts.repo}`;
-    const roleArns = roleArnsBySecret(aws);
-    const pairErrors = [
-        ...aws.pairs.flatMap((p) => (p.error ? [`${p.secretName}: ${p.error}`] : [])),
-        ...selection.unmatched.map((u) => `${u.secretName ?? '(no access key id)'}: ${u.reason}`)
-    ];
-    const reasonFor = (secret) => {
-        const pair = aws.pairs.find((p) => p.secretName === secret);
-        if (pair?.error)
-            return pair.error;
-        return (selection.unmatched.find((u) => u.secretName === secret)?.reason ?? 'the key pair has no role');
-    };
-    // Files with a use the rewrite would migrate but whose key has no role stay as they are.
-    const uses = migratable(scan.findings);
-    const blockedBy = new Map();
-    for (const f of uses) {
-        if (!mayRewrite(f) || blockedBy.has(f.file))
-            continue;
-        const keys = selection.keysOf(f);
-        const names = selection.candidates(f);
-        if (keys.length > 1 || (keys.length > 0 && names.length > keys.length)) {
-            // A called workflow assumes one role, whoever calls it.
-            blockedBy.set(f.file, `its callers pass different keys (${names.join(', ')}) under one name; one role cannot replace them all: give every caller the same key, or migrate it by hand`);
-            continue;
-        }
-        const missing = keys.length === 0 ? (f.pair.accessKeyId ?? null) : keys.find((k) => !roleArns[k]);
-        if (missing === undefined)
-            continue;
-        blockedBy.set(f.file, `key pair ${missing ?? '(no access key id)'}: ${reasonFor(missing)}`);
-    }
-    const blocked = [...blockedBy].map(([file, reason]) => ({ file, reason }));
-    const findings = scan.findings.filter((f) => !blockedBy.has(f.file));
-    const rewrite = rewriteWorkflows(input.files, findings, {
-        roleArns: rewriteRoleArns(findings, selection, roleArns),
-        region: settings.awsRegion,
-        repositoryDefault: facts.workflowTokenDefault,
-        cacRef: cac.ref
-    });
-    const placeholders = rewrite.roles.filter((r) => r.placeholder);
-    if (placeholders.length > 0) {
-        // A role for every rewritten pair is guaranteed above; a placeholder here is a bug.
-        throw new Error(`internal error: no role for ${placeholders.map((r) => r.pairKey).join(', ')} in a rewritten file`);
-    }
-    const followUps = [
-        ...rewrite.files.flatMap((f) => f.followUps.map((u) => ({ file: u.file, line: u.line, message: u.reason }))),
-        ...uses
-            .filter((f) => blockedBy.has(f.file))
-            .map((f) => ({
-            file: f.file,
-            line: f.line,
-            message: `not migrated: ${blockedBy.get(f.file) ?? ''}`
-        }))
-    ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-    const warnings = [
-        ...facts.warnings,
-        ...(cac.note ? [cac.note] : []),
-        ...rewrite.notes,
-        ...pairErrors.map((e) => `Not migrated: ${e}`),
-        ...compose_unique(aws.pairs.flatMap((p) => p.roles.flatMap((r) => r.warnings))),
-        ...compose_unique(aws.pairs.flatMap((p) => p.followUps)).map((u) => `Follow-up: ${u}`)
-    ];
-    const changed = rewrite.files.filter((f) => f.changed);
-    const modes = new Map(input.files.map((f) => [f.path, f.mode]));
-    const migrated = migratedFindings(findings, rewrite);
-    const body = {
-        repository,
-        summary: summaryRows(uses, migrated, selection, roleArns),
-        roles: compose_roleSections(aws),
-        warnings,
-        followUps,
-        tokenPermissionChanges: tokenChanges(rewrite, scan.findings, facts),
-        nextSteps: {
-            workflowsToRun: changed.map((f) => f.path),
-            secretsToRetire: secretsToRetire(uses, migrated, selection),
-            cleanup: 'deactivate each old access key (`aws iam update-access-key --status Inactive`), watch the workflows for a week, then delete the key and the repository secrets. Until the key is deleted, reactivating it undoes the change.'
-        },
-        // No link to the run: the body must not change from one run to the next (idempotence).
-        runUrl: null
-    };
-    const pullRequest = changed.length === 0
-        ? null
-        : {
-            branch: settings.branch,
-            baseBranch: facts.defaultBranch,
-            baseSha: facts.headSha,
-            baseTreeSha: facts.headTreeSha,
-            title: settings.prTitle,
-            body,
-            commitMessage: commitMessage(changed.map((f) => f.path), roleArns),
-            labels: settings.prLabels,
-            draft: settings.draft,
-            files: changed.map((f) => ({
-                path: f.path,
-                content: f.after,
-                mode: modes.get(f.path) ?? '100644'
-            }))
-        };
-    return {
-        repository,
-        defaultBranch: facts.defaultBranch,
-        baseSha: facts.headSha,
-        aws,
-        roleArns,
-        rewrite,
-        blocked,
-        pairErrors,
-        warnings,
-        followUps,
-        pullRequest
-    };
-}
-/**
- * Role ARNs by secret name as the files write them: the `keys` lines, and the names a called
- * workflow declares when they stand for exactly one role.
- */
-function rewriteRoleArns(findings, selection, roleArns) {
-    const out = { ...roleArns };
-    const seen = new Map();
-    for (const f of findings) {
-        const name = f.pair.accessKeyId;
-        if (!name || roleArns[name])
-            continue;
-        const arns = seen.get(name) ?? new Set();
-        for (const key of selection.keysOf(f))
-            if (roleArns[key])
-                arns.add(roleArns[key]);
-        seen.set(name, arns);
-    }
-    for (const [name, arns] of seen)
-        if (arns.size === 1)
-            out[name] = [...arns][0];
-    return out;
-}
-/** Findings the rewrite migrated: those it settled as automatic in a file it changed. */
-function migratedFindings(findings, rewrite) {
-    const changed = new Set(rewrite.files.filter((f) => f.changed).map((f) => f.path));
-    const out = new Set();
-    findings.forEach((f, i) => {
-        if (changed.has(f.file) && rewrite.findings[i]?.migration === 'automatic')
-            out.add(f);
-    });
-    return out;
-}
-function summaryRows(uses, migrated, selection, roleArns) {
-    const rows = new Map();
-    for (const f of uses) {
-        const keyPair = [f.pair.accessKeyId, f.pair.secretAccessKey].filter(Boolean).join(' / ');
-        const id = `${f.file}\u0000${f.job ?? ''}\u0000${keyPair}`;
-        const key = selection.keysOf(f).find((k) => roleArns[k]);
-        const roleArn = migrated.has(f) && key ? (roleArns[key] ?? null) : null;
-        const known = rows.get(id);
-        if (!known || (known.roleArn === null && roleArn !== null)) {
-            rows.set(id, { workflow: f.file, job: f.job, keyPair, roleArn });
-        }
-    }
-    return [...rows.values()];
-}
-/** Each role of the plan once (a role shared by pairs of one user), with the first pair using it. */
-function planRoles(aws) {
-    const seen = new Map();
-    for (const pair of aws.pairs) {
-        for (const role of pair.roles)
-            if (!seen.has(role.roleArn))
-                seen.set(role.roleArn, { role, pair });
-    }
-    return [...seen.values()];
-}
-function compose_roleSections(aws) {
-    return planRoles(aws).map(({ role, pair }) => {
-        const chained = role.kind === 'chained-role';
-        return {
-            roleName: role.roleName,
-            roleArn: role.roleArn,
-            iamUser: chained ? null : (pair.owner?.userName ?? null),
-            chained,
-            trustPolicy: role.trust.document,
-            admits: role.subjects.map((s) => ({ subject: s.pattern, sources: s.sources })),
-            permissionsCopied: role.permissions?.copies ?? [],
-            merges: [
-                ...role.trust.merges,
-                ...(role.permissions?.merged ?? []).map((m) => `${m.name} (customer managed) merges: ${m.sources.join(', ')}`)
-            ]
-        };
-    });
-}
-const PERMISSIONS_EDIT = /^job (\S+): permissions (.*)$/;
-function tokenChanges(rewrite, findings, facts) {
-    const out = [];
-    for (const file of rewrite.files.filter((f) => f.changed)) {
-        for (const edit of file.edits) {
-            const m = PERMISSIONS_EDIT.exec(edit.description);
-            if (!m)
-                continue;
-            const job = m[1] ?? null;
-            const context = findings.find((f) => f.file === file.path && f.job === job)?.permissions;
-            const before = context?.job != null
-                ? permissionsText(context.job)
-                : context?.workflow != null
-                    ? `${permissionsText(context.workflow)} (workflow)`
-                    : `repository default (${facts.workflowTokenDefault ?? 'unknown, assumed restricted'})`;
-            out.push({ workflow: file.path, job, before, after: m[2] ?? '' });
-        }
-    }
-    return out;
-}
-function permissionsText(value) {
-    if (typeof value === 'string')
-        return `\`${value}\``;
-    const entries = Object.entries(value);
-    return entries.length === 0 ? '`{}`' : entries.map(([k, v]) => `\`${k}: ${v}\``).join(', ');
-}
-/** The repository secrets of keys lines whose every use was migrated. */
-function secretsToRetire(uses, migrated, selection) {
-    const byKey = new Map();
-    for (const f of uses) {
-        for (const key of selection.keysOf(f))
-            byKey.set(key, [...(byKey.get(key) ?? []), f]);
-    }
-    const out = [];
-    for (const [key, list] of byKey) {
-        if (!list.every((f) => migrated.has(f)))
-            continue;
-        out.push(key);
-        // The other secrets of the pair, as the repository names them (not a called workflow's).
-        for (const f of list) {
-            if (f.pair.accessKeyId?.toLowerCase() !== key.toLowerCase())
-                continue;
-            for (const s of [f.pair.secretAccessKey, f.pair.sessionToken]) {
-                if (s && !out.includes(s))
-                    out.push(s);
-            }
-        }
-    }
-    return out;
-}
-function commitMessage(paths, roleArns) {
-    const roles = compose_unique(Object.values(roleArns));
-    return [
-        'Replace long-lived AWS keys with OIDC role assumption',
-        '',
-        `Workflows: ${paths.join(', ')}`,
-        `Roles: ${roles.join(', ')}`
-    ].join('\n');
-}
-function compose_unique(items) {
-    return [...new Set(items)];
-}
-
-;// CONCATENATED MODULE: ./src/migration/gather.ts
+;// CONCATENATED MODULE: ./src/modes/gather.ts
 /**
  * The read side of a migration: repository facts and workflow files from GitHub (at the default
  * branch head, which the pull request is based on), the scan, the key owners and their
  * permissions from AWS, then the one pure plan. No write happens here.
  */
+
 
 
 
@@ -78666,13 +79335,12 @@ async function gatherMigration(request) {
     ]);
     return composeMigrationPlan({ facts, files, scan, selection, aws: awsPlan, cac, settings });
 }
-const SHA_PIN = /@[0-9a-f]{40}\b/i;
 /**
  * The configure-aws-credentials release to pin to. Only a repository that pins actions by SHA
  * needs the release's commit (one or two reads); others keep tags and make no request.
  */
 async function releaseFor(files, github) {
-    if (!files.some((f) => SHA_PIN.test(f.text)))
+    if (!files.some((f) => SHA_PIN_IN_TEXT.test(f.text)))
         return { ref: { tag: CAC_TAG }, note: null };
     return resolveCacRef(github.latestRelease);
 }
@@ -79381,77 +80049,41 @@ function unifiedDiffs(files, context = 3) {
         .join('');
 }
 
-;// CONCATENATED MODULE: ./src/migration/report.ts
+;// CONCATENATED MODULE: ./src/report/migration-summary.ts
+/**
+ * The job summary of a migration (pure): what was done and what was not, then the plan itself
+ * (key owners, roles with trust policies and permissions, workflow changes with their diffs,
+ * warnings and follow-ups). The same plan as JSON is `plan-json.ts`.
+ */
 
 
-/** The `plan` output: everything decided, no access key id and no policy text beyond IAM's own. */
-function planJson(plan) {
-    return {
-        repository: plan.repository,
-        defaultBranch: plan.defaultBranch,
-        baseSha: plan.baseSha,
-        accountId: plan.aws.accountId,
-        provider: plan.aws.provider,
-        pairs: plan.aws.pairs.map((p) => ({
-            secretName: p.secretName,
-            user: p.owner?.userName ?? null,
-            account: p.owner?.accountId ?? null,
-            lastUsed: p.owner?.lastUsed ?? null,
-            error: p.error,
-            followUps: p.followUps,
-            roles: p.roles.map(roleJson)
-        })),
-        roleArns: plan.roleArns,
-        workflows: plan.rewrite.files
-            .filter((f) => f.changed || f.followUps.length > 0)
-            .map((f) => ({ path: f.path, changed: f.changed, edits: f.edits, followUps: f.followUps })),
-        blocked: plan.blocked,
-        pairErrors: plan.pairErrors,
-        warnings: plan.warnings,
-        followUps: plan.followUps,
-        pullRequest: plan.pullRequest
-            ? {
-                branch: plan.pullRequest.branch,
-                base: plan.pullRequest.baseBranch,
-                title: plan.pullRequest.title,
-                files: plan.pullRequest.files.map((f) => f.path)
-            }
-            : null
-    };
-}
-function roleJson(r) {
-    return {
-        kind: r.kind,
-        roleName: r.roleName,
-        roleArn: r.roleArn,
-        change: r.change,
-        trustPolicy: r.trust.document,
-        subjects: r.subjects,
-        boundaryArn: r.boundaryArn,
-        maxSessionDuration: r.maxSessionDuration,
-        permissions: r.permissions
-            ? {
-                attach: r.permissions.attach,
-                inline: r.permissions.inline.map((i) => ({ name: i.name, source: i.source })),
-                merged: r.permissions.merged.map((m) => ({
-                    name: m.name,
-                    arn: m.arn,
-                    sources: m.sources
-                })),
-                copies: r.permissions.copies
-            }
-            : null,
-        changes: r.changes,
-        warnings: r.warnings
-    };
-}
+
+
+
 function renderMigrationSummary(plan, result, options) {
-    const out = [`## AWS keys to OIDC: ${options.mode} \`${plan.repository}\``, ''];
-    if (result)
-        out.push(...doneSection(plan, result));
-    else
-        out.push(`Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`, '');
-    out.push('### Key pairs', '', '| Secret | IAM user | Account | Last used | Role |', '|---|---|---|---|---|');
+    return [
+        `## AWS keys to OIDC: ${options.mode} \`${plan.repository}\``,
+        '',
+        ...(result
+            ? doneSection(plan, result)
+            : [
+                `Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`,
+                ''
+            ]),
+        ...pairsSection(plan),
+        ...planRoles(plan.aws).flatMap(({ role }) => roleSection(role)),
+        ...workflowsSection(plan),
+        ...listSection('### Manual follow-ups', plan.followUps.map((u) => `\`${u.file}:${u.line}\`: ${u.message}`)),
+        ...listSection('### Warnings', plan.warnings)
+    ].join('\n');
+}
+function pairsSection(plan) {
+    const out = [
+        '### Key pairs',
+        '',
+        '| Secret | IAM user | Account | Last used | Role |',
+        '|---|---|---|---|---|'
+    ];
     for (const p of plan.aws.pairs) {
         const last = p.owner?.lastUsed;
         const used = last?.date
@@ -79464,16 +80096,17 @@ function renderMigrationSummary(plan, result, options) {
     }
     out.push('');
     out.push(`OIDC provider \`${plan.aws.provider.arn}\`: ${plan.aws.provider.change}.`, '');
-    for (const { role } of planRoles(plan.aws))
-        out.push(...roleSection(role));
-    out.push('### Workflow changes', '');
+    return out;
+}
+function workflowsSection(plan) {
+    const out = ['### Workflow changes', ''];
     const changed = plan.rewrite.files.filter((f) => f.changed);
     if (changed.length === 0)
         out.push('No workflow file changes.', '');
     for (const f of changed) {
         out.push(`- \`${f.path}\``);
         for (const e of f.edits)
-            out.push(`  - line ${e.line}: ${e.description}`);
+            out.push(`  - line ${e.line}: ${describeEdit(e)}`);
     }
     if (changed.length > 0) {
         out.push('', '<details><summary>Diff</summary>', '', '```diff', unifiedDiffs(changed).trimEnd(), '```', '', '</details>', '');
@@ -79482,19 +80115,11 @@ function renderMigrationSummary(plan, result, options) {
         out.push(`- \`${b.file}\`: its key uses are not migrated: ${b.reason}`);
     if (plan.blocked.length > 0)
         out.push('');
-    if (plan.followUps.length > 0) {
-        out.push('### Manual follow-ups', '');
-        for (const u of plan.followUps)
-            out.push(`- \`${u.file}:${u.line}\`: ${u.message}`);
-        out.push('');
-    }
-    if (plan.warnings.length > 0) {
-        out.push('### Warnings', '');
-        for (const w of plan.warnings)
-            out.push(`- ${w}`);
-        out.push('');
-    }
-    return out.join('\n');
+    return out;
+}
+/** A heading and one bullet per item; nothing when there are none. */
+function listSection(heading, items) {
+    return items.length === 0 ? [] : [heading, '', ...items.map((i) => `- ${i}`), ''];
 }
 function doneSection(plan, result) {
     const out = ['### What was done', ''];
@@ -79534,6 +80159,11 @@ function roleSection(role) {
         for (const c of role.permissions.copies)
             out.push(`- ${c}`);
         out.push('');
+        const changed = changedDocuments(role.permissions);
+        if (changed.length > 0) {
+            out.push('**Changed on the way** (documents that differ from their source)', '');
+            out.push(...policyChangeLines(changed), '');
+        }
     }
     const changes = role.changes.filter((c) => c.change !== 'unchanged');
     if (changes.length > 0) {
@@ -79548,7 +80178,82 @@ function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-;// CONCATENATED MODULE: ./src/migrate-mode.ts
+;// CONCATENATED MODULE: ./src/report/plan-json.ts
+
+function planJson(plan) {
+    return {
+        repository: plan.repository,
+        defaultBranch: plan.defaultBranch,
+        baseSha: plan.baseSha,
+        accountId: plan.aws.accountId,
+        provider: plan.aws.provider,
+        pairs: plan.aws.pairs.map(pairJson),
+        roleArns: plan.roleArns,
+        workflows: plan.rewrite.files
+            .filter((f) => f.changed || f.followUps.length > 0)
+            .map(workflowJson),
+        blocked: plan.blocked,
+        pairErrors: plan.pairErrors,
+        warnings: plan.warnings,
+        followUps: plan.followUps,
+        pullRequest: plan.pullRequest
+            ? {
+                branch: plan.pullRequest.branch,
+                base: plan.pullRequest.baseBranch,
+                title: plan.pullRequest.title,
+                files: plan.pullRequest.files.map((f) => f.path)
+            }
+            : null
+    };
+}
+function pairJson(p) {
+    return {
+        secretName: p.secretName,
+        user: p.owner?.userName ?? null,
+        account: p.owner?.accountId ?? null,
+        lastUsed: p.owner?.lastUsed ?? null,
+        error: p.error,
+        followUps: p.followUps,
+        roles: p.roles.map(roleJson)
+    };
+}
+function roleJson(r) {
+    return {
+        kind: r.kind,
+        roleName: r.roleName,
+        roleArn: r.roleArn,
+        change: r.change,
+        trustPolicy: r.trust.document,
+        subjects: r.subjects,
+        boundaryArn: r.boundaryArn,
+        maxSessionDuration: r.maxSessionDuration,
+        permissions: r.permissions
+            ? {
+                attach: r.permissions.attach,
+                inline: r.permissions.inline.map((i) => ({
+                    name: i.name,
+                    source: i.source,
+                    changes: i.changes
+                })),
+                merged: r.permissions.merged.map((m) => ({
+                    name: m.name,
+                    arn: m.arn,
+                    sources: m.sources,
+                    changes: m.changes
+                })),
+                copies: r.permissions.copies
+            }
+            : null,
+        changes: r.changes,
+        warnings: r.warnings
+    };
+}
+function workflowJson(f) {
+    return { path: f.path, changed: f.changed, edits: f.edits.map(editJson), followUps: f.followUps };
+}
+
+;// CONCATENATED MODULE: ./src/modes/migrate.ts
+
 
 
 
@@ -79576,7 +80281,14 @@ async function runMigration(settings, env, mode) {
     // Before any read of substance: a token that cannot push workflow files fails here, clearly.
     if (mode === 'migrate')
         await checkToken(github);
-    const plan = await group(`Reading ${repository.owner}/${repository.repo} and AWS`, async () => {
+    const plan = await readPlan(github, aws, settings, repository);
+    setOutput('plan', JSON.stringify(planJson(plan)));
+    const result = mode === 'migrate' ? await applyPlan(github, aws, plan) : null;
+    await reportOutcome(plan, result, mode, env);
+    return { plan, result };
+}
+async function readPlan(github, aws, settings, repository) {
+    return group(`Reading ${repository.owner}/${repository.repo} and AWS`, async () => {
         try {
             const plan = await gatherMigration({ github, aws, settings, now: new Date() });
             for (const line of planLines(plan))
@@ -79587,22 +80299,25 @@ async function runMigration(settings, env, mode) {
             throw wrapError('could not build the migration plan', error);
         }
     });
-    setOutput('plan', JSON.stringify(planJson(plan)));
-    let result = null;
-    if (mode === 'migrate') {
-        startGroup('Applying: OIDC provider, roles, pull request');
-        result = await applyMigration(github, aws, plan);
-        for (const w of result.awsWrites)
-            info(`AWS: ${w}`);
-        endGroup();
-        setOutput('role-arns', JSON.stringify(result.aws.roleArns));
-        setOutput('pull-request-number', result.pullRequest ? String(result.pullRequest.number) : '');
-        setOutput('pull-request-url', result.pullRequest?.url ?? '');
-        setOutput('pull-request-operation', result.pullRequest?.operation ?? '');
-        if (result.pullRequest) {
-            info(`Pull request #${result.pullRequest.number} ${result.pullRequest.operation}: ${result.pullRequest.url}`);
-        }
+}
+/** The writes, then the outputs that name what they made. */
+async function applyPlan(github, aws, plan) {
+    startGroup('Applying: OIDC provider, roles, pull request');
+    const result = await applyMigration(github, aws, plan);
+    for (const w of result.awsWrites)
+        info(`AWS: ${w}`);
+    endGroup();
+    setOutput('role-arns', JSON.stringify(result.roleArns));
+    setOutput('pull-request-number', result.pullRequest ? String(result.pullRequest.number) : '');
+    setOutput('pull-request-url', result.pullRequest?.url ?? '');
+    setOutput('pull-request-operation', result.pullRequest?.operation ?? '');
+    if (result.pullRequest) {
+        info(`Pull request #${result.pullRequest.number} ${result.pullRequest.operation}: ${result.pullRequest.url}`);
     }
+    return result;
+}
+/** The job summary, the follow-up annotations, and the failure (migrate) or warnings (plan). */
+async function reportOutcome(plan, result, mode, env) {
     if (env.GITHUB_STEP_SUMMARY) {
         // A blank line first: in plan mode this follows the findings summary.
         await summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}`).write();
@@ -79622,7 +80337,6 @@ async function runMigration(settings, env, mode) {
         for (const p of problems)
             warning(`Cannot be migrated: ${p}`);
     }
-    return { plan, result };
 }
 function requireRepository(repository) {
     if (!repository) {
@@ -79700,15 +80414,6 @@ async function listDir(dir, recursive) {
 async function local_files_read(root, file) {
     const text = await external_node_fs_.promises.readFile(file, 'utf8');
     return { path: external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/'), text };
-}
-
-;// CONCATENATED MODULE: ./src/report/counts.ts
-/**
- * The findings that are AWS static-key uses (automatic or manual migration). Keys for services that
- * are not AWS are reported but do not count: they are not what `fail-on-findings` is about.
- */
-function awsKeyFindings(findings) {
-    return findings.filter((f) => f.migration !== 'not-migrated');
 }
 
 ;// CONCATENATED MODULE: ./src/report/kinds.ts
@@ -79875,9 +80580,9 @@ function renderText(result) {
     for (const e of result.errors) {
         lines.push(`error: ${e.file}:${e.line}: ${e.message}`);
     }
-    const aws = awsKeyFindings(result.findings).length;
-    const other = result.findings.length - aws;
-    lines.push(`${aws} static AWS key use${aws === 1 ? '' : 's'} in ${new Set(awsKeyFindings(result.findings).map((f) => f.file)).size} file(s)` +
+    const aws = awsKeyFindings(result.findings);
+    const other = result.findings.length - aws.length;
+    lines.push(`${aws.length} static AWS key use${aws.length === 1 ? '' : 's'} in ${new Set(aws.map((f) => f.file)).size} file(s)` +
         (other ? `, ${other} non-AWS key use${other === 1 ? '' : 's'} left as is` : '') +
         (result.errors.length ? `, ${result.errors.length} file(s) not valid YAML (not scanned)` : ''));
     return lines.join('\n') + '\n';
@@ -79959,11 +80664,11 @@ const src_version_VERSION = package_namespaceObject.rE;
 
 function planWorkflows(files, options = {}) {
     const scan = scanWorkflows(files);
-    const rewrite = rewriteWorkflows(files, scan.findings, options);
+    const rewrite = rewriteWorkflows(files, scan.findings, options, scan.trees);
     return { result: { findings: rewrite.findings, errors: scan.errors }, rewrite };
 }
 
-;// CONCATENATED MODULE: ./src/plan-mode.ts
+;// CONCATENATED MODULE: ./src/modes/plan.ts
 
 
 
@@ -79987,6 +80692,24 @@ async function runPlanMode(settings, env) {
     info(`${files.length} workflow and composite-action file(s) read`);
     info(renderText(result));
     endGroup();
+    annotate(result, pathPrefix);
+    const aws = awsKeyFindings(result.findings);
+    setOutput('findings', JSON.stringify({ findings: result.findings, errors: result.errors }));
+    setOutput('findings-count', String(aws.length));
+    if (settings.sarifFile)
+        await writeSarif(settings.sarifFile, result, pathPrefix);
+    if (env.GITHUB_STEP_SUMMARY) {
+        await summary
+            .addRaw(renderPlanSummary(result, { blobBase: blobBase(env, settings), pathPrefix }))
+            .write();
+    }
+    if (settings.failOnFindings && aws.length > 0) {
+        setFailed(`${aws.length} static AWS key use(s) found (fail-on-findings is true); see the annotations and the job summary`);
+    }
+    return result;
+}
+/** One annotation per finding (a notice for keys that are not AWS's) and per unreadable file. */
+function annotate(result, pathPrefix) {
     for (const f of result.findings) {
         const props = {
             title: KIND_INFO[f.kind].title,
@@ -80007,24 +80730,12 @@ async function runPlanMode(settings, env) {
             startLine: e.line
         });
     }
-    const aws = awsKeyFindings(result.findings);
-    setOutput('findings', JSON.stringify({ findings: result.findings, errors: result.errors }));
-    setOutput('findings-count', String(aws.length));
-    if (settings.sarifFile) {
-        const sarif = toSarif(result, { toolVersion: src_version_VERSION, pathPrefix });
-        await external_node_fs_.promises.mkdir(external_node_path_default().dirname(external_node_path_default().resolve(settings.sarifFile)), { recursive: true });
-        await external_node_fs_.promises.writeFile(settings.sarifFile, JSON.stringify(sarif, null, 2) + '\n');
-        info(`SARIF written to ${settings.sarifFile}`);
-    }
-    if (env.GITHUB_STEP_SUMMARY) {
-        await summary
-            .addRaw(renderPlanSummary(result, { blobBase: blobBase(env, settings), pathPrefix }))
-            .write();
-    }
-    if (settings.failOnFindings && aws.length > 0) {
-        setFailed(`${aws.length} static AWS key use(s) found (fail-on-findings is true); see the annotations and the job summary`);
-    }
-    return result;
+}
+async function writeSarif(file, result, pathPrefix) {
+    const sarif = toSarif(result, { toolVersion: src_version_VERSION, pathPrefix });
+    await external_node_fs_.promises.mkdir(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+    await external_node_fs_.promises.writeFile(file, JSON.stringify(sarif, null, 2) + '\n');
+    info(`SARIF written to ${file}`);
 }
 /** `sub/dir/` when root is inside the workspace, `''` when it is the workspace or outside it. */
 function prefixFrom(workspace, root) {

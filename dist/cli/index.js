@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2787);
+/* harmony import */ var _cli_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8289);
 /** The command line entrypoint (`aws-keys-to-oidc`); the commands live in src/cli/. */
 
 process.exitCode = await (0,_cli_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2787:
+/***/ 8289:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -88,15 +88,6 @@ async function read(root, file) {
     return { path: external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/'), text };
 }
 
-;// CONCATENATED MODULE: ./src/report/counts.ts
-/**
- * The findings that are AWS static-key uses (automatic or manual migration). Keys for services that
- * are not AWS are reported but do not count: they are not what `fail-on-findings` is about.
- */
-function awsKeyFindings(findings) {
-    return findings.filter((f) => f.migration !== 'not-migrated');
-}
-
 ;// CONCATENATED MODULE: ./src/workflows/findings.ts
 /**
  * The scanner's output contract. `plan --format json` prints `{findings, errors}` with
@@ -116,6 +107,14 @@ const FINDING_KINDS = [
 /** A stable identity for a key pair, used to map pairs to roles (`SECRET_ID/SECRET_KEY`). */
 function pairKey(pair) {
     return `${pair.accessKeyId ?? '?'}/${pair.secretAccessKey ?? '?'}`;
+}
+/**
+ * The findings that are uses of AWS key material (automatic or manual migration): what
+ * `fail-on-findings` counts and what a migration takes part in. Keys of an S3-compatible service
+ * that is not AWS (not-migrated) are reported but never count.
+ */
+function awsKeyFindings(findings) {
+    return findings.filter((f) => f.migration !== 'not-migrated');
 }
 
 ;// CONCATENATED MODULE: ./src/report/kinds.ts
@@ -282,9 +281,9 @@ function renderText(result) {
     for (const e of result.errors) {
         lines.push(`error: ${e.file}:${e.line}: ${e.message}`);
     }
-    const aws = awsKeyFindings(result.findings).length;
-    const other = result.findings.length - aws;
-    lines.push(`${aws} static AWS key use${aws === 1 ? '' : 's'} in ${new Set(awsKeyFindings(result.findings).map((f) => f.file)).size} file(s)` +
+    const aws = awsKeyFindings(result.findings);
+    const other = result.findings.length - aws.length;
+    lines.push(`${aws.length} static AWS key use${aws.length === 1 ? '' : 's'} in ${new Set(aws.map((f) => f.file)).size} file(s)` +
         (other ? `, ${other} non-AWS key use${other === 1 ? '' : 's'} left as is` : '') +
         (result.errors.length ? `, ${result.errors.length} file(s) not valid YAML (not scanned)` : ''));
     return lines.join('\n') + '\n';
@@ -316,17 +315,40 @@ const package_namespaceObject = {"rE":"0.1.0"};
 /** The tool's version, from package.json (bundled into dist). */
 const VERSION = package_namespaceObject.rE;
 
-;// CONCATENATED MODULE: ./src/workflows/action-pins.ts
+;// CONCATENATED MODULE: ./src/formats.ts
+/**
+ * The identifier formats the action checks or recognises, each defined once: AWS regions, IAM
+ * role and managed-policy ARNs, and commit SHAs (an action pinned `@<sha>`). Pure: patterns and
+ * predicates only; the messages that name an input live with the input.
+ */
+/** An AWS region name, unanchored (for hosts such as `123.dkr.ecr.eu-west-1.amazonaws.com`). */
+const REGION_SOURCE = '[a-z]{2}(?:-[a-z]+)+-\\d+';
+/** An AWS region name (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`). */
+const REGION = new RegExp(`^${REGION_SOURCE}$`);
+/** An ARN partition: `aws`, `aws-cn`, `aws-us-gov`, `aws-iso-b`, ... */
+const PARTITION = 'aws(?:-[a-z]+)*';
+/** An IAM role ARN with a literal account and name (path included): `arn:aws:iam::123456789012:role/x`. */
+const ROLE_ARN = new RegExp(`^arn:${PARTITION}:iam::\\d{12}:role\\/[\\w+=,.@/-]{1,512}$`);
+/** A managed policy ARN, customer-managed (12-digit account) or AWS-managed (`aws`). */
+const POLICY_ARN = new RegExp(`^arn:${PARTITION}:iam::(?:\\d{12}|aws):policy\\/[\\w+=,.@/-]+$`);
+/** A full commit SHA (40 hex digits). */
+const COMMIT_SHA = /^[0-9a-f]{40}$/i;
+/** A `uses:` value pinned to a full commit SHA (`owner/repo@<sha>`), unanchored at the start. */
+const SHA_PINNED_USES = /@[0-9a-f]{40}$/i;
+/** A `uses:` pin to a full commit SHA anywhere in a text (a file that pins actions by SHA). */
+const SHA_PIN_IN_TEXT = /@[0-9a-f]{40}\b/i;
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/action-pins.ts
 /**
  * The `uses:` reference of aws-actions/configure-aws-credentials after the rewrite: the current
  * major (v6, node24) in the user's pinning style. A tag stays a tag; a SHA pin becomes the SHA
  * of the current v6 release with a `# v6.x.y` comment. Finding that release is a GitHub API call,
  * injected as a function so this module stays pure.
  */
+
 const CAC_ACTION = 'aws-actions/configure-aws-credentials';
 const CAC_MAJOR = 6;
 const CAC_TAG = `v${CAC_MAJOR}`;
-const SHA = /^[0-9a-f]{40}$/i;
 const action_pins_VERSION = /^v?(\d+)\.(\d+)\.(\d+)$/;
 /**
  * Resolves the configure-aws-credentials release to pin SHA-pinned steps to. Without a lookup
@@ -356,7 +378,7 @@ function offlineNote() {
 /** Checks a ref given by a caller; throws a clear error naming what is allowed. */
 function validateCacRef(ref) {
     if ('sha' in ref) {
-        if (!SHA.test(ref.sha)) {
+        if (!COMMIT_SHA.test(ref.sha)) {
             throw new Error(`configure-aws-credentials SHA '${ref.sha}' must be 40 hexadecimal digits`);
         }
         const m = action_pins_VERSION.exec(ref.version);
@@ -379,7 +401,7 @@ function parseUses(uses) {
     const at = text.lastIndexOf('@');
     const action = at < 0 ? text : text.slice(0, at);
     const ref = at < 0 ? '' : text.slice(at + 1);
-    const style = SHA.test(ref)
+    const style = COMMIT_SHA.test(ref)
         ? 'sha'
         : /^v?\d+$/.test(ref)
             ? 'major-tag'
@@ -471,23 +493,25 @@ function callsLocalWorkflow(text) {
 function rewriteParses(text, own) {
     return own.some(mayRewrite) || callsLocalWorkflow(text);
 }
-const handed = new WeakMap();
-/** Keeps the error-free tree of a scanned file for the rewrite. */
-function handOver(file, doc) {
-    handed.set(file, { text: file.text, doc });
-}
-/** The tree the scan kept for this file object and text, once; null when there is none. */
-function takeOver(file) {
-    const kept = handed.get(file);
-    if (!kept)
-        return null;
-    handed.delete(file);
-    return kept.text === file.text ? kept.doc : null;
+/** The trees of these files, each as parsed from the file's text now. */
+function parsedTrees(trees) {
+    const kept = new Map();
+    for (const [file, doc] of trees)
+        kept.set(file, { text: file.text, doc });
+    return {
+        take(file) {
+            const tree = kept.get(file);
+            if (!tree)
+                return null;
+            kept.delete(file);
+            return tree.text === file.text ? tree.doc : null;
+        }
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/workflows/edits.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/text-edits.ts
 /**
  * Source-preserving text edits: replace exact offset ranges of the original text and leave every
  * other byte alone (comments, blank lines, quoting, CRLF, a missing final newline). Line helpers
@@ -657,7 +681,7 @@ function leadingCommentStart(text, offset, minIndent) {
     return start;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/yaml-edits.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/yaml-edits.ts
 /**
  * Text edits addressed by `yaml` nodes: remove map entries, replace a scalar, add an entry to a
  * block or flow map, insert a sequence item. Every edit is an exact offset range of the original
@@ -891,7 +915,7 @@ function insertItemBefore(text, seq, index, lines, style) {
     return insertLinesBefore(text, at, out);
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-model.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/model.ts
 /**
  * The parts of one parsed workflow the rewriter edits, with their nodes: workflow `env`,
  * `permissions`, triggers, and per job its map, `env`, `permissions`, `steps` (each step's
@@ -1140,13 +1164,13 @@ function sortedUnique(names) {
     return [...new Set(names)].sort();
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-types.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/contract.ts
 /** The placeholder written when no role ARN is known for a key pair. */
 const PLACEHOLDER_ARN = 'arn:aws:iam::<account>:role/<name>';
 /** The placeholder written when a new step needs a region and none is known. */
 const PLACEHOLDER_REGION = '<region>';
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-steps.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/steps.ts
 /**
  * Where a job needs AWS credentials after its static keys go, and the configure-aws-credentials
  * steps that provide them. The steps of a job are walked in order: each step that needs a key
@@ -1422,12 +1446,13 @@ function stripBraces(text) {
     return t.startsWith('${{') && t.endsWith('}}') ? ` ${t.slice(3, -2)}` : text;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/hints.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/hints.ts
 /**
  * Facts around a key use that change what may be done with it: an S3-compatible endpoint that
  * is not AWS, a China or GovCloud region, a generated file, an env map that configures a
  * program rather than the runner's AWS login.
  */
+
 
 /** Env names of an S3 endpoint override (`AWS_ENDPOINT_URL`, `AWS_S3_ENDPOINT`, `TESTS__R2_ENDPOINT_URL`). */
 const ENDPOINT = /(aws|s3|r2|minio).*endpoint|endpoint.*(aws|s3)/i;
@@ -1470,7 +1495,8 @@ function nonAws(ctx, uses) {
     }
     return false;
 }
-const ECR_PRIVATE = /^(?:\$\{\{[^}]*\}\}|[^/\s])+\.dkr\.ecr\.([a-z]{2}(?:-[a-z]+)+-\d)\.amazonaws\.com(?:\.cn)?$/;
+/** A private ECR host (`<account>.dkr.ecr.<region>.amazonaws.com`); the region is captured. */
+const ECR_PRIVATE = new RegExp(`^(?:\\$\\{\\{[^}]*\\}\\}|[^/\\s])+\\.dkr\\.ecr\\.(${REGION_SOURCE})\\.amazonaws\\.com(?:\\.cn)?$`);
 const ECR_PUBLIC = /^public\.ecr\.aws$/;
 /** The region of an ECR registry host (`us-east-1` for public ECR), or null when not ECR. */
 function ecrRegion(registry) {
@@ -1560,13 +1586,14 @@ function generatedHeader(text) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-nodes.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/nodes.ts
 /**
  * The edits of single nodes: a configure-aws-credentials step losing its key inputs and gaining
  * `role-to-assume` (and moving to v6 in the same pinning style), env entries going, a docker login
  * to ECR losing its username/password, a reusable workflow's key secrets becoming optional, a
  * caller no longer passing them.
  */
+
 
 
 
@@ -1654,7 +1681,7 @@ function cacPinEdits(text, step, target) {
             edits.push({ start: valueEnd, end: valueEnd, text: ` # ${pin.comment}` });
         }
     }
-    else if (versionComment !== null && /^[0-9a-f]{40}$/i.test(text.slice(refStart, refEnd))) {
+    else if (versionComment !== null && COMMIT_SHA.test(text.slice(refStart, refEnd))) {
         // SHA -> tag (offline): the version comment described the SHA; drop it with its spaces.
         let from = hash;
         while (from > valueEnd && (text[from - 1] === ' ' || text[from - 1] === '\t'))
@@ -1827,12 +1854,13 @@ function lostScopes(before, after) {
     return Object.keys(before).filter((scope) => rank(after[scope]) < rank(before[scope]));
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-permissions.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/id-token.ts
 /**
- * The text edits that give a job `id-token: write` (see `permissions.ts` for which change):
+ * The text edits that give a job `id-token: write` (see `../permissions.ts` for which change):
  * upgrade or add the entry in the job's own map (block or flow), expand the job's `read-all`
  * into a block map (`write-all` already grants it and stays), or add a job-level block map before
- * the job's `steps:` (or the `uses:` of a reusable-workflow call).
+ * the job's `steps:` (or the `uses:` of a reusable-workflow call). Each comes with the edit
+ * recorded as data (`IdTokenEdit`); the words are the renderers'.
  */
 
 
@@ -1864,79 +1892,90 @@ function writtenPermissions(held) {
 }
 /** The edits that give `job` `id-token: write`, or none when its effective permissions have it. */
 function idTokenEdits(model, job, repositoryDefault, unit) {
-    const text = model.text;
     const context = {
         workflow: writtenPermissions(model.permissions),
         job: writtenPermissions(job.permissions)
     };
     const change = idTokenChange(context, repositoryDefault);
-    const jobStart = job.pair.key && (0,dist/* isScalar */.jn)(job.pair.key) ? (job.pair.key.range?.[0] ?? 0) : 0;
     switch (change.kind) {
         case 'none':
-            return { edits: [], description: null, offset: jobStart };
-        case 'set-entry': {
-            const map = job.permissions.map;
-            const existing = get(map, ID_TOKEN);
-            const at = job.permissions.pair.key;
-            const offset = (0,dist/* isScalar */.jn)(at) ? (at.range?.[0] ?? 0) : 0;
-            if (existing) {
-                const v = valueNode(existing);
-                if (!v)
-                    throw new yaml_edits_UnsupportedEdit('an empty id-token permission', offset);
-                return {
-                    edits: [replaceScalar(v, 'write')],
-                    description: `job ${job.id}: permissions id-token ${String((0,dist/* isScalar */.jn)(v) ? v.value : '')} -> write`,
-                    offset
-                };
-            }
-            return {
-                edits: [appendEntries(text, map, [`${ID_TOKEN}: write`], [`${ID_TOKEN}: write`])],
-                description: `job ${job.id}: permissions gain id-token: write`,
-                offset
-            };
-        }
-        case 'expand': {
-            const pair = job.permissions.pair;
-            const value = job.permissions.value;
-            const key = pair.key;
-            const keyEnd = (0,dist/* isScalar */.jn)(key) ? (key.range?.[1] ?? 0) : 0;
-            const colon = text.indexOf(':', keyEnd);
-            const column = (0,dist/* isScalar */.jn)(key)
-                ? key.range[0] - text.lastIndexOf('\n', key.range[0] - 1) - 1
-                : 0;
-            const lines = indent(renderScopes(change.scopes), column + unit);
-            return {
-                edits: [
-                    { start: colon + 1, end: pairValueEnd(pair), text: '' },
-                    insertLinesAfter(text, value.range[1] - 1, lines)
-                ],
-                description: `job ${job.id}: permissions ${change.from} written out as a map with id-token: write`,
-                offset: key && (0,dist/* isScalar */.jn)(key) ? (key.range?.[0] ?? 0) : 0
-            };
-        }
-        case 'add-job': {
-            const anchor = (job.stepsPair ?? job.usesPair);
-            if (!anchor)
-                throw new yaml_edits_UnsupportedEdit(`job ${job.id} has neither steps nor uses`, jobStart);
-            const index = job.map.items.indexOf(anchor);
-            const after = index > 0 ? job.map.items[index - 1] : null;
-            const lines = ['permissions:', ...indent(renderScopes(change.scopes), unit)];
-            const from = change.from === 'workflow'
-                ? 'a copy of the workflow permissions'
-                : `the repository default (${repositoryDefault})`;
-            return {
-                edits: [insertEntries(text, job.map, lines, after, anchor)],
-                description: `job ${job.id}: permissions added: ${from} plus id-token: write`,
-                offset: jobStart
-            };
-        }
+            return { edits: [], edit: null, offset: keyStart(job.pair) };
+        case 'set-entry':
+            return setEntry(model.text, job);
+        case 'expand':
+            return expandReadAll(model.text, job, change.scopes, unit);
+        case 'add-job':
+            return addJobBlock(model.text, job, change, repositoryDefault, unit);
     }
+}
+/** Upgrades the entry of the job's own map, or appends it. */
+function setEntry(text, job) {
+    const map = job.permissions.map;
+    const existing = get(map, ID_TOKEN);
+    const offset = keyStart(job.permissions.pair);
+    const about = { kind: 'id-token', job: job.id };
+    if (existing) {
+        const v = valueNode(existing);
+        if (!v)
+            throw new yaml_edits_UnsupportedEdit('an empty id-token permission', offset);
+        return {
+            edits: [replaceScalar(v, 'write')],
+            edit: { ...about, change: 'upgrade', from: String((0,dist/* isScalar */.jn)(v) ? v.value : '') },
+            offset
+        };
+    }
+    return {
+        edits: [appendEntries(text, map, [`${ID_TOKEN}: write`], [`${ID_TOKEN}: write`])],
+        edit: { ...about, change: 'add-entry' },
+        offset
+    };
+}
+/** Replaces the job's `read-all` with the block map of the same meaning plus the entry. */
+function expandReadAll(text, job, scopes, unit) {
+    const pair = job.permissions.pair;
+    const value = job.permissions.value;
+    const key = pair.key;
+    const keyEnd = (0,dist/* isScalar */.jn)(key) ? (key.range?.[1] ?? 0) : 0;
+    const colon = text.indexOf(':', keyEnd);
+    const column = (0,dist/* isScalar */.jn)(key) ? key.range[0] - text.lastIndexOf('\n', key.range[0] - 1) - 1 : 0;
+    const lines = indent(renderScopes(scopes), column + unit);
+    return {
+        edits: [
+            { start: colon + 1, end: pairValueEnd(pair), text: '' },
+            insertLinesAfter(text, value.range[1] - 1, lines)
+        ],
+        edit: { kind: 'id-token', job: job.id, change: 'expand', from: 'read-all', scopes },
+        offset: keyStart(pair)
+    };
+}
+/** Adds a job-level block map before the job's `steps:` (or `uses:`). */
+function addJobBlock(text, job, change, repositoryDefault, unit) {
+    const jobStart = keyStart(job.pair);
+    const anchor = (job.stepsPair ?? job.usesPair);
+    if (!anchor)
+        throw new yaml_edits_UnsupportedEdit(`job ${job.id} has neither steps nor uses`, jobStart);
+    const index = job.map.items.indexOf(anchor);
+    const after = index > 0 ? job.map.items[index - 1] : null;
+    const lines = ['permissions:', ...indent(renderScopes(change.scopes), unit)];
+    const about = { kind: 'id-token', job: job.id, change: 'add-block' };
+    const { scopes } = change;
+    return {
+        edits: [insertEntries(text, job.map, lines, after, anchor)],
+        edit: change.from === 'workflow'
+            ? { ...about, from: 'workflow', scopes }
+            : { ...about, from: 'repository-default', repositoryDefault, scopes },
+        offset: jobStart
+    };
+}
+/** Where a pair's key starts in the text (0 when it has none). */
+function keyStart(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
 }
 function renderScopes(scopes) {
     return Object.entries(scopes).map(([scope, level]) => `${scope}: ${level}`);
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-work.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/work.ts
 
 
 function capital(s) {
@@ -1959,16 +1998,18 @@ function jobOf(work, f) {
         throw new yaml_edits_UnsupportedEdit(`job ${String(f.job)} not found`, 0);
     return job;
 }
-function describe(work, offset, description) {
-    work.described.push({ line: lineOf(work.model, offset), description });
+/** Records an edit made at `offset` of the original text. */
+function recordEdit(work, offset, edit) {
+    work.recorded.push({ line: lineOf(work.model, offset), ...edit });
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-jobs.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/jobs.ts
 /**
  * The job-level part of a file's rewrite: env entries removed, new configure-aws-credentials
  * steps where jobs need them (with a region found in the file when possible), and
  * `id-token: write` for every job that now requests an OIDC token.
  */
+
 
 
 
@@ -2027,7 +2068,14 @@ function finish(work) {
             if (preferSha && !('sha' in ctx.cacRef))
                 work.usedTagForSha = true;
             const at = job.stepModels.find((s) => s.index === step.index).map.range[0];
-            describe(work, at, `job ${id}: configure-aws-credentials step added before step ${step.index + 1} (role-to-assume ${step.identity.arn}, aws-region ${step.region}${step.ifText ? `, if: ${step.ifText}` : ''})`);
+            recordEdit(work, at, {
+                kind: 'cac-step-added',
+                job: id,
+                before: step.index,
+                roleArn: step.identity.arn,
+                region: step.region,
+                if: step.ifText
+            });
             if (step.regionMissing) {
                 work.regionsMissing.push(lineOf(model, at));
                 work.followUps.push({
@@ -2055,8 +2103,8 @@ function finish(work) {
             continue;
         const change = idTokenEdits(model, job, ctx.repositoryDefault, unit);
         work.edits.push(...change.edits);
-        if (change.description)
-            describe(work, change.offset, change.description);
+        if (change.edit)
+            recordEdit(work, change.offset, change.edit);
     }
     return work.idToken.size > 0;
 }
@@ -2108,7 +2156,7 @@ function pinsBySha(model) {
         for (const s of job.stepModels) {
             if (!s.uses || s.uses.startsWith('./') || s.uses.startsWith('docker://'))
                 continue;
-            if (/@[0-9a-f]{40}$/i.test(s.uses.trim()))
+            if (SHA_PINNED_USES.test(s.uses.trim()))
                 sha++;
             else
                 other++;
@@ -2117,12 +2165,13 @@ function pinsBySha(model) {
     return sha > other;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite-file.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/file.ts
 /**
  * Rewrites one file from its findings: every automatic finding becomes edits, the rest become
  * follow-ups. Either every edit applies and the result parses, or the file is left as it was and
  * the findings it would have migrated become follow-ups saying why.
  */
+
 
 
 
@@ -2150,7 +2199,7 @@ function planFile(path, text, model, findings, ctx) {
         ctx,
         findings,
         edits: [],
-        described: [],
+        recorded: [],
         followUps: [],
         roles: [],
         migrated: [],
@@ -2168,7 +2217,7 @@ function planFile(path, text, model, findings, ctx) {
         const after = applyEdits(text, work.edits);
         return {
             after,
-            edits: work.described.sort((a, b) => a.line - b.line),
+            edits: work.recorded.sort((a, b) => a.line - b.line),
             followUps: work.followUps,
             roles: work.roles,
             migrated: work.migrated,
@@ -2239,15 +2288,20 @@ function cacStep(work, f) {
     const text = work.model.text;
     work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn));
     const at = step.with.pair.key;
-    describe(work, at.range?.[0] ?? 0, chained
-        ? `job ${job.id}: configure-aws-credentials assumes ${f.roleToAssume} directly with OIDC; key inputs removed`
-        : `job ${job.id}: configure-aws-credentials key inputs replaced by role-to-assume ${identity.arn}`);
+    recordEdit(work, at.range?.[0] ?? 0, {
+        kind: 'role-to-assume',
+        job: job.id,
+        step: step.index,
+        roleArn: chained ? f.roleToAssume : identity.arn,
+        chained
+    });
     const pin = cacPinEdits(text, step, work.ctx.cacRef);
     if (pin) {
         work.edits.push(...pin.edits);
-        if (pin.toTag && /@[0-9a-f]{40}$/i.test(pin.from))
+        if (pin.toTag && SHA_PINNED_USES.test(pin.from))
             work.usedTagForSha = true;
-        describe(work, step.usesNode.range[0], `job ${job.id}: ${pin.from} -> ${pin.to}`);
+        const { from, to } = pin;
+        recordEdit(work, step.usesNode.range[0], { kind: 'action-pin', job: job.id, from, to });
     }
     needsOf(work, job.id).providers.set(step.index, chained ? `role:${f.roleToAssume}` : identity);
     work.idToken.add(job.id);
@@ -2325,7 +2379,12 @@ function envKeys(work, f) {
     const list = work.envRemovals.get(held) ?? [];
     list.push(...entries.filter((e) => !list.includes(e)));
     work.envRemovals.set(held, list);
-    describe(work, pairStart(entries[0]), `${p.length === 2 ? 'workflow' : `job ${String(p[1])}${p.length === 6 ? ` step ${Number(p[3]) + 1}` : ''}`} env: ${entries.map((e) => keyString(e)).join(', ')} removed`);
+    recordEdit(work, pairStart(entries[0]), {
+        kind: 'env-removed',
+        job: p.length === 2 ? null : String(p[1]),
+        step: p.length === 6 ? Number(p[3]) : null,
+        names: entries.map((e) => keyString(e) ?? '')
+    });
     work.roles.push({ identity, chained: false });
     work.migrated.push(f);
 }
@@ -2347,7 +2406,11 @@ function dockerLogin(work, f) {
         region: login.region
     });
     work.idToken.add(job.id);
-    describe(work, pairStart(step.with.pair), `job ${job.id}: docker login to ECR uses the role's credentials; username/password removed`);
+    recordEdit(work, pairStart(step.with.pair), {
+        kind: 'docker-login',
+        job: job.id,
+        step: step.index
+    });
     work.roles.push({ identity, chained: false });
     work.migrated.push(f);
     return true;
@@ -2372,7 +2435,12 @@ function caller(work, f) {
         const list = work.envRemovals.get(job.secrets) ?? [];
         list.push(...entries.filter((e) => !list.includes(e)));
         work.envRemovals.set(job.secrets, list);
-        describe(work, pairStart(entries[0]), `job ${job.id}: no longer passes ${entries.map((e) => keyString(e)).join(', ')} to ${job.calls}`);
+        recordEdit(work, pairStart(entries[0]), {
+            kind: 'secrets-not-passed',
+            job: job.id,
+            secrets: entries.map((e) => keyString(e) ?? ''),
+            workflow: job.calls
+        });
     }
     work.idToken.add(job.id);
     work.migrated.push(f);
@@ -2400,7 +2468,7 @@ function releasedSecrets(work, findings) {
         const { edits, changed, offset } = optionalSecretEdits(declared, names);
         work.edits.push(...edits);
         if (changed.length > 0) {
-            describe(work, offset, `workflow_call secrets ${changed.join(', ')}: required: false (no longer used)`);
+            recordEdit(work, offset, { kind: 'secrets-optional', secrets: changed });
         }
         for (const n of names)
             released.add(n);
@@ -2409,7 +2477,7 @@ function releasedSecrets(work, findings) {
     return released;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/key-uses.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/key-uses.ts
 
 
 const key_uses_DOCKER_LOGIN = /^docker\/login-action@/i;
@@ -2610,7 +2678,7 @@ function roleInScript(site, offset) {
     return roleFromName(word);
 }
 
-;// CONCATENATED MODULE: ./src/workflows/reasons.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/reasons.ts
 const KIND_LABEL = {
     'configure-aws-credentials': 'configure-aws-credentials step',
     env: 'env map',
@@ -2701,7 +2769,7 @@ function kindReason(why, f) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/workflows/sites.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/sites.ts
 /** The repository path of a local reusable workflow (`./.github/workflows/x.yml@ref`), or null. */
 function localCallee(uses) {
     const t = uses.trim();
@@ -2730,12 +2798,17 @@ function referencedSecrets(file) {
     return (name) => any || names.has(name.toUpperCase());
 }
 
-;// CONCATENATED MODULE: ./src/workflows/yaml-nodes.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/yaml-nodes.ts
 /**
  * Small helpers over the `yaml` node tree: aliases, map entries (with `<<` merges), scalar
  * text, and 1-based source positions through a `LineCounter`.
  */
 
+/** The source of a parsed text, before its walk. */
+function yaml_nodes_sourceOf(doc, lines, text) {
+    const secretWords = [...text.matchAll(/secrets/gi)].map((m) => m.index ?? 0);
+    return { doc, lines, text, secretWords, unresolved: [] };
+}
 /** Follows an alias to its anchored node. */
 function deref(src, node, shared = false) {
     if ((0,dist/* isAlias */.Vj)(node)) {
@@ -2749,19 +2822,9 @@ function deref(src, node, shared = false) {
     }
     return { node: null, shared };
 }
-const UNRESOLVED = new WeakMap();
 function noteUnresolved(src, name, offset) {
-    const list = UNRESOLVED.get(src) ?? [];
-    if (!list.some((u) => u.offset === offset))
-        list.push({ name, offset });
-    UNRESOLVED.set(src, list);
-}
-/**
- * Aliases met during the walk whose anchor does not exist (`yaml` reports them only when
- * converting to JS): the file is not valid YAML.
- */
-function unresolvedAliases(src) {
-    return UNRESOLVED.get(src) ?? [];
+    if (!src.unresolved.some((u) => u.offset === offset))
+        src.unresolved.push({ name, offset });
 }
 /** The string form of a scalar key or value (numbers and booleans as written); null otherwise. */
 function scalarText(node) {
@@ -2865,7 +2928,7 @@ function offsetOfMatch(src, range, pattern) {
     return m ? range[0] + m.index : range[0];
 }
 
-;// CONCATENATED MODULE: ./src/workflows/classify.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/classify.ts
 
 
 
@@ -3193,7 +3256,7 @@ function mergePairs(pairs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/workflows/job-facts.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/job-facts.ts
 
 /** The job's environment: `environment: NAME` or `environment: {name: NAME}`; null when none. */
 function readEnvironment(src, job) {
@@ -3253,7 +3316,7 @@ function matrixValues(src, job) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/triggers.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/triggers.ts
 
 /** The `on:` entry of the workflow root (also a `true:` key). */
 function onEntry(src, root) {
@@ -3298,7 +3361,7 @@ function filter(src, event, name) {
         .filter((s) => s !== null);
 }
 
-;// CONCATENATED MODULE: ./src/workflows/walk-other.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/walk-other.ts
 /**
  * The catch-all walk: every scalar not read by a specific rule (an `if:`, a job output, a matrix
  * value, ...) that references the secrets context becomes an `other` site.
@@ -3315,17 +3378,12 @@ function walkOther(src, node, path, ctx, sites, skip) {
     const stack = [...path];
     walkRaw(src, node.node, node.shared, stack, ctx, sites, skip, 0);
 }
-/** Offsets of the word `secrets` in each file's text, to skip subtrees that cannot hold a reference. */
-const SECRET_WORDS = new WeakMap();
+/** Whether the node's source text holds the word `secrets` (else no subtree holds a reference). */
 function mentionsSecrets(src, node) {
     const range = node.range;
     if (!range)
         return true;
-    let offsets = SECRET_WORDS.get(src);
-    if (!offsets) {
-        offsets = [...src.text.matchAll(/secrets/gi)].map((m) => m.index ?? 0);
-        SECRET_WORDS.set(src, offsets);
-    }
+    const offsets = src.secretWords;
     // First offset >= range start (binary search), then whether it lies before the range end.
     let lo = 0;
     let hi = offsets.length;
@@ -3394,7 +3452,7 @@ function walkRaw(src, node, shared, stack, ctx, sites, skip, depth) {
 }
 const SECRETS_WORD = /secrets/i;
 
-;// CONCATENATED MODULE: ./src/workflows/scan-sites.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/collect-sites.ts
 /**
  * First half of the scan: walks one parsed workflow or composite action and lists every
  * "site", a YAML value holding a `${{ }}` expression, with where it sits (configure-aws-credentials
@@ -3412,146 +3470,160 @@ const SECRETS_WORD = /secrets/i;
 /** `uses:` of this action (any ref): its `keys` input is not a use of the keys. */
 const THIS_ACTION = /^\s*aws-keys-to-oidc\/aws-keys-to-oidc(@|$)/i;
 const CAC = /^aws-actions\/configure-aws-credentials@/i;
-const CAC_KEYS = new Set(['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token']);
+const CAC_KEYS = new Set([
+    'aws-access-key-id',
+    'aws-secret-access-key',
+    'aws-session-token'
+]);
 /** Whether `uses:` names aws-actions/configure-aws-credentials (any tag, branch or SHA). */
 function isConfigureAwsCredentials(uses) {
     return uses !== null && CAC.test(uses.trim());
 }
 function collectSites(src, file) {
     const root = { node: src.doc.contents, shared: false };
-    const sites = [];
-    const inheritCalls = [];
-    const calls = [];
+    const out = { sites: [], calls: [], inheritCalls: [] };
     if (!(0,dist/* isMap */.jh)(root.node))
-        return { kind: 'other', sites, calls, inheritCalls };
+        return { kind: 'other', ...out };
     const runs = entry(src, root, 'runs');
     const jobs = entry(src, root, 'jobs');
     if (!jobs && runs && (0,dist/* isMap */.jh)(runs.node)) {
-        const base = {
-            file,
-            composite: true,
-            job: null,
-            step: null,
-            stepPath: null,
-            triggers: [],
-            environment: null,
-            permissions: { workflow: null, job: null },
-            envScopes: [],
-            runText: null,
-            withText: new Map(),
-            roleToAssume: null,
-            matrix: new Map()
-        };
-        const steps = entry(src, runs, 'steps');
-        if (steps)
-            walkSteps(src, steps, ['runs', 'steps'], base, sites);
-        walkOther(src, runs, ['runs'], base, sites, new Set(['steps']));
-        return { kind: 'composite', sites, calls, inheritCalls };
+        collectComposite(src, file, runs, out.sites);
+        return { kind: 'composite', ...out };
     }
     if (!jobs)
-        return { kind: 'other', sites, calls, inheritCalls };
-    const triggers = readTriggers(src, root);
-    const workflowPermissions = readPermissions(src, root);
-    const wfCtx = {
+        return { kind: 'other', ...out };
+    const top = workflowContext(src, root, file);
+    collectTopLevel(src, root, top, out.sites);
+    for (const job of entries(src, jobs))
+        collectJob(src, job, top, out);
+    return { kind: 'workflow', ...out };
+}
+/** The context of a file's top level: no job, no step, no env in scope yet. */
+function fileContext(file, composite, triggers, permissions) {
+    return {
         file,
-        composite: false,
+        composite,
         job: null,
         step: null,
         stepPath: null,
         triggers,
         environment: null,
-        permissions: { workflow: workflowPermissions, job: null },
+        permissions,
         envScopes: [],
         runText: null,
         withText: new Map(),
         roleToAssume: null,
         matrix: new Map()
     };
-    const wfEnv = envScope(src, entry(src, root, 'env'), ['env']);
-    const wfScopes = wfEnv ? [wfEnv] : [];
+}
+/** A composite action: its steps, then every other value under `runs:`. */
+function collectComposite(src, file, runs, sites) {
+    const base = fileContext(file, true, [], { workflow: null, job: null });
+    const steps = entry(src, runs, 'steps');
+    if (steps)
+        walkSteps(src, steps, ['runs', 'steps'], base, sites);
+    walkOther(src, runs, ['runs'], base, sites, new Set(['steps']));
+}
+/** A workflow's top-level context: its triggers, permissions and `env:` in scope. */
+function workflowContext(src, root, file) {
+    const triggers = readTriggers(src, root);
+    const permissions = { workflow: readPermissions(src, root), job: null };
+    const env = envScope(src, entry(src, root, 'env'), ['env']);
+    return { ...fileContext(file, false, triggers, permissions), envScopes: env ? [env] : [] };
+}
+/** The declared `on.workflow_call.secrets`, the workflow `env:`, then every other top value. */
+function collectTopLevel(src, root, top, sites) {
     const on = onEntry(src, root);
     const onKey = on ? (entries(src, root).find((e) => e.node === on.node)?.key ?? 'on') : 'on';
-    if (on) {
-        const call = entry(src, on, 'workflow_call');
-        const declared = call ? entry(src, call, 'secrets') : undefined;
-        if (declared) {
-            for (const e of entries(src, declared)) {
-                sites.push({
-                    ctx: { ...wfCtx, envScopes: wfScopes },
-                    where: 'callee',
-                    name: e.key,
-                    path: [onKey, 'workflow_call', 'secrets', e.key],
-                    range: rangeOf(e.keyNode),
-                    refs: referencesIn(''),
-                    group: `${onKey}.workflow_call.secrets`,
-                    shared: e.shared,
-                    required: isTrue(entry(src, e, 'required')?.node ?? null)
-                });
-            }
-        }
+    const call = on ? entry(src, on, 'workflow_call') : undefined;
+    const declared = call ? entry(src, call, 'secrets') : undefined;
+    for (const e of declared ? entries(src, declared) : []) {
+        sites.push({
+            ctx: top,
+            where: 'callee',
+            name: e.key,
+            path: [onKey, 'workflow_call', 'secrets', e.key],
+            range: rangeOf(e.keyNode),
+            refs: referencesIn(''),
+            group: `${onKey}.workflow_call.secrets`,
+            shared: e.shared,
+            required: isTrue(entry(src, e, 'required')?.node ?? null)
+        });
     }
-    addEnvSites(src, entry(src, root, 'env'), ['env'], { ...wfCtx, envScopes: wfScopes }, 'env', sites);
-    walkOther(src, root, [], { ...wfCtx, envScopes: wfScopes }, sites, new Set(['on', 'true', 'jobs', 'env']));
-    for (const job of entries(src, jobs)) {
-        const jobPath = ['jobs', job.key];
-        const jobEnv = envScope(src, entry(src, job, 'env'), [...jobPath, 'env']);
-        const scopes = jobEnv ? [jobEnv, ...wfScopes] : wfScopes;
-        const ctx = {
-            ...wfCtx,
-            job: job.key,
-            stepPath: jobPath,
-            environment: readEnvironment(src, job),
-            permissions: { workflow: workflowPermissions, job: readPermissions(src, job) },
-            envScopes: scopes,
-            matrix: matrixValues(src, job)
-        };
-        addEnvSites(src, entry(src, job, 'env'), [...jobPath, 'env'], ctx, 'env', sites);
-        const skip = new Set(['env', 'steps', 'secrets', 'container', 'services']);
-        const uses = entry(src, job, 'uses');
-        const usesText = uses ? scalarText(uses.node) : null;
-        if (usesText !== null) {
-            calls.push({ job: job.key, uses: usesText });
-            const secrets = entry(src, job, 'secrets');
-            if (secrets && scalarText(secrets.node) === 'inherit') {
-                inheritCalls.push({
-                    ctx,
-                    uses: usesText,
-                    path: [...jobPath, 'secrets'],
-                    range: rangeOf(secrets.node)
-                });
-            }
-            else if (secrets) {
-                addMapSites(src, secrets, [...jobPath, 'secrets'], ctx, 'caller', sites);
-            }
-            const withs = entry(src, job, 'with');
-            if (withs)
-                addMapSites(src, withs, [...jobPath, 'with'], ctx, 'caller', sites);
-            skip.add('with');
-        }
-        const container = entry(src, job, 'container');
-        if (container) {
-            addEnvSites(src, entry(src, container, 'env'), [...jobPath, 'container', 'env'], ctx, 'container-env', sites);
-            walkOther(src, container, [...jobPath, 'container'], ctx, sites, new Set(['env']));
-        }
-        const services = entry(src, job, 'services');
-        for (const svc of services ? entries(src, services) : []) {
-            const svcPath = [...jobPath, 'services', svc.key];
-            addEnvSites(src, entry(src, svc, 'env'), [...svcPath, 'env'], ctx, 'container-env', sites);
-            walkOther(src, svc, svcPath, ctx, sites, new Set(['env']));
-        }
-        const steps = entry(src, job, 'steps');
-        if (steps)
-            walkSteps(src, steps, [...jobPath, 'steps'], ctx, sites);
-        walkOther(src, job, jobPath, ctx, sites, skip);
+    addEnvSites(src, entry(src, root, 'env'), ['env'], top, 'env', sites);
+    walkOther(src, root, [], top, sites, new Set(['on', 'true', 'jobs', 'env']));
+}
+/**
+ * One job: its `env:`, a reusable-workflow call's `secrets:` and `with:`, the env of its
+ * container and services, its steps, then every other value of the job.
+ */
+function collectJob(src, job, top, out) {
+    const jobPath = ['jobs', job.key];
+    const jobEnv = envScope(src, entry(src, job, 'env'), [...jobPath, 'env']);
+    const ctx = {
+        ...top,
+        job: job.key,
+        stepPath: jobPath,
+        environment: readEnvironment(src, job),
+        permissions: { workflow: top.permissions.workflow, job: readPermissions(src, job) },
+        envScopes: jobEnv ? [jobEnv, ...top.envScopes] : top.envScopes,
+        matrix: matrixValues(src, job)
+    };
+    addEnvSites(src, entry(src, job, 'env'), [...jobPath, 'env'], ctx, 'env', out.sites);
+    const skip = new Set(['env', 'steps', 'secrets', 'container', 'services']);
+    if (addCallSites(src, job, jobPath, ctx, out))
+        skip.add('with');
+    addContainerSites(src, job, jobPath, ctx, out.sites);
+    const steps = entry(src, job, 'steps');
+    if (steps)
+        walkSteps(src, steps, [...jobPath, 'steps'], ctx, out.sites);
+    walkOther(src, job, jobPath, ctx, out.sites, skip);
+}
+/** A job calling a reusable workflow (`uses:`): the call, and what it passes. False otherwise. */
+function addCallSites(src, job, jobPath, ctx, out) {
+    const uses = entry(src, job, 'uses');
+    const usesText = uses ? scalarText(uses.node) : null;
+    if (usesText === null)
+        return false;
+    out.calls.push({ job: job.key, uses: usesText });
+    const secrets = entry(src, job, 'secrets');
+    if (secrets && scalarText(secrets.node) === 'inherit') {
+        out.inheritCalls.push({
+            ctx,
+            uses: usesText,
+            path: [...jobPath, 'secrets'],
+            range: rangeOf(secrets.node)
+        });
     }
-    return { kind: 'workflow', sites, calls, inheritCalls };
+    else if (secrets) {
+        addMapSites(src, secrets, [...jobPath, 'secrets'], ctx, 'caller', out.sites);
+    }
+    const withs = entry(src, job, 'with');
+    if (withs)
+        addMapSites(src, withs, [...jobPath, 'with'], ctx, 'caller', out.sites);
+    return true;
+}
+/** The env handed to the job's container and services, and their other values. */
+function addContainerSites(src, job, jobPath, ctx, sites) {
+    const container = entry(src, job, 'container');
+    if (container) {
+        const path = [...jobPath, 'container'];
+        addEnvSites(src, entry(src, container, 'env'), [...path, 'env'], ctx, 'container-env', sites);
+        walkOther(src, container, path, ctx, sites, new Set(['env']));
+    }
+    const services = entry(src, job, 'services');
+    for (const svc of services ? entries(src, services) : []) {
+        const path = [...jobPath, 'services', svc.key];
+        addEnvSites(src, entry(src, svc, 'env'), [...path, 'env'], ctx, 'container-env', sites);
+        walkOther(src, svc, path, ctx, sites, new Set(['env']));
+    }
 }
 function walkSteps(src, steps, path, outer, sites) {
     items(src, steps).forEach((step, index) => {
         if (!(0,dist/* isMap */.jh)(step.node))
             return;
         const stepPath = [...path, index];
-        const uses = scan_sites_text(src, step, 'uses');
+        const uses = collect_sites_text(src, step, 'uses');
         const withEntry = entry(src, step, 'with');
         const withText = new Map();
         for (const w of withEntry ? entries(src, withEntry) : []) {
@@ -3562,10 +3634,10 @@ function walkSteps(src, steps, path, outer, sites) {
         const stepEnv = envScope(src, entry(src, step, 'env'), [...stepPath, 'env']);
         const ctx = {
             ...outer,
-            step: { index, name: scan_sites_text(src, step, 'name'), id: scan_sites_text(src, step, 'id'), uses },
+            step: { index, name: collect_sites_text(src, step, 'name'), id: collect_sites_text(src, step, 'id'), uses },
             stepPath,
             envScopes: stepEnv ? [stepEnv, ...outer.envScopes] : outer.envScopes,
-            runText: scan_sites_text(src, step, 'run'),
+            runText: collect_sites_text(src, step, 'run'),
             withText,
             roleToAssume: isConfigureAwsCredentials(uses)
                 ? (withText.get('role-to-assume') ?? null)
@@ -3648,7 +3720,7 @@ function envScope(src, env, path) {
     }
     return { path, values };
 }
-function scan_sites_text(src, map, name) {
+function collect_sites_text(src, map, name) {
     const e = entry(src, map, name);
     return e ? scalarText(e.node) : null;
 }
@@ -3657,7 +3729,7 @@ function isTrue(node) {
     return (0,dist/* isScalar */.jn)(node) && node.value === true;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/settle.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/settle.ts
 
 
 
@@ -3733,6 +3805,20 @@ function completePairs(findings) {
 }
 const intersects = (a, b) => a.some((x) => b.includes(x));
 function settleReusable(input, files) {
+    const ctx = reusable(input, files);
+    markCallersDiffer(ctx, passedByCallers(ctx, files));
+    // Roles assumed and secrets released unlock other files' findings: repeat until none changes.
+    const assumes = new Set();
+    const released = new Map();
+    let changed = true;
+    while (changed) {
+        changed = assumeRoles(ctx, assumes);
+        if (settleOnce(ctx, assumes, released))
+            changed = true;
+    }
+    return ctx.out;
+}
+function reusable(input, files) {
     const out = [...input];
     const byFile = new Map();
     out.forEach((f, i) => {
@@ -3748,16 +3834,39 @@ function settleReusable(input, files) {
         const target = uses === undefined ? null : localCallee(uses);
         return target !== null && facts.has(target) ? target : null;
     };
-    const callerSites = (file, job) => (facts.get(file)?.sites.sites ?? []).filter((s) => s.where === 'caller' && s.ctx.job === job && s.path[2] === 'secrets');
-    // What the callers in the repository pass under each declared secret of a called workflow.
+    return {
+        out,
+        byFile,
+        calls: (file) => facts.get(file)?.sites.calls ?? [],
+        callee,
+        callerSites: (file, job) => (facts.get(file)?.sites.sites ?? []).filter((s) => s.where === 'caller' && s.ctx.job === job && s.path[2] === 'secrets'),
+        automatic: (i) => out[i].migration === 'automatic',
+        generated: (file) => facts.get(file)?.generated ?? true,
+        update: (i, migration, reason, via) => {
+            const f = out[i];
+            const target = callee(f.file, f.job);
+            out[i] = {
+                ...f,
+                migration,
+                reason: kindReason({ kind: f.kind, migration, reason }, {
+                    names: f.secrets,
+                    via: via ?? null,
+                    ...(target === null ? {} : { callee: `./${target}` })
+                })
+            };
+        }
+    };
+}
+/** What the callers in the repository pass under each declared secret of a called workflow. */
+function passedByCallers(ctx, files) {
     const passed = new Map();
     for (const f of files) {
         for (const call of f.sites.calls) {
-            const target = callee(f.file, call.job);
+            const target = ctx.callee(f.file, call.job);
             if (target === null)
                 continue;
             const names = passed.get(target) ?? new Map();
-            for (const site of callerSites(f.file, call.job)) {
+            for (const site of ctx.callerSites(f.file, call.job)) {
                 const set = names.get(site.name ?? '') ?? new Set();
                 for (const s of site.refs.secrets)
                     set.add(s.name);
@@ -3766,107 +3875,128 @@ function settleReusable(input, files) {
             passed.set(target, names);
         }
     }
-    const update = (i, migration, reason, via) => {
-        const f = out[i];
-        const target = callee(f.file, f.job);
-        out[i] = {
-            ...f,
-            migration,
-            reason: kindReason({ kind: f.kind, migration, reason }, {
-                names: f.secrets,
-                via: via ?? null,
-                ...(target === null ? {} : { callee: `./${target}` })
-            })
-        };
-    };
+    return passed;
+}
+/** Uses of a declared secret under which callers pass different keys: no single role replaces them. */
+function markCallersDiffer(ctx, passed) {
     for (const [target, names] of passed) {
-        for (const i of byFile.get(target) ?? []) {
-            const f = out[i];
+        for (const i of ctx.byFile.get(target) ?? []) {
+            const f = ctx.out[i];
             const name = f.pair.accessKeyId ?? f.pair.secretAccessKey;
             const keys = [...(names.get(name ?? '') ?? [])].sort();
             if (f.migration === 'automatic' && keys.length > 1) {
-                update(i, 'manual', 'callers-differ', keys.join(', '));
+                ctx.update(i, 'manual', 'callers-differ', keys.join(', '));
             }
         }
     }
-    const automatic = (i) => out[i].migration === 'automatic';
-    const generated = (file) => facts.get(file)?.generated ?? true;
-    const assumes = new Set();
-    const released = new Map();
-    let changed = true;
-    while (changed) {
-        changed = false;
-        for (const [file, list] of byFile) {
-            if (assumes.has(file))
+}
+const ASSUMING_KINDS = [
+    'configure-aws-credentials',
+    'env',
+    'action-input'
+];
+/**
+ * Adds the files that will assume a role: an automatic finding the rewrite turns into one, or a
+ * call to a workflow that assumes one. Whether any was added.
+ */
+function assumeRoles(ctx, assumes) {
+    let added = false;
+    for (const [file, list] of ctx.byFile) {
+        if (assumes.has(file))
+            continue;
+        const own = list.some((i) => ctx.automatic(i) && ASSUMING_KINDS.includes(ctx.out[i].kind));
+        const nested = ctx.calls(file).some((c) => {
+            const t = ctx.callee(file, c.job);
+            return t !== null && assumes.has(t);
+        });
+        if (own || nested) {
+            assumes.add(file);
+            added = true;
+        }
+    }
+    return added;
+}
+/** One pass over the manual findings of reusable workflows and their callers. Whether any changed. */
+function settleOnce(ctx, assumes, released) {
+    let changed = false;
+    for (const [file, list] of ctx.byFile) {
+        for (const i of list) {
+            const f = ctx.out[i];
+            if (ctx.automatic(i) || ctx.generated(file))
                 continue;
-            const own = list.some((i) => automatic(i) &&
-                ['configure-aws-credentials', 'env', 'action-input'].includes(out[i].kind));
-            const nested = (facts.get(file)?.sites.calls ?? []).some((c) => {
-                const t = callee(file, c.job);
-                return t !== null && assumes.has(t);
-            });
-            if (own || nested) {
-                assumes.add(file);
-                changed = true;
+            if (f.kind === 'reusable-workflow-secret') {
+                if (settleDeclared(ctx, i, list, file, released))
+                    changed = true;
             }
-        }
-        for (const [file, list] of byFile) {
-            for (const i of list) {
-                const f = out[i];
-                if (automatic(i) || generated(file))
-                    continue;
-                if (f.kind === 'reusable-workflow-secret') {
-                    const names = pairSecrets(f.pair);
-                    const users = list.filter((j) => j !== i &&
-                        out[j].kind !== 'reusable-workflow-secret' &&
-                        intersects(out[j].secrets, names));
-                    if (users.length > 0 && users.every(automatic)) {
-                        update(i, 'automatic', 'callee-migrated');
-                        const set = released.get(file) ?? new Set();
-                        for (const n of names)
-                            set.add(n);
-                        released.set(file, set);
-                        changed = true;
-                    }
-                }
-                else if (f.kind === 'reusable-workflow-caller' && f.path[2] === 'secrets') {
-                    const target = callee(file, f.job);
-                    if (target === null || !assumes.has(target))
-                        continue;
-                    const names = pairSecrets(f.pair);
-                    const entries = callerSites(file, f.job).filter((s) => intersects(s.refs.secrets.map((r) => r.name), names));
-                    const free = released.get(target) ?? new Set();
-                    const ok = entries.every((s) => !s.shared &&
-                        free.has(s.name ?? '') &&
-                        s.refs.secrets.every((r) => names.includes(r.name)) &&
-                        s.refs.env.length + s.refs.dynamicSecrets.length + s.refs.allSecrets.length === 0);
-                    if (entries.length > 0 && ok) {
-                        update(i, 'automatic', 'caller-migrated');
-                        changed = true;
-                    }
-                }
-                else if (f.kind === 'reusable-workflow-inherit') {
-                    const target = callee(file, f.job);
-                    if (target === null || !assumes.has(target))
-                        continue;
-                    const names = pairSecrets(f.pair);
-                    const uses = (byFile.get(target) ?? []).filter((j) => out[j].kind !== 'non-aws' && intersects(pairSecrets(out[j].pair), names));
-                    if (uses.length > 0 && uses.every(automatic)) {
-                        update(i, 'automatic', 'inherit-migrated');
-                        changed = true;
-                    }
-                }
+            else if (f.kind === 'reusable-workflow-caller' && f.path[2] === 'secrets') {
+                if (settleCaller(ctx, i, file, assumes, released))
+                    changed = true;
+            }
+            else if (f.kind === 'reusable-workflow-inherit') {
+                if (settleInherit(ctx, i, file, assumes))
+                    changed = true;
             }
         }
     }
-    return out;
+    return changed;
+}
+/** A declared secret pair is automatic, and released, when every use of it in the file is. */
+function settleDeclared(ctx, i, list, file, released) {
+    const { out } = ctx;
+    const names = pairSecrets(out[i].pair);
+    const users = list.filter((j) => j !== i && out[j].kind !== 'reusable-workflow-secret' && intersects(out[j].secrets, names));
+    if (users.length === 0 || !users.every(ctx.automatic))
+        return false;
+    ctx.update(i, 'automatic', 'callee-migrated');
+    const set = released.get(file) ?? new Set();
+    for (const n of names)
+        set.add(n);
+    released.set(file, set);
+    return true;
+}
+/**
+ * A caller is automatic when the called workflow assumes a role and releases every key secret
+ * the caller passes, each entry passing exactly secrets of the pair (no alias, env or dynamic
+ * secret).
+ */
+function settleCaller(ctx, i, file, assumes, released) {
+    const f = ctx.out[i];
+    const target = ctx.callee(file, f.job);
+    if (target === null || !assumes.has(target))
+        return false;
+    const names = pairSecrets(f.pair);
+    const entries = ctx.callerSites(file, f.job).filter((s) => intersects(s.refs.secrets.map((r) => r.name), names));
+    const free = released.get(target) ?? new Set();
+    const ok = entries.every((s) => !s.shared &&
+        free.has(s.name ?? '') &&
+        s.refs.secrets.every((r) => names.includes(r.name)) &&
+        s.refs.env.length + s.refs.dynamicSecrets.length + s.refs.allSecrets.length === 0);
+    if (entries.length === 0 || !ok)
+        return false;
+    ctx.update(i, 'automatic', 'caller-migrated');
+    return true;
+}
+/** `secrets: inherit` is automatic when the called workflow assumes a role and every use of the pair there is automatic. */
+function settleInherit(ctx, i, file, assumes) {
+    const { out } = ctx;
+    const f = out[i];
+    const target = ctx.callee(file, f.job);
+    if (target === null || !assumes.has(target))
+        return false;
+    const names = pairSecrets(f.pair);
+    const uses = (ctx.byFile.get(target) ?? []).filter((j) => out[j].kind !== 'non-aws' && intersects(pairSecrets(out[j].pair), names));
+    if (uses.length === 0 || !uses.every(ctx.automatic))
+        return false;
+    ctx.update(i, 'automatic', 'inherit-migrated');
+    return true;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/scan.ts
+;// CONCATENATED MODULE: ./src/workflows/scan/scan.ts
 /**
  * The workflow scanner: workflow and composite-action text in, static AWS key findings out.
  * Pure (no I/O). Each file is parsed once with `yaml`'s `parseDocument` and a `LineCounter`;
- * `scan-sites.ts` lists the values holding expressions (the tree is then dropped),
+ * `collect-sites.ts` lists the values holding expressions (the tree is then dropped, but for
+ * the files the rewrite parses again: the result hands those trees on, see `../parsed.ts`),
  * `key-uses.ts` decides which carry keys once every file is read (a secret that feeds
  * configure-aws-credentials in one file is a key in all), `classify.ts` groups them into findings,
  * `settle.ts` decides what depends on other files (partial pairs, reusable workflows).
@@ -3947,34 +4077,47 @@ function settleReusable(input, files) {
 
 function scanWorkflows(files) {
     const errors = [];
-    // Only the sites, text and line starts are kept; a parsed tree is dropped after its walk, but
-    // for the files that may have findings or call a reusable workflow of the repository: once the
-    // findings are known, those the rewrite parses again get their tree handed over (parsed.ts).
     const scanned = [];
     for (const f of files) {
-        const parsed = parse(f);
-        if ('errors' in parsed) {
-            errors.push(...parsed.errors);
-            continue;
-        }
-        const sites = collectSites(parsed.src, f.path);
-        const unresolved = unresolvedAliases(parsed.src);
-        if (unresolved.length > 0) {
-            errors.push(...unresolved.map((u) => ({
-                file: f.path,
-                line: position(parsed.src, u.offset).line,
-                message: `not valid YAML: unresolved alias *${u.name} (column ${position(parsed.src, u.offset).column})`
-            })));
-            continue;
-        }
-        const candidate = sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text);
-        scanned.push({
-            file: f.path,
-            located: { lines: parsed.src.lines, text: f.text },
-            sites,
-            kept: candidate ? { file: f, doc: parsed.src.doc } : null
-        });
+        const one = scanFile(f);
+        if ('errors' in one)
+            errors.push(...one.errors);
+        else
+            scanned.push(one);
     }
+    const findings = settledFindings(scanned);
+    errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line);
+    return withTrees({ findings, errors }, handedTrees(scanned, findings));
+}
+/**
+ * Parses one file and lists its sites. A parsed tree is dropped after its walk, but for the
+ * files that may have findings or call a reusable workflow of the repository (see handedTrees).
+ */
+function scanFile(f) {
+    const parsed = parse(f);
+    if ('errors' in parsed)
+        return parsed;
+    const src = parsed.src;
+    const sites = collectSites(src, f.path);
+    if (src.unresolved.length > 0) {
+        return {
+            errors: src.unresolved.map((u) => ({
+                file: f.path,
+                line: position(src, u.offset).line,
+                message: `not valid YAML: unresolved alias *${u.name} (column ${position(src, u.offset).column})`
+            }))
+        };
+    }
+    const candidate = sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text);
+    return {
+        file: f.path,
+        located: { lines: src.lines, text: f.text },
+        sites,
+        kept: candidate ? { file: f, doc: src.doc } : null
+    };
+}
+/** The findings of every file, once the sites of all are known, settled and in order. */
+function settledFindings(scanned) {
     const known = learnRoles(scanned.flatMap((s) => s.sites.sites));
     const findings = [];
     const byFile = new Map();
@@ -3991,22 +4134,27 @@ function scanWorkflows(files) {
         sites: s.sites,
         generated: generatedHeader(s.located.text) !== null
     })));
-    settled.sort(compareFindings);
-    const settledBy = new Map();
-    for (const f of settled) {
-        const list = settledBy.get(f.file);
+    return settled.sort(compareFindings);
+}
+/** The kept trees of the files the rewrite parses again, now that their findings are known. */
+function handedTrees(scanned, findings) {
+    const byFile = new Map();
+    for (const f of findings) {
+        const list = byFile.get(f.file);
         if (list)
             list.push(f);
         else
-            settledBy.set(f.file, [f]);
+            byFile.set(f.file, [f]);
     }
-    for (const s of scanned) {
-        if (s.kept && rewriteParses(s.located.text, settledBy.get(s.file) ?? [])) {
-            handOver(s.kept.file, s.kept.doc);
-        }
-    }
-    errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line);
-    return { findings: settled, errors };
+    return parsedTrees(scanned.flatMap((s) => s.kept && rewriteParses(s.located.text, byFile.get(s.file) ?? [])
+        ? [[s.kept.file, s.kept.doc]]
+        : []));
+}
+function withTrees(result, trees) {
+    return Object.defineProperty(result, 'trees', {
+        value: trees,
+        enumerable: false
+    });
 }
 function parse(f) {
     const lines = new dist/* LineCounter */.HN();
@@ -4020,7 +4168,7 @@ function parse(f) {
             }))
         };
     }
-    return { src: { doc, lines, text: f.text } };
+    return { src: yaml_nodes_sourceOf(doc, lines, f.text) };
 }
 /** The first line of a `yaml` error, without the position (given separately) and code excerpt. */
 function errorMessage(message) {
@@ -4038,7 +4186,7 @@ function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/rewrite.ts
 /**
  * The workflow rewriter: the scanner's findings and a role ARN per key pair in, rewritten
  * workflow text out. Pure. Each file is either fully migrated (every automatic finding rewritten,
@@ -4062,10 +4210,10 @@ function compare(a, b) {
 
 
 
+
 // Findings the rewrite may turn into edits (`parsed.ts`); a file may still be left as it was
 // (see RewriteResult.findings).
 
-const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 /** Checks a role ARN given by a person; the message names the input and what is allowed. */
 function validateRoleArn(arn, input) {
     if (arn !== PLACEHOLDER_ARN && !ROLE_ARN.test(arn)) {
@@ -4073,14 +4221,29 @@ function validateRoleArn(arn, input) {
     }
     return arn;
 }
-function rewriteWorkflows(files, findings, options = {}) {
+/**
+ * Rewrites the files. `trees` are the scan's parsed trees (`scanWorkflows(files).trees`, for the
+ * same file objects); a file without one is parsed again.
+ */
+function rewriteWorkflows(files, findings, options = {}, trees) {
     for (const [name, arn] of Object.entries(options.roleArns ?? {})) {
         validateRoleArn(arn, `role ARN for ${name}`);
     }
     if (options.defaultRoleArn)
         validateRoleArn(options.defaultRoleArn, 'default role ARN');
     const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG });
-    const repositoryDefault = options.repositoryDefault ?? 'restricted';
+    const byFile = findingsByFile(findings);
+    const models = fileModels(files, byFile, trees);
+    const passed = passedSecrets(models.callers);
+    const plans = planRounds(files, byFile, models, (file) => ({
+        identity: (pair) => identityFor(pair, file, passed, options),
+        region: options.region ?? null,
+        repositoryDefault: options.repositoryDefault ?? 'restricted',
+        cacRef
+    }));
+    return result(files, findings, byFile, plans, options, cacRef);
+}
+function findingsByFile(findings) {
     const byFile = new Map();
     for (const f of findings) {
         const own = byFile.get(f.file);
@@ -4089,13 +4252,18 @@ function rewriteWorkflows(files, findings, options = {}) {
         else
             byFile.set(f.file, [f]);
     }
-    // Only files the rewrite may edit are parsed again: those with findings it can migrate and
-    // those calling a reusable workflow of the repository (they may need id-token: write). The
-    // scan hands over its tree of such a file when given the same file object (`parsed.ts`).
-    // Trees are not kept: a file planned again is parsed again (rare), and memory stays small.
+    return byFile;
+}
+/**
+ * Only files the rewrite may edit are parsed again: those with findings it can migrate and
+ * those calling a reusable workflow of the repository (they may need id-token: write). The
+ * scan's tree of such a file is taken when given (`parsed.ts`). Other trees are not kept: a
+ * file planned again is parsed again (rare), and memory stays small.
+ */
+function fileModels(files, byFile, trees) {
     const editable = new Set();
     const callers = new Map();
-    const model = (f) => parseModel(f.path, f.text, takeOver(f) ?? undefined);
+    const model = (f) => parseModel(f.path, f.text, trees?.take(f) ?? undefined);
     for (const f of files) {
         const own = byFile.get(f.path) ?? [];
         const calling = callsLocalWorkflow(f.text);
@@ -4104,44 +4272,47 @@ function rewriteWorkflows(files, findings, options = {}) {
         if (calling)
             callers.set(f.path, model(f));
     }
-    const models = {
-        has: (p) => editable.has(p),
-        get: (file) => callers.has(file.path) ? callers.get(file.path) : model(file),
-        keys: () => editable.values()
+    return {
+        editable,
+        callers,
+        get: (file) => (callers.has(file.path) ? callers.get(file.path) : model(file))
     };
-    const passed = passedSecrets(callers);
-    const outcomes = new Map();
-    const plans = new Map();
-    const calleeOf = localCallee;
-    // Called workflows first settle their outcome; a file is planned again only when the
-    // outcome of a workflow it calls changed.
+}
+/** The workflows of the repository each caller calls. */
+function callGraph(callers) {
     const calls = new Map();
     for (const [p, model] of callers) {
         const targets = new Set();
         for (const job of model?.jobs.values() ?? []) {
-            const target = job.calls === null ? null : calleeOf(job.calls);
+            const target = job.calls === null ? null : localCallee(job.calls);
             if (target !== null)
                 targets.add(target);
         }
         calls.set(p, targets);
     }
-    let pending = new Set(models.keys());
+    return calls;
+}
+/**
+ * Plans every editable file. Called workflows first settle their outcome; a file is planned
+ * again only when the outcome of a workflow it calls changed.
+ */
+function planRounds(files, byFile, models, contextOf) {
+    const outcomes = new Map();
+    const plans = new Map();
+    const calls = callGraph(models.callers);
+    const callee = (uses) => {
+        const target = localCallee(uses);
+        return target === null ? null : (outcomes.get(target) ?? null);
+    };
+    let pending = new Set(models.editable);
     for (let round = 0; round <= files.length && pending.size > 0; round++) {
         const changed = new Set();
         for (const file of files) {
             if (!pending.has(file.path))
                 continue;
             const own = byFile.get(file.path) ?? [];
-            const plan = checked(file, own, planFile(file.path, file.text, models.get(file), own, {
-                identity: (pair) => identityFor(pair, file.path, passed, options),
-                region: options.region ?? null,
-                repositoryDefault,
-                cacRef,
-                callee: (uses) => {
-                    const target = calleeOf(uses);
-                    return target === null ? null : (outcomes.get(target) ?? null);
-                }
-            }));
+            const ctx = { ...contextOf(file.path), callee };
+            const plan = checked(file, own, planFile(file.path, file.text, models.get(file), own, ctx));
             plans.set(file.path, plan);
             if (!sameOutcome(outcomes.get(file.path), plan.outcome)) {
                 outcomes.set(file.path, plan.outcome);
@@ -4150,7 +4321,7 @@ function rewriteWorkflows(files, findings, options = {}) {
         }
         pending = new Set([...calls].filter(([, targets]) => [...targets].some((t) => changed.has(t))).map(([p]) => p));
     }
-    return result(files, findings, byFile, plans, options, cacRef);
+    return plans;
 }
 /**
  * Re-scans a rewritten file: it must parse, and for every finding kind and set of secrets hold
@@ -4293,7 +4464,7 @@ function result(files, findings, byFile, plans, options, cacRef) {
         tagForSha ||= plan.usedTagForSha;
         for (const line of plan.regionsMissing)
             regions.push({ file: file.path, line });
-        defaultUsed ||= plan.edits.some((e) => e.description.includes('the repository default'));
+        defaultUsed ||= plan.edits.some((e) => e.kind === 'id-token' && e.change === 'add-block' && e.from === 'repository-default');
         for (const { identity, chained } of plan.roles) {
             const key = `${identity.pairKey}|${identity.arn}|${chained}`;
             const entry = roles.get(key) ?? {
@@ -4326,14 +4497,14 @@ function result(files, findings, byFile, plans, options, cacRef) {
         roles: [...roles.values()].map(({ role, files: f }) => ({ ...role, files: [...f].sort() })),
         notes,
         missingRegions: regions,
-        findings: settledFindings(findings, plans, out)
+        findings: rewrite_settledFindings(findings, plans, out)
     };
 }
 /**
  * The findings in scan order, automatic only where the rewrite migrated them: an automatic
  * finding of a file left as it was becomes manual with the follow-up's reason.
  */
-function settledFindings(findings, plans, files) {
+function rewrite_settledFindings(findings, plans, files) {
     const migrated = new Set([...plans.values()].flatMap((p) => p.migrated));
     const ups = new Map(files.map((f) => [f.path, f.followUps]));
     return findings.map((f) => {
@@ -4353,8 +4524,69 @@ function settledFindings(findings, plans, files) {
 
 function planWorkflows(files, options = {}) {
     const scan = scanWorkflows(files);
-    const rewrite = rewriteWorkflows(files, scan.findings, options);
+    const rewrite = rewriteWorkflows(files, scan.findings, options, scan.trees);
     return { result: { findings: rewrite.findings, errors: scan.errors }, rewrite };
+}
+
+;// CONCATENATED MODULE: ./src/report/edits.ts
+/** An edit in words, e.g. `job deploy: permissions gain id-token: write`. */
+function describeEdit(edit) {
+    switch (edit.kind) {
+        case 'id-token':
+            return `job ${edit.job}: permissions ${idTokenChangeText(edit)}`;
+        case 'action-pin':
+            return `job ${edit.job}: ${edit.from} -> ${edit.to}`;
+        case 'role-to-assume':
+            return `job ${edit.job}: configure-aws-credentials ${roleToAssumeText(edit)}`;
+        case 'cac-step-added':
+            return `job ${edit.job}: configure-aws-credentials step added ${newStepText(edit)}`;
+        case 'env-removed':
+            return `${edits_envScope(edit)} env: ${edit.names.join(', ')} removed`;
+        case 'docker-login':
+            return `job ${edit.job}: docker login to ECR uses the role's credentials; username/password removed`;
+        case 'secrets-not-passed':
+            return `job ${edit.job}: no longer passes ${edit.secrets.join(', ')} to ${edit.workflow}`;
+        case 'secrets-optional':
+            return `workflow_call secrets ${edit.secrets.join(', ')}: required: false (no longer used)`;
+    }
+}
+/** What an id-token edit did to the job's permissions, e.g. `id-token read -> write`. */
+function idTokenChangeText(edit) {
+    switch (edit.change) {
+        case 'upgrade':
+            return `id-token ${edit.from} -> write`;
+        case 'add-entry':
+            return 'gain id-token: write';
+        case 'expand':
+            return `${edit.from} written out as a map with id-token: write`;
+        case 'add-block': {
+            const copied = edit.from === 'workflow'
+                ? 'a copy of the workflow permissions'
+                : `the repository default (${edit.repositoryDefault})`;
+            return `added: ${copied} plus id-token: write`;
+        }
+    }
+}
+/** What became of a configure-aws-credentials step's key inputs. */
+function roleToAssumeText(edit) {
+    return edit.chained
+        ? `assumes ${edit.roleArn} directly with OIDC; key inputs removed`
+        : `key inputs replaced by role-to-assume ${edit.roleArn}`;
+}
+/** Where a new step goes and what it is written with (the step counted from 1). */
+function newStepText(edit) {
+    const condition = edit.if ? `, if: ${edit.if}` : '';
+    return `before step ${edit.before + 1} (role-to-assume ${edit.roleArn}, aws-region ${edit.region}${condition})`;
+}
+/** The env map the keys left: `workflow`, `job build` or `job build step 3`. */
+function edits_envScope(edit) {
+    if (edit.job === null)
+        return 'workflow';
+    return edit.step === null ? `job ${edit.job}` : `job ${edit.job} step ${edit.step + 1}`;
+}
+/** An edit as the JSON outputs show it: its fields and its words (`description`). */
+function editJson(edit) {
+    return { ...edit, description: describeEdit(edit) };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/diff/libesm/diff/base.js
@@ -5072,6 +5304,8 @@ function unifiedDiffs(files, context = 3) {
 
 
 
+
+
 const REWRITE_USAGE = `  --diff                     print unified diffs of the rewritten workflows (placeholder
                              ARNs ${PLACEHOLDER_ARN} where none is given)
   --write                    rewrite the workflow files in place (needs a role ARN for every key)
@@ -5084,7 +5318,6 @@ const REWRITE_USAGE = `  --diff                     print unified diffs of the r
 function wantsRewrite(flags) {
     return flags.diff || flags.write || flags.roleArns.length > 0 || flags.region !== undefined;
 }
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 /** Reads `--role-arn` and `--region` into rewrite options; throws a message naming the flag. */
 function rewriteOptions(flags) {
     const roleArns = {};
@@ -5121,7 +5354,7 @@ function rewriteJson(result, withDiff) {
             .map((f) => ({
             path: f.path,
             changed: f.changed,
-            edits: f.edits,
+            edits: f.edits.map(editJson),
             followUps: f.followUps,
             ...(withDiff ? { diff: unifiedDiffs([f]) } : {})
         })),
@@ -5215,11 +5448,77 @@ Exit status:
   3  findings with --fail-on-findings, when no file has an error
 `;
 const FORMATS = ['text', 'json', 'sarif'];
+/** Bad usage: exit 2 with the message, and the usage text where it helps. */
+class UsageError extends Error {
+    showUsage;
+    constructor(message, showUsage) {
+        super(message);
+        this.showUsage = showUsage;
+        this.name = 'UsageError';
+    }
+}
 /** Runs the command line; returns the exit status. Never throws. */
 async function runCli(argv, io) {
-    let parsed;
+    let request;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+        request = parseCommandLine(argv);
+    }
+    catch (error) {
+        io.stderr(`error: ${message(error)}\n${error instanceof UsageError && error.showUsage ? `\n${USAGE}` : ''}`);
+        return EXIT.usage;
+    }
+    if (request === 'help') {
+        io.stdout(USAGE);
+        return EXIT.ok;
+    }
+    if (request === 'version') {
+        io.stdout(`${VERSION}\n`);
+        return EXIT.ok;
+    }
+    try {
+        return await runPlan(request, io);
+    }
+    catch (error) {
+        io.stderr(`error: ${message(error)}\n`);
+        return EXIT.error;
+    }
+}
+/** The arguments as a checked request; `--help` and `--version` win over everything else. */
+function parseCommandLine(argv) {
+    const { values, positionals } = readArguments(argv);
+    if (values.help)
+        return 'help';
+    if (values.version)
+        return 'version';
+    const [command, target = '.', ...rest] = positionals;
+    if (command !== 'plan') {
+        throw new UsageError(`${command ? `unknown command '${command}'` : 'no command given'}; the command is 'plan'`, true);
+    }
+    if (rest.length > 0) {
+        throw new UsageError(`plan takes one PATH, got ${positionals.length - 1}`, true);
+    }
+    const format = values.format;
+    if (!FORMATS.includes(format)) {
+        throw new UsageError(`--format '${values.format}' is not supported; use text, json or sarif`, false);
+    }
+    const flags = {
+        diff: values.diff,
+        write: values.write,
+        roleArns: values['role-arn'],
+        region: values.region
+    };
+    return {
+        target,
+        format,
+        output: values.output,
+        failOnFindings: values['fail-on-findings'],
+        flags,
+        options: checkedRewriteOptions(flags, format)
+    };
+}
+function readArguments(argv) {
+    try {
+        return (0,external_node_util_namespaceObject.parseArgs)({
             args: [...argv],
             allowPositionals: true,
             options: {
@@ -5236,94 +5535,73 @@ async function runCli(argv, io) {
         });
     }
     catch (error) {
-        io.stderr(`error: ${message(error)}\n\n${USAGE}`);
-        return EXIT.usage;
+        throw new UsageError(message(error), true);
     }
-    const { values, positionals } = parsed;
-    if (values.help) {
-        io.stdout(USAGE);
-        return EXIT.ok;
-    }
-    if (values.version) {
-        io.stdout(`${VERSION}\n`);
-        return EXIT.ok;
-    }
-    const [command, target = '.', ...rest] = positionals;
-    if (command !== 'plan') {
-        io.stderr(`error: ${command ? `unknown command '${command}'` : 'no command given'}; the command is 'plan'\n\n${USAGE}`);
-        return EXIT.usage;
-    }
-    if (rest.length > 0) {
-        io.stderr(`error: plan takes one PATH, got ${positionals.length - 1}\n\n${USAGE}`);
-        return EXIT.usage;
-    }
-    const format = values.format;
-    if (!FORMATS.includes(format)) {
-        io.stderr(`error: --format '${values.format}' is not supported; use text, json or sarif\n`);
-        return EXIT.usage;
-    }
-    const flags = {
-        diff: values.diff,
-        write: values.write,
-        roleArns: values['role-arn'],
-        region: values.region
-    };
-    let options;
+}
+/** The rewrite flags as options; SARIF has no place for a rewrite. */
+function checkedRewriteOptions(flags, format) {
     try {
-        options = rewriteOptions(flags);
+        const options = rewriteOptions(flags);
         if (wantsRewrite(flags) && format === 'sarif')
             throw new Error('--format sarif does not take --diff, --write, --role-arn or --region');
+        return options;
     }
     catch (error) {
-        io.stderr(`error: ${message(error)}\n`);
-        return EXIT.usage;
+        throw new UsageError(message(error), false);
     }
-    try {
-        const { root, files } = await collectWorkflowFiles(target);
-        // The rewrite always runs: it settles which findings are automatic, even without --diff.
-        const { result, rewrite: rewritten } = planWorkflows(files, options);
-        let written = [];
-        if (flags.write) {
-            const blockers = writeBlockers(rewritten);
-            for (const b of blockers)
-                io.stderr(`error: --write: ${b}\n`);
-            if (blockers.length > 0)
-                return EXIT.usage;
-            written = await writeRewrites(root, rewritten);
-        }
-        const report = format === 'json'
-            ? JSON.stringify({
-                findings: result.findings,
-                errors: result.errors,
-                ...rewriteJson(rewritten, flags.diff)
-            }, null, 2) + '\n'
-            : flags.diff || flags.write
-                ? (flags.diff ? renderDiff(rewritten) : renderFollowUps(rewritten)) +
-                    (flags.write
-                        ? `Rewrote ${written.length} file(s)${written.map((p) => `\n  ${p}`).join('')}\n`
-                        : '')
-                : format === 'sarif'
-                    ? JSON.stringify(toSarif(result, { toolVersion: VERSION }), null, 2) + '\n'
-                    : renderText(result);
-        if (values.output) {
-            await external_node_fs_namespaceObject.promises.mkdir(external_node_path_default().dirname(external_node_path_default().resolve(values.output)), { recursive: true });
-            await external_node_fs_namespaceObject.promises.writeFile(values.output, report);
-        }
-        else {
-            io.stdout(report);
-        }
-        for (const e of result.errors)
-            io.stderr(`error: ${e.file}:${e.line}: ${e.message}\n`);
-        if (result.errors.length > 0)
-            return EXIT.error;
-        if (values['fail-on-findings'] && awsKeyFindings(result.findings).length > 0) {
-            return EXIT.findings;
-        }
-        return EXIT.ok;
+}
+/** Scans (and with --write rewrites) the target, delivers the report, and sets the exit status. */
+async function runPlan(request, io) {
+    const { root, files } = await collectWorkflowFiles(request.target);
+    // The rewrite always runs: it settles which findings are automatic, even without --diff.
+    const { result, rewrite } = planWorkflows(files, request.options);
+    let written = [];
+    if (request.flags.write) {
+        const blockers = writeBlockers(rewrite);
+        for (const b of blockers)
+            io.stderr(`error: --write: ${b}\n`);
+        if (blockers.length > 0)
+            return EXIT.usage;
+        written = await writeRewrites(root, rewrite);
     }
-    catch (error) {
-        io.stderr(`error: ${message(error)}\n`);
+    await deliver(renderReport(request, result, rewrite, written), request.output, io);
+    for (const e of result.errors)
+        io.stderr(`error: ${e.file}:${e.line}: ${e.message}\n`);
+    if (result.errors.length > 0)
         return EXIT.error;
+    if (request.failOnFindings && awsKeyFindings(result.findings).length > 0)
+        return EXIT.findings;
+    return EXIT.ok;
+}
+/** The report in the asked format; with --diff or --write, the rewrite's own text report. */
+function renderReport(request, result, rewrite, written) {
+    const { format, flags } = request;
+    if (format === 'json') {
+        const report = {
+            findings: result.findings,
+            errors: result.errors,
+            ...rewriteJson(rewrite, flags.diff)
+        };
+        return JSON.stringify(report, null, 2) + '\n';
+    }
+    if (flags.diff || flags.write) {
+        const changes = flags.diff ? renderDiff(rewrite) : renderFollowUps(rewrite);
+        const rewrote = `Rewrote ${written.length} file(s)${written.map((p) => `\n  ${p}`).join('')}\n`;
+        return changes + (flags.write ? rewrote : '');
+    }
+    if (format === 'sarif') {
+        return JSON.stringify(toSarif(result, { toolVersion: VERSION }), null, 2) + '\n';
+    }
+    return renderText(result);
+}
+/** Writes the report to `--output FILE` (making its folder), else to standard output. */
+async function deliver(report, output, io) {
+    if (output) {
+        await external_node_fs_namespaceObject.promises.mkdir(external_node_path_default().dirname(external_node_path_default().resolve(output)), { recursive: true });
+        await external_node_fs_namespaceObject.promises.writeFile(output, report);
+    }
+    else {
+        io.stdout(report);
     }
 }
 function message(error) {
