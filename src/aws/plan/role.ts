@@ -18,6 +18,7 @@ import {
   decodeAttached,
   encodeAttached,
   isOwnInlineName,
+  keyIdEnd,
   MANAGED_BY_VALUE,
   TAG_PREFIX,
   TAGS,
@@ -170,6 +171,34 @@ function checkOwnership(facts: NewRoleFacts): void {
       `role ${roleName} was made for IAM user ${previousUser}, not ${facts.inventory.name}; use a role-name template with {user}`
     )
   }
+  checkServesRepository(existing, facts.repository)
+}
+
+/**
+ * A role this action made serves one repository: the one its `repository-id` tag names, or, on
+ * roles made before that tag, the one its `repository` tag (`OWNER/REPO`, compared as GitHub
+ * does, without case) names. Anything else is another repository's role: this run must not
+ * update, retag or re-trust it. Roles without the managed-by tag are not checked here.
+ */
+export function checkServesRepository(role: RoleState, repository: SubjectFacts): void {
+  if (tagOf(role.tags, TAGS.managedBy) !== MANAGED_BY_VALUE) return
+  const id = tagOf(role.tags, TAGS.repositoryId)
+  const name = tagOf(role.tags, TAGS.repository)
+  const here = `${repository.owner}/${repository.repo}`
+  const same =
+    id !== null
+      ? id === String(repository.repoId)
+      : name !== null && name.toLowerCase() === tagValue(here).toLowerCase()
+  if (same) return
+  const served =
+    id !== null
+      ? `repository ${name ?? '?'} (id ${id})`
+      : name !== null
+        ? `repository ${name}`
+        : 'a repository it does not record'
+  throw new RolePlanError(
+    `role ${role.name} serves ${served}, not ${here} (id ${repository.repoId}); a role never serves two repositories, so nothing is written to it: change the role-name input so that each repository gets its own role (e.g. github-{owner}-{repo}-{user})`
+  )
 }
 
 /** The user's permissions, within the quotas left by what others put on the role. */
@@ -223,11 +252,13 @@ function desiredTags(
   const own: TagPair[] = [
     { key: TAGS.managedBy, value: MANAGED_BY_VALUE },
     { key: TAGS.sourceUser, value: tagValue(facts.inventory.name) },
-    { key: TAGS.sourceKey, value: tagValue(facts.accessKeyId) },
+    // Not the whole key id: the user and its last four characters find the key to retire.
+    { key: TAGS.sourceKeyEnd, value: tagValue(keyIdEnd(facts.accessKeyId)) },
     {
       key: TAGS.repository,
       value: tagValue(`${facts.repository.owner}/${facts.repository.repo}`)
     },
+    { key: TAGS.repositoryId, value: String(facts.repository.repoId) },
     { key: TAGS.workflows, value: tagValue([...new Set(facts.workflowFiles)].sort().join(' ')) },
     // The creation time is set once; a re-run keeps it so that nothing changes.
     {
