@@ -35,6 +35,7 @@ import {
   startGitHubServer,
   type GitHubServer
 } from './github-server/index.js'
+import { startIamFaultProxy, type IamFaultProxy } from './iam-fault-proxy.js'
 import { MOTO_CREDENTIALS, startMoto, type MotoServer, type StartMotoOptions } from './moto.js'
 
 /** The example repository the sandbox serves by default. */
@@ -58,6 +59,8 @@ export interface SandboxOptions {
   readonly keyOwner?: string
   /** Passed to {@link startMoto}. */
   readonly moto?: StartMotoOptions
+  /** Put the IAM fault proxy in front of moto: `AWS_ENDPOINT_URL` is then the proxy's. */
+  readonly iamFaultProxy?: boolean
 }
 
 /** The variables a run of the action against the sandbox needs. */
@@ -85,6 +88,8 @@ export interface Sandbox {
   /** The GitHub server: `requests`, `violations`, `repository(fullName)` for the repo state. */
   readonly github: GitHubServer
   readonly moto: MotoServer
+  /** The IAM fault proxy the action talks to (with `iamFaultProxy`), else null. */
+  readonly iamProxy: IamFaultProxy | null
   /** The administrator whose key the action runs with. */
   readonly admin: SeededUser & { readonly secretAccessKey: string }
   /** The IAM user who owns the example's keys, as `seedDeployer` made it. */
@@ -151,8 +156,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   let github: GitHubServer | null = null
   let moto: MotoServer | null = null
+  let iamProxy: IamFaultProxy | null = null
   const stop = async (): Promise<void> => {
-    await Promise.all([github?.close(), moto?.stop()])
+    await Promise.all([github?.close(), iamProxy?.close(), moto?.stop()])
   }
   try {
     github = await startGitHubServer({
@@ -184,6 +190,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ]
     })
     moto = await startMoto(options.moto)
+    if (options.iamFaultProxy) iamProxy = await startIamFaultProxy(moto.endpoint)
     const { admin, keyOwner } = await seedAws(moto.endpoint, region, options.keyOwner)
     const keys = facts.accessKeyIdSecrets
       .map((name) => `${name}=${keyOwner.accessKeyId}`)
@@ -193,7 +200,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         GITHUB_API_URL: github.url,
         GITHUB_REPOSITORY: fullName,
         GITHUB_TOKEN: SANDBOX_GITHUB_TOKEN,
-        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_ENDPOINT_URL: iamProxy?.endpoint ?? moto.endpoint,
         AWS_ACCESS_KEY_ID: admin.accessKeyId,
         AWS_SECRET_ACCESS_KEY: admin.secretAccessKey,
         AWS_REGION: region,
@@ -202,6 +209,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       keys,
       github,
       moto,
+      iamProxy,
       admin,
       keyOwner,
       secretNames: facts.secretNames,

@@ -143,20 +143,32 @@ describe('a user with managed, inline and group policies, a boundary and tags', 
       expect(held.role?.MaxSessionDuration).toBe(3600)
       expect(held.role?.PermissionsBoundary?.PermissionsBoundaryArn).toBe(user.boundaryArn)
       expect(samePolicy(held.trust, role?.trust.document ?? { Statement: [] })).toBe(true)
-      expect(held.trust.Statement[0]?.Condition).toEqual({
-        StringEquals: {
-          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-          'token.actions.githubusercontent.com:repository_id': '2002'
+      // `v*` does not cross '/': its own statement excludes `v*/*` (issue 10).
+      expect(held.trust.Statement.map((s) => s.Condition)).toEqual([
+        {
+          StringEquals: {
+            'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+            'token.actions.githubusercontent.com:repository_id': '2002',
+            'token.actions.githubusercontent.com:sub': [
+              'repo:octo-org/octo-repo:environment:production',
+              'repo:octo-org/octo-repo:pull_request',
+              'repo:octo-org/octo-repo:ref:refs/heads/main'
+            ]
+          }
         },
-        StringLike: {
-          'token.actions.githubusercontent.com:sub': [
-            'repo:octo-org/octo-repo:environment:production',
-            'repo:octo-org/octo-repo:pull_request',
-            'repo:octo-org/octo-repo:ref:refs/heads/main',
-            'repo:octo-org/octo-repo:ref:refs/tags/v*'
-          ]
+        {
+          StringEquals: {
+            'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+            'token.actions.githubusercontent.com:repository_id': '2002'
+          },
+          StringLike: {
+            'token.actions.githubusercontent.com:sub': 'repo:octo-org/octo-repo:ref:refs/tags/v*'
+          },
+          StringNotLike: {
+            'token.actions.githubusercontent.com:sub': 'repo:octo-org/octo-repo:ref:refs/tags/v*/*'
+          }
         }
-      })
+      ])
       expect(held.attached).toEqual(
         [
           'arn:aws:iam::123456789012:policy/deployer-deploy-s3',
@@ -174,8 +186,9 @@ describe('a user with managed, inline and group policies, a boundary and tags', 
         'cost-center': '42',
         'aws-keys-to-oidc:managed-by': 'aws-keys-to-oidc',
         'aws-keys-to-oidc:source-user': 'deployer',
-        'aws-keys-to-oidc:source-key': user.accessKeyId,
+        'aws-keys-to-oidc:source-key-last4': user.accessKeyId.slice(-4),
         'aws-keys-to-oidc:repository': 'octo-org/octo-repo',
+        'aws-keys-to-oidc:repository-id': '2002',
         'aws-keys-to-oidc:workflows': '.github/workflows/ci.yml .github/workflows/deploy.yml',
         'aws-keys-to-oidc:created-at': '2026-01-02T03:04:05.000Z'
       })
@@ -255,7 +268,8 @@ describe('a user with managed, inline and group policies, a boundary and tags', 
     counter = countCalls(api)
     await migrate(request([{ key, uses }]))
     counter.detach()
-    expect(counter.writeLog()).toEqual(['TagRole', 'DetachRolePolicy', 'PutRolePolicy'])
+    // The record of attached policies shrinks only after the detach (issue 10 §4).
+    expect(counter.writeLog()).toEqual(['DetachRolePolicy', 'PutRolePolicy', 'TagRole'])
     const after = await roleInIam(roleName)
     expect(after.attached).toEqual(
       [

@@ -1,7 +1,9 @@
 /**
  * Runs the writes of a role plan, in order. Each write was decided by comparing fresh reads with
  * the desired state, so a re-run plans again and converges; a write that finds its work already
- * done (detaching what is gone, creating a policy that exists with our tag) goes on. A new role or
+ * done (detaching what is gone, creating a policy that exists with our tag) goes on. Every create
+ * that meets a conflict (the SDK's retry after a lost answer meets `EntityAlreadyExists`) reads
+ * what exists and goes on only when it is this run's own write. A new role or
  * policy is waited for with the SDK's waiters (IAM is eventually consistent). The OIDC provider is
  * written first (`applyProviderPlan`), the roles only when it exists.
  */
@@ -38,7 +40,7 @@ import { policyJson, samePolicy } from './plan/policy-document.js'
 import { planProvider, type ProviderPlan } from './plan/provider.js'
 import type { RolePlan } from './plan/role.js'
 import type { AwsWrite } from './plan/writes.js'
-import { isNotFound, readManagedPolicyState, readProvider } from './state.js'
+import { isNotFound, readManagedPolicyState, readProvider, readRole } from './state.js'
 
 export interface ApplyOptions {
   /** Longest wait for a new role or policy to become visible, in seconds (default 120). */
@@ -109,17 +111,22 @@ async function runRoleWrite(api: AwsApi, write: RoleWrite, maxWaitTime: number):
   const iam = api.iam
   switch (write.op) {
     case 'CreateRole':
-      await iam.send(
-        new CreateRoleCommand({
-          RoleName: write.roleName,
-          Path: write.path,
-          AssumeRolePolicyDocument: policyJson(write.trust),
-          Description: write.description,
-          MaxSessionDuration: write.maxSessionDuration,
-          ...(write.boundaryArn ? { PermissionsBoundary: write.boundaryArn } : {}),
-          Tags: sdkTags(write.tags)
-        })
-      )
+      try {
+        await iam.send(
+          new CreateRoleCommand({
+            RoleName: write.roleName,
+            Path: write.path,
+            AssumeRolePolicyDocument: policyJson(write.trust),
+            Description: write.description,
+            MaxSessionDuration: write.maxSessionDuration,
+            ...(write.boundaryArn ? { PermissionsBoundary: write.boundaryArn } : {}),
+            Tags: sdkTags(write.tags)
+          })
+        )
+      } catch (error) {
+        if (errorName(error) !== 'EntityAlreadyExistsException') throw error
+        await requireOwnRole(api, write, error)
+      }
       await waitUntilRoleExists({ client: iam, maxWaitTime }, { RoleName: write.roleName })
       return
     case 'UpdateAssumeRolePolicy':
@@ -156,6 +163,38 @@ async function runRoleWrite(api: AwsApi, write: RoleWrite, maxWaitTime: number):
     case 'UntagRole':
       await iam.send(new UntagRoleCommand({ RoleName: write.roleName, TagKeys: [...write.keys] }))
       return
+  }
+}
+
+/**
+ * `CreateRole` met a role of that name, though the plan saw none: the SDK's retry after a lost
+ * answer (this run's own role), or another run. Carry on only when the role is exactly what this
+ * write asked for (path, trust, settings, boundary, every tag); anything else is not ours to take.
+ */
+async function requireOwnRole(
+  api: AwsApi,
+  write: Extract<AwsWrite, { op: 'CreateRole' }>,
+  conflict: unknown
+): Promise<void> {
+  const role = await readRole(api, write.roleName, { policies: false })
+  const problem = !role
+    ? 'it is gone again'
+    : role.path !== write.path
+      ? `its path is ${role.path}`
+      : !samePolicy(role.trust, write.trust)
+        ? 'its trust policy differs'
+        : role.maxSessionDuration !== write.maxSessionDuration ||
+            (role.description ?? '') !== write.description ||
+            role.boundaryArn !== write.boundaryArn
+          ? 'its settings differ'
+          : write.tags.some((t) => tagOf(role.tags, t.key) !== t.value)
+            ? 'its tags differ'
+            : null
+  if (problem) {
+    throw new Error(
+      `role ${write.roleName} was created meanwhile by someone else (${problem}); run again to plan from what exists`,
+      { cause: conflict }
+    )
   }
 }
 

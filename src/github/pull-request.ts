@@ -12,6 +12,8 @@
  * - the pull request is created, or its title, body and labels updated when they differ.
  * At most four content-creating requests (tree, commit, ref, pull request), plus one to add
  * labels. A branch holding commits that the action did not make is left alone with an error.
+ * A create that meets a conflict (a retry after a lost answer) reads what exists: the branch at
+ * this run's commit, or the open pull request from the branch, is the run's own write.
  */
 import { createHash } from 'node:crypto'
 import { githubMessage, httpStatus } from './http-errors.js'
@@ -287,6 +289,8 @@ async function moveBranch(
       )
     }
   } catch (error) {
+    // A retry after a lost answer meets this run's own write: the branch is where it was sent.
+    if (httpStatus(error) === 422 && (await readBranch(octokit, owner, repo, branch)) === to) return
     if (httpStatus(error) === 422) {
       throw new BranchConflictError(
         `branch ${branch} changed while the pull request was being written (${githubMessage(error)}); nothing was overwritten. Run again to build on the new state`,

@@ -3,7 +3,6 @@ export {
   startGitHubServer,
   DEFAULT_TOKEN,
   GRAPHQL_ROUTE,
-  type Fault,
   type GitHubServer,
   type RecordedRequest,
   type StartGitHubServerOptions
@@ -20,6 +19,7 @@ export {
   type TokenSpec,
   type WorkflowPermissions
 } from './model.js'
+export type { Fault } from './faults.js'
 export { BareRepository } from './git.js'
 export type { CommitObject, TagObject, TreeEntry } from './git-objects.js'
 export { CONFIGURE_AWS_CREDENTIALS } from './seeds.js'

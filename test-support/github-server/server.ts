@@ -25,6 +25,7 @@ import {
   type RepositoryState,
   type TokenSpec
 } from './model.js'
+import { createFaults, faultReply, type Fault } from './faults.js'
 import { openApi, type MatchedRoute } from './openapi.js'
 import type { Urls } from './representations.js'
 import { GIT_HANDLERS } from './routes-git.js'
@@ -46,22 +47,6 @@ export interface StartGitHubServerOptions {
   readonly port?: number
   /** Blob texts over this many bytes are truncated in GraphQL (default 512 KiB). */
   readonly graphqlBlobTextLimit?: number
-}
-
-export interface Fault {
-  /** The route key, e.g. `POST /repos/{owner}/{repo}/git/commits` or `POST /graphql`. */
-  readonly route: string
-  /**
-   * - `server-error`: 500;
-   * - `secondary-rate-limit`: 403 with GitHub's secondary rate limit message and `retry-after`;
-   * - `validation`: 422 Validation Failed;
-   * - `lost-response`: the request takes effect, then the answer is a 500 (a retry sees the result).
-   */
-  readonly kind: 'server-error' | 'secondary-rate-limit' | 'validation' | 'lost-response'
-  /** Seconds, for `secondary-rate-limit` (default 1). */
-  readonly retryAfter?: number
-  /** How many matching requests fail (default 1). */
-  readonly times?: number
 }
 
 export interface RecordedRequest {
@@ -90,6 +75,8 @@ export interface GitHubServer {
   addToken(token: string, spec: TokenSpec): void
   /** Makes the next matching request(s) fail as described. */
   failNext(fault: Fault): void
+  /** Forgets the faults not yet used and ends a `killed` cut. */
+  heal(): void
   /** Requests so far by route key. */
   requestCounts(): Record<string, number>
   /** Forgets recorded requests (not violations). */
@@ -110,16 +97,10 @@ export async function startGitHubServer(
 
   const requests: RecordedRequest[] = []
   const violations: string[] = []
-  const faults: { fault: Fault; left: number }[] = []
+  const faults = createFaults()
   let urls: Urls = { api: '', html: '' }
   let requestId = 0
-
-  const takeFault = (route: string): Fault | null => {
-    const entry = faults.find((f) => f.fault.route === route && f.left > 0)
-    if (!entry) return null
-    entry.left--
-    return entry.fault
-  }
+  const takeFault = (route: string): Fault | null => faults.take(route)
 
   async function handle(
     req: http.IncomingMessage,
@@ -172,7 +153,7 @@ export async function startGitHubServer(
     try {
       caller = authenticate(req.headers.authorization, model.tokens)
       const fault = takeFault(match.route)
-      if (fault && fault.kind !== 'lost-response')
+      if (fault && fault.kind !== 'lost-response' && fault.kind !== 'killed')
         return { reply: faultReply(fault, docs), route: match.route, write, fault: fault.kind }
       const reply = run(match, caller, checked.query, body, docs)
       const withHeaders = {
@@ -243,7 +224,7 @@ export async function startGitHubServer(
       return { reply: errorReply(error as HttpError), fault: null }
     }
     const fault = takeFault(GRAPHQL_ROUTE)
-    if (fault && fault.kind !== 'lost-response')
+    if (fault && fault.kind !== 'lost-response' && fault.kind !== 'killed')
       return { reply: faultReply(fault, 'https://docs.github.com/graphql'), fault: fault.kind }
     const result = await executeGraphql((body ?? {}) as Record<string, unknown>, {
       model,
@@ -268,6 +249,10 @@ export async function startGitHubServer(
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
+      if (faults.cut) {
+        req.socket.destroy()
+        return
+      }
       const raw = Buffer.concat(chunks).toString('utf8')
       handle(req, raw)
         .catch((error: unknown) => {
@@ -292,6 +277,11 @@ export async function startGitHubServer(
             write,
             fault
           })
+          if (fault === 'killed') {
+            faults.kill()
+            req.socket.destroy()
+            return
+          }
           const headers: Record<string, string> = {
             'x-github-request-id': id,
             'x-github-api-version-selected': '2022-11-28',
@@ -334,9 +324,8 @@ export async function startGitHubServer(
     addToken: (token, spec) => {
       model.tokens.set(token, spec)
     },
-    failNext(fault) {
-      faults.push({ fault, left: fault.times ?? 1 })
-    },
+    failNext: (fault) => faults.add(fault),
+    heal: () => faults.heal(),
     requestCounts() {
       const counts: Record<string, number> = {}
       for (const r of requests) counts[r.route] = (counts[r.route] ?? 0) + 1
@@ -358,29 +347,4 @@ export async function startGitHubServer(
 
 function errorReply(error: HttpError, headers: Record<string, string> = {}): Reply {
   return { status: error.status, body: error.body(), headers: { ...headers, ...error.headers } }
-}
-
-function faultReply(fault: Fault, docs: string): Reply {
-  switch (fault.kind) {
-    case 'secondary-rate-limit':
-      return {
-        status: 403,
-        headers: { 'retry-after': String(fault.retryAfter ?? 1), 'x-ratelimit-remaining': '4000' },
-        body: {
-          message:
-            'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID TEST:FAULT.',
-          documentation_url:
-            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-          status: '403'
-        }
-      }
-    case 'validation':
-      return {
-        status: 422,
-        body: new HttpError(422, 'Validation Failed', docs, { errors: [] }).body()
-      }
-    case 'server-error':
-    case 'lost-response':
-      return { status: 500, body: new HttpError(500, 'Server Error', docs).body() }
-  }
 }

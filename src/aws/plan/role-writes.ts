@@ -3,9 +3,22 @@
  * `applyRolePlan` runs them: merged policies first (the role attaches them), the role itself,
  * then its policies (detach and delete before attach and put, to stay under the quotas), and
  * last the merged policies no longer needed. Then the table of what happens to each resource.
+ *
+ * The tag record of attached policies (`aws-keys-to-oidc:attached*`) is how a later run knows
+ * which attachments are its own, so it never claims less than what is attached: before the
+ * attachments change it grows to what was recorded plus what will be attached, and it shrinks to
+ * the final record only after every detach succeeded. A run stopped at any write leaves a record
+ * that still names every policy it may have to detach.
  */
 import type { ManagedPolicyState, RoleState, TagPair } from './facts.js'
-import { isOwnInlineName, MANAGED_BY_VALUE, TAG_PREFIX, TAGS, tagOf } from './names.js'
+import {
+  encodeAttached,
+  isOwnInlineName,
+  MANAGED_BY_VALUE,
+  TAG_PREFIX,
+  TAGS,
+  tagOf
+} from './names.js'
 import type { PermissionsPlan } from './permissions.js'
 import { samePolicy, type PolicyDocument } from './policy-document.js'
 import type { AwsWrite } from './writes.js'
@@ -44,12 +57,60 @@ export interface CurrentRole {
 
 /** Every write from `now` to `want`, in the order they must run. */
 export function roleWrites(want: DesiredRole, now: CurrentRole): AwsWrite[] {
+  const existing = now.existing
+  if (!existing) {
+    // The new role's tags already record every policy about to be attached.
+    return [
+      ...mergedPolicyWrites(want, now),
+      createRoleWrite(want),
+      ...attachmentWrites(want, now),
+      ...obsoletePolicyWrites(want, now)
+    ]
+  }
+  // Recorded and to be attached: what the record holds while the attachments change.
+  const interim = encodeAttached([...new Set([...now.recorded, ...want.attachArns])]).tags
+  const others = want.tags.filter((t) => !isAttachedKey(t.key))
+  const during = [...others, ...interim]
   return [
     ...mergedPolicyWrites(want, now),
-    ...(now.existing ? roleUpdateWrites(want, now.existing) : [createRoleWrite(want)]),
+    ...roleUpdateWrites(want, existing),
+    ...tagWrites(want.roleName, existing.tags, during, false),
     ...attachmentWrites(want, now),
+    ...tagWrites(want.roleName, applyTags(existing.tags, during), want.tags, true),
     ...obsoletePolicyWrites(want, now)
   ]
+}
+
+function isAttachedKey(key: string): boolean {
+  return key === TAGS.attached || key.startsWith(`${TAGS.attached}-`)
+}
+
+/**
+ * From the tags `from` to `to`: the changed ones, then the action's keys `to` lacks. Before the
+ * attachments change (`final` false) only the attached-record keys `to` no longer uses go: its
+ * record is a superset of theirs, and TagRole runs first, so nothing recorded is lost.
+ */
+function tagWrites(
+  roleName: string,
+  from: readonly TagPair[],
+  to: readonly TagPair[],
+  final: boolean
+): AwsWrite[] {
+  const writes: AwsWrite[] = []
+  const changed = to.filter((t) => tagOf(from, t.key) !== t.value)
+  if (changed.length > 0) writes.push({ op: 'TagRole', roleName, tags: changed })
+  const stale = from
+    .filter((t) => t.key.startsWith(TAG_PREFIX) && !to.some((d) => d.key === t.key))
+    .filter((t) => final || isAttachedKey(t.key))
+    .map((t) => t.key)
+  if (stale.length > 0) writes.push({ op: 'UntagRole', roleName, keys: stale })
+  return writes
+}
+
+/** The tags after TagRole `to` (changed values) and UntagRole of the attached keys `to` lacks. */
+function applyTags(from: readonly TagPair[], to: readonly TagPair[]): TagPair[] {
+  const kept = from.filter((t) => !isAttachedKey(t.key) && !to.some((d) => d.key === t.key))
+  return [...kept, ...to]
 }
 
 /** Merged managed policies: created, or given a new default version when they differ. */
@@ -89,9 +150,9 @@ function createRoleWrite(want: DesiredRole): AwsWrite {
   }
 }
 
-/** An existing role: trust policy, description and session, boundary, then tags. */
+/** An existing role: trust policy, description and session, boundary (tags: `tagWrites`). */
 function roleUpdateWrites(want: DesiredRole, existing: RoleState): AwsWrite[] {
-  const { roleName, boundaryArn, tags } = want
+  const { roleName, boundaryArn } = want
   const writes: AwsWrite[] = []
   if (!samePolicy(existing.trust, want.trust)) {
     writes.push({ op: 'UpdateAssumeRolePolicy', roleName, trust: want.trust })
@@ -112,12 +173,6 @@ function roleUpdateWrites(want: DesiredRole, existing: RoleState): AwsWrite[] {
   } else if (!boundaryArn && existing.boundaryArn) {
     writes.push({ op: 'DeleteRolePermissionsBoundary', roleName })
   }
-  const changed = tags.filter((t) => tagOf(existing.tags, t.key) !== t.value)
-  if (changed.length > 0) writes.push({ op: 'TagRole', roleName, tags: changed })
-  const stale = existing.tags
-    .filter((t) => t.key.startsWith(TAG_PREFIX) && !tags.some((d) => d.key === t.key))
-    .map((t) => t.key)
-  if (stale.length > 0) writes.push({ op: 'UntagRole', roleName, keys: stale })
   return writes
 }
 
