@@ -3,7 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { ACTION_INPUTS } from '../src/action-inputs.js'
-import { getSettings, InputError, list, parseKeys } from '../src/inputs.js'
+import { getSettings as readSettings, InputError, list, parseKeys } from '../src/inputs.js'
+import { captureOutput } from '../test-support/runner.js'
+
+/** In-process, with the masks captured as the runner would (not printed to the test log). */
+let commands: readonly { command: string; message: string }[] = []
+function getSettings(): ReturnType<typeof readSettings> {
+  const captured = captureOutput(readSettings)
+  commands = captured.commands
+  return captured.value
+}
 
 const set: string[] = []
 function input(name: string, value: string): void {
@@ -56,7 +65,7 @@ describe('getSettings', () => {
 
   it('reads every input', () => {
     input('mode', 'migrate')
-    input('working-directory', '/repo')
+    input('working-directory', '__tests__')
     input('sarif-file', 'out/results.sarif')
     input('fail-on-findings', 'true')
     input('keys', 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nPROD_KEY_ID = AKIAI44QH8DHBEXAMPLE\n')
@@ -72,7 +81,7 @@ describe('getSettings', () => {
     const s = getSettings()
     expect(s).toMatchObject({
       mode: 'migrate',
-      workingDirectory: '/repo',
+      workingDirectory: '__tests__',
       sarifFile: 'out/results.sarif',
       failOnFindings: true,
       awsRegion: 'eu-central-1',
@@ -89,6 +98,10 @@ describe('getSettings', () => {
       { secretName: 'AWS_ACCESS_KEY_ID', accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
       { secretName: 'PROD_KEY_ID', accessKeyId: 'AKIAI44QH8DHBEXAMPLE' }
     ])
+    expect(commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toEqual([
+      'AKIAIOSFODNN7EXAMPLE',
+      'AKIAI44QH8DHBEXAMPLE'
+    ])
   })
 
   it.each([
@@ -96,6 +109,8 @@ describe('getSettings', () => {
     ['fail-on-findings', 'yes', /Input 'fail-on-findings': 'yes' is not a boolean/],
     ['aws-region', 'Europe', /Input 'aws-region': 'Europe' is not an AWS region/],
     ['role-name', 'gh-{repository}', /Input 'role-name'.*only the placeholders/],
+    ['role-name', '!!!', /Input 'role-name': '!!!' gives no role name/],
+    ['role-name', 'shared-role', /Input 'role-name'.*same role name for every repository/],
     ['role-path', 'github', /Input 'role-path'.*start and end with '\/'/],
     ['oidc-issuer', 'http://example.com', /Input 'oidc-issuer'.*https URL/],
     ['max-session-duration', '60', /Input 'max-session-duration'.*3600 to 43200/],

@@ -13,3 +13,14 @@ export function errorMessage(error: unknown): string {
 export function wrapError(what: string, error: unknown): Error {
   return new Error(`${what}: ${errorMessage(error)}`, { cause: error })
 }
+
+/** Thrown for any input that is not allowed; the message names the input and what is allowed. */
+export class InputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string
+  ) {
+    super(`Input '${input}': ${message}`)
+    this.name = 'InputError'
+  }
+}

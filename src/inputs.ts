@@ -1,7 +1,19 @@
 import * as core from '@actions/core'
 import { ACTION_INPUTS, type ActionInput } from './action-inputs.js'
 import type { KeyRef } from './aws/plan/facts.js'
+import { roleNameTemplateProblem } from './aws/plan/names.js'
+import { InputError } from './errors.js'
 import { POLICY_ARN, REGION } from './formats.js'
+import {
+  audience,
+  labels,
+  list,
+  MAX_BRANCH_BYTES,
+  prTitle,
+  sarifFile,
+  short,
+  workingDirectory
+} from './input-limits.js'
 import type { RepositoryRef } from './workflows/repository.js'
 
 /**
@@ -19,6 +31,8 @@ export interface Settings {
   /** Where to write SARIF; null when not asked for. */
   readonly sarifFile: string | null
   readonly failOnFindings: boolean
+  /** `allow-pull-request-target`: rewrite pull_request_target jobs that run the PR head. */
+  readonly allowPullRequestTarget: boolean
   /** Access key ids to migrate, by the secret name that holds them. Values are masked. */
   readonly keys: readonly KeyInput[]
   readonly awsRegion: string
@@ -45,16 +59,7 @@ export const MODES: readonly Mode[] = ['plan', 'migrate']
 /** A `keys` line: the secret that holds the access key id (e.g. `AWS_ACCESS_KEY_ID`) and the id. */
 export type KeyInput = KeyRef
 
-/** Thrown for any input that is not allowed; the message names the input and what is allowed. */
-export class InputError extends Error {
-  constructor(
-    readonly input: string,
-    message: string
-  ) {
-    super(`Input '${input}': ${message}`)
-    this.name = 'InputError'
-  }
-}
+export { InputError, list }
 
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/
@@ -67,22 +72,23 @@ export function getSettings(): Settings {
   const keys = parseKeys(input('keys'), (value) => core.setSecret(value))
   return {
     mode: oneOf('mode', input('mode'), MODES),
-    workingDirectory: input('working-directory'),
-    sarifFile: input('sarif-file') || null,
+    workingDirectory: workingDirectory(input('working-directory')),
+    sarifFile: sarifFile(input('sarif-file')),
     failOnFindings: boolean('fail-on-findings'),
+    allowPullRequestTarget: boolean('allow-pull-request-target'),
     keys,
     awsRegion: region(input('aws-region')),
     roleName: roleNameTemplate(input('role-name')),
     rolePath: rolePath(input('role-path')),
-    audience: nonEmpty('audience', input('audience')),
+    audience: audience(input('audience')),
     oidcIssuer: issuer(input('oidc-issuer')),
     maxSessionDuration: sessionDuration(input('max-session-duration')),
     permissionsBoundary: boundary(input('permissions-boundary')),
-    githubToken: input('github-token'),
+    githubToken: token(input('github-token')),
     repository: repository(input('repository')),
     branch: branch(input('branch')),
-    prTitle: input('pr-title'),
-    prLabels: list(input('pr-labels')),
+    prTitle: prTitle(input('pr-title')),
+    prLabels: labels(input('pr-labels')),
     draft: boolean('draft')
   }
 }
@@ -115,20 +121,6 @@ function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[
   const value = raw.trim()
   if ((allowed as readonly string[]).includes(value)) return value as T
   throw new InputError(name, `'${value}' is not supported; use one of: ${allowed.join(', ')}`)
-}
-
-function nonEmpty(name: string, raw: string): string {
-  const value = raw.trim()
-  if (!value) throw new InputError(name, 'must not be empty')
-  return value
-}
-
-/** Splits on newlines and commas, trims, drops empties (like create-pull-request's getInputAsArray). */
-export function list(raw: string): string[] {
-  return raw
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
 }
 
 /**
@@ -191,6 +183,9 @@ function roleNameTemplate(raw: string): string {
       `'${value}' may use only the placeholders {owner}, {repo} and {user}`
     )
   }
+  // A name that keeps no placeholder value is one role for every repository: refused here, before any write.
+  const problem = roleNameTemplateProblem(value)
+  if (problem) throw new InputError('role-name', problem)
   return value
 }
 
@@ -213,17 +208,28 @@ function issuer(raw: string): string {
   } catch {
     throw new InputError('oidc-issuer', `'${value}' is not a URL`)
   }
-  if (url.protocol !== 'https:' || url.search || url.hash) {
+  // IAM takes the issuer as the provider URL: https only, no query (CreateOpenIDConnectProvider);
+  // user info would put credentials into the provider's URL and ARN.
+  const shown = url.username || url.password ? '(a URL with user info)' : `'${value}'`
+  if (
+    url.protocol !== 'https:' ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    /[?#]/.test(value)
+  ) {
     throw new InputError(
       'oidc-issuer',
-      `'${value}' must be an https URL without query, e.g. https://token.actions.githubusercontent.com`
+      `${shown} must be an https URL without user info, query or fragment, e.g. https://token.actions.githubusercontent.com`
     )
   }
   return value
 }
 
 function sessionDuration(raw: string): number {
-  const value = Number(raw.trim())
+  // Decimal digits only: Number() also reads '0x1000', '1e4' and ' 3600.0 '.
+  const value = /^\d{1,6}$/.test(raw.trim()) ? Number(raw.trim()) : NaN
   if (!Number.isInteger(value) || value < 3600 || value > 43200) {
     throw new InputError(
       'max-session-duration',
@@ -245,6 +251,18 @@ function boundary(raw: string): string | null {
   return value
 }
 
+/** A token is one word: whitespace inside would break the Authorization header. */
+function token(raw: string): string {
+  const value = raw.trim()
+  if (/\s/.test(value)) {
+    throw new InputError(
+      'github-token',
+      'contains whitespace; give one token (a GitHub App installation token or a PAT with the workflow scope)'
+    )
+  }
+  return value
+}
+
 function repository(raw: string): RepositoryRef | null {
   const value = raw.trim()
   if (!value) return null
@@ -258,7 +276,16 @@ function repository(raw: string): RepositoryRef | null {
 function branch(raw: string): string {
   const value = raw.trim()
   if (!isValidBranchName(value)) {
-    throw new InputError('branch', `'${value}' is not a valid git branch name`)
+    throw new InputError(
+      'branch',
+      `'${short(value)}' is not a valid git branch name (git check-ref-format --branch: no space, ~ ^ : ? * [ \\, '..', '@{', '//', no part starting with '.', not ending with '/', '.' or '.lock')`
+    )
+  }
+  if (Buffer.byteLength(value, 'utf8') > MAX_BRANCH_BYTES) {
+    throw new InputError(
+      'branch',
+      `'${short(value)}' is ${Buffer.byteLength(value, 'utf8')} bytes long; GitHub takes branch names of at most ${MAX_BRANCH_BYTES} bytes`
+    )
   }
   return value
 }
@@ -266,8 +293,9 @@ function branch(raw: string): string {
 /** The rules of `git check-ref-format --branch`, without running git. */
 function isValidBranchName(name: string): boolean {
   if (!name || name === '@' || name.startsWith('-') || name.startsWith('/')) return false
-  if (name.endsWith('/') || name.endsWith('.') || name.endsWith('.lock')) return false
-  if (/\.\.|\/\/|\/\.|^\.|@\{|\\/.test(name)) return false
+  if (name === 'HEAD' || name.endsWith('/') || name.endsWith('.')) return false
+  // No '..', '//', '@{' or backslash; no component starting with '.' or ending with '.lock'.
+  if (/\.\.|\/\/|\/\.|^\.|@\{|\\|\.lock(?:\/|$)/.test(name)) return false
   return [...name].every((ch) => {
     const code = ch.charCodeAt(0)
     return code > 0x20 && code !== 0x7f && !'~^:?*['.includes(ch)

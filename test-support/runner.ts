@@ -1,7 +1,8 @@
 /**
  * Runs a bundled action the way the GitHub runner does: a fresh node process with `INPUT_*`
  * variables, and `GITHUB_OUTPUT` / `GITHUB_STEP_SUMMARY` files that are read back afterwards.
- * Used by the end-to-end tests and the demo.
+ * Used by the end-to-end tests and the demo. `captureOutput` is the same for code run in-process
+ * (a test calling `getSettings()`): stdout goes to the result, not to the test log.
  */
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -130,4 +131,60 @@ export function parseCommands(stdout: string): WorkflowCommand[] {
     commands.push({ command: m[1], properties, message: unescape(m[3] ?? '') })
   }
   return commands
+}
+
+/** What an in-process call wrote to stdout, as the runner would read it. */
+export interface CapturedOutput<T> {
+  readonly value: T
+  readonly stdout: string
+  readonly commands: readonly WorkflowCommand[]
+}
+
+/**
+ * Runs code of the action in-process (e.g. `getSettings()`) with stdout captured, as the runner
+ * captures a step's output: `::add-mask::` and the other workflow commands go to the result,
+ * not to the test log, where they would look like leaks. Synchronous code only; for
+ * asynchronous code use {@link captureOutputAsync}.
+ */
+export function captureOutput<T>(fn: () => T): CapturedOutput<T> {
+  const { stop, read } = interceptStdout()
+  let value: T
+  try {
+    value = fn()
+  } finally {
+    stop()
+  }
+  const stdout = read()
+  return { value, stdout, commands: parseCommands(stdout) }
+}
+
+/** {@link captureOutput} for asynchronous code; stdout stays captured until it settles. */
+export async function captureOutputAsync<T>(fn: () => Promise<T>): Promise<CapturedOutput<T>> {
+  const { stop, read } = interceptStdout()
+  let value: T
+  try {
+    value = await fn()
+  } finally {
+    stop()
+  }
+  const stdout = read()
+  return { value, stdout, commands: parseCommands(stdout) }
+}
+
+/** Replaces stdout with a buffer until `stop()`; `read()` gives what was written. */
+export function interceptStdout(): { stop: () => void; read: () => string } {
+  const original = process.stdout.write.bind(process.stdout)
+  let text = ''
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString()
+    const callback = rest.find((r): r is () => void => typeof r === 'function')
+    callback?.()
+    return true
+  }) as typeof process.stdout.write
+  return {
+    stop: () => {
+      process.stdout.write = original
+    },
+    read: () => text
+  }
 }

@@ -5,7 +5,7 @@
  * (`planAws`, plan/plan.ts); `planAwsMigration` runs the two, as `mode: plan` and `mode: migrate`
  * do before anything is written.
  */
-import { errorMessage } from '../errors.js'
+import { errorMessage, InputError } from '../errors.js'
 import type { AwsApi } from './clients.js'
 import { createInventoryCache, readUserInventory, type InventoryCache } from './inventory.js'
 import { getCallerIdentity, resolveKeyOwner } from './owners.js'
@@ -56,7 +56,8 @@ export async function gatherAwsFacts(api: AwsApi, request: AwsMigrationRequest):
   )
   const [quotas, provider] = await Promise.all([
     readAccountQuotas(api),
-    readProvider(api, providerArn)
+    readProvider(api, providerArn),
+    requireBoundary(api, request.settings.permissionsBoundary)
   ])
   const cache: GatherCache = { inventory: createInventoryCache(), roles: new Map() }
   const pairs: PairFacts[] = []
@@ -68,6 +69,18 @@ export async function gatherAwsFacts(api: AwsApi, request: AwsMigrationRequest):
   )
   const rolesTrusting = await readRolesTrustingUsers(api, users)
   return { caller, quotas, providerArn, provider, pairs, rolesTrusting }
+}
+
+/**
+ * The `permissions-boundary` input names a policy that exists (`iam:GetPolicy`): else every
+ * `CreateRole` would fail after the provider is made.
+ */
+async function requireBoundary(api: AwsApi, arn: string | null): Promise<void> {
+  if (arn === null || (await readManagedPolicyState(api, arn)) !== null) return
+  throw new InputError(
+    'permissions-boundary',
+    `policy ${arn} does not exist in the account; give the ARN of an existing managed policy, or leave it empty to copy each IAM user's own boundary`
+  )
 }
 
 interface GatherCache {

@@ -5,7 +5,7 @@
  */
 import type { RepositoryFacts, RepositoryRef } from '../workflows/repository.js'
 import type { CacReleaseLookup } from '../workflows/rewrite/action-pins.js'
-import { readRepositoryFacts, type ReadFactsOptions } from './facts.js'
+import { checkPullRequestBranch, readRepositoryFacts, type ReadFactsOptions } from './facts.js'
 import { createOctokit, type OctokitOptions } from './octokit.js'
 import {
   openOrUpdatePullRequest,
@@ -24,6 +24,8 @@ export interface GitHubApi {
   readFacts(options?: ReadFactsOptions): Promise<RepositoryFacts>
   /** One read; call before any write. */
   tokenCapability(): Promise<TokenCapability>
+  /** Throws, before any write, when the branch exists and holds commits the action did not make. */
+  checkPullRequestBranch(branch: string, baseSha: string): Promise<void>
   /** Throws a message naming the token needed when the token is known not to be enough. */
   requireMigrateCapability(): Promise<TokenCapability>
   openOrUpdatePullRequest(
@@ -44,6 +46,8 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
     repository,
     readFacts: (factsOptions) => readRepositoryFacts(octokit, repository, factsOptions),
     tokenCapability: () => detectTokenCapability(octokit, repository, options.token),
+    checkPullRequestBranch: (branch, baseSha) =>
+      checkPullRequestBranch(octokit, repository, branch, baseSha),
     async requireMigrateCapability() {
       const capability = await detectTokenCapability(octokit, repository, options.token)
       requireMigrateCapability(capability, repository)

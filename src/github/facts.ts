@@ -9,10 +9,12 @@
  * workflow permissions need `administration: read`) come back as null with a warning; the
  * identity and the files are required and fail with a message naming the permission.
  */
+import { InputError } from '../errors.js'
 import type { SubjectFacts } from '../workflows/subjects.js'
 import type { OidcSubjectFormat, RepositoryFacts, RepositoryRef } from '../workflows/repository.js'
 import { githubMessage, graphqlErrorTypes, httpStatus } from './http-errors.js'
 import type { Octokit } from './octokit.js'
+import { COMMIT_TRAILER } from './pull-request.js'
 import { readSnapshot } from './snapshot.js'
 
 export interface ReadFactsOptions {
@@ -178,4 +180,42 @@ function explainReadFailure(error: unknown, owner: string, repo: string): Error 
     )
   }
   return new Error(`could not read ${owner}/${repo}: ${message}`, { cause: error })
+}
+
+/**
+ * Refuses, before any write, a pull-request branch that exists and holds commits the action did
+ * not make (commits without the `Generated-by` trailer on top of the base): pushing there would
+ * lose them or fail after the roles are created. Two reads: the ref, and the comparison of the
+ * base commit with it. A branch that does not exist yet passes.
+ */
+export async function checkPullRequestBranch(
+  octokit: Octokit,
+  { owner, repo }: RepositoryRef,
+  branch: string,
+  baseSha: string
+): Promise<void> {
+  let head: string
+  try {
+    head = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha
+  } catch (error) {
+    if (httpStatus(error) === 404) return
+    throw new Error(`could not read branch ${branch}: ${githubMessage(error)}`, { cause: error })
+  }
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+    owner,
+    repo,
+    basehead: `${baseSha}...${head}`
+  })
+  const foreign = data.commits.filter(
+    (c) => c.parents.length < 2 && !c.commit.message.includes(COMMIT_TRAILER)
+  )
+  if (foreign.length === 0) return
+  const list = foreign
+    .slice(0, 3)
+    .map((c) => `${c.sha.slice(0, 7)} "${c.commit.message.split('\n')[0] ?? ''}"`)
+    .join(', ')
+  throw new InputError(
+    'branch',
+    `branch ${branch} exists and holds ${foreign.length} commit(s) aws-keys-to-oidc did not make (${list}${foreign.length > 3 ? ', ...' : ''}); give a branch that does not exist or that only this action writes to`
+  )
 }

@@ -6,8 +6,9 @@ import { InputError, type Settings } from '../inputs.js'
 import type { RepositoryRef } from '../workflows/repository.js'
 import { applyMigration } from './apply.js'
 import { gatherMigration } from './gather.js'
-import { renderMigrationSummary } from '../report/migration-summary.js'
+import { renderMigrationSummary, summariseProblems } from '../report/migration-summary.js'
 import { planJson } from '../report/plan-json.js'
+import { notScannedProblem } from '../report/not-scanned.js'
 import { wrapError } from '../errors.js'
 import type { MigrationPlan } from '../migration/compose.js'
 import type { MigrationResult } from '../migration/result.js'
@@ -40,6 +41,16 @@ export async function runMigration(
 
   const plan = await readPlan(github, aws, settings, repository)
   core.setOutput('plan', JSON.stringify(planJson(plan)))
+  // Every refusal the plan and a few reads can tell, before the first write.
+  if (mode === 'migrate') {
+    try {
+      await checkBeforeWriting(github, plan, settings)
+    } catch (error) {
+      // The plan that was refused, whole (the error names only the first problems).
+      await writeSummary(plan, null, 'plan', env)
+      throw error
+    }
+  }
   const result = mode === 'migrate' ? await applyPlan(github, aws, plan) : null
   await reportOutcome(plan, result, mode, env)
   return { plan, result }
@@ -57,6 +68,7 @@ async function readPlan(
       for (const line of planLines(plan)) core.info(line)
       return plan
     } catch (error) {
+      if (error instanceof InputError) throw error
       throw wrapError('could not build the migration plan', error)
     }
   })
@@ -91,23 +103,68 @@ async function reportOutcome(
   mode: 'plan' | 'migrate',
   env: NodeJS.ProcessEnv
 ): Promise<void> {
-  if (env.GITHUB_STEP_SUMMARY) {
-    // A blank line first: in plan mode this follows the findings summary.
-    await core.summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}`).write()
-  }
+  await writeSummary(plan, result, mode, env)
   // (Plan mode has annotated every finding already.)
   if (mode === 'migrate') {
     for (const f of plan.followUps) {
       core.warning(f.message, { title: 'Manual follow-up', file: f.file, startLine: f.line })
     }
   }
-  const problems = [...plan.pairErrors, ...(result?.errors ?? [])]
+  const problems = [
+    ...plan.pairErrors,
+    ...plan.unparsed.map(notScannedProblem),
+    ...(result?.errors ?? [])
+  ]
   if (problems.length > 0 && mode === 'migrate') {
-    core.setFailed(`The migration is incomplete: ${problems.join('; ')}`)
+    core.setFailed(`The migration is incomplete: ${summariseProblems(problems)}`)
   } else if (problems.length > 0) {
     // Plan mode fails only with fail-on-findings; what migrate would refuse is a warning here.
-    for (const p of problems) core.warning(`Cannot be migrated: ${p}`)
+    for (const p of problems.slice(0, MAX_WARNINGS)) core.warning(`Cannot be migrated: ${p}`)
+    if (problems.length > MAX_WARNINGS) {
+      core.warning(
+        `Cannot be migrated: ${problems.length - MAX_WARNINGS} more key pair(s); see the job summary`
+      )
+    }
   }
+}
+
+/** Annotations per step are few on GitHub (10 warnings are shown): the rest is in the summary. */
+const MAX_WARNINGS = 10
+
+/**
+ * The refusals known before any write: no key pair will get a role (then not even the provider
+ * is created), the pull-request branch is the default branch, or it exists and holds commits the
+ * action did not make.
+ */
+async function checkBeforeWriting(
+  github: GitHubApi,
+  plan: MigrationPlan,
+  settings: Settings
+): Promise<void> {
+  if (!plan.aws.pairs.some((p) => p.roles.length > 0)) {
+    throw new InputError(
+      'keys',
+      `no line gives a key pair that can be migrated, so nothing was created: ${summariseProblems(plan.pairErrors)}. Give SECRET_NAME=ACCESS_KEY_ID lines for keys of this account that the repository's workflows use`
+    )
+  }
+  if (settings.branch === plan.defaultBranch) {
+    throw new InputError(
+      'branch',
+      `'${settings.branch}' is the default branch; the pull request needs a branch of its own (the default is aws-keys-to-oidc)`
+    )
+  }
+  if (plan.pullRequest) await github.checkPullRequestBranch(settings.branch, plan.baseSha)
+}
+
+async function writeSummary(
+  plan: MigrationPlan,
+  result: MigrationResult | null,
+  mode: 'plan' | 'migrate',
+  env: NodeJS.ProcessEnv
+): Promise<void> {
+  if (!env.GITHUB_STEP_SUMMARY) return
+  // A blank line first: in plan mode this follows the findings summary.
+  await core.summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}`).write()
 }
 
 function requireRepository(repository: RepositoryRef | null): RepositoryRef {

@@ -1,4 +1,5 @@
 import { awsKeyFindings, type Finding, type ScanResult } from '../workflows/findings.js'
+import { fitSections, type FitSection } from './fit.js'
 import { KIND_INFO } from './kinds.js'
 import { groupByFile } from './text.js'
 
@@ -9,43 +10,82 @@ export interface SummaryLinks {
   readonly pathPrefix: string
 }
 
-/** The job summary of plan mode: what was found, where, and what to do next. */
-export function renderPlanSummary(result: ScanResult, links: SummaryLinks): string {
+/**
+ * Bytes the findings summary may take: a quarter of the runner's 1 MiB per step, so that the
+ * migration summary plan mode adds after it (with `keys`) still fits.
+ */
+export const PLAN_SUMMARY_LIMIT = 256 * 1024
+
+/**
+ * The job summary of plan mode: what was found, where, and what to do next. Within `limit`
+ * bytes: rows of the files with the most findings are cut first, the counts and next steps never.
+ */
+export function renderPlanSummary(
+  result: ScanResult,
+  links: SummaryLinks,
+  limit = PLAN_SUMMARY_LIMIT
+): string {
   const aws = awsKeyFindings(result.findings)
-  const out: string[] = ['## AWS keys to OIDC: plan', '']
+  const head: string[] = ['## AWS keys to OIDC: plan', '']
   if (result.findings.length === 0 && result.errors.length === 0) {
-    out.push('No long-lived AWS access keys found in the workflows. Nothing to migrate.')
-    return out.join('\n') + '\n'
+    head.push('No long-lived AWS access keys found in the workflows. Nothing to migrate.')
+    return head.join('\n') + '\n'
   }
   const automatic = aws.filter((f) => f.migration === 'automatic').length
   const pairs = new Set(aws.map((f) => `${f.pair.accessKeyId}/${f.pair.secretAccessKey}`))
-  out.push(
+  head.push(
     `**${aws.length}** static AWS key use${aws.length === 1 ? '' : 's'} ` +
       `(${pairs.size} key pair${pairs.size === 1 ? '' : 's'}) in ` +
       `**${new Set(aws.map((f) => f.file)).size}** file(s): ${automatic} can be migrated automatically, ` +
       `${aws.length - automatic} need a person.`,
     ''
   )
+  const sections: FitSection[] = [fixed(head)]
   for (const [file, findings] of groupByFile(result.findings)) {
-    out.push(`### \`${file}\``, '')
-    out.push('| Line | Job | Kind | Secrets | Migration | What |', '|---|---|---|---|---|---|')
-    for (const f of findings) out.push(row(f, links))
-    out.push('')
+    sections.push({
+      head: [
+        `### \`${file}\``,
+        '',
+        '| Line | Job | Kind | Secrets | Migration | What |',
+        '|---|---|---|---|---|---|'
+      ],
+      items: findings.map((f) => row(f, links)),
+      tail: [''],
+      priority: 1,
+      fixed: false,
+      unit: 'rows'
+    })
   }
   if (result.errors.length) {
-    out.push('### Files that could not be read', '')
-    for (const e of result.errors) out.push(`- \`${e.file}\` line ${e.line}: ${escape(e.message)}`)
-    out.push('')
+    sections.push({
+      head: ['### Files that could not be read', ''],
+      items: result.errors.map((e) => `- \`${e.file}\` line ${e.line}: ${escape(e.message)}`),
+      tail: [''],
+      priority: 1,
+      fixed: false,
+      unit: 'files'
+    })
   }
-  out.push(
-    '### Next steps',
-    '',
-    '1. Run this action with `mode: migrate` (see the README: it needs AWS administrator credentials and a token that can push workflow files) to create the IAM roles and open a pull request.',
-    '2. Review and merge the pull request, run the migrated workflows once.',
-    '3. Deactivate, then delete, the old access keys and their secrets.',
-    ''
+  sections.push(
+    fixed([
+      '### Next steps',
+      '',
+      '1. Run this action with `mode: migrate` (see the README: it needs AWS administrator credentials and a token that can push workflow files) to create the IAM roles and open a pull request.',
+      '2. Review and merge the pull request, run the migrated workflows once.',
+      '3. Deactivate, then delete, the old access keys and their secrets.',
+      ''
+    ])
   )
-  return out.join('\n')
+  return fitSections(
+    sections,
+    limit,
+    (cut, unit) =>
+      `_…${cut} more ${unit} cut to fit the job summary's 1 MiB limit; the \`findings\` output (and SARIF) has all of them._`
+  )
+}
+
+function fixed(lines: readonly string[]): FitSection {
+  return { head: lines, items: [], tail: [], priority: 9, fixed: true, unit: 'lines' }
 }
 
 function row(f: Finding, links: SummaryLinks): string {
