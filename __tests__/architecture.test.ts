@@ -16,8 +16,9 @@ const SRC = join(ROOT, 'src')
 const PURE: Record<string, readonly string[]> = {
   'src/workflows': ['src/workflows'],
   'src/aws/plan': ['src/workflows', 'src/aws/plan'],
-  'src/migration': ['src/workflows', 'src/aws/plan', 'src/migration'],
-  'src/report': ['src/workflows', 'src/aws/plan', 'src/migration', 'src/report']
+  'src/trust': ['src/workflows', 'src/aws/plan', 'src/trust'],
+  'src/migration': ['src/workflows', 'src/aws/plan', 'src/trust', 'src/migration'],
+  'src/report': ['src/workflows', 'src/aws/plan', 'src/trust', 'src/migration', 'src/report']
 }
 /** Leaf modules outside the pure folders that are themselves pure (no imports of I/O). */
 const PURE_LEAVES = ['src/errors.ts', 'src/formats.ts']

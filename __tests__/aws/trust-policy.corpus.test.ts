@@ -20,6 +20,7 @@ import type { Finding, Trigger } from '../../src/workflows/findings.js'
 import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 import { subjectsForJobs } from '../../src/workflows/subjects.js'
 import { assumeDecision, trustPolicyErrors } from './support/evaluate.js'
+import { filterAdmits, iamLike } from './support/github-glob.js'
 
 const CORPUS = path.resolve('..', 'shared', 'corpus', 'workflows')
 const present = existsSync(CORPUS)
@@ -53,10 +54,18 @@ function sampleContexts(triggers: readonly Trigger[], environment: string | null
     if (t.event === 'push') {
       const branch = first(t.branches)
       const tag = first(t.tags)
+      // A name the filter admits (GitHub's semantics, tests/support/github-glob.ts); before
+      // issue 10 `main` was sampled for `branches-ignore: [main]` too.
+      const admitted = (names: string[], include: typeof t.branches, ignore: typeof t.tags) =>
+        names.find((n) => filterAdmits(include, ignore, n))
+      const someBranch = admitted(['main', 'develop', 'feature-x'], null, t.branchesIgnore)
+      const someTag = admitted(['v1.0.0', 'release-1'], null, t.tagsIgnore)
       if (branch) out.push(`ref:refs/heads/${example(branch)}`)
       if (tag) out.push(`ref:refs/tags/${example(tag)}`)
-      if (!branch && !tag && !t.tags && !t.tagsIgnore) out.push('ref:refs/heads/main')
-      if (!branch && !tag && !t.branches && !t.branchesIgnore) out.push('ref:refs/tags/v1.0.0')
+      if (!branch && !tag && !t.tags && !t.tagsIgnore && someBranch)
+        out.push(`ref:refs/heads/${someBranch}`)
+      if (!branch && !tag && !t.branches && !t.branchesIgnore && someTag)
+        out.push(`ref:refs/tags/${someTag}`)
     } else if (
       ['pull_request', 'pull_request_review', 'pull_request_review_comment'].includes(t.event)
     ) {
@@ -69,6 +78,29 @@ function sampleContexts(triggers: readonly Trigger[], environment: string | null
       out.push('ref:refs/tags/v1.0.0')
     } else if (t.event !== 'workflow_call') {
       out.push('ref:refs/heads/main')
+    }
+  }
+  return out
+}
+
+/** Refs the push filters of a job without environment reject: negated, ignored, one level deeper. */
+function rejectedRefs(triggers: readonly Trigger[]): string[] {
+  const out: string[] = []
+  for (const t of triggers) {
+    if (t.event !== 'push') continue
+    const only = triggers.every((x) => x.event === 'push')
+    if (!only) continue
+    const sides = [
+      ['refs/heads/', t.branches, t.branchesIgnore],
+      ['refs/tags/', t.tags, t.tagsIgnore]
+    ] as const
+    for (const [prefix, include, ignore] of sides) {
+      if (include === null && ignore === null) continue
+      const names = [...(include ?? []), ...(ignore ?? [])].flatMap((p) => {
+        const glob = p.replace(/^!/, '')
+        return [example(glob), `${example(glob)}/deeper/x`]
+      })
+      for (const n of names) if (!filterAdmits(include, ignore, n)) out.push(`${prefix}${n}`)
     }
   }
   return out
@@ -133,6 +165,17 @@ suite('trust policies for the corpus', () => {
         expect([f.job, context, decide(`${PREFIX}${context}`)]).toEqual([f.job, context, 'Allowed'])
         expect(decide(`repo:octo-org/other-repo:${context}`)).toBe('ImplicitlyDenied')
         expect(decide(`repo:evil-org/octo-repo:${context}`)).toBe('ImplicitlyDenied')
+      }
+      // Refs the push filters reject are denied, unless a listed widening admits them.
+      for (const ref of rejectedRefs(f.triggers)) {
+        const sub = `${PREFIX}ref:${ref}`
+        const decision = assumeDecision(
+          trust.document,
+          { sub, aud: 'sts.amazonaws.com', repository_id: '2002' },
+          { providerArn: PROVIDER, issuerKey: KEY }
+        )
+        const widened = trust.widenings.some((w) => iamLike(w.pattern, sub))
+        if (!widened) expect([f.job, ref, decision]).toEqual([f.job, ref, 'ImplicitlyDenied'])
       }
     }
   })

@@ -119,11 +119,23 @@ describe('buildTrustPolicy, checked with an independent IAM evaluator', () => {
           'repo:octo-org/octo-repo:environment:production',
           'repo:octo-org/octo-repo:pull_request',
           'repo:octo-org/octo-repo:ref:refs/heads/main',
-          'repo:octo-org/octo-repo:ref:refs/heads/release/*',
-          'repo:octo-org/octo-repo:ref:refs/tags/v*'
+          'repo:octo-org/octo-repo:ref:refs/heads/release/*'
         ]
       }
     })
+    // `v*` does not cross `/`: its own statement excludes `v*/*` (issue 10).
+    expect(trust.statements.map((s) => [s.Sid, s.Condition])).toEqual([
+      [TRUST_STATEMENT_SID, trust.statement.Condition],
+      [
+        `${TRUST_STATEMENT_SID}2`,
+        {
+          StringEquals: { [`${KEY}:aud`]: AUD, [`${KEY}:repository_id`]: '2002' },
+          StringLike: { [`${KEY}:sub`]: 'repo:octo-org/octo-repo:ref:refs/tags/v*' },
+          StringNotLike: { [`${KEY}:sub`]: 'repo:octo-org/octo-repo:ref:refs/tags/v*/*' }
+        }
+      ]
+    ])
+    expect(decide('repo:octo-org/octo-repo:ref:refs/tags/v1/evil')).toBe('ImplicitlyDenied')
     expect(trust.merges).toEqual([])
   })
 
@@ -279,9 +291,10 @@ describe('guards', () => {
       { Sid: TRUST_STATEMENT_SID, Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity' }
     ]
     const trust = build({ keepStatements: existing })
-    expect(trust.document.Statement).toHaveLength(2)
+    expect(trust.document.Statement).toHaveLength(1 + trust.statements.length)
     expect(trust.document.Statement[0]).toEqual(existing[0])
     expect(trust.document.Statement[1]).toBe(trust.statement)
+    expect(trust.document.Statement.slice(1)).toEqual(trust.statements)
   })
 })
 

@@ -164,6 +164,7 @@ describe('subjectsForJobs with the default subject format', () => {
     expect(result.subjects).toEqual([
       {
         pattern: `${P}:ref:refs/heads/main`,
+        exclude: [],
         sources: [
           '.github/workflows/deploy.yml (job deploy): push to branch main',
           '.github/workflows/nightly.yml (job sync): schedule (default branch)'
@@ -185,11 +186,19 @@ describe('subjectsForJobs with the default subject format', () => {
     expect(dispatch.notes.join('\n')).toMatch(/default branch \(main\) only/)
   })
 
-  it('admits both possible subjects of pull_request_target', () => {
-    expect(patterns([job([trigger('pull_request_target', { branches: ['main'] })])])).toEqual([
-      `${P}:pull_request`,
-      `${P}:ref:refs/heads/main`
-    ])
+  it('gives pull_request_target the pull_request subject, never refs/heads/* (issue 10)', () => {
+    // Before issue 10 it also admitted `ref:refs/heads/*` (every branch) without a filter.
+    for (const filters of [{}, { branches: ['main'] }]) {
+      const result = subjectsForJobs([job([trigger('pull_request_target', filters)])], facts)
+      expect(result.subjects.map((s) => s.pattern)).toEqual([`${P}:pull_request`])
+      // The default subject carries no base branch: a listed widening with another base.
+      expect(result.widenings).toEqual([
+        expect.objectContaining({ kind: 'base-branch', pattern: `${P}:pull_request` })
+      ])
+      const example = result.widenings[0]?.example ?? ''
+      expect(example).toMatch(/^refs\/heads\/./)
+      expect(example).not.toBe('refs/heads/main')
+    }
   })
 
   it('escapes IAM special characters in a default branch or environment name', () => {

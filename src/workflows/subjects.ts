@@ -1,23 +1,22 @@
 /**
- * The OIDC `sub` values a job presents to AWS, as IAM `StringLike` patterns (pure).
+ * The OIDC `sub` values a job presents to AWS, as IAM `StringLike` patterns with the
+ * `StringNotLike` exclusions each one needs (pure).
  *
  * A job with `environment: E` presents `...:environment:E`; otherwise the event decides: push
  * branches `...:ref:refs/heads/B`, tags `...:ref:refs/tags/T`, pull requests `...:pull_request`,
  * the default branch for schedule, workflow_dispatch, workflow_run and the other events that run
- * on it, tags for release, the merge-queue refs for merge_group. The prefix follows the
- * repository's subject format (`GET /repos/{o}/{r}/actions/oidc/customization/sub`): `repo:O/R`,
- * the immutable `repo:O@OWNER_ID/R@REPO_ID`, or a custom claim template.
+ * on it, tags for release, the merge-queue refs for merge_group. Branch and tag filters become
+ * rules on the ref name (`filters.ts`): `feature/*` admits `feature/x`, not `feature/a/b`;
+ * negations and `*-ignore` are exclusions; what IAM cannot express is a listed widening. The
+ * whole `sub` follows the repository's subject format (`subject-format.ts`).
  */
 import type { Trigger } from './findings.js'
-import type { OidcSubjectFormat, RepositoryFacts } from './repository.js'
+import { filterRules, literal, type FilterKey, type FilterRules, type Widening } from './filters.js'
+import type { OidcSubjectFormat } from './repository.js'
+import { subjectRenderer, withRef, type SubjectFacts, type TokenShape } from './subject-format.js'
 
-/** The facts the subjects are built from: who the repository is and its readable subject format. */
-export type SubjectFacts = Pick<
-  RepositoryFacts,
-  'owner' | 'repo' | 'ownerId' | 'repoId' | 'defaultBranch'
-> & {
-  readonly oidcSubject: OidcSubjectFormat
-}
+export { filterGlobToIamPattern, literal, type Widening } from './filters.js'
+export { defaultSubjectPrefix, repositoryClaim, type SubjectFacts } from './subject-format.js'
 
 /** The default format: `repo:OWNER/REPO:CONTEXT`. */
 export const DEFAULT_SUBJECT_FORMAT: OidcSubjectFormat = {
@@ -38,6 +37,8 @@ export interface JobUse {
 export interface SubjectPattern {
   /** The whole `sub` as an IAM `StringLike` pattern (`*`, `?` wild; `${*}`, `${?}`, `${$}` literal). */
   readonly pattern: string
+  /** `sub` patterns (IAM `StringNotLike`) the same token must not match; empty for most. */
+  readonly exclude: readonly string[]
   /** Why: `FILE (job JOB): EVENT ...`, one per job/trigger that presents it. */
   readonly sources: readonly string[]
 }
@@ -52,20 +53,26 @@ export interface SubjectResult {
   readonly fixedPrefix: string
   /** False when no literal segment of the subject names this repository (custom templates). */
   readonly pinsRepository: boolean
+  /** Where the subjects admit more than the filters (IAM cannot say it, or the subject has no ref). */
+  readonly widenings: readonly Widening[]
   /** Things a reviewer should know: approximations, unknown claim values, unresolved jobs. */
   readonly notes: readonly string[]
 }
 
-/** What a token of one job run would carry, as IAM patterns. */
-interface TokenShape {
-  readonly event: string
-  readonly context: string
-  readonly ref: string
-  readonly refType: string
-  readonly environment: string | null
-  /** The workflow file the job is in (for `job_workflow_ref` / `workflow_ref` claims). */
-  readonly file: string
-  readonly source: string
+/** A token shape with what the filter excludes and where IAM admits more. */
+interface Shape extends TokenShape {
+  /** Refs (IAM patterns) the filter excludes from `ref`. */
+  readonly excludeRefs: readonly string[]
+  /** pull_request_target: the job, for the note on the bases it is trusted for. */
+  readonly where?: string
+  readonly filter: {
+    readonly key: FilterKey
+    readonly patterns: readonly string[]
+    /** A ref the rule admits that the filter rejects; null when exact. */
+    readonly wider: string | null
+    /** A ref the filter rejects (pull_request_target: another base branch); null when none. */
+    readonly rejected: string | null
+  } | null
 }
 
 /** Events whose token carries the `pull_request` context. */
@@ -75,45 +82,55 @@ const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set([
   'pull_request_review_comment'
 ])
 
-/** Subjects for every job, merged and deduplicated (same pattern: sources joined). */
+/** Subjects for every job, merged and deduplicated (same pattern and exclusions: sources joined). */
 export function subjectsForJobs(jobs: readonly JobUse[], facts: SubjectFacts): SubjectResult {
   const notes: string[] = []
-  const shapes: TokenShape[] = []
+  const shapes: Shape[] = []
   for (const job of jobs) shapes.push(...tokenShapes(job, facts, notes))
   const renderer = subjectRenderer(facts, notes)
-  const byPattern = new Map<string, string[]>()
+  const byPattern = new Map<string, { pattern: string; exclude: string[]; sources: string[] }>()
+  const widenings = new Map<string, Widening>()
   for (const shape of shapes) {
     const pattern = renderer.render(shape)
-    const sources = byPattern.get(pattern) ?? []
-    if (!sources.includes(shape.source)) sources.push(shape.source)
-    byPattern.set(pattern, sources)
+    const carriesRef = renderer.render(withRef(shape, 'refs/\u0000')) !== pattern
+    const exclude = carriesRef
+      ? unique(shape.excludeRefs.map((r) => renderer.render(withRef(shape, r)))).sort()
+      : []
+    const id = `${pattern}\u0000${exclude.join('\u0000')}`
+    const entry = byPattern.get(id) ?? { pattern, exclude, sources: [] }
+    if (!entry.sources.includes(shape.source)) entry.sources.push(shape.source)
+    byPattern.set(id, entry)
+    for (const w of shapeWidenings(shape, pattern, carriesRef)) widenings.set(JSON.stringify(w), w)
+    if (shape.where !== undefined && carriesRef) {
+      notes.push(
+        `${shape.where}: pull_request_target is trusted for pull requests into ${shape.filter?.patterns.join(', ') ?? '?'} only; pull requests into other branches get no AWS credentials`
+      )
+    }
   }
   const subjects = [...byPattern.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([pattern, sources]) => ({ pattern, sources }))
+    .map(([, s]) => s)
   return {
     subjects,
     fixedPrefix: renderer.fixedPrefix,
     pinsRepository: renderer.pinsRepository,
+    widenings: [...widenings.values()],
     notes: unique(notes)
   }
 }
 
-/** The repository claim value: `O/R`, or `O@OWNER_ID/R@REPO_ID` in the immutable format. */
-export function repositoryClaim(facts: SubjectFacts): string {
-  return facts.oidcSubject.useImmutableSubject
-    ? `${facts.owner}@${facts.ownerId}/${facts.repo}@${facts.repoId}`
-    : `${facts.owner}/${facts.repo}`
+function shapeWidenings(shape: Shape, pattern: string, carriesRef: boolean): Widening[] {
+  const f = shape.filter
+  if (!f) return []
+  const base = { pattern, event: shape.event, filter: f.key, patterns: f.patterns }
+  if (carriesRef) return f.wider === null ? [] : [{ kind: 'filter', ...base, example: f.wider }]
+  // pull_request_target: the subject (`...:pull_request`) carries no base branch.
+  return shape.event === 'pull_request_target' && f.rejected !== null
+    ? [{ kind: 'base-branch', ...base, example: f.rejected }]
+    : []
 }
 
-/** The subject prefix of the default template, e.g. `repo:octo-org/octo-repo`. */
-export function defaultSubjectPrefix(facts: SubjectFacts): string {
-  const given = facts.oidcSubject.subClaimPrefix?.replace(/:+$/, '')
-  if (given && given.startsWith('repo:')) return given
-  return `repo:${repositoryClaim(facts)}`
-}
-
-function tokenShapes(job: JobUse, facts: SubjectFacts, notes: string[]): TokenShape[] {
+function tokenShapes(job: JobUse, facts: SubjectFacts, notes: string[]): Shape[] {
   const where = `${job.file}${job.job ? ` (job ${job.job})` : ''}`
   const environment = job.environment === null ? null : environmentPattern(job.environment)
   if (job.environment !== null && environment === '*') {
@@ -127,79 +144,111 @@ function tokenShapes(job: JobUse, facts: SubjectFacts, notes: string[]): TokenSh
     )
     return []
   }
-  const shapes: TokenShape[] = []
+  const shapes: Shape[] = []
+  const shape = (
+    event: string,
+    context: string,
+    ref: string,
+    refType: string,
+    why: string,
+    excludeRefs: readonly string[] = [],
+    filter: Shape['filter'] = null
+  ): Shape => ({
+    event,
+    context,
+    ref,
+    refType,
+    environment: null,
+    file: job.file,
+    source: `${where}: ${why}`,
+    excludeRefs,
+    filter
+  })
+  const refShape = (event: string, ref: string, refType: string, why: string): Shape =>
+    shape(event, `ref:${ref}`, ref, refType, why)
+  /** One shape per rule of a filter (`any` when the trigger has none). */
+  const ruleShapes = (
+    event: string,
+    prefix: 'refs/heads/' | 'refs/tags/',
+    rules: FilterRules | null,
+    key: FilterKey,
+    patterns: readonly string[] | null,
+    why: (name: string) => string
+  ): Shape[] => {
+    const refType = prefix === 'refs/heads/' ? 'branch' : 'tag'
+    if (rules === null) return [refShape(event, `${prefix}*`, refType, why('*'))]
+    return rules.rules.map((r) =>
+      shape(
+        event,
+        `ref:${prefix}${r.like}`,
+        `${prefix}${r.like}`,
+        refType,
+        why(r.like),
+        r.exclude.map((x) => `${prefix}${x}`),
+        {
+          key,
+          patterns: patterns ?? [],
+          wider: r.wider === null ? null : `${prefix}${r.wider}`,
+          rejected: rules.rejected === null ? null : `${prefix}${rules.rejected}`
+        }
+      )
+    )
+  }
   const defaultBranch = literal(facts.defaultBranch)
-  const branchShape = (event: string, branch: string, why: string): TokenShape => ({
-    event,
-    context: `ref:refs/heads/${branch}`,
-    ref: `refs/heads/${branch}`,
-    refType: 'branch',
-    environment: null,
-    file: job.file,
-    source: `${where}: ${why}`
-  })
-  const tagShape = (event: string, tag: string, why: string): TokenShape => ({
-    event,
-    context: `ref:refs/tags/${tag}`,
-    ref: `refs/tags/${tag}`,
-    refType: 'tag',
-    environment: null,
-    file: job.file,
-    source: `${where}: ${why}`
-  })
-  const pullRequestShape = (event: string): TokenShape => ({
-    event,
-    context: 'pull_request',
-    ref: 'refs/pull/*/merge',
-    refType: '*',
-    environment: null,
-    file: job.file,
-    source: `${where}: ${event}`
-  })
   for (const trigger of job.triggers) {
     const event = trigger.event
+    const branches = filterRules(trigger.branches, trigger.branchesIgnore)
+    const branchKey: FilterKey = trigger.branches !== null ? 'branches' : 'branches-ignore'
+    const branchPatterns = trigger.branches ?? trigger.branchesIgnore
     if (event === 'push') {
-      const branches = filterPatterns(trigger.branches, trigger.branchesIgnore)
-      const tags = filterPatterns(trigger.tags, trigger.tagsIgnore)
+      const tags = filterRules(trigger.tags, trigger.tagsIgnore)
       const onlyTags = branches === null && tags !== null
       const onlyBranches = tags === null && branches !== null
       if (!onlyTags) {
-        for (const b of branches ?? ['*']) shapes.push(branchShape(event, b, `push to branch ${b}`))
+        shapes.push(
+          ...ruleShapes(
+            event,
+            'refs/heads/',
+            branches,
+            branchKey,
+            branchPatterns,
+            (b) => `push to branch ${b}`
+          )
+        )
       }
       if (!onlyBranches) {
-        for (const t of tags ?? ['*']) shapes.push(tagShape(event, t, `push of tag ${t}`))
+        const tagKey: FilterKey = trigger.tags !== null ? 'tags' : 'tags-ignore'
+        shapes.push(
+          ...ruleShapes(
+            event,
+            'refs/tags/',
+            tags,
+            tagKey,
+            trigger.tags ?? trigger.tagsIgnore,
+            (t) => `push of tag ${t}`
+          )
+        )
       }
     } else if (PULL_REQUEST_EVENTS.has(event)) {
-      shapes.push(pullRequestShape(event))
+      shapes.push(shape(event, 'pull_request', 'refs/pull/*/merge', '*', event))
     } else if (event === 'pull_request_target') {
-      // The token is minted for the base branch; GitHub documents `pull_request` for pull
-      // request events. Both are admitted so that the job works either way.
-      shapes.push(pullRequestShape(event))
-      const bases = filterPatterns(trigger.branches, trigger.branchesIgnore) ?? ['*']
-      for (const b of bases) shapes.push(branchShape(event, b, `pull_request_target into ${b}`))
+      shapes.push(...pullRequestTargetShapes(trigger, facts, where, ruleShapes))
     } else if (event === 'merge_group') {
-      const bases = filterPatterns(trigger.branches, trigger.branchesIgnore) ?? ['*']
-      for (const b of bases) {
-        const queue = `gh-readonly-queue/${b}/*`.replace(/\*\/\*$/, '*')
-        shapes.push(branchShape(event, queue, `merge queue of ${b}`))
+      for (const r of branches?.rules ?? [{ like: '*', exclude: [] }]) {
+        const queue = (b: string): string =>
+          `refs/heads/gh-readonly-queue/${b}/*`.replace(/\*\/\*$/, '*')
+        const s = refShape(event, queue(r.like), 'branch', `merge queue of ${r.like}`)
+        shapes.push({ ...s, excludeRefs: r.exclude.map(queue) })
       }
     } else if (event === 'release') {
-      shapes.push(tagShape(event, '*', 'release (any tag)'))
+      shapes.push(refShape(event, 'refs/tags/*', 'tag', 'release (any tag)'))
     } else if (event === 'create' || event === 'deployment' || event === 'deployment_status') {
-      shapes.push(branchShape(event, '*', `${event} (any branch)`))
-      shapes.push(tagShape(event, '*', `${event} (any tag)`))
+      shapes.push(refShape(event, 'refs/heads/*', 'branch', `${event} (any branch)`))
+      shapes.push(refShape(event, 'refs/tags/*', 'tag', `${event} (any tag)`))
     } else if (event === 'workflow_call') {
       if (environment !== null) {
         // The called job's environment makes the subject, whatever ref the caller runs on.
-        shapes.push({
-          event,
-          context: 'ref:*',
-          ref: '*',
-          refType: '*',
-          environment: null,
-          file: job.file,
-          source: `${where}: called by another workflow`
-        })
+        shapes.push(shape(event, 'ref:*', '*', '*', 'called by another workflow'))
       } else {
         notes.push(
           `${where}: a reusable workflow; the jobs that call it present their own subjects (listed from the callers)`
@@ -211,7 +260,9 @@ function tokenShapes(job: JobUse, facts: SubjectFacts, notes: string[]): TokenSh
           `${where}: workflow_dispatch is admitted from the default branch (${facts.defaultBranch}) only; a run started on another branch is refused`
         )
       }
-      shapes.push(branchShape(event, defaultBranch, `${event} (default branch)`))
+      shapes.push(
+        refShape(event, `refs/heads/${defaultBranch}`, 'branch', `${event} (default branch)`)
+      )
     }
   }
   if (environment === null) return shapes
@@ -230,146 +281,57 @@ function tokenShapes(job: JobUse, facts: SubjectFacts, notes: string[]): TokenSh
   ]
 }
 
-/** Positive filter patterns as IAM patterns; `['*']` when only negations or ignores exist; null when no filter. */
-function filterPatterns(
-  include: readonly string[] | null,
-  ignore: readonly string[] | null
-): string[] | null {
-  if (include === null && ignore === null) return null
-  const positive = (include ?? []).filter((p) => !p.startsWith('!')).map(filterGlobToIamPattern)
-  if (positive.length === 0) return ['*']
-  return unique(positive)
-}
-
 /**
- * Turns a GitHub filter glob (branches, tags) into an IAM `StringLike` pattern that matches at
- * least every name the glob matches: `*` and `**` become `*`; `X?` (zero or one X) and `X+`
- * (one or more X) become `X*`-like wildcards; `[...]` becomes `?`; `\X` is a literal X; IAM's
- * special characters in literal text are escaped (`${*}`, `${?}`, `${$}`).
+ * pull_request_target runs in the context of the pull request's base: GitHub's events reference
+ * ("Events that trigger workflows", pull_request_target: GITHUB_REF is the PR base branch) and
+ * its OIDC reference ("OpenID Connect reference", example subject claims, "Filtering for
+ * pull_request events": the subject carries `pull_request` when the workflow is triggered by a
+ * pull request event and the job references no environment; the branch form only when it is
+ * not) give a token whose `sub` context is `pull_request` and whose `ref` claim is the base
+ * branch, `refs/heads/BASE` (https://docs.github.com/en/actions/reference/security/oidc).
+ * So the ref of every shape is limited to the bases the filter names, or the default branch
+ * when it names none: never `refs/heads/*` by itself. A template with `ref` (or
+ * `job_workflow_ref`) binds it; the default `...:pull_request` cannot, which is a widening.
  */
-export function filterGlobToIamPattern(glob: string): string {
-  let out = ''
-  const chars = [...glob]
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i] ?? ''
-    if (c === '\\' && i + 1 < chars.length) {
-      out += literal(chars[++i] ?? '')
-    } else if (c === '*') {
-      out += '*'
-    } else if (c === '?') {
-      // zero or one of the preceding character: drop it and match anything in its place
-      out = dropLastLiteral(out) + '*'
-    } else if (c === '+') {
-      out += '*'
-    } else if (c === '[') {
-      const close = glob.indexOf(']', i + 1)
-      if (close > i) {
-        out += '?'
-        i = [...glob.slice(0, close)].length
-      } else {
-        out += '['
-      }
-    } else {
-      out += literal(c)
-    }
-  }
-  return out.replace(/\*{2,}/g, '*')
+function pullRequestTargetShapes(
+  trigger: Trigger,
+  facts: SubjectFacts,
+  where: string,
+  ruleShapes: (
+    event: string,
+    prefix: 'refs/heads/',
+    rules: FilterRules | null,
+    key: FilterKey,
+    patterns: readonly string[] | null,
+    why: (name: string) => string
+  ) => Shape[]
+): Shape[] {
+  const named = trigger.branches ?? trigger.branchesIgnore
+  const key: FilterKey =
+    trigger.branches !== null ? 'branches' : named !== null ? 'branches-ignore' : 'default-branch'
+  const patterns = named ?? [globLiteral(facts.defaultBranch)]
+  const rules = filterRules(
+    trigger.branches ?? (named === null ? patterns : null),
+    trigger.branchesIgnore
+  )
+  return ruleShapes(
+    'pull_request_target',
+    'refs/heads/',
+    rules,
+    key,
+    patterns,
+    (b) => `pull_request_target into ${b}`
+  ).map((s) => ({ ...s, context: 'pull_request', where }))
 }
 
-function dropLastLiteral(pattern: string): string {
-  if (pattern.endsWith('}') && /\$\{[*?$]\}$/.test(pattern)) return pattern.slice(0, -4)
-  if (pattern.endsWith('*') || pattern.endsWith('?')) return pattern
-  return [...pattern].slice(0, -1).join('')
-}
-
-/** Escapes IAM's special characters in literal text. */
-export function literal(text: string): string {
-  return text.replace(/[$*?]/g, (c) => `\${${c}}`)
+/** A branch name as a GitHub glob that matches exactly it. */
+function globLiteral(name: string): string {
+  return name.replace(/[*?+[\]\\!]/g, (c) => `\\${c}`)
 }
 
 /** An environment name as a pattern; `*` when it is an expression evaluated at run time. */
 function environmentPattern(name: string): string {
   return name.includes('${{') ? '*' : literal(name)
-}
-
-interface SubjectRenderer {
-  render(shape: TokenShape): string
-  readonly fixedPrefix: string
-  readonly pinsRepository: boolean
-}
-
-const REPOSITORY_CLAIMS: ReadonlySet<string> = new Set(['repo', 'repository', 'repository_id'])
-
-function subjectRenderer(facts: SubjectFacts, notes: string[]): SubjectRenderer {
-  const format = facts.oidcSubject
-  if (format.useDefault || format.includeClaimKeys.length === 0) {
-    const prefix = `${literal(defaultSubjectPrefix(facts))}:`
-    return { render: (s) => `${prefix}${s.context}`, fixedPrefix: prefix, pinsRepository: true }
-  }
-  const keys = format.includeClaimKeys
-  const o = literal(facts.owner)
-  const r = literal(facts.repo)
-  const segment = (key: string, s: TokenShape): string => {
-    switch (key) {
-      case 'repo':
-        return `repo:${literal(repositoryClaim(facts))}`
-      case 'context':
-        return s.context
-      case 'ref':
-        return `ref:${s.ref}`
-      case 'environment':
-        return `environment:${s.environment ?? '*'}`
-      case 'repository':
-        return `repository:${o}/${r}`
-      case 'repository_owner':
-        return `repository_owner:${o}`
-      case 'repository_owner_id':
-        return `repository_owner_id:${facts.ownerId}`
-      case 'repository_id':
-        return `repository_id:${facts.repoId}`
-      case 'event_name':
-        return `event_name:${s.event}`
-      case 'ref_type':
-        return `ref_type:${s.refType}`
-      case 'job_workflow_ref':
-      case 'workflow_ref':
-        return `${key}:${o}/${r}/${literal(s.file)}@${s.ref}`
-      default:
-        notes.push(
-          `the repository's subject template includes '${key}', whose value is known only at run time; any value is admitted`
-        )
-        return `${key}:*`
-    }
-  }
-  const sample: TokenShape = {
-    event: 'push',
-    context: 'x',
-    ref: 'x',
-    refType: 'x',
-    environment: 'x',
-    file: 'x',
-    source: 'x'
-  }
-  let fixedPrefix = ''
-  let pinsRepository = false
-  for (const key of keys) {
-    const part = segment(key, sample)
-    if (['context', 'ref', 'environment', 'event_name', 'ref_type'].includes(key)) break
-    if (key === 'job_workflow_ref' || key === 'workflow_ref' || part.includes('*')) break
-    fixedPrefix += `${part}:`
-    if (REPOSITORY_CLAIMS.has(key)) pinsRepository = true
-  }
-  if (!pinsRepository) fixedPrefix = ''
-  if (!keys.some((k) => REPOSITORY_CLAIMS.has(k))) {
-    notes.push(
-      `the repository's subject template (${keys.join(', ')}) names no repository claim; the trust policy must bind the repository another way`
-    )
-  }
-  return {
-    render: (s) => keys.map((k) => segment(k, s)).join(':'),
-    fixedPrefix,
-    pinsRepository: keys.some((k) => REPOSITORY_CLAIMS.has(k))
-  }
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -4,12 +4,32 @@
  * patterns of the jobs that use the key, and where AWS supports it the immutable repository id.
  * Never a wildcard in the owner or repository part, never without `sub`, always within the
  * trust-policy size quota (patterns are merged, most similar first, when needed).
+ *
+ * A subject with exclusions (`feature/*` but nothing below `feature/x/`, not a negated branch)
+ * needs its own statement, since every condition of a statement must hold: the subjects without
+ * exclusions share the first statement (Sid `TRUST_STATEMENT_SID`), each set of exclusions gets
+ * one more (`TRUST_STATEMENT_SID` + 2, 3, ...). Every statement carries the `aud`, `sub` and
+ * (where supported) `repository_id` conditions. To fit the quota, exclusions are dropped first,
+ * then patterns merged; each step is a listed widening with an example it admits.
  */
-import type { SubjectResult } from '../../workflows/subjects.js'
+import type { SubjectResult, Widening } from '../../workflows/subjects.js'
+import { findExample, iamPattern } from '../../workflows/patterns.js'
 import { policySize, type PolicyDocument, type PolicyStatement } from './policy-document.js'
 
-/** The Sid that marks the statement this action owns in a trust policy. */
+/** The Sid that marks the statement this action owns in a trust policy (the first of them). */
 export const TRUST_STATEMENT_SID = 'GitHubActionsOidcAwsKeysToOidc'
+
+/** True for the statements this action owns (`TRUST_STATEMENT_SID`, then `...2`, `...3`). */
+export function isOwnTrustStatement(statement: PolicyStatement): boolean {
+  const sid = statement.Sid ?? ''
+  return sid.startsWith(TRUST_STATEMENT_SID) && /^\d*$/.test(sid.slice(TRUST_STATEMENT_SID.length))
+}
+
+/** One admitted `sub`: like `like`, and like none of `exclude`. */
+export interface TrustRule {
+  readonly like: string
+  readonly exclude: readonly string[]
+}
 
 export interface TrustPolicyRequest {
   readonly providerArn: string
@@ -27,12 +47,18 @@ export interface TrustPolicyRequest {
 
 export interface TrustPolicy {
   readonly document: PolicyDocument
-  /** The statement this action owns (Sid `TRUST_STATEMENT_SID`). */
+  /** The first statement this action owns (Sid `TRUST_STATEMENT_SID`). */
   readonly statement: PolicyStatement
-  /** The `sub` patterns in the policy, after merging. */
+  /** Every statement this action owns, in the document's order. */
+  readonly statements: readonly PolicyStatement[]
+  /** The `sub` patterns (`StringLike`) in the policy, after merging. */
   readonly subjects: readonly string[]
+  /** The admitted subjects with their exclusions, after fitting the quota. */
+  readonly rules: readonly TrustRule[]
   /** How patterns were merged to fit the quota (empty when none were). */
   readonly merges: readonly string[]
+  /** Where the policy admits more than the workflows' filters: the subjects' and the quota's. */
+  readonly widenings: readonly Widening[]
   readonly size: number
 }
 
@@ -87,60 +113,141 @@ export function buildTrustPolicy(request: TrustPolicyRequest): TrustPolicy {
   if (fixed && hasWildcard(fixed)) {
     throw new TrustPolicyError(`the repository part of the subject '${fixed}' has a wildcard`)
   }
-  let patterns = reduceCovered(subjects.subjects.map((s) => s.pattern))
+  let rules = reduceRules(subjects.subjects.map((s) => ({ like: s.pattern, exclude: s.exclude })))
   const merges: string[] = []
-  const make = (
-    list: readonly string[]
-  ): { document: PolicyDocument; statement: PolicyStatement } =>
+  const widenings: Widening[] = [...subjects.widenings]
+  const make = (list: readonly TrustRule[]): { document: PolicyDocument; own: PolicyStatement[] } =>
     assemble(request, list, bindRepositoryId)
-  let built = make(patterns)
+  let built = make(rules)
   while (policySize(built.document) > request.maxSize) {
-    const merge = mostSimilarPair(patterns, fixed)
-    if (!merge) {
+    const step = fitStep(rules, fixed, request.maxSize)
+    if (!step) {
       throw new TrustPolicyError(
         `the trust policy needs ${policySize(built.document)} characters, more than the quota of ${request.maxSize}, even with its subjects merged; ask AWS to raise the 'Role trust policy length' quota`
       )
     }
     merges.push(
-      `merged ${merge.replaced.map((p) => `'${p}'`).join(' and ')} into '${merge.pattern}' to fit the trust-policy quota of ${request.maxSize} characters`
+      step.replaced.every((r) => r.like === step.rule.like)
+        ? `dropped the exclusions of '${step.rule.like}' to fit the trust-policy quota of ${request.maxSize} characters`
+        : `merged ${step.replaced.map((r) => `'${r.like}'`).join(' and ')} into '${step.rule.like}' to fit the trust-policy quota of ${request.maxSize} characters`
     )
-    patterns = reduceCovered([
-      ...patterns.filter((p) => !merge.replaced.includes(p)),
-      merge.pattern
-    ])
-    built = make(patterns)
+    widenings.push(step.widening)
+    rules = reduceRules([...rules.filter((r) => !step.replaced.includes(r)), step.rule])
+    built = make(rules)
   }
+  const statement = built.own[0]
+  if (!statement) throw new TrustPolicyError('internal error: no trust statement')
   return {
     document: built.document,
-    statement: built.statement,
-    subjects: patterns,
+    statement,
+    statements: built.own,
+    subjects: rules.map((r) => r.like),
+    rules,
     merges,
+    widenings,
     size: policySize(built.document)
   }
 }
 
+/** Our statements: the rules without exclusions together, then one per set of exclusions. */
 function assemble(
   request: TrustPolicyRequest,
-  patterns: readonly string[],
+  rules: readonly TrustRule[],
   bindRepositoryId: boolean
-): { document: PolicyDocument; statement: PolicyStatement } {
+): { document: PolicyDocument; own: PolicyStatement[] } {
   const key = issuerKeyPrefix(request.issuer)
-  const like = patterns.some((p) => hasWildcard(p) || p.includes('${'))
-  const sub = patterns.length === 1 ? (patterns[0] ?? '') : [...patterns]
-  const equals: Record<string, unknown> = { [`${key}:aud`]: request.audience }
-  if (bindRepositoryId) equals[`${key}:repository_id`] = String(request.repositoryId)
-  if (!like) equals[`${key}:sub`] = sub
-  const condition: Record<string, Record<string, unknown>> = { StringEquals: equals }
-  if (like) condition.StringLike = { [`${key}:sub`]: sub }
-  const statement: PolicyStatement = {
-    Sid: TRUST_STATEMENT_SID,
-    Effect: 'Allow',
-    Principal: { Federated: request.providerArn },
-    Action: 'sts:AssumeRoleWithWebIdentity',
-    Condition: condition
+  const groups = new Map<string, { patterns: string[]; exclude: readonly string[] }>()
+  for (const r of [...rules].sort((a, b) => a.exclude.length - b.exclude.length)) {
+    const id = r.exclude.join('\u0000')
+    const group = groups.get(id) ?? { patterns: [], exclude: r.exclude }
+    group.patterns.push(r.like)
+    groups.set(id, group)
   }
-  const kept = (request.keepStatements ?? []).filter((s) => s.Sid !== TRUST_STATEMENT_SID)
-  return { document: { Version: '2012-10-17', Statement: [...kept, statement] }, statement }
+  const own = [...groups.values()].map((g, i): PolicyStatement => {
+    const like = g.patterns.some((p) => hasWildcard(p) || p.includes('${'))
+    const sub = g.patterns.length === 1 ? (g.patterns[0] ?? '') : [...g.patterns]
+    const equals: Record<string, unknown> = { [`${key}:aud`]: request.audience }
+    if (bindRepositoryId) equals[`${key}:repository_id`] = String(request.repositoryId)
+    if (!like) equals[`${key}:sub`] = sub
+    const condition: Record<string, Record<string, unknown>> = { StringEquals: equals }
+    if (like) condition.StringLike = { [`${key}:sub`]: sub }
+    if (g.exclude.length > 0) {
+      condition.StringNotLike = {
+        [`${key}:sub`]: g.exclude.length === 1 ? g.exclude[0] : [...g.exclude]
+      }
+    }
+    return {
+      Sid: i === 0 ? TRUST_STATEMENT_SID : `${TRUST_STATEMENT_SID}${i + 1}`,
+      Effect: 'Allow',
+      Principal: { Federated: request.providerArn },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: condition
+    }
+  })
+  const kept = (request.keepStatements ?? []).filter((s) => !isOwnTrustStatement(s))
+  return { document: { Version: '2012-10-17', Statement: [...kept, ...own] }, own }
+}
+
+interface FitStep {
+  readonly rule: TrustRule
+  readonly replaced: readonly TrustRule[]
+  readonly widening: Widening
+}
+
+/**
+ * One step towards the quota: drop the exclusions of the last rule that has some (one statement
+ * less), else merge the two most similar patterns. Null when nothing is left to merge.
+ */
+function fitStep(rules: readonly TrustRule[], fixed: string, quota: number): FitStep | null {
+  const excluded = [...rules].reverse().find((r) => r.exclude.length > 0)
+  if (excluded) {
+    const rule = { like: excluded.like, exclude: [] }
+    return { rule, replaced: [excluded], widening: mergeWidening(rule, [excluded], quota) }
+  }
+  const merge = mostSimilarPair(
+    rules.map((r) => r.like),
+    fixed
+  )
+  if (!merge) return null
+  const rule = { like: merge.pattern, exclude: [] }
+  const replaced = rules.filter((r) => merge.replaced.includes(r.like))
+  return { rule, replaced, widening: mergeWidening(rule, replaced, quota) }
+}
+
+/** The widening of a merge, with a `sub` the new rule admits and none of the replaced ones did. */
+function mergeWidening(rule: TrustRule, replaced: readonly TrustRule[], quota: number): Widening {
+  const parts = replaced.map((r) => [iamPattern(r.like), ...r.exclude.map(iamPattern)])
+  const example = findExample([iamPattern(rule.like), ...parts.flat()], (hits) => {
+    let at = 1
+    for (const part of parts) {
+      const [like, ...exclude] = hits.slice(at, at + part.length)
+      at += part.length
+      if (like && !exclude.some(Boolean)) return false
+    }
+    return hits[0] === true
+  })
+  return {
+    kind: 'quota-merge',
+    pattern: rule.like,
+    merged: replaced.map((r) => r.like),
+    quota,
+    example: example ?? rule.like
+  }
+}
+
+/** Drops every rule that a rule without exclusions already admits (and exact duplicates). */
+function reduceRules(rules: readonly TrustRule[]): TrustRule[] {
+  const plain = reduceCovered(rules.filter((r) => r.exclude.length === 0).map((r) => r.like))
+  const seen = new Set<string>()
+  const out: TrustRule[] = plain.map((like) => ({ like, exclude: [] }))
+  for (const r of rules) {
+    if (r.exclude.length === 0) continue
+    const id = `${r.like}\u0000${r.exclude.join('\u0000')}`
+    if (seen.has(id) || plain.some((p) => covers(p, r.like))) continue
+    seen.add(id)
+    out.push(r)
+  }
+  return out
 }
 
 /** True when the pattern has an IAM wildcard outside the `${*}` / `${?}` escapes. */

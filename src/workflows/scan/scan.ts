@@ -81,6 +81,12 @@ import { learnRoles } from './key-uses.js'
 import { callsLocalWorkflow, parsedTrees, rewriteParses, type ParsedTrees } from '../parsed.js'
 import { collectSites } from './collect-sites.js'
 import { settleFindings } from './settle.js'
+import {
+  refuseUntrustedCheckouts,
+  untrustedCheckouts,
+  type UntrustedCheckout
+} from './pull-request-target.js'
+import { kindReason } from './reasons.js'
 import type { FileSites } from './sites.js'
 import { position, sourceOf, type Located, type Source } from './yaml-nodes.js'
 
@@ -90,6 +96,15 @@ import { position, sourceOf, type Located, type Source } from './yaml-nodes.js'
  */
 export interface ScannedWorkflows extends ScanResult {
   readonly trees: ParsedTrees
+  /** pull_request_target jobs that check out the pull request's head and run it (not enumerable). */
+  readonly untrustedCheckouts: readonly UntrustedCheckout[]
+  /** Whether their key uses stay automatic (`allow-pull-request-target`; not enumerable). */
+  readonly allowPullRequestTarget: boolean
+}
+
+export interface ScanOptions {
+  /** `allow-pull-request-target`: rewrite pull_request_target jobs that run the head (default false). */
+  readonly allowPullRequestTarget?: boolean
 }
 
 /** A file parsed without errors: only its sites, text and line starts are kept. */
@@ -99,9 +114,13 @@ interface Scanned {
   readonly sites: FileSites
   /** The tree, for a file that may have findings or call a reusable workflow of the repository. */
   readonly kept: { readonly file: WorkflowFile; readonly doc: Document.Parsed } | null
+  readonly untrusted: readonly UntrustedCheckout[]
 }
 
-export function scanWorkflows(files: readonly WorkflowFile[]): ScannedWorkflows {
+export function scanWorkflows(
+  files: readonly WorkflowFile[],
+  options: ScanOptions = {}
+): ScannedWorkflows {
   const errors: ScanError[] = []
   const scanned: Scanned[] = []
   for (const f of files) {
@@ -109,9 +128,15 @@ export function scanWorkflows(files: readonly WorkflowFile[]): ScannedWorkflows 
     if ('errors' in one) errors.push(...one.errors)
     else scanned.push(one)
   }
-  const findings = settledFindings(scanned)
+  const untrusted = scanned.flatMap((s) => s.untrusted)
+  const allow = options.allowPullRequestTarget ?? false
+  const findings = settledFindings(scanned, untrusted, allow)
   errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line)
-  return withTrees({ findings, errors }, handedTrees(scanned, findings))
+  const result = withTrees({ findings, errors }, handedTrees(scanned, findings))
+  return Object.defineProperties(result, {
+    untrustedCheckouts: { value: untrusted, enumerable: false },
+    allowPullRequestTarget: { value: allow, enumerable: false }
+  }) as ScannedWorkflows
 }
 
 /**
@@ -138,12 +163,17 @@ function scanFile(f: WorkflowFile): Scanned | { errors: ScanError[] } {
     file: f.path,
     located: { lines: src.lines, text: f.text },
     sites,
-    kept: candidate ? { file: f, doc: src.doc } : null
+    kept: candidate ? { file: f, doc: src.doc } : null,
+    untrusted: untrustedCheckouts(src, { node: src.doc.contents, shared: false }, f.path)
   }
 }
 
 /** The findings of every file, once the sites of all are known, settled and in order. */
-function settledFindings(scanned: readonly Scanned[]): Finding[] {
+function settledFindings(
+  scanned: readonly Scanned[],
+  untrusted: readonly UntrustedCheckout[],
+  allow: boolean
+): Finding[] {
   const known = learnRoles(scanned.flatMap((s) => s.sites.sites))
   const findings: Finding[] = []
   const byFile = new Map<string, Finding[]>()
@@ -156,7 +186,12 @@ function settledFindings(scanned: readonly Scanned[]): Finding[] {
     findings.push(...inheritFindings(s.located, s.sites.inheritCalls, byFile))
   }
   const settled = settleFindings(
-    findings,
+    refuseUntrustedCheckouts(findings, untrusted, allow, (f, risk) =>
+      kindReason(
+        { kind: f.kind, migration: 'manual', reason: 'pull-request-target-head' },
+        { names: f.secrets, via: `line ${risk.line}: ${risk.how}` }
+      )
+    ),
     scanned.map((s) => ({
       file: s.file,
       sites: s.sites,
@@ -183,7 +218,10 @@ function handedTrees(scanned: readonly Scanned[], findings: readonly Finding[]):
   )
 }
 
-function withTrees(result: ScanResult, trees: ParsedTrees): ScannedWorkflows {
+function withTrees(
+  result: ScanResult,
+  trees: ParsedTrees
+): Omit<ScannedWorkflows, 'untrustedCheckouts' | 'allowPullRequestTarget'> {
   return Object.defineProperty(result, 'trees', {
     value: trees,
     enumerable: false
