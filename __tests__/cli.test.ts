@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs'
+import {
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  mkdirSync,
+  existsSync,
+  symlinkSync
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { EXIT, runCli } from '../src/cli/plan.js'
+import { collectWorkflowFiles } from '../src/local-files.js'
 import type { Finding } from '../src/workflows/findings.js'
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -208,5 +217,71 @@ describe('aws-keys-to-oidc plan', () => {
     expect(code).toBe(EXIT.error)
     expect(err).toMatch(/nowhere: no such file or directory/)
     expect(existsSync(path.join(tmp, 'nowhere'))).toBe(false)
+  })
+})
+
+describe('the checkout and nothing outside it (issue 11 item 9)', () => {
+  const outside = (): string => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-outside-'))
+    writeFileSync(path.join(dir, 'stolen.yml'), KEYS_YML)
+    return dir
+  }
+
+  it.each([
+    {
+      name: '.github/workflows is a symlink out of the checkout',
+      make: (repo: string, out: string) => {
+        mkdirSync(path.join(repo, '.github'), { recursive: true })
+        symlinkSync(out, path.join(repo, '.github', 'workflows'))
+      },
+      error:
+        /\.github\/workflows: a symlink to .*cli-outside-.*, outside the checkout; it is not followed/
+    },
+    {
+      name: '.github is a symlink out of the checkout',
+      make: (repo: string, out: string) => {
+        mkdirSync(path.join(out, 'workflows'))
+        writeFileSync(path.join(out, 'workflows', 'w.yml'), KEYS_YML)
+        symlinkSync(out, path.join(repo, '.github'))
+      },
+      error: /\.github: a symlink to .*, outside the checkout/
+    },
+    {
+      name: '.github/workflows is a file',
+      make: (repo: string) => {
+        mkdirSync(path.join(repo, '.github'), { recursive: true })
+        writeFileSync(path.join(repo, '.github', 'workflows'), KEYS_YML)
+      },
+      error: /\.github\/workflows: \.github\/workflows is not a folder/
+    }
+  ])('$name: a clear error, nothing read (exit 1)', async ({ make, error }) => {
+    const repo = mkdtempSync(path.join(tmp, 'repo-'))
+    const out = outside()
+    try {
+      make(repo, out)
+      await expect(collectWorkflowFiles(repo)).rejects.toThrow(error)
+      const { code, err, out: printed } = await cli('plan', repo, '--format', 'json')
+      expect(code).toBe(EXIT.error)
+      expect(err).toMatch(error)
+      expect(printed).not.toContain('K_ID')
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
+  })
+
+  it('follows a symlinked .github/workflows that stays inside the checkout, skips symlinked files', async () => {
+    const repo = mkdtempSync(path.join(tmp, 'repo-'))
+    const out = outside()
+    try {
+      mkdirSync(path.join(repo, 'ci', 'workflows'), { recursive: true })
+      writeFileSync(path.join(repo, 'ci', 'workflows', 'inside.yml'), KEYS_YML)
+      symlinkSync(path.join(out, 'stolen.yml'), path.join(repo, 'ci', 'workflows', 'linked.yml'))
+      mkdirSync(path.join(repo, '.github'))
+      symlinkSync(path.join('..', 'ci', 'workflows'), path.join(repo, '.github', 'workflows'))
+      const { files } = await collectWorkflowFiles(repo)
+      expect(files.map((f) => f.path)).toEqual(['.github/workflows/inside.yml'])
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
   })
 })

@@ -31,9 +31,10 @@ export const EXPECTED_FINDINGS: Readonly<Record<string, readonly Expected[]>> = 
       ['SENTRY_PYTHON_TEST_AWS_ACCESS_KEY_ID', 'SENTRY_PYTHON_TEST_AWS_SECRET_ACCESS_KEY']
     ]
   ],
-  // configure-aws-credentials@v4 with keys in the pull_request_target job.
+  // configure-aws-credentials@v4 with keys in the pull_request_target job, which checks out
+  // refs/pull/N/merge and runs it: manual unless allow-pull-request-target (issue 10).
   '03-feast-dev--feast--pr_integration_tests.yml': [
-    [72, 'configure-aws-credentials', 'automatic', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']]
+    [72, 'configure-aws-credentials', 'manual', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']]
   ],
   // mixed CRLF/LF file: line 51 is the aws-access-key-id input of configure-aws-credentials@v4.
   '04-feast-dev--feast--master_only.yml': [
@@ -267,9 +268,10 @@ export const EXPECTED_FINDINGS: Readonly<Record<string, readonly Expected[]>> = 
   '27-bokeh--bokeh--bokeh-release-deploy.yml': [
     [57, 'env', 'automatic', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']]
   ],
-  // configure-aws-credentials@v4 with keys chained onto a role from a step output.
+  // configure-aws-credentials@v4 with keys chained onto a role from a step output: manual, that
+  // role is not known to trust GitHub after the migration (issue 11 item 2).
   '28-pulumi--templates--test-templates.yml': [
-    [150, 'configure-aws-credentials', 'automatic', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']]
+    [150, 'configure-aws-credentials', 'manual', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']]
   ],
   // configure-aws-credentials@v5 with keys for a CDK deploy.
   '29-developmentseed--titiler--deploy.yml': [
@@ -313,15 +315,15 @@ export const EXPECTED_FINDINGS: Readonly<Record<string, readonly Expected[]>> = 
       ]
     ]
   ],
-  // workflow env copies the keys into PIPELINE_USER_* (13: manual); six configure-aws-credentials@v1 steps read them through env.PIPELINE_USER_* with role chaining.
+  // workflow env copies the keys into PIPELINE_USER_* (13: manual); six configure-aws-credentials@v1 steps read them through env.PIPELINE_USER_* with role chaining onto roles from env.*_PIPELINE_EXECUTION_ROLE: manual, those roles are not known to trust GitHub (issue 11 item 2).
   '33-121jigowatts--sam-java-app-pipeline--pipeline.yaml': [
     [13, 'key-export', 'manual', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']],
-    [49, 'configure-aws-credentials', 'automatic', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']],
-    [81, 'configure-aws-credentials', 'automatic', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']],
-    [115, 'configure-aws-credentials', 'automatic', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']],
-    [139, 'configure-aws-credentials', 'automatic', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']],
-    [175, 'configure-aws-credentials', 'automatic', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']],
-    [221, 'configure-aws-credentials', 'automatic', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']]
+    [49, 'configure-aws-credentials', 'manual', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']],
+    [81, 'configure-aws-credentials', 'manual', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']],
+    [115, 'configure-aws-credentials', 'manual', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']],
+    [139, 'configure-aws-credentials', 'manual', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']],
+    [175, 'configure-aws-credentials', 'manual', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']],
+    [221, 'configure-aws-credentials', 'manual', ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']]
   ],
   // aws-session-token from a secret (temporary credentials): manual.
   '34-95460eza--Deploy-on-AWS-Lambda-Using-Docker-Image-with-SAM-CLI-and-FastAPI-app--pipeline.yaml':

@@ -272,12 +272,13 @@ const EXPECTED: Record<string, Row[]> = {
       ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'],
       ['jobs', 'indirection', 'env', 'PIPELINE_USER_ACCESS_KEY_ID']
     ],
-    // `${{ env.X }}` resolved to the secrets behind it
+    // `${{ env.X }}` resolved to the secrets behind it; manual: the keys only assume the role in
+    // `${{ vars.PIPELINE_ROLE }}`, not known to trust GitHub (issue 11 item 2)
     [
       64,
       34,
       'configure-aws-credentials',
-      'automatic',
+      'manual',
       ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'],
       ['jobs', 'indirection', 'steps', 0, 'with', 'aws-access-key-id']
     ],

@@ -4,8 +4,8 @@
  * another account...) is left as it was, so no file is ever half-migrated.
  */
 import type { AwsPlan } from '../aws/plan/plan.js'
-import type { Finding } from '../workflows/findings.js'
-import { mayRewrite } from '../workflows/rewrite/rewrite.js'
+import type { Finding, ScanError } from '../workflows/findings.js'
+import { mayRewrite, type RewriteResult } from '../workflows/rewrite/rewrite.js'
 import type { PairSelection } from './pairs.js'
 
 /** A file left as it was because one of its key pairs cannot be migrated. */
@@ -73,4 +73,46 @@ function blockingReason(
   const missing = keys.length === 0 ? (f.pair.accessKeyId ?? null) : keys.find((k) => !roleArns[k])
   if (missing === undefined) return null
   return `key pair ${missing ?? '(no access key id)'}: ${problems.reasonFor(missing)}`
+}
+
+/**
+ * Called workflows the rewrite left as they were because a caller in the repository stays as it
+ * is (a called workflow changes only together with every caller).
+ */
+export function heldFiles(rewrite: RewriteResult): BlockedFile[] {
+  return rewrite.files.flatMap((f) =>
+    f.heldBy
+      ? [
+          {
+            file: f.path,
+            reason: `job ${f.heldBy.job} of ${f.heldBy.caller}, which calls it, stays as it is (${f.heldBy.why})`
+          }
+        ]
+      : []
+  )
+}
+
+/** A workflow file that is not valid YAML: not scanned, so its keys (if any) are unknown. */
+export interface UnparsedFile {
+  readonly file: string
+  /** The first error's line and message. */
+  readonly line: number
+  readonly message: string
+  /** How many errors the parser reported in the file. */
+  readonly errors: number
+}
+
+/** The scan's errors, one record per file (a file with three errors is one file). */
+export function unparsedFiles(errors: readonly ScanError[]): UnparsedFile[] {
+  const out = new Map<string, UnparsedFile>()
+  for (const e of errors) {
+    const known = out.get(e.file)
+    out.set(
+      e.file,
+      known
+        ? { ...known, errors: known.errors + 1 }
+        : { file: e.file, line: e.line, message: e.message, errors: 1 }
+    )
+  }
+  return [...out.values()]
 }

@@ -25,7 +25,9 @@ export function renderText(result: ScanResult): string {
   lines.push(
     `${aws.length} static AWS key use${aws.length === 1 ? '' : 's'} in ${new Set(aws.map((f) => f.file)).size} file(s)` +
       (other ? `, ${other} non-AWS key use${other === 1 ? '' : 's'} left as is` : '') +
-      (result.errors.length ? `, ${result.errors.length} file(s) not valid YAML (not scanned)` : '')
+      (result.errors.length
+        ? `, ${new Set(result.errors.map((e) => e.file)).size} file(s) not valid YAML (not scanned)`
+        : '')
   )
   return lines.join('\n') + '\n'
 }

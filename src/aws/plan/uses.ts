@@ -29,7 +29,7 @@ export function splitUses(uses: readonly Finding[]): KeyUses {
       chains.set(role, [...(chains.get(role) ?? []), f])
     } else {
       unresolved.push(
-        `${f.file}:${f.line}: role-to-assume '${role}' is not a literal role ARN; add the GitHub trust statement to that role by hand`
+        `${f.file}:${f.line}: role-to-assume '${role}' is not a literal role ARN, so the keys of this step stay (that role trusts the IAM user, not GitHub); write the role's ARN in role-to-assume and run the migration again`
       )
     }
   }

@@ -23,6 +23,11 @@ export interface RewriteOptions {
   readonly repositoryDefault?: RepositoryDefault | null
   /** configure-aws-credentials release to move to; default the tag `v6` (offline). */
   readonly cacRef?: CacRef
+  /**
+   * Files that stay as they are, path -> why (a file the migration plan blocks). A called
+   * workflow changes only together with every caller in the repository: one such caller holds it.
+   */
+  readonly keep?: ReadonlyMap<string, string>
 }
 
 /**
@@ -32,6 +37,7 @@ export interface RewriteOptions {
 export type RewriteEdit =
   | IdTokenEdit
   | ActionPinEdit
+  | CacInputsEdit
   | RoleToAssumeEdit
   | CacStepAddedEdit
   | EnvRemovedEdit
@@ -74,6 +80,22 @@ export interface ActionPinEdit extends JobEdit {
   /** The `uses:` value before and after, e.g. `aws-actions/configure-aws-credentials@v1`. */
   readonly from: string
   readonly to: string
+  /** Zero-based index of the step in the job's `steps`. */
+  readonly step: number
+  /** The version comment of a SHA pin before (`v4.0.2`), else null. */
+  readonly fromComment: string | null
+}
+
+/** Boolean inputs of a configure-aws-credentials step written the YAML 1.1 way, now `true`/`false`. */
+export interface CacInputsEdit extends JobEdit {
+  readonly kind: 'cac-inputs'
+  /** Zero-based index of the step in the job's `steps`. */
+  readonly step: number
+  readonly converted: readonly {
+    readonly input: string
+    readonly from: string
+    readonly to: 'true' | 'false'
+  }[]
 }
 
 /**
@@ -146,6 +168,15 @@ export interface FollowUp {
   readonly kind: FindingKind | null
 }
 
+/** Why a called workflow stays as it was: the first calling job that cannot follow it. */
+export interface CallerHold {
+  /** The caller's file (repository path). */
+  readonly caller: string
+  readonly job: string
+  /** Why the caller stays as it is. */
+  readonly why: string
+}
+
 export interface FileRewrite {
   readonly path: string
   readonly before: string
@@ -153,6 +184,8 @@ export interface FileRewrite {
   readonly changed: boolean
   readonly edits: readonly RewriteEdit[]
   readonly followUps: readonly FollowUp[]
+  /** Set when this called workflow stays as it was because a caller stays (`callers.ts`). */
+  readonly heldBy?: CallerHold
 }
 
 /** A role the rewritten workflows assume. */

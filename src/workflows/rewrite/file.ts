@@ -9,6 +9,7 @@ import type { Finding } from '../findings.js'
 import { pairSecrets } from '../key-names.js'
 import { finish } from './jobs.js'
 import { lineOf, type FileModel, type Held } from './model.js'
+import { cacInputs } from './cac-inputs.js'
 import {
   cacPinEdits,
   cacStepEdits,
@@ -18,6 +19,7 @@ import {
   secretsOf
 } from './nodes.js'
 import { regionIn, showsAwsUse } from './steps.js'
+import { callerOfHeldFollowUp } from './callers.js'
 import type { FollowUp, RewriteEdit } from './contract.js'
 import {
   capital,
@@ -144,6 +146,9 @@ function classify(work: Work, f: Finding): void {
     if (f.kind === 'action-input' && p[0] === 'jobs' && dockerLogin(work, f)) return
     if (f.kind === 'reusable-workflow-caller' || f.kind === 'reusable-workflow-inherit') {
       if (caller(work, f)) return
+      const calls = jobOf(work, f).calls
+      const held = calls ? work.ctx.callee(calls)?.held : undefined
+      if (calls && held) return void work.followUps.push(callerOfHeldFollowUp(f, calls, held))
     }
   }
   work.followUps.push(followUp(f))
@@ -154,32 +159,51 @@ function cacStep(work: Work, f: Finding): void {
   const step = job.stepModels.find((s) => s.index === f.path[3])
   if (!step) throw new UnsupportedEdit(`step ${String(f.path[3])} of job ${job.id} not found`, 0)
   const chained = f.roleToAssume !== null
+  // Role chaining: the keys go only when the role they assume will trust GitHub.
+  const chainArn = chained ? work.ctx.chainedRole(f.roleToAssume!) : null
+  if (chained && chainArn === null) return void work.followUps.push(unknownChain(f))
   const identity = work.ctx.identity(f.pair)
   const text = work.model.text
-  work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn))
+  const converted = cacInputs(work, job.id, step)
+  work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn, converted))
   const at = step.with!.pair.key as { range?: [number, number, number] }
   recordEdit(work, at.range?.[0] ?? 0, {
     kind: 'role-to-assume',
     job: job.id,
     step: step.index,
-    roleArn: chained ? f.roleToAssume! : identity.arn,
+    roleArn: chainArn ?? identity.arn,
     chained
   })
   const pin = cacPinEdits(text, step, work.ctx.cacRef)
   if (pin) {
     work.edits.push(...pin.edits)
     if (pin.toTag && SHA_PINNED_USES.test(pin.from)) work.usedTagForSha = true
-    const { from, to } = pin
-    recordEdit(work, step.usesNode!.range![0], { kind: 'action-pin', job: job.id, from, to })
+    const { from, to, fromComment } = pin
+    recordEdit(work, step.usesNode!.range![0], {
+      kind: 'action-pin',
+      job: job.id,
+      step: step.index,
+      from,
+      to,
+      fromComment
+    })
   }
-  needsOf(work, job.id).providers.set(step.index, chained ? `role:${f.roleToAssume}` : identity)
+  needsOf(work, job.id).providers.set(step.index, chainArn ? `role:${chainArn}` : identity)
   work.idToken.add(job.id)
   work.roles.push(
-    chained
-      ? { identity: { ...identity, arn: f.roleToAssume! }, chained: true }
+    chainArn
+      ? { identity: { ...identity, arn: chainArn }, chained: true }
       : { identity, chained: false }
   )
   work.migrated.push(f)
+}
+
+/** A step chaining onto a role given by an expression no one resolved: its keys stay. */
+function unknownChain(f: Finding): FollowUp {
+  return {
+    ...followUp(f),
+    reason: `configure-aws-credentials uses the keys ${f.secrets.join(' and ')} only to assume the role in role-to-assume (${f.roleToAssume ?? ''}), which is not a literal role ARN: that role trusts the IAM user, not GitHub, so the keys stay. Write the role's ARN in role-to-assume (the migration then makes it trust GitHub), or run mode: migrate, which looks for the role among those trusting the key's IAM user.`
+  }
 }
 
 function envKeys(work: Work, f: Finding): void {

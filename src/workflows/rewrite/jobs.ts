@@ -5,7 +5,15 @@
  */
 import { insertCacStep, planNewSteps, regionIn, type JobNeeds } from './steps.js'
 import { removeHeld } from './nodes.js'
-import { get, lineOf, scalarValue, type FileModel, type JobModel, type StepModel } from './model.js'
+import {
+  get,
+  lineOf,
+  scalarValue,
+  type FileModel,
+  type Held,
+  type JobModel,
+  type StepModel
+} from './model.js'
 import { idTokenEdits } from './id-token.js'
 import { recordEdit, type Work } from './work.js'
 import { pairStart, valueNode, type AnyPair } from './yaml-edits.js'
@@ -26,7 +34,7 @@ export function finish(work: Work): boolean {
   for (const job of model.jobs.values()) {
     if (job.calls && ctx.callee(job.calls)?.assumesRole) work.idToken.add(job.id)
   }
-  const unit = indentUnit(model)
+  const fileUnit = indentUnit(model)
   const preferSha = pinsBySha(model)
   const knownRegions = new Map<string, string>()
   for (const n of work.needs.values()) {
@@ -56,6 +64,7 @@ export function finish(work: Work): boolean {
       providers: n.providers
     }
     const added = planNewSteps(needs, ctx.region)
+    const unit = nestedUnit(model, job) ?? fileUnit
     if (added.length > 0 || n.providers.size > 0) work.idToken.add(id)
     for (const step of added) {
       work.edits.push(insertCacStep(text, job, step, { cacRef: ctx.cacRef, preferSha, unit }))
@@ -86,7 +95,7 @@ export function finish(work: Work): boolean {
       file: model.path,
       line: model.callOffset > 0 ? lineOf(model, model.callOffset) : 1,
       reason:
-        'This reusable workflow now requests an OIDC token: every calling job needs id-token: write (callers in this repository are updated; update callers in other repositories).',
+        'This reusable workflow now requests an OIDC token: every calling job needs id-token: write. This pull request changes it only together with every caller in this repository; callers in other repositories are never updated by it: give their calling jobs id-token: write before merging.',
       kind: null
     })
   }
@@ -94,7 +103,12 @@ export function finish(work: Work): boolean {
     const job = model.jobs.get(id)!
     // A called workflow without permissions runs with its caller's: the callers get the entry.
     if (callOnly && !model.permissions && !job.permissions) continue
-    const change = idTokenEdits(model, job, ctx.repositoryDefault, unit)
+    const change = idTokenEdits(
+      model,
+      job,
+      ctx.repositoryDefault,
+      nestedUnit(model, job) ?? fileUnit
+    )
     work.edits.push(...change.edits)
     if (change.edit) recordEdit(work, change.offset, change.edit)
   }
@@ -135,6 +149,36 @@ function indentUnit(model: FileModel): number {
     if (unit > 0) return unit
   }
   return 2
+}
+
+/**
+ * The indentation of maps nested under a key as the job writes them (`permissions:`, `env:`,
+ * `secrets:`, a step's `with:` or `env:`), else as the workflow's and the other jobs' do; null
+ * when the file has none (the job keys' unit is used).
+ */
+function nestedUnit(model: FileModel, job: JobModel): number | null {
+  const own = (j: JobModel): (Held | null)[] => [
+    j.permissions,
+    j.env,
+    j.secrets,
+    ...j.stepModels.flatMap((s) => [s.with, s.env])
+  ]
+  const others = [...model.jobs.values()].filter((j) => j !== job)
+  for (const held of [...own(job), model.permissions, model.env, ...others.flatMap(own)]) {
+    const unit = held ? heldUnit(model.text, held) : null
+    if (unit !== null) return unit
+  }
+  return null
+}
+
+/** How far a block map's first entry is indented from the key that holds it. */
+function heldUnit(text: string, held: Held): number | null {
+  const first = held.map?.items[0] as AnyPair | undefined
+  const key = held.pair.key as { range?: [number, number, number] } | null
+  if (!first || !held.map || held.map.flow || !key?.range) return null
+  const col = (o: number): number => o - text.lastIndexOf('\n', o - 1) - 1
+  const unit = col(pairStart(first)) - col(key.range[0])
+  return unit > 0 ? unit : null
 }
 
 /** Whether most remote actions of the file are pinned by commit SHA. */

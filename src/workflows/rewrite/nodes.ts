@@ -38,7 +38,12 @@ export function secretsOf(node: Node | null): string[] {
  * A configure-aws-credentials step: the key inputs go; `role-to-assume: ARN` takes the place of
  * the first one unless the step already names a role (role chaining keeps it).
  */
-export function cacStepEdits(text: string, step: StepModel, arn: string | null): TextEdit[] {
+export function cacStepEdits(
+  text: string,
+  step: StepModel,
+  arn: string | null,
+  converted: ReadonlyMap<AnyPair, string> = new Map()
+): TextEdit[] {
   const withMap = step.with?.map
   if (!withMap || !step.with) {
     throw new UnsupportedEdit('a configure-aws-credentials step without a with: map', 0)
@@ -57,7 +62,7 @@ export function cacStepEdits(text: string, step: StepModel, arn: string | null):
         placed = true
         continue
       }
-      items.push(text.slice(pairStart(p), pairValueEnd(p)))
+      items.push(converted.get(p) ?? text.slice(pairStart(p), pairValueEnd(p)))
     }
     const [start, end] = [withMap.range![0], withMap.range![1]]
     const inner = text.slice(start + 1, end - 1)
@@ -80,7 +85,13 @@ export function cacPinEdits(
   text: string,
   step: StepModel,
   target: CacRef
-): { edits: TextEdit[]; from: string; to: string; toTag: boolean } | null {
+): {
+  edits: TextEdit[]
+  from: string
+  fromComment: string | null
+  to: string
+  toTag: boolean
+} | null {
   const node = step.usesNode
   if (!isScalar(node) || !node.range || step.uses === null) return null
   const [start, valueEnd] = [node.range[0], node.range[1]]
@@ -114,6 +125,7 @@ export function cacPinEdits(
   return {
     edits,
     from: step.uses.trim(),
+    fromComment: current,
     to: pin.uses,
     toTag: !('sha' in target) || pin.comment === null
   }

@@ -13,7 +13,8 @@ import { CAC_TAG, validateCacRef, type CacRef } from './action-pins.js'
 import { pairKey, type Finding, type KeyPair, type WorkflowFile } from '../findings.js'
 import { callsLocalWorkflow, mayRewrite, type ParsedTrees } from '../parsed.js'
 import { parseModel, type FileModel } from './model.js'
-import { planFile, type CalleeOutcome, type FileContext, type FilePlan } from './file.js'
+import type { FilePlan } from './file.js'
+import { planFiles, type FileModels } from './rounds.js'
 import type { Identity } from './steps.js'
 import {
   PLACEHOLDER_ARN,
@@ -22,7 +23,6 @@ import {
   type RewriteOptions,
   type RewriteResult
 } from './contract.js'
-import { scanWorkflows } from '../scan/scan.js'
 import { localCallee } from '../scan/sites.js'
 import { UnsupportedEdit } from './yaml-edits.js'
 import { keyString, valueNode } from './yaml-edits.js'
@@ -61,14 +61,23 @@ export function rewriteWorkflows(
   if (options.defaultRoleArn) validateRoleArn(options.defaultRoleArn, 'default role ARN')
   const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG })
   const byFile = findingsByFile(findings)
-  const models = fileModels(files, byFile, trees)
+  const models = fileModels(files, byFile, trees, options.keep)
   const passed = passedSecrets(models.callers)
-  const plans = planRounds(files, byFile, models, (file) => ({
-    identity: (pair) => identityFor(pair, file, passed, options),
-    region: options.region ?? null,
-    repositoryDefault: options.repositoryDefault ?? 'restricted',
-    cacRef
-  }))
+  const keep = options.keep ?? new Map<string, string>()
+  const plans = planFiles(
+    files,
+    byFile,
+    models,
+    (file) => ({
+      identity: (pair) => identityFor(pair, file, passed, options),
+      region: options.region ?? null,
+      repositoryDefault: options.repositoryDefault ?? 'restricted',
+      cacRef,
+      // Only a literal ARN is known to be the role the migration makes trust GitHub.
+      chainedRole: (value) => (ROLE_ARN.test(value.trim()) ? value.trim() : null)
+    }),
+    keep
+  )
   return result(files, findings, byFile, plans, options, cacRef)
 }
 
@@ -82,14 +91,6 @@ function findingsByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   return byFile
 }
 
-/** The files the rewrite may edit, and their models. */
-interface FileModels {
-  readonly editable: ReadonlySet<string>
-  /** Files calling a reusable workflow of the repository, with their models (kept: read often). */
-  readonly callers: ReadonlyMap<string, FileModel | null>
-  get(file: WorkflowFile): FileModel | null
-}
-
 /**
  * Only files the rewrite may edit are parsed again: those with findings it can migrate and
  * those calling a reusable workflow of the repository (they may need id-token: write). The
@@ -99,7 +100,8 @@ interface FileModels {
 function fileModels(
   files: readonly WorkflowFile[],
   byFile: ReadonlyMap<string, readonly Finding[]>,
-  trees: ParsedTrees | undefined
+  trees: ParsedTrees | undefined,
+  keep: ReadonlyMap<string, string> | undefined
 ): FileModels {
   const editable = new Set<string>()
   const callers = new Map<string, FileModel | null>()
@@ -108,7 +110,7 @@ function fileModels(
   for (const f of files) {
     const own = byFile.get(f.path) ?? []
     const calling = callsLocalWorkflow(f.text)
-    if (own.some(mayRewrite) || calling) editable.add(f.path)
+    if ((own.some(mayRewrite) || calling) && !keep?.has(f.path)) editable.add(f.path)
     if (calling) callers.set(f.path, model(f))
   }
   return {
@@ -116,114 +118,6 @@ function fileModels(
     callers,
     get: (file) => (callers.has(file.path) ? callers.get(file.path)! : model(file))
   }
-}
-
-/** The workflows of the repository each caller calls. */
-function callGraph(callers: ReadonlyMap<string, FileModel | null>): Map<string, Set<string>> {
-  const calls = new Map<string, Set<string>>()
-  for (const [p, model] of callers) {
-    const targets = new Set<string>()
-    for (const job of model?.jobs.values() ?? []) {
-      const target = job.calls === null ? null : localCallee(job.calls)
-      if (target !== null) targets.add(target)
-    }
-    calls.set(p, targets)
-  }
-  return calls
-}
-
-/**
- * Plans every editable file. Called workflows first settle their outcome; a file is planned
- * again only when the outcome of a workflow it calls changed.
- */
-function planRounds(
-  files: readonly WorkflowFile[],
-  byFile: ReadonlyMap<string, readonly Finding[]>,
-  models: FileModels,
-  contextOf: (file: string) => Omit<FileContext, 'callee'>
-): Map<string, FilePlan> {
-  const outcomes = new Map<string, CalleeOutcome>()
-  const plans = new Map<string, FilePlan>()
-  const calls = callGraph(models.callers)
-  const callee = (uses: string): CalleeOutcome | null => {
-    const target = localCallee(uses)
-    return target === null ? null : (outcomes.get(target) ?? null)
-  }
-  let pending = new Set(models.editable)
-  for (let round = 0; round <= files.length && pending.size > 0; round++) {
-    const changed = new Set<string>()
-    for (const file of files) {
-      if (!pending.has(file.path)) continue
-      const own = byFile.get(file.path) ?? []
-      const ctx = { ...contextOf(file.path), callee }
-      const plan = checked(file, own, planFile(file.path, file.text, models.get(file), own, ctx))
-      plans.set(file.path, plan)
-      if (!sameOutcome(outcomes.get(file.path), plan.outcome)) {
-        outcomes.set(file.path, plan.outcome)
-        changed.add(file.path)
-      }
-    }
-    pending = new Set(
-      [...calls].filter(([, targets]) => [...targets].some((t) => changed.has(t))).map(([p]) => p)
-    )
-  }
-  return plans
-}
-
-/**
- * Re-scans a rewritten file: it must parse, and for every finding kind and set of secrets hold
- * no more findings than before minus those migrated (secrets, not pairs: alone, the file cannot
- * complete a pair from the other files). Otherwise the file stays as it was.
- */
-function checked(file: WorkflowFile, before: readonly Finding[], plan: FilePlan): FilePlan {
-  if (plan.after === file.text) return plan
-  const rescan = scanWorkflows([{ path: file.path, text: plan.after }])
-  const key = (f: Finding): string => `${f.kind}|${f.secrets.join(',')}`
-  const budget = new Map<string, number>()
-  for (const f of before) budget.set(key(f), (budget.get(key(f)) ?? 0) + 1)
-  for (const f of plan.migrated) budget.set(key(f), (budget.get(key(f)) ?? 0) - 1)
-  let left: Finding | null = null
-  for (const f of rescan.findings) {
-    const n = (budget.get(key(f)) ?? 0) - 1
-    budget.set(key(f), n)
-    if (n < 0 || f.migration === 'automatic') left ??= f
-  }
-  const problem =
-    rescan.errors[0]?.message ??
-    (left ? `the rewritten file still has ${left.kind} keys at line ${left.line}` : null)
-  if (problem === null) return plan
-  const reason = `Not rewritten: ${problem}; the file is left as it was.`
-  return {
-    ...plan,
-    after: file.text,
-    edits: [],
-    roles: [],
-    migrated: [],
-    regionsMissing: [],
-    outcome: { assumesRole: false, released: new Set() },
-    followUps: [
-      ...plan.migrated.map((f) => ({
-        file: f.file,
-        line: f.line,
-        reason: `The static keys ${f.secrets.join(' and ')} stay: this file could not be rewritten (${problem}); migrate this use by hand.`,
-        kind: f.kind
-      })),
-      // Follow-ups the rewrite raised itself (regions, callers) no longer apply.
-      ...plan.followUps.filter((u) => u.kind !== null),
-      { file: file.path, line: 1, reason, kind: null }
-    ].sort((a, b) => a.line - b.line),
-    rejected: reason
-  }
-}
-
-function sameOutcome(a: CalleeOutcome | undefined, b: CalleeOutcome): boolean {
-  const aRole = a?.assumesRole ?? false
-  const aReleased = a?.released ?? new Set<string>()
-  return (
-    aRole === b.assumesRole &&
-    aReleased.size === b.released.size &&
-    [...b.released].every((s) => aReleased.has(s))
-  )
 }
 
 /**
@@ -320,7 +214,8 @@ function result(
       after: plan.after,
       changed: plan.after !== file.text,
       edits: plan.edits,
-      followUps: plan.followUps
+      followUps: plan.followUps,
+      ...(plan.outcome.held ? { heldBy: plan.outcome.held } : {})
     })
     tagForSha ||= plan.usedTagForSha
     for (const line of plan.regionsMissing) regions.push({ file: file.path, line })

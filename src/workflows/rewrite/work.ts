@@ -9,7 +9,7 @@ import type { Finding, KeyPair } from '../findings.js'
 import type { RepositoryDefault } from '../permissions.js'
 import { lineOf, type FileModel, type Held, type JobModel } from './model.js'
 import type { Identity, StepNeed } from './steps.js'
-import type { EditFields, FollowUp, RewriteEdit } from './contract.js'
+import type { CallerHold, EditFields, FollowUp, RewriteEdit } from './contract.js'
 import { UnsupportedEdit, type AnyPair } from './yaml-edits.js'
 
 /** What a reusable workflow of the repository does after its rewrite, as its callers see it. */
@@ -18,6 +18,8 @@ export interface CalleeOutcome {
   readonly assumesRole: boolean
   /** Declared secrets it no longer uses: callers stop passing them. */
   readonly released: ReadonlySet<string>
+  /** Set when it stays as it was because a caller stays (`callers.ts`). */
+  readonly held?: CallerHold
 }
 
 export interface FileContext {
@@ -26,6 +28,11 @@ export interface FileContext {
   readonly region: string | null
   readonly repositoryDefault: RepositoryDefault
   readonly cacRef: CacRef
+  /**
+   * The role ARN a `role-to-assume` value stands for, known to trust GitHub after this migration
+   * (a literal ARN), else null: the keys stay.
+   */
+  readonly chainedRole: (roleToAssume: string) => string | null
   /** The outcome of a local reusable workflow (`./.github/workflows/x.yml`), or null. */
   readonly callee: (uses: string) => CalleeOutcome | null
 }

@@ -3,6 +3,7 @@
  * migration with its reason, pair, path and position). See the path rule in `scan.ts`.
  */
 import type { Finding, KeyPair } from '../findings.js'
+import { ROLE_ARN } from '../../formats.js'
 import {
   APP_CONFIG_SECRETS,
   ecrLogin,
@@ -139,7 +140,10 @@ function cacFinding(src: Located, uses: KeyUse[]): Finding {
   else if (uses.some((u) => u.site.shared)) why = cac('manual', 'shared')
   else if (uses.some((u) => u.role === 'token')) why = cac('manual', 'session-token')
   else if (partition(ctx) !== null) why = cac('manual', 'partition')
-  else why = cac('automatic', ctx.roleToAssume !== null ? 'cac-chain' : 'cac')
+  else if (ctx.roleToAssume !== null && !ROLE_ARN.test(ctx.roleToAssume.trim())) {
+    // The keys go only when the chained role is known to trust GitHub after the migration.
+    why = cac('manual', 'cac-chain-unknown')
+  } else why = cac('automatic', ctx.roleToAssume !== null ? 'cac-chain' : 'cac')
   return finding(src, at, uses, mergePairs(pairs), why)
 }
 

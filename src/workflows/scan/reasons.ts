@@ -7,6 +7,7 @@ import type { FindingKind, Migration } from '../findings.js'
 export type ReasonCode =
   | 'cac'
   | 'cac-chain'
+  | 'cac-chain-unknown'
   | 'cac-dynamic'
   | 'cac-input'
   | 'cac-expression'
@@ -41,6 +42,7 @@ export type ReasonCode =
   | 'inherit-migrated'
   | 'callers-differ'
   | 'env-step-by-hand'
+  | 'pull-request-target-head'
 
 export interface Why {
   readonly kind: FindingKind
@@ -84,6 +86,8 @@ export function kindReason(why: Why, f: ReasonFacts): string {
       return `configure-aws-credentials logs in with the static keys ${keys}; rewritten to role-to-assume with id-token: write.`
     case 'cac-chain':
       return `configure-aws-credentials uses the static keys ${keys} only to assume ${f.roleToAssume ?? 'a role'} (role chaining); rewritten to assume a role through OIDC.`
+    case 'cac-chain-unknown':
+      return `configure-aws-credentials uses the static keys ${keys} only to assume the role in role-to-assume (${f.roleToAssume ?? ''}), which is not a literal role ARN: that role trusts the IAM user, not GitHub, so the keys stay. Write the role's ARN in role-to-assume instead; the migration then makes that role trust GitHub and removes the keys.`
     case 'cac-dynamic':
       return `configure-aws-credentials takes keys chosen at run time (${f.via ?? keys}), so no single role can replace them; map each case to a role by hand.`
     case 'cac-input':
@@ -150,6 +154,8 @@ export function kindReason(why: Why, f: ReasonFacts): string {
       return `Callers pass different keys (${f.via ?? '?'}) as the secrets ${keys} of this reusable workflow, so no single role replaces them; give it a role input and migrate by hand.`
     case 'env-step-by-hand':
       return `The step's env sets the keys ${keys}, and the same step also uses keys by hand (line ${f.via ?? '?'}); its env entries cannot go alone: migrate the step by hand.`
+    case 'pull-request-target-head':
+      return `This job runs on pull_request_target and checks out the pull request's head (${f.via ?? '?'}) and runs it, so code from any fork would run with the AWS role; the keys ${keys} are not rewritten: check out the base instead, or set allow-pull-request-target: true.`
     case 'inherit':
       return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which uses them as AWS keys; migrate it by hand and give this job id-token: write.`
   }
