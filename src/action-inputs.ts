@@ -10,6 +10,7 @@ export const ACTION_INPUTS = {
   'working-directory': '${{ github.workspace }}',
   'sarif-file': '',
   'fail-on-findings': 'false',
+  'allow-pull-request-target': 'false',
   keys: '',
   'aws-region': 'us-east-1',
   'role-name': 'github-{owner}-{repo}-{user}',

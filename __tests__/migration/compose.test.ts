@@ -279,3 +279,61 @@ describe('composeMigrationPlan with a reusable workflow', () => {
     expect(result.pullRequest).toBeNull()
   })
 })
+
+describe('composeMigrationPlan: a called workflow and a blocked caller (issue 11 item 1)', () => {
+  const dir = '__fixtures__/migrate/caller-blocked/.github/workflows'
+  const repoFiles = ['deploy.yml', 'nightly.yml', 'release.yml'].map((n) =>
+    file(`.github/workflows/${n}`, readFileSync(`${dir}/${n}`, 'utf8'))
+  )
+  const siteKeys = [{ secretName: 'SITE_AWS_ACCESS_KEY_ID', accessKeyId: 'AKIASSSSSSSSSSSSSSSS' }]
+  const sitePair: PairPlan = { ...pairA, secretName: 'SITE_AWS_ACCESS_KEY_ID' }
+  const compose = (keys: { secretName: string; accessKeyId: string }[], pairs: PairPlan[]) => {
+    const scanned = scanWorkflows(repoFiles)
+    return composeMigrationPlan({
+      facts: { ...facts, workflowFiles: repoFiles },
+      files: repoFiles,
+      scan: scanned,
+      selection: selectPairs(keys, scanned.findings),
+      aws: awsPlan(pairs),
+      cac: { ref: { tag: 'v6' }, note: null },
+      settings
+    })
+  }
+
+  it('keeps the called workflow and every caller when one caller is blocked, naming it', () => {
+    // nightly.yml also uses BACKUP keys, which have no keys line: it is blocked.
+    const result = compose(siteKeys, [sitePair])
+    expect(result.pullRequest).toBeNull()
+    expect(result.blocked.map((b) => b.file)).toEqual([
+      '.github/workflows/nightly.yml',
+      '.github/workflows/deploy.yml'
+    ])
+    expect(result.blocked[1]?.reason).toContain(
+      'job deploy of .github/workflows/nightly.yml, which calls it, stays as it is (key pair BACKUP_AWS_ACCESS_KEY_ID'
+    )
+    const deploy = result.followUps.filter((u) => u.file === '.github/workflows/deploy.yml')
+    expect(deploy.map((u) => u.line)).toEqual([5, 15])
+    for (const u of deploy)
+      expect(u.message).toContain('job deploy of .github/workflows/nightly.yml')
+    expect(result.followUps.find((u) => u.file.endsWith('release.yml'))?.message).toContain(
+      'stay passed to ./.github/workflows/deploy.yml'
+    )
+  })
+
+  it('migrates the called workflow with every caller once the blocking pair has a role', () => {
+    const backupPair: PairPlan = { ...pairA, secretName: 'BACKUP_AWS_ACCESS_KEY_ID' }
+    const result = compose(
+      [
+        ...siteKeys,
+        { secretName: 'BACKUP_AWS_ACCESS_KEY_ID', accessKeyId: 'AKIABBBBBBBBBBBBBBBB' }
+      ],
+      [sitePair, backupPair]
+    )
+    expect(result.blocked).toEqual([])
+    expect(result.pullRequest?.files.map((f) => f.path)).toEqual([
+      '.github/workflows/deploy.yml',
+      '.github/workflows/nightly.yml',
+      '.github/workflows/release.yml'
+    ])
+  })
+})

@@ -54,8 +54,29 @@ const table: [RewriteEdit, string][] = [
     'job deploy: permissions added: the repository default (permissive) plus id-token: write'
   ],
   [
-    { line: 7, kind: 'action-pin', job: 'deploy', from: `${CAC}@v1`, to: `${CAC}@v6` },
+    {
+      line: 7,
+      kind: 'action-pin',
+      job: 'deploy',
+      step: 0,
+      from: `${CAC}@v1`,
+      to: `${CAC}@v6`,
+      fromComment: null
+    },
     `job deploy: ${CAC}@v1 -> ${CAC}@v6`
+  ],
+  [
+    {
+      line: 9,
+      kind: 'cac-inputs',
+      job: 'deploy',
+      step: 1,
+      converted: [
+        { input: 'mask-aws-account-id', from: 'no', to: 'false' },
+        { input: 'role-skip-session-tagging', from: 'Yes', to: 'true' }
+      ]
+    },
+    'job deploy: configure-aws-credentials mask-aws-account-id: no -> false, role-skip-session-tagging: Yes -> true (v6 reads only true/false)'
   ],
   [
     {

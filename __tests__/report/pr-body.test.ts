@@ -40,7 +40,8 @@ const role: RoleSection = {
   ],
   permissionsCopied: ['managed arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess: attached'],
   documentChanges: [],
-  merges: ['merged 3 inline policies into github-merged-1 (10,240-character inline quota)']
+  merges: ['merged 3 inline policies into github-merged-1 (10,240-character inline quota)'],
+  widenings: []
 }
 
 const DOCUMENT_CHANGES: RoleSection['documentChanges'] = [

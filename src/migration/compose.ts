@@ -15,14 +15,25 @@ import type { RepositoryFacts, RepositoryFile } from '../workflows/repository.js
 import type { ResolvedCacRef } from '../workflows/rewrite/action-pins.js'
 import { awsKeyFindings, type Finding } from '../workflows/findings.js'
 import type { ScannedWorkflows } from '../workflows/scan/scan.js'
+import { untrustedCheckoutWarnings } from '../workflows/scan/pull-request-target.js'
 import { rewriteWorkflows, type RewriteResult } from '../workflows/rewrite/rewrite.js'
-import { blockedFiles, pairProblems, type BlockedFile, type PairProblems } from './blocked.js'
+import {
+  blockedFiles,
+  heldFiles,
+  pairProblems,
+  unparsedFiles,
+  type BlockedFile,
+  type PairProblems,
+  type UnparsedFile
+} from './blocked.js'
 import type { PairSelection } from './pairs.js'
 import {
   pullRequestDraft,
   type PullRequestDraft,
   type PullRequestSettings
 } from './pull-request.js'
+import type { TrustCheck } from '../trust/check.js'
+import { planTrustChecks } from './trust.js'
 
 export interface ComposeSettings extends PullRequestSettings {
   readonly awsRegion: string
@@ -55,6 +66,10 @@ export interface MigrationPlan {
   readonly followUps: readonly FollowUpItem[]
   /** Null when no workflow file changes. */
   readonly pullRequest: PullRequestDraft | null
+  /** Workflow files that are not valid YAML: not scanned (the run fails at the end). */
+  readonly unparsed: readonly UnparsedFile[]
+  /** Per role, its planned trust policy checked against its jobs' and adversarial claims. */
+  readonly trustChecks: readonly TrustCheck[]
 }
 
 export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
@@ -73,7 +88,8 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
       roleArns: rewriteRoleArns(findings, selection, roleArns),
       region: settings.awsRegion,
       repositoryDefault: facts.workflowTokenDefault,
-      cacRef: cac.ref
+      cacRef: cac.ref,
+      keep: blockedBy
     },
     scan.trees
   )
@@ -94,6 +110,7 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
     followUps,
     tokenPermissionChanges: tokenChanges(rewrite, scan.findings, facts)
   })
+  const trustChecks = planTrustChecks({ facts, files: input.files, selection, aws })
   return {
     repository: `${facts.owner}/${facts.repo}`,
     defaultBranch: facts.defaultBranch,
@@ -101,11 +118,16 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
     aws,
     roleArns,
     rewrite,
-    blocked: [...blockedBy].map(([file, reason]) => ({ file, reason })),
+    blocked: [...[...blockedBy].map(([file, reason]) => ({ file, reason })), ...heldFiles(rewrite)],
     pairErrors: problems.errors,
     warnings,
     followUps,
-    pullRequest
+    pullRequest: pullRequest && {
+      ...pullRequest,
+      body: { ...pullRequest.body, trustChecks, notScanned: unparsedFiles(scan.errors) }
+    },
+    unparsed: unparsedFiles(scan.errors),
+    trustChecks
   }
 }
 
@@ -148,6 +170,10 @@ function planWarnings(
   const { facts, cac, aws } = input
   return [
     ...facts.warnings,
+    ...untrustedCheckoutWarnings(
+      input.scan.untrustedCheckouts ?? [],
+      input.scan.allowPullRequestTarget
+    ),
     ...(cac.note ? [cac.note] : []),
     ...rewrite.notes,
     ...problems.errors.map((e) => `Not migrated: ${e}`),

@@ -5,8 +5,11 @@
  */
 import type { ChangedDocument } from '../aws/plan/permissions.js'
 import type { PermissionsValue } from '../workflows/findings.js'
+import type { Widening } from '../workflows/subjects.js'
 import type { RepositoryDefault } from '../workflows/permissions.js'
-import type { IdTokenEdit } from '../workflows/rewrite/contract.js'
+import type { CacInputsEdit, IdTokenEdit } from '../workflows/rewrite/contract.js'
+import type { UnparsedFile } from './blocked.js'
+import type { TrustCheck } from '../trust/check.js'
 
 export interface PullRequestBodyInput {
   /** `OWNER/REPO`. */
@@ -17,8 +20,31 @@ export interface PullRequestBodyInput {
   readonly followUps: readonly FollowUpItem[]
   readonly tokenPermissionChanges: readonly TokenPermissionChange[]
   readonly nextSteps: NextSteps
+  /** Per role, its trust policy checked against its jobs' and adversarial claims. */
+  readonly trustChecks?: readonly TrustCheck[]
   /** Link to the workflow run that made the pull request (its job summary has everything). */
   readonly runUrl?: string | null
+  /** Workflow files that are not valid YAML (not scanned; GitHub rejects them too). */
+  readonly notScanned?: readonly UnparsedFile[]
+  /** The configure-aws-credentials steps moved to v6: the version each came from, inputs converted. */
+  readonly cacSteps?: readonly CacStepUpgrade[]
+}
+
+/** A rewritten configure-aws-credentials step as the pull request leaves it (from the edits). */
+export interface CacStepUpgrade {
+  readonly workflow: string
+  readonly job: string
+  /** Zero-based index of the step in the job's `steps`. */
+  readonly step: number
+  /** 1-based line of the step's `uses:` (or `with:`) on the default branch. */
+  readonly line: number
+  /** `uses:` before (`aws-actions/configure-aws-credentials@v4`) and after; null when on v6 already. */
+  readonly from: string | null
+  readonly to: string | null
+  /** The version comment of a SHA pin before (`v4.0.2`), else null. */
+  readonly fromComment: string | null
+  /** Boolean inputs written the YAML 1.1 way (`no`), now `true`/`false`. */
+  readonly converted: CacInputsEdit['converted']
 }
 
 /** One job that used a key pair. */
@@ -50,6 +76,8 @@ export interface RoleSection {
   readonly documentChanges: readonly ChangedDocument[]
   /** Policies merged to stay within IAM quotas, one line each. */
   readonly merges: readonly string[]
+  /** Where the trust policy admits more than the workflows' filters (issue 10). */
+  readonly widenings: readonly Widening[]
 }
 
 export interface AdmittedSubject {

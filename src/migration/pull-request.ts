@@ -9,6 +9,7 @@ import type { RepositoryFacts, RepositoryFile } from '../workflows/repository.js
 import type { RewriteResult } from '../workflows/rewrite/contract.js'
 import type { PairSelection } from './pairs.js'
 import type {
+  CacStepUpgrade,
   FollowUpItem,
   PullRequestBodyInput,
   SummaryRow,
@@ -108,8 +109,44 @@ function pullRequestBody(input: DraftInput): PullRequestBodyInput {
         'deactivate each old access key (`aws iam update-access-key --status Inactive`), watch the workflows for a week, then delete the key and the repository secrets. Until the key is deleted, reactivating it undoes the change.'
     },
     // No link to the run: the body must not change from one run to the next (idempotence).
-    runUrl: null
+    runUrl: null,
+    cacSteps: cacStepUpgrades(input.rewrite)
   }
+}
+
+/** Each rewritten configure-aws-credentials step whose pin or inputs changed, in file order. */
+function cacStepUpgrades(rewrite: RewriteResult): CacStepUpgrade[] {
+  const out = new Map<string, CacStepUpgrade>()
+  for (const file of rewrite.files.filter((f) => f.changed)) {
+    for (const edit of file.edits) {
+      if (edit.kind !== 'action-pin' && edit.kind !== 'cac-inputs') continue
+      const id = `${file.path}\u0000${edit.job}\u0000${edit.step}`
+      const known = out.get(id)
+      const base: CacStepUpgrade = known ?? {
+        workflow: file.path,
+        job: edit.job,
+        step: edit.step,
+        line: edit.line,
+        from: null,
+        to: null,
+        fromComment: null,
+        converted: []
+      }
+      out.set(
+        id,
+        edit.kind === 'action-pin'
+          ? {
+              ...base,
+              line: edit.line,
+              from: edit.from,
+              to: edit.to,
+              fromComment: edit.fromComment
+            }
+          : { ...base, converted: edit.converted }
+      )
+    }
+  }
+  return [...out.values()]
 }
 
 /** One row per file, job and key pair; the role once the rewrite migrated that use. */

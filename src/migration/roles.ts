@@ -30,6 +30,7 @@ export function roleSections(aws: AwsPlan): RoleSection[] {
       admits: role.subjects.map((s) => ({ subject: s.pattern, sources: s.sources })),
       permissionsCopied: role.permissions?.copies ?? [],
       documentChanges: role.permissions ? changedDocuments(role.permissions) : [],
+      widenings: role.trust.widenings,
       merges: [
         ...role.trust.merges,
         ...(role.permissions?.merged ?? []).map(

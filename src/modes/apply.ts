@@ -12,6 +12,11 @@ import { renderPullRequestBody } from '../report/pr-body.js'
 import { errorMessage } from '../errors.js'
 import type { MigrationPlan } from '../migration/compose.js'
 import type { MigrationResult } from '../migration/result.js'
+import { planRoles } from '../migration/roles.js'
+import { samePolicy } from '../aws/plan/policy-document.js'
+import { readRole } from '../aws/state.js'
+import { recheckTrust } from '../trust/check.js'
+import { trustCheckErrors } from '../report/trust-check.js'
 
 export async function applyMigration(
   github: GitHubApi,
@@ -24,10 +29,22 @@ export async function applyMigration(
     ...[...result.roles.values()].flatMap((o) => o.done.map(describeWrite))
   ]
   const errors = awsErrors(result)
+  // Only a complete AWS side is checked: what IAM holds now, against the plan's claims.
+  const trustErrors =
+    errors.length > 0
+      ? []
+      : await writtenTrustErrors(aws, plan, result).catch((error: unknown) => [
+          `trust check: ${errorMessage(error)}`
+        ])
+  errors.push(...trustErrors)
   const done = { roleArns: result.roleArns, awsWrites, errors }
   if (!plan.pullRequest) return { ...done, pullRequest: null }
   if (errors.length > 0) {
-    errors.push('pull request: not opened because the AWS side is incomplete; run again')
+    errors.push(
+      trustErrors.length > 0
+        ? 'pull request: not opened because the trust check of a role failed; correct its trust policy and run again'
+        : 'pull request: not opened because the AWS side is incomplete; run again'
+    )
     return { ...done, pullRequest: null }
   }
   const draft = plan.pullRequest
@@ -64,6 +81,40 @@ function awsErrors(result: AwsApplyResult): string[] {
     } else if (outcome.error) {
       errors.push(`role ${outcome.roleArn}: ${outcome.error}`)
     }
+  }
+  return errors
+}
+
+/**
+ * The trust check of each applied role on its trust policy READ BACK FROM IAM, so that what is
+ * checked is what AWS holds. IAM is eventually consistent: a policy that still differs from the
+ * planned one is read again a few times before its check counts.
+ */
+async function writtenTrustErrors(
+  aws: AwsApi,
+  plan: MigrationPlan,
+  result: AwsApplyResult,
+  pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))
+): Promise<string[]> {
+  const planned = new Map(
+    planRoles(plan.aws).map(({ role }) => [role.roleArn, role.trust.document])
+  )
+  const errors: string[] = []
+  for (const check of plan.trustChecks) {
+    if (result.roles.get(check.roleArn)?.error !== null) continue
+    const want = planned.get(check.roleArn)
+    let role = await readRole(aws, check.roleName, { policies: false })
+    for (let i = 0; i < 3 && role && want && !samePolicy(role.trust, want); i++) {
+      await pause(2_000)
+      role = await readRole(aws, check.roleName, { policies: false })
+    }
+    if (!role) {
+      errors.push(
+        `role ${check.roleArn}: not found when its trust policy was read back for the trust check`
+      )
+      continue
+    }
+    errors.push(...trustCheckErrors(recheckTrust(check, role.trust, 'written')))
   }
   return errors
 }

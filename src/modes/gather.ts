@@ -22,6 +22,7 @@ import { selectPairs } from '../migration/pairs.js'
 
 export interface GatherSettings extends AwsSettings, ComposeSettings {
   readonly keys: readonly KeyInput[]
+  readonly allowPullRequestTarget?: boolean
 }
 
 export interface GatherRequest {
@@ -35,7 +36,9 @@ export async function gatherMigration(request: GatherRequest): Promise<Migration
   const { github, aws, settings } = request
   const facts = await github.readFacts({ workflowFiles: true })
   const files = facts.workflowFiles ?? []
-  const scan = scanWorkflows(files)
+  const scan = scanWorkflows(files, {
+    allowPullRequestTarget: settings.allowPullRequestTarget ?? false
+  })
   const selection = selectPairs(settings.keys, scan.findings)
   const [awsPlan, cac] = await Promise.all([
     planAwsMigration(aws, {

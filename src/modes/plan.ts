@@ -39,9 +39,15 @@ export async function runPlanMode(settings: Settings, env: NodeJS.ProcessEnv): P
       .write()
   }
 
-  if (settings.failOnFindings && aws.length > 0) {
+  // A file that is not valid YAML was not scanned: it may hold keys, so it fails as the CLI does.
+  const broken = new Set(result.errors.map((e) => e.file)).size
+  if (settings.failOnFindings && (aws.length > 0 || broken > 0)) {
+    const found = [
+      ...(aws.length > 0 ? [`${aws.length} static AWS key use(s) found`] : []),
+      ...(broken > 0 ? [`${broken} workflow file(s) not valid YAML (not scanned)`] : [])
+    ]
     core.setFailed(
-      `${aws.length} static AWS key use(s) found (fail-on-findings is true); see the annotations and the job summary`
+      `${found.join(' and ')} (fail-on-findings is true); see the annotations and the job summary`
     )
   }
   return result

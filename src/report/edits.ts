@@ -17,6 +17,8 @@ export function describeEdit(edit: RewriteEdit): string {
       return `job ${edit.job}: permissions ${idTokenChangeText(edit)}`
     case 'action-pin':
       return `job ${edit.job}: ${edit.from} -> ${edit.to}`
+    case 'cac-inputs':
+      return `job ${edit.job}: configure-aws-credentials ${edit.converted.map((c) => `${c.input}: ${c.from} -> ${c.to}`).join(', ')} (v6 reads only true/false)`
     case 'role-to-assume':
       return `job ${edit.job}: configure-aws-credentials ${roleToAssumeText(edit)}`
     case 'cac-step-added':

@@ -11,44 +11,78 @@ import type { MigrationResult } from '../migration/result.js'
 import type { MigrationPlan } from '../migration/compose.js'
 import { planRoles } from '../migration/roles.js'
 import { describeEdit } from './edits.js'
+import { fitSections, STEP_SUMMARY_LIMIT, type FitSection } from './fit.js'
+import { PLAN_SUMMARY_LIMIT } from './summary.js'
+import { wideningBlock } from './widenings.js'
+import { trustCheckFitSections } from './trust-check.js'
+import { notScannedLine } from './not-scanned.js'
 
 export interface SummaryOptions {
   /** `migrate` when writes were made (or attempted), `plan` when only planned. */
   readonly mode: 'plan' | 'migrate'
+  /**
+   * Bytes the summary may take (default 768 KiB: in plan mode it follows the findings summary,
+   * `summary.ts`, which takes at most 256 KiB; the runner takes 1 MiB per step).
+   */
+  readonly limit?: number
 }
 
+export const MIGRATION_SUMMARY_LIMIT = STEP_SUMMARY_LIMIT - PLAN_SUMMARY_LIMIT
+
+/**
+ * Within the limit, cut by the pull request body's priorities: the diffs, follow-ups and
+ * warnings first, then the key pair rows, the roles (with their trust policies) last; what was
+ * done never.
+ */
 export function renderMigrationSummary(
   plan: MigrationPlan,
   result: MigrationResult | null,
   options: SummaryOptions
 ): string {
-  return [
-    `## AWS keys to OIDC: ${options.mode} \`${plan.repository}\``,
-    '',
-    ...(result
-      ? doneSection(plan, result)
-      : [
-          `Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`,
-          ''
-        ]),
+  const sections: FitSection[] = [
+    fixed([
+      `## AWS keys to OIDC: ${options.mode} \`${plan.repository}\``,
+      '',
+      ...(result
+        ? doneSection(plan, result)
+        : [
+            `Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`,
+            ''
+          ])
+    ]),
     ...pairsSection(plan),
-    ...planRoles(plan.aws).flatMap(({ role }) => roleSection(role)),
+    {
+      head: [],
+      items: planRoles(plan.aws).map(({ role }) => roleSection(role).join('\n')),
+      tail: [],
+      priority: 3,
+      fixed: false,
+      unit: 'roles'
+    },
+    ...trustCheckFitSections(plan.trustChecks),
     ...workflowsSection(plan),
-    ...listSection(
+    listSection(
       '### Manual follow-ups',
-      plan.followUps.map((u) => `\`${u.file}:${u.line}\`: ${u.message}`)
+      plan.followUps.map((u) => `\`${u.file}:${u.line}\`: ${u.message}`),
+      'follow-ups'
     ),
-    ...listSection('### Warnings', plan.warnings)
-  ].join('\n')
+    listSection('### Warnings', plan.warnings, 'warnings'),
+    listSection('### Workflow files not scanned', plan.unparsed.map(notScannedLine), 'files')
+  ]
+  return fitSections(
+    sections.filter((x) => x.head.length + x.items.length + x.tail.length > 0),
+    options.limit ?? MIGRATION_SUMMARY_LIMIT,
+    (cut, unit) =>
+      `_…${cut} more ${unit} cut to fit the job summary's 1 MiB limit; the \`plan\` output has all of them._`
+  )
 }
 
-function pairsSection(plan: MigrationPlan): string[] {
-  const out = [
-    '### Key pairs',
-    '',
-    '| Secret | IAM user | Account | Last used | Role |',
-    '|---|---|---|---|---|'
-  ]
+function fixed(lines: readonly string[]): FitSection {
+  return { head: lines, items: [], tail: [], priority: 9, fixed: true, unit: 'lines' }
+}
+
+function pairsSection(plan: MigrationPlan): FitSection[] {
+  const rows: string[] = []
   for (const p of plan.aws.pairs) {
     const last = p.owner?.lastUsed
     const used = last?.date
@@ -57,45 +91,76 @@ function pairsSection(plan: MigrationPlan): string[] {
     const role = p.error
       ? `not migrated: ${cell(p.error)}`
       : p.roles.map((r) => `\`${r.roleName}\` (${r.change})`).join(', ')
-    out.push(
+    rows.push(
       `| \`${p.secretName}\` | ${p.owner ? `\`${p.owner.userName}\`` : '—'} | ${p.owner?.accountId ?? '—'} | ${p.owner ? used : '—'} | ${role} |`
     )
   }
-  out.push('')
-  out.push(`OIDC provider \`${plan.aws.provider.arn}\`: ${plan.aws.provider.change}.`, '')
-  return out
+  return [
+    {
+      head: [
+        '### Key pairs',
+        '',
+        '| Secret | IAM user | Account | Last used | Role |',
+        '|---|---|---|---|---|'
+      ],
+      items: rows,
+      tail: ['', `OIDC provider \`${plan.aws.provider.arn}\`: ${plan.aws.provider.change}.`, ''],
+      priority: 2,
+      fixed: false,
+      unit: 'key pair rows'
+    }
+  ]
 }
 
-function workflowsSection(plan: MigrationPlan): string[] {
-  const out = ['### Workflow changes', '']
+function workflowsSection(plan: MigrationPlan): FitSection[] {
   const changed = plan.rewrite.files.filter((f) => f.changed)
-  if (changed.length === 0) out.push('No workflow file changes.', '')
-  for (const f of changed) {
-    out.push(`- \`${f.path}\``)
-    for (const e of f.edits) out.push(`  - line ${e.line}: ${describeEdit(e)}`)
+  const list: FitSection = {
+    head: [
+      '### Workflow changes',
+      '',
+      ...(changed.length === 0 ? ['No workflow file changes.', ''] : [])
+    ],
+    items: changed.map((f) =>
+      [`- \`${f.path}\``, ...f.edits.map((e) => `  - line ${e.line}: ${describeEdit(e)}`)].join(
+        '\n'
+      )
+    ),
+    tail: [],
+    priority: 1,
+    fixed: false,
+    unit: 'changed files'
   }
-  if (changed.length > 0) {
-    out.push(
-      '',
-      '<details><summary>Diff</summary>',
-      '',
-      '```diff',
-      unifiedDiffs(changed).trimEnd(),
-      '```',
-      '',
-      '</details>',
-      ''
-    )
+  const diff: FitSection = {
+    head: changed.length > 0 ? ['', '<details><summary>Diff</summary>', '', '```diff'] : [],
+    items: changed.map((f) => unifiedDiffs([f]).trimEnd()).filter((d) => d !== ''),
+    tail: changed.length > 0 ? ['```', '', '</details>', ''] : [],
+    priority: 1,
+    fixed: false,
+    unit: 'file diffs'
   }
-  for (const b of plan.blocked)
-    out.push(`- \`${b.file}\`: its key uses are not migrated: ${b.reason}`)
-  if (plan.blocked.length > 0) out.push('')
-  return out
+  const blocked: FitSection = {
+    head: [],
+    items: plan.blocked.map((b) => `- \`${b.file}\`: its key uses are not migrated: ${b.reason}`),
+    tail: plan.blocked.length > 0 ? [''] : [],
+    priority: 1,
+    fixed: false,
+    unit: 'files left as they were'
+  }
+  return [list, diff, blocked]
 }
 
 /** A heading and one bullet per item; nothing when there are none. */
-function listSection(heading: string, items: readonly string[]): string[] {
-  return items.length === 0 ? [] : [heading, '', ...items.map((i) => `- ${i}`), '']
+function listSection(heading: string, items: readonly string[], unit: string): FitSection {
+  return items.length === 0
+    ? { head: [], items: [], tail: [], priority: 1, fixed: false, unit }
+    : {
+        head: [heading, ''],
+        items: items.map((i) => `- ${i}`),
+        tail: [''],
+        priority: 1,
+        fixed: false,
+        unit
+      }
 }
 
 function doneSection(plan: MigrationPlan, result: MigrationResult): string[] {
@@ -140,6 +205,7 @@ function roleSection(role: RolePlan): string[] {
     '</details>',
     ''
   )
+  out.push(...wideningBlock(role.trust.widenings))
   if (role.permissions) {
     out.push('**Permissions copied**', '')
     for (const c of role.permissions.copies) out.push(`- ${c}`)
@@ -161,4 +227,13 @@ function roleSection(role: RolePlan): string[] {
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+}
+
+/**
+ * The problems of a run in one line that stays short: the first few, then how many more (500
+ * `keys` lines that cannot be migrated must not make a 60 KB error). The summary lists them all.
+ */
+export function summariseProblems(problems: readonly string[], shown = 5): string {
+  if (problems.length <= shown) return problems.join('; ')
+  return `${problems.slice(0, shown).join('; ')}; and ${problems.length - shown} more (${problems.length} in all; see the job summary)`
 }

@@ -12,8 +12,9 @@ import type { PolicyDocument } from '../aws/plan/policy-document.js'
 import type { BlockedFile } from '../migration/blocked.js'
 import type { MigrationPlan } from '../migration/compose.js'
 import type { FileRewrite, FollowUp, RewriteEdit } from '../workflows/rewrite/contract.js'
-import type { SubjectPattern } from '../workflows/subjects.js'
+import type { SubjectPattern, Widening } from '../workflows/subjects.js'
 import { editJson } from './edits.js'
+import type { TrustCheck } from '../trust/check.js'
 
 export interface PlanJson {
   /** `OWNER/REPO`. */
@@ -54,12 +55,16 @@ export interface RoleJson {
   readonly change: Change
   readonly trustPolicy: PolicyDocument
   readonly subjects: readonly SubjectPattern[]
+  /** Where the trust policy admits more than the workflows' filters, with an example each. */
+  readonly widenings: readonly Widening[]
   readonly boundaryArn: string | null
   readonly maxSessionDuration: number
   /** Null for a chained role (its permissions are not touched). */
   readonly permissions: PermissionsJson | null
   readonly changes: readonly ResourceChange[]
   readonly warnings: readonly string[]
+  /** The planned trust policy checked against the jobs' and adversarial claims; null when not checked. */
+  readonly trustCheck: TrustCheck | null
 }
 
 /** The role's permissions by source, without the policy documents. */
@@ -105,7 +110,7 @@ export function planJson(plan: MigrationPlan): PlanJson {
     baseSha: plan.baseSha,
     accountId: plan.aws.accountId,
     provider: plan.aws.provider,
-    pairs: plan.aws.pairs.map(pairJson),
+    pairs: plan.aws.pairs.map((p) => pairJson(p, plan.trustChecks)),
     roleArns: plan.roleArns,
     workflows: plan.rewrite.files
       .filter((f) => f.changed || f.followUps.length > 0)
@@ -125,7 +130,7 @@ export function planJson(plan: MigrationPlan): PlanJson {
   }
 }
 
-function pairJson(p: PairPlan): PairJson {
+function pairJson(p: PairPlan, checks: readonly TrustCheck[]): PairJson {
   return {
     secretName: p.secretName,
     user: p.owner?.userName ?? null,
@@ -133,11 +138,14 @@ function pairJson(p: PairPlan): PairJson {
     lastUsed: p.owner?.lastUsed ?? null,
     error: p.error,
     followUps: p.followUps,
-    roles: p.roles.map(roleJson)
+    roles: p.roles.map((r) => ({
+      ...roleJson(r),
+      trustCheck: checks.find((c) => c.roleArn === r.roleArn) ?? null
+    }))
   }
 }
 
-function roleJson(r: RolePlan): RoleJson {
+function roleJson(r: RolePlan): Omit<RoleJson, 'trustCheck'> {
   return {
     kind: r.kind,
     roleName: r.roleName,
@@ -145,6 +153,7 @@ function roleJson(r: RolePlan): RoleJson {
     change: r.change,
     trustPolicy: r.trust.document,
     subjects: r.subjects,
+    widenings: r.trust.widenings,
     boundaryArn: r.boundaryArn,
     maxSessionDuration: r.maxSessionDuration,
     permissions: r.permissions

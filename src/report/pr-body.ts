@@ -17,6 +17,10 @@ import type {
 } from '../migration/pull-request-body.js'
 import type { PermissionsValue } from '../workflows/findings.js'
 import { idTokenChangeText } from './edits.js'
+import { WIDENINGS_LABEL, wideningLines } from './widenings.js'
+import { trustCheckBodySections } from './trust-check.js'
+import { cacStepBodySections } from './cac-steps.js'
+import { notScannedBodySections } from './not-scanned.js'
 
 /** GitHub's limit on a pull request body. */
 export const BODY_LIMIT = 65_536
@@ -112,6 +116,9 @@ function buildSections(input: PullRequestBodyInput): Section[] {
     priority: 2
   })
   for (const role of input.roles) sections.push(...roleSections(role))
+  sections.push(...trustCheckBodySections(input.trustChecks ?? []))
+  sections.push(...cacStepBodySections(input.cacSteps ?? []))
+  sections.push(...notScannedBodySections(input.notScanned ?? []))
   if (input.warnings.length > 0) {
     sections.push(
       list(
@@ -222,6 +229,8 @@ function roleSections(role: RoleSection): Section[] {
       2
     )
   ]
+  if (role.widenings.length > 0)
+    sections.push(list('', wideningLines(role.widenings), 'widenings', [WIDENINGS_LABEL]))
   if (!role.chained) {
     sections.push(
       list(
