@@ -62413,7 +62413,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2345);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3258);
 /**
  * The action's entrypoint: only calls run(). Tests and @github/local-action import run() from main.ts.
  */
@@ -62425,7 +62425,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2345:
+/***/ 3258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65397,6 +65397,15 @@ function errorMessage(error) {
 function wrapError(what, error) {
     return new Error(`${what}: ${errorMessage(error)}`, { cause: error });
 }
+/** Thrown for any input that is not allowed; the message names the input and what is allowed. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Input '${input}': ${message}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/action-inputs.ts
 // Generated from action.yml by `npm run docs` (scripts/action-docs.ts); do not edit.
@@ -65410,6 +65419,7 @@ const ACTION_INPUTS = {
     'working-directory': '${{ github.workspace }}',
     'sarif-file': '',
     'fail-on-findings': 'false',
+    'allow-pull-request-target': 'false',
     keys: '',
     'aws-region': 'us-east-1',
     'role-name': 'github-{owner}-{repo}-{user}',
@@ -65425,6 +65435,180 @@ const ACTION_INPUTS = {
     'pr-labels': '',
     draft: 'false'
 };
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/aws/plan/names.ts
+/**
+ * Names and tags of what this action creates in IAM (pure): the role name from the `role-name`
+ * template, the names of copied inline policies and merged managed policies, and the tags that
+ * mark what the action created (so that a re-run updates only that).
+ */
+
+/** Tag keys this action writes; every one starts with `aws-keys-to-oidc:`. */
+const TAG_PREFIX = 'aws-keys-to-oidc:';
+const TAGS = {
+    managedBy: `${TAG_PREFIX}managed-by`,
+    sourceUser: `${TAG_PREFIX}source-user`,
+    /** The last four characters of the access key id the role replaces (never the whole id). */
+    sourceKeyEnd: `${TAG_PREFIX}source-key-last4`,
+    /**
+     * Before: the whole access key id in plain text. Read on old roles only; a re-run removes it
+     * (it is one of the action's keys that the desired tags no longer hold).
+     */
+    legacySourceKey: `${TAG_PREFIX}source-key`,
+    /** `OWNER/REPO` the role serves, for people; roles made before `repository-id` have only this. */
+    repository: `${TAG_PREFIX}repository`,
+    /** The id of the repository the role serves (survives renames): what a run checks. */
+    repositoryId: `${TAG_PREFIX}repository-id`,
+    workflows: `${TAG_PREFIX}workflows`,
+    createdAt: `${TAG_PREFIX}created-at`,
+    /** The managed policies this action attached: `aws-keys-to-oidc:attached`, `...:attached-2`, ... */
+    attached: `${TAG_PREFIX}attached`,
+    /** On merged managed policies: the role they were made for. */
+    role: `${TAG_PREFIX}role`,
+    /**
+     * Put by an administrator (never by this action) on a role the keys assume, to let
+     * `policies/role-chaining.json` add the GitHub trust statement to it.
+     */
+    allowChaining: `${TAG_PREFIX}allow-chaining`
+};
+const MANAGED_BY_VALUE = 'aws-keys-to-oidc';
+/** IAM's limits on names (role 64, policy 128) and tags (key 128, value 256, 50 per role). */
+const ROLE_NAME_MAX = 64;
+const POLICY_NAME_MAX = 128;
+const TAG_VALUE_MAX = 256;
+const TAGS_PER_ROLE_MAX = 50;
+/** The prefixes of the inline policies this action puts on a role (its ownership mark). */
+const INLINE_PREFIXES = ['from-user.', 'from-group.', 'from-policy.'];
+/**
+ * The role name from the `role-name` template: `{owner}`, `{repo}`, `{user}` replaced, every
+ * character IAM does not allow in a role name (`[\w+=,.@-]`) replaced by `-`, and cut to 64
+ * characters with a short hash of the full name so that two long names stay distinct. Throws
+ * when nothing is left (there is no fixed fallback name: two repositories would share it).
+ */
+function roleNameFor(template, values) {
+    const raw = template
+        .replace(/\{owner\}/g, values.owner)
+        .replace(/\{repo\}/g, values.repo)
+        .replace(/\{user\}/g, values.user);
+    const name = sanitizeName(raw);
+    if (!name) {
+        throw new Error(`the role-name input '${template}' gives an empty role name for ${values.owner}/${values.repo} and IAM user ${values.user}`);
+    }
+    return fitName(name, ROLE_NAME_MAX);
+}
+/** Placeholder values that survive sanitising, to test what a template keeps of them. */
+const PROBES = [
+    { owner: 'probeowner1', repo: 'proberepo1', user: 'probeuser1' },
+    { owner: 'probeowner2', repo: 'proberepo2', user: 'probeuser2' }
+];
+/**
+ * Why a `role-name` template cannot be used, or null: it must keep at least one placeholder's
+ * value in the name (a template without one, like `!!!` or `deploy-role`, names one fixed role
+ * for every repository and user; so does one whose literal text fills the 64 characters).
+ */
+function roleNameTemplateProblem(template) {
+    const names = PROBES.map((values) => {
+        const raw = template
+            .replace(/\{owner\}/g, values.owner)
+            .replace(/\{repo\}/g, values.repo)
+            .replace(/\{user\}/g, values.user);
+        return { values, name: sanitizeName(raw) };
+    });
+    const kept = names.every(({ values, name }) => [values.owner, values.repo, values.user].some((v) => fitName(name, ROLE_NAME_MAX).includes(v)));
+    if (kept)
+        return null;
+    const first = names[0]?.name ?? '';
+    return first
+        ? `'${template}' gives the same role name for every repository and IAM user (${fitName(first, ROLE_NAME_MAX)}); use {owner}, {repo} and {user}, e.g. github-{owner}-{repo}-{user}`
+        : `'${template}' gives no role name once the characters IAM does not allow are removed; use {owner}, {repo} and {user}, e.g. github-{owner}-{repo}-{user}`;
+}
+/** The last four characters of an access key id: enough to tell a user's keys apart. */
+function keyIdEnd(accessKeyId) {
+    return accessKeyId.slice(-4);
+}
+/** Replaces characters IAM does not allow in role and policy names; collapses runs of `-`. */
+function sanitizeName(raw) {
+    return raw
+        .replace(/[^\w+=,.@-]/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+/** Cuts a name to `max` characters, ending with `-` and 6 hex characters of its hash. */
+function fitName(name, max) {
+    if (name.length <= max)
+        return name;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 6);
+    return `${name.slice(0, max - 7).replace(/-+$/, '')}-${hash}`;
+}
+/** The role inline policy copied from an inline policy of the user. */
+function userInlineName(policy) {
+    return fitName(`from-user.${policy}`, POLICY_NAME_MAX);
+}
+/** The role inline policy copied from an inline policy of a group. */
+function groupInlineName(group, policy) {
+    return fitName(`from-group.${group}.${policy}`, POLICY_NAME_MAX);
+}
+/** The role inline policy copied from a customer-managed policy that had to be rewritten. */
+function rewrittenPolicyName(policy) {
+    return fitName(`from-policy.${policy}`, POLICY_NAME_MAX);
+}
+/** True for an inline policy name this action puts. */
+function isOwnInlineName(name) {
+    return INLINE_PREFIXES.some((p) => name.startsWith(p));
+}
+/** The customer-managed policy number `n` (1-based) that merged documents go into. */
+function mergedPolicyName(roleName, n) {
+    return fitName(`${roleName}-merged-${n}`, POLICY_NAME_MAX);
+}
+/** Characters IAM allows in tag values; anything else becomes `_`. */
+function tagValue(raw) {
+    const clean = raw.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_');
+    return clean.length <= TAG_VALUE_MAX ? clean : `${clean.slice(0, TAG_VALUE_MAX - 3)}...`;
+}
+/**
+ * Records attached policy ARNs in tag values (`aws:policy/ReadOnlyAccess 123456789012:policy/x`
+ * ...; commas cannot be stored in tags, so such names are left out), split over as many tags as
+ * needed. Returns the tags and the ARNs that could not be recorded.
+ */
+function encodeAttached(arns) {
+    const tokens = [];
+    const unrecorded = [];
+    for (const arn of [...arns].sort()) {
+        const token = arn.replace(/^arn:[\w-]+:iam::/, '');
+        if (token === tagValue(token) && token.length < TAG_VALUE_MAX)
+            tokens.push(token);
+        else
+            unrecorded.push(arn);
+    }
+    const values = [];
+    for (const token of tokens) {
+        const last = values[values.length - 1];
+        if (last !== undefined && last.length + 1 + token.length <= TAG_VALUE_MAX) {
+            values[values.length - 1] = `${last} ${token}`;
+        }
+        else {
+            values.push(token);
+        }
+    }
+    const tags = values.map((value, i) => ({
+        key: i === 0 ? TAGS.attached : `${TAGS.attached}-${i + 1}`,
+        value
+    }));
+    return { tags, unrecorded };
+}
+/** The ARNs recorded by `encodeAttached` in a role's tags. */
+function decodeAttached(tags, partition) {
+    return tags
+        .filter((t) => t.key === TAGS.attached || t.key.startsWith(`${TAGS.attached}-`))
+        .flatMap((t) => t.value.split(/\s+/).filter(Boolean))
+        .map((token) => `arn:${partition}:iam::${token}`);
+}
+/** The tag value of a key, or null. */
+function tagOf(tags, key) {
+    return tags.find((t) => t.key === key)?.value ?? null;
+}
 
 ;// CONCATENATED MODULE: ./src/formats.ts
 /**
@@ -65449,20 +65633,115 @@ const SHA_PINNED_USES = /@[0-9a-f]{40}$/i;
 /** A `uses:` pin to a full commit SHA anywhere in a text (a file that pins actions by SHA). */
 const SHA_PIN_IN_TEXT = /@[0-9a-f]{40}\b/i;
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/input-limits.ts
+/**
+ * The checks of inputs whose limits are GitHub's, IAM's or the file system's (`src/inputs.ts`
+ * reads the inputs and calls these): a value beyond them would fail only after the roles are
+ * created, or with the SDK's or the file system's raw text.
+ */
+
+
+
+/**
+ * Limits GitHub applies to what the action writes; a value beyond them would fail after the
+ * roles are created. GitHub documents none of them in its REST reference: pull request titles
+ * are refused above 256 characters ("title is too long (maximum is 256 characters)"), label
+ * names above 50 ("name is too long (maximum is 50 characters)"), an issue or pull request
+ * carries at most 100 labels (github/docs#161, "Issues cannot have more than 100 labels"), and
+ * branch names above about 244 bytes are refused (measured; see "Max length of git branch
+ * name", Stack Overflow 24014361).
+ */
+const MAX_TITLE_LENGTH = 256;
+const MAX_LABEL_LENGTH = 50;
+const MAX_LABELS = 100;
+const MAX_BRANCH_BYTES = 244;
+/** IAM takes client ids (the audience) of 1 to 255 characters (AddClientIDToOpenIDConnectProvider). */
+const MAX_AUDIENCE_LENGTH = 255;
+function nonEmpty(name, raw) {
+    const value = raw.trim();
+    if (!value)
+        throw new InputError(name, 'must not be empty');
+    return value;
+}
+/** Splits on newlines and commas, trims, drops empties (like create-pull-request's getInputAsArray). */
+function list(raw) {
+    return raw
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
+}
+/** A long value cut for a message, so that a 10,000-character input does not fill the log. */
+function input_limits_short(value) {
+    return value.length > 60 ? `${value.slice(0, 40)}... (${value.length} characters)` : value;
+}
+function prTitle(raw) {
+    const value = nonEmpty('pr-title', raw);
+    if (value.length > MAX_TITLE_LENGTH) {
+        throw new InputError('pr-title', `is ${value.length} characters long; GitHub takes pull request titles of at most ${MAX_TITLE_LENGTH}`);
+    }
+    return value;
+}
+function labels(raw) {
+    const values = [...new Set(list(raw))];
+    if (values.length > MAX_LABELS) {
+        throw new InputError('pr-labels', `names ${values.length} labels; a pull request carries at most ${MAX_LABELS}`);
+    }
+    const long = values.find((l) => l.length > MAX_LABEL_LENGTH);
+    if (long !== undefined) {
+        throw new InputError('pr-labels', `label '${input_limits_short(long)}' is ${long.length} characters long; GitHub takes label names of at most ${MAX_LABEL_LENGTH}`);
+    }
+    return values;
+}
+function audience(raw) {
+    const value = nonEmpty('audience', raw);
+    if (value.length > MAX_AUDIENCE_LENGTH) {
+        throw new InputError('audience', `is ${value.length} characters long; IAM takes audiences (the OIDC provider's client ids) of 1 to ${MAX_AUDIENCE_LENGTH} characters`);
+    }
+    return value;
+}
+/** Empty is the current directory; else it must be a directory that exists. */
+function workingDirectory(raw) {
+    const value = raw.trim();
+    if (!value)
+        return value;
+    if (!statOrNull(value)?.isDirectory()) {
+        throw new InputError('working-directory', `'${input_limits_short(value)}' is not a directory; give the root of the checked-out repository (the default is the workspace)`);
+    }
+    return value;
+}
+/** A file path to write; refused when it names a directory. */
+function sarifFile(raw) {
+    const value = raw.trim();
+    if (!value)
+        return null;
+    if (value.endsWith('/') || value.endsWith((external_node_path_default()).sep) || statOrNull(value)?.isDirectory()) {
+        throw new InputError('sarif-file', `'${input_limits_short(value)}' is a directory; give the path of a file to write, e.g. results.sarif`);
+    }
+    return value;
+}
+function statOrNull(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file);
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 
 
+
+
+
 const MODES = ['plan', 'migrate'];
-/** Thrown for any input that is not allowed; the message names the input and what is allowed. */
-class InputError extends Error {
-    input;
-    constructor(input, message) {
-        super(`Input '${input}': ${message}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
+
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 const ROLE_PATH = /^\/(?:[\u0021-\u007e]+\/)?$/;
@@ -65473,22 +65752,23 @@ function getSettings() {
     const keys = parseKeys(input('keys'), (value) => core_setSecret(value));
     return {
         mode: oneOf('mode', input('mode'), MODES),
-        workingDirectory: input('working-directory'),
-        sarifFile: input('sarif-file') || null,
+        workingDirectory: workingDirectory(input('working-directory')),
+        sarifFile: sarifFile(input('sarif-file')),
         failOnFindings: inputs_boolean('fail-on-findings'),
+        allowPullRequestTarget: inputs_boolean('allow-pull-request-target'),
         keys,
         awsRegion: region(input('aws-region')),
         roleName: roleNameTemplate(input('role-name')),
         rolePath: rolePath(input('role-path')),
-        audience: nonEmpty('audience', input('audience')),
+        audience: audience(input('audience')),
         oidcIssuer: issuer(input('oidc-issuer')),
         maxSessionDuration: sessionDuration(input('max-session-duration')),
         permissionsBoundary: boundary(input('permissions-boundary')),
-        githubToken: input('github-token'),
+        githubToken: token(input('github-token')),
         repository: repository(input('repository')),
         branch: branch(input('branch')),
-        prTitle: input('pr-title'),
-        prLabels: list(input('pr-labels')),
+        prTitle: prTitle(input('pr-title')),
+        prLabels: labels(input('pr-labels')),
         draft: inputs_boolean('draft')
     };
 }
@@ -65522,19 +65802,6 @@ function oneOf(name, raw, allowed) {
     if (allowed.includes(value))
         return value;
     throw new InputError(name, `'${value}' is not supported; use one of: ${allowed.join(', ')}`);
-}
-function nonEmpty(name, raw) {
-    const value = raw.trim();
-    if (!value)
-        throw new InputError(name, 'must not be empty');
-    return value;
-}
-/** Splits on newlines and commas, trims, drops empties (like create-pull-request's getInputAsArray). */
-function list(raw) {
-    return raw
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0);
 }
 /**
  * Parses `SECRET_NAME=ACCESS_KEY_ID` lines. Every value is handed to `mask` before it can appear
@@ -65584,6 +65851,10 @@ function roleNameTemplate(raw) {
     if (!value || unknown.length > 0) {
         throw new InputError('role-name', `'${value}' may use only the placeholders {owner}, {repo} and {user}`);
     }
+    // A name that keeps no placeholder value is one role for every repository: refused here, before any write.
+    const problem = roleNameTemplateProblem(value);
+    if (problem)
+        throw new InputError('role-name', problem);
     return value;
 }
 function rolePath(raw) {
@@ -65602,13 +65873,22 @@ function issuer(raw) {
     catch {
         throw new InputError('oidc-issuer', `'${value}' is not a URL`);
     }
-    if (url.protocol !== 'https:' || url.search || url.hash) {
-        throw new InputError('oidc-issuer', `'${value}' must be an https URL without query, e.g. https://token.actions.githubusercontent.com`);
+    // IAM takes the issuer as the provider URL: https only, no query (CreateOpenIDConnectProvider);
+    // user info would put credentials into the provider's URL and ARN.
+    const shown = url.username || url.password ? '(a URL with user info)' : `'${value}'`;
+    if (url.protocol !== 'https:' ||
+        url.username ||
+        url.password ||
+        url.search ||
+        url.hash ||
+        /[?#]/.test(value)) {
+        throw new InputError('oidc-issuer', `${shown} must be an https URL without user info, query or fragment, e.g. https://token.actions.githubusercontent.com`);
     }
     return value;
 }
 function sessionDuration(raw) {
-    const value = Number(raw.trim());
+    // Decimal digits only: Number() also reads '0x1000', '1e4' and ' 3600.0 '.
+    const value = /^\d{1,6}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
     if (!Number.isInteger(value) || value < 3600 || value > 43200) {
         throw new InputError('max-session-duration', `'${raw.trim()}' must be a whole number of seconds from 3600 to 43200`);
     }
@@ -65620,6 +65900,14 @@ function boundary(raw) {
         return null;
     if (!POLICY_ARN.test(value)) {
         throw new InputError('permissions-boundary', `'${value}' is not a managed policy ARN (arn:aws:iam::ACCOUNT:policy/NAME)`);
+    }
+    return value;
+}
+/** A token is one word: whitespace inside would break the Authorization header. */
+function token(raw) {
+    const value = raw.trim();
+    if (/\s/.test(value)) {
+        throw new InputError('github-token', 'contains whitespace; give one token (a GitHub App installation token or a PAT with the workflow scope)');
     }
     return value;
 }
@@ -65636,7 +65924,10 @@ function repository(raw) {
 function branch(raw) {
     const value = raw.trim();
     if (!isValidBranchName(value)) {
-        throw new InputError('branch', `'${value}' is not a valid git branch name`);
+        throw new InputError('branch', `'${input_limits_short(value)}' is not a valid git branch name (git check-ref-format --branch: no space, ~ ^ : ? * [ \\, '..', '@{', '//', no part starting with '.', not ending with '/', '.' or '.lock')`);
+    }
+    if (Buffer.byteLength(value, 'utf8') > MAX_BRANCH_BYTES) {
+        throw new InputError('branch', `'${input_limits_short(value)}' is ${Buffer.byteLength(value, 'utf8')} bytes long; GitHub takes branch names of at most ${MAX_BRANCH_BYTES} bytes`);
     }
     return value;
 }
@@ -65644,9 +65935,10 @@ function branch(raw) {
 function isValidBranchName(name) {
     if (!name || name === '@' || name.startsWith('-') || name.startsWith('/'))
         return false;
-    if (name.endsWith('/') || name.endsWith('.') || name.endsWith('.lock'))
+    if (name === 'HEAD' || name.endsWith('/') || name.endsWith('.'))
         return false;
-    if (/\.\.|\/\/|\/\.|^\.|@\{|\\/.test(name))
+    // No '..', '//', '@{' or backslash; no component starting with '.' or ending with '.lock'.
+    if (/\.\.|\/\/|\/\.|^\.|@\{|\\|\.lock(?:\/|$)/.test(name))
         return false;
     return [...name].every((ch) => {
         const code = ch.charCodeAt(0);
@@ -65764,6 +66056,364 @@ function githubMessage(error) {
             .filter((m) => typeof m === 'string')
         : [];
     return details.length > 0 ? `${error.message} (${details.join('; ')})` : error.message;
+}
+
+;// CONCATENATED MODULE: ./src/github/token-capability.ts
+
+/** What a token for migrate mode needs, for every message that names it. */
+const MIGRATE_TOKEN_HELP = 'migrate mode needs a GitHub App installation token (for example from actions/create-github-app-token) with contents, pull requests and workflows write (and secrets write for the cleanup), or a personal access token (classic) with the `repo` and `workflow` scopes. The default GITHUB_TOKEN can never change files under .github/workflows/.';
+class TokenCapabilityError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'TokenCapabilityError';
+    }
+}
+/** The kind of a token from its prefix (GitHub's documented token formats); never logs it. */
+function tokenKind(token) {
+    if (token.startsWith('ghp_'))
+        return 'classic';
+    if (token.startsWith('gho_'))
+        return 'oauth';
+    if (token.startsWith('github_pat_'))
+        return 'fine-grained';
+    if (token.startsWith('ghs_'))
+        return 'installation';
+    if (token.startsWith('ghu_'))
+        return 'user-to-server';
+    return 'unknown';
+}
+/** One read (`GET /repos/{owner}/{repo}`): scopes, role and visibility. */
+async function detectTokenCapability(octokit, repository, token) {
+    const { owner, repo } = repository;
+    let response;
+    try {
+        response = await octokit.rest.repos.get({ owner, repo });
+    }
+    catch (error) {
+        const status = httpStatus(error);
+        if (status === 404 || status === 403 || status === 401) {
+            throw new TokenCapabilityError(`the token cannot see ${owner}/${repo} (HTTP ${status}: ${githubMessage(error)}); check the 'repository' input and the token's access`, { cause: error });
+        }
+        throw error;
+    }
+    const header = response.headers['x-oauth-scopes'];
+    const scopes = typeof header === 'string'
+        ? header
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s.length > 0)
+        : null;
+    const visibility = (response.data.visibility ??
+        (response.data.private ? 'private' : 'public'));
+    const canPush = response.data.permissions ? response.data.permissions.push : null;
+    const kind = tokenKind(token);
+    const missing = [];
+    if (scopes !== null) {
+        const has = new Set(scopes);
+        if (!has.has('repo') && !(visibility === 'public' && has.has('public_repo'))) {
+            missing.push(visibility === 'public' ? 'the `public_repo` (or `repo`) scope' : 'the `repo` scope');
+        }
+        if (!has.has('workflow'))
+            missing.push('the `workflow` scope');
+    }
+    if (canPush === false)
+        missing.push('write access to the repository');
+    return {
+        kind: scopes !== null && kind === 'unknown' ? 'classic' : kind,
+        scopes,
+        canPush,
+        visibility,
+        missingForMigrate: missing
+    };
+}
+/** Fails before any write when the token is known not to be enough for migrate mode. */
+function requireMigrateCapability(capability, repository) {
+    if (capability.missingForMigrate.length === 0)
+        return;
+    throw new TokenCapabilityError(`the token cannot open the pull request on ${repository.owner}/${repository.repo}: it lacks ${capability.missingForMigrate.join(' and ')}. ${MIGRATE_TOKEN_HELP}`);
+}
+/**
+ * Turns GitHub's refusal of a write into an error that names the token needed, or returns null
+ * when the error is not a refusal. `step` says what was being written.
+ */
+function explainWriteRefusal(error, step) {
+    const status = httpStatus(error);
+    const message = githubMessage(error);
+    if (status === 403 && /not permitted to create or approve pull requests/i.test(message)) {
+        return new TokenCapabilityError(`GitHub refused to ${step}: ${message} The token is the workflow's GITHUB_TOKEN; ${MIGRATE_TOKEN_HELP}`, { cause: error });
+    }
+    if ((status === 403 && /resource not accessible|refusing to allow|workflow/i.test(message)) ||
+        (status === 404 && /not found/i.test(message))) {
+        return new TokenCapabilityError(`GitHub refused to ${step} (HTTP ${status}: ${message}); the token lacks a permission. ${MIGRATE_TOKEN_HELP}`, { cause: error });
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
+/**
+ * Commits the rewritten files through the REST Git Data API and opens or updates the pull
+ * request; idempotent.
+ *
+ * Reads first (the branch ref, the open pull request from the branch, and the comparison of the
+ * base commit with the branch), then writes only what differs:
+ * - the branch already holds exactly these files on top of the base: no commit;
+ * - otherwise one tree (`base_tree` + the files, inline) and one commit, signed by GitHub since
+ *   the action sets no author or committer; the branch is created, or moved with `force: false`.
+ *   The new commit always descends from the branch's current head (a merge commit when the base
+ *   moved), so the update is a fast-forward, and GitHub refuses it if someone pushed in between;
+ * - the pull request is created, or its title, body and labels updated when they differ.
+ * At most four content-creating requests (tree, commit, ref, pull request), plus one to add
+ * labels. A branch holding commits that the action did not make is left alone with an error.
+ * A create that meets a conflict (a retry after a lost answer) reads what exists: the branch at
+ * this run's commit, or the open pull request from the branch, is the run's own write.
+ */
+
+
+
+/** The trailer every commit of the action carries; commits without it are someone else's. */
+const COMMIT_TRAILER = 'Generated-by: aws-keys-to-oidc';
+/** GitHub's limit on pull request bodies. */
+const MAX_BODY_LENGTH = 65_536;
+class BranchConflictError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'BranchConflictError';
+    }
+}
+/** The git blob id of a text (sha1 of `blob <length>\0<bytes>`), as GitHub computes it. */
+function gitBlobSha(content) {
+    const bytes = Buffer.from(content, 'utf8');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+async function openOrUpdatePullRequest(octokit, request) {
+    validate(request);
+    const { owner, repo, branch } = request;
+    const [branchSha, openPull] = await Promise.all([
+        readBranch(octokit, owner, repo, branch),
+        findOpenPull(octokit, request)
+    ]);
+    const state = branchSha ? await compareBranch(octokit, request, branchSha) : null;
+    let headSha = state?.sha ?? '';
+    let branchOperation = 'unchanged';
+    if (!state || !state.matches) {
+        headSha = await writeCommit(octokit, request, state ? state.parents : [request.baseSha]);
+        await moveBranch(octokit, request, state?.sha ?? null, headSha);
+        branchOperation = state ? 'updated' : 'created';
+    }
+    const body = request.body.length > MAX_BODY_LENGTH ? request.body.slice(0, MAX_BODY_LENGTH) : request.body;
+    if (!openPull) {
+        const created = await createPull(octokit, request, body);
+        await addMissingLabels(octokit, request, created);
+        return {
+            operation: 'created',
+            number: created.number,
+            url: created.url,
+            branch: branchOperation,
+            headSha
+        };
+    }
+    let changed = branchOperation !== 'unchanged';
+    if (openPull.title !== request.title || (openPull.body ?? '') !== body) {
+        await guard('update the pull request', () => octokit.rest.pulls.update({
+            owner,
+            repo,
+            pull_number: openPull.number,
+            title: request.title,
+            body
+        }));
+        changed = true;
+    }
+    if (await addMissingLabels(octokit, request, openPull))
+        changed = true;
+    return {
+        operation: changed ? 'updated' : 'unchanged',
+        number: openPull.number,
+        url: openPull.url,
+        branch: branchOperation,
+        headSha
+    };
+}
+function validate(request) {
+    if (request.files.length === 0) {
+        throw new Error('no file changes to commit: a pull request needs at least one rewritten file');
+    }
+    const seen = new Set();
+    for (const f of request.files) {
+        if (!f.path ||
+            f.path.startsWith('/') ||
+            f.path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
+            throw new Error(`'${f.path}' is not a repository path (relative, '/' separators, no '.' or '..')`);
+        }
+        if (seen.has(f.path))
+            throw new Error(`'${f.path}' is given twice`);
+        seen.add(f.path);
+    }
+    if (request.branch === request.baseBranch) {
+        throw new Error(`Input 'branch': '${request.branch}' is the default branch; the pull request needs its own branch`);
+    }
+}
+async function readBranch(octokit, owner, repo, branch) {
+    try {
+        const { data } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (error) {
+        if (httpStatus(error) === 404)
+            return null;
+        throw new Error(`could not read branch ${branch}: ${githubMessage(error)}`, { cause: error });
+    }
+}
+async function findOpenPull(octokit, request) {
+    const { data } = await octokit.rest.pulls.list({
+        owner: request.owner,
+        repo: request.repo,
+        head: `${request.owner}:${request.branch}`,
+        state: 'open',
+        per_page: 100
+    });
+    const pull = data.find((p) => p.base.ref === request.baseBranch) ?? data[0];
+    if (!pull)
+        return null;
+    return {
+        number: pull.number,
+        url: pull.html_url,
+        title: pull.title,
+        body: pull.body,
+        labels: pull.labels.map((l) => l.name)
+    };
+}
+/** One comparison tells whether the branch already holds the result, and how to extend it. */
+async function compareBranch(octokit, request, branchSha) {
+    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        owner: request.owner,
+        repo: request.repo,
+        basehead: `${request.baseSha}...${branchSha}`
+    });
+    const foreign = data.commits.filter((c) => c.parents.length < 2 && !c.commit.message.includes(COMMIT_TRAILER));
+    if (foreign.length > 0) {
+        const list = foreign
+            .slice(0, 3)
+            .map((c) => `${c.sha.slice(0, 7)} "${c.commit.message.split('\n')[0] ?? ''}"`)
+            .join(', ');
+        throw new BranchConflictError(`branch ${request.branch} has commits that aws-keys-to-oidc did not make (${list}); they would be lost. Merge or move them, delete the branch, or set the 'branch' input to another name`);
+    }
+    const wanted = new Map(request.files.map((f) => [f.path, gitBlobSha(f.content)]));
+    const files = data.files ?? [];
+    const matches = data.behind_by === 0 &&
+        files.length === wanted.size &&
+        files.every((f) => f.status !== 'removed' && wanted.get(f.filename) === f.sha);
+    const parents = data.status === 'behind'
+        ? [request.baseSha]
+        : data.status === 'diverged'
+            ? [branchSha, request.baseSha]
+            : [branchSha];
+    return { sha: branchSha, matches, parents };
+}
+async function writeCommit(octokit, request, parents) {
+    const { owner, repo } = request;
+    const baseTree = request.baseTreeSha ??
+        (await octokit.rest.git.getCommit({ owner, repo, commit_sha: request.baseSha })).data.tree.sha;
+    const tree = await guard('write the files of the pull request (tree)', () => octokit.rest.git.createTree({
+        owner,
+        repo,
+        base_tree: baseTree,
+        tree: request.files.map((f) => ({
+            path: f.path,
+            mode: (f.mode ?? '100644'),
+            type: 'blob',
+            content: f.content
+        }))
+    }));
+    const message = `${request.commitMessage.trimEnd()}\n\n${COMMIT_TRAILER}\n`;
+    const commit = await guard('commit the files of the pull request', () => octokit.rest.git.createCommit({
+        owner,
+        repo,
+        message,
+        tree: tree.data.sha,
+        parents: [...parents]
+    }));
+    return commit.data.sha;
+}
+async function moveBranch(octokit, request, from, to) {
+    const { owner, repo, branch } = request;
+    try {
+        if (from === null) {
+            await guard(`create branch ${branch}`, () => octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: to }));
+        }
+        else {
+            await guard(`update branch ${branch}`, () => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: to, force: false }));
+        }
+    }
+    catch (error) {
+        // A retry after a lost answer meets this run's own write: the branch is where it was sent.
+        if (httpStatus(error) === 422 && (await readBranch(octokit, owner, repo, branch)) === to)
+            return;
+        if (httpStatus(error) === 422) {
+            throw new BranchConflictError(`branch ${branch} changed while the pull request was being written (${githubMessage(error)}); nothing was overwritten. Run again to build on the new state`, { cause: error });
+        }
+        throw error;
+    }
+}
+async function createPull(octokit, request, body) {
+    const { owner, repo } = request;
+    try {
+        const { data } = await octokit.rest.pulls.create({
+            owner,
+            repo,
+            title: request.title,
+            head: request.branch,
+            base: request.baseBranch,
+            body,
+            draft: request.draft
+        });
+        return {
+            number: data.number,
+            url: data.html_url,
+            title: data.title,
+            body: data.body,
+            labels: data.labels.map((l) => l.name)
+        };
+    }
+    catch (error) {
+        // A retry after a lost answer finds the pull request already made: use it.
+        if (httpStatus(error) === 422 && /already exists/i.test(githubMessage(error))) {
+            const existing = await findOpenPull(octokit, request);
+            if (existing)
+                return existing;
+        }
+        throw (explainWriteRefusal(error, 'create the pull request') ??
+            new Error(`could not create the pull request: ${githubMessage(error)}`, { cause: error }));
+    }
+}
+/** Adds the requested labels the pull request lacks (never removes any); true when it wrote. */
+async function addMissingLabels(octokit, request, pull) {
+    const have = new Set(pull.labels.map((l) => l.toLowerCase()));
+    const missing = request.labels.filter((l) => !have.has(l.toLowerCase()));
+    if (missing.length === 0)
+        return false;
+    await guard('label the pull request', () => octokit.rest.issues.addLabels({
+        owner: request.owner,
+        repo: request.repo,
+        issue_number: pull.number,
+        labels: missing
+    }));
+    return true;
+}
+/** Runs a write; a refusal becomes an error naming the token needed. */
+async function guard(step, write) {
+    try {
+        return await write();
+    }
+    catch (error) {
+        const refusal = explainWriteRefusal(error, step);
+        if (refusal)
+            throw refusal;
+        if (error instanceof BranchConflictError)
+            throw error;
+        const wrapped = new Error(`could not ${step}: ${githubMessage(error)}`, { cause: error });
+        Object.assign(wrapped, { status: httpStatus(error) });
+        throw wrapped;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/snapshot.ts
@@ -65929,6 +66579,19 @@ async function restBlob(octokit, owner, repo, sha) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/facts.ts
+/**
+ * Repository facts the plan is built from: identity (ids, default branch and its head commit),
+ * the OIDC subject format, the default GITHUB_TOKEN permissions, the environments, and (when
+ * asked) the workflow and composite-action files of the default branch head.
+ *
+ * Requests: one GraphQL query (identity, head, workflow files; one more when composite actions
+ * exist) and three REST reads made at the same time (subject customization, workflow
+ * permissions, environments; environments page by 100). Settings a token may not read (the
+ * workflow permissions need `administration: read`) come back as null with a warning; the
+ * identity and the files are required and fail with a message naming the permission.
+ */
+
+
 
 
 /** Reads every repository fact. `owner`/`repo` as given by the `repository` input. */
@@ -66042,6 +66705,36 @@ function explainReadFailure(error, owner, repo) {
         return new Error(`the token cannot read ${owner}/${repo}'s files (${message}); plan mode needs 'contents: read'`, { cause: error });
     }
     return new Error(`could not read ${owner}/${repo}: ${message}`, { cause: error });
+}
+/**
+ * Refuses, before any write, a pull-request branch that exists and holds commits the action did
+ * not make (commits without the `Generated-by` trailer on top of the base): pushing there would
+ * lose them or fail after the roles are created. Two reads: the ref, and the comparison of the
+ * base commit with it. A branch that does not exist yet passes.
+ */
+async function checkPullRequestBranch(octokit, { owner, repo }, branch, baseSha) {
+    let head;
+    try {
+        head = (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
+    }
+    catch (error) {
+        if (httpStatus(error) === 404)
+            return;
+        throw new Error(`could not read branch ${branch}: ${githubMessage(error)}`, { cause: error });
+    }
+    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        owner,
+        repo,
+        basehead: `${baseSha}...${head}`
+    });
+    const foreign = data.commits.filter((c) => c.parents.length < 2 && !c.commit.message.includes(COMMIT_TRAILER));
+    if (foreign.length === 0)
+        return;
+    const list = foreign
+        .slice(0, 3)
+        .map((c) => `${c.sha.slice(0, 7)} "${c.commit.message.split('\n')[0] ?? ''}"`)
+        .join(', ');
+    throw new InputError('branch', `branch ${branch} exists and holds ${foreign.length} commit(s) aws-keys-to-oidc did not make (${list}${foreign.length > 3 ? ', ...' : ''}); give a branch that does not exist or that only this action writes to`);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -71411,361 +72104,6 @@ function createOctokit(options) {
     }, retry, throttling);
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/github/token-capability.ts
-
-/** What a token for migrate mode needs, for every message that names it. */
-const MIGRATE_TOKEN_HELP = 'migrate mode needs a GitHub App installation token (for example from actions/create-github-app-token) with contents, pull requests and workflows write (and secrets write for the cleanup), or a personal access token (classic) with the `repo` and `workflow` scopes. The default GITHUB_TOKEN can never change files under .github/workflows/.';
-class TokenCapabilityError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'TokenCapabilityError';
-    }
-}
-/** The kind of a token from its prefix (GitHub's documented token formats); never logs it. */
-function tokenKind(token) {
-    if (token.startsWith('ghp_'))
-        return 'classic';
-    if (token.startsWith('gho_'))
-        return 'oauth';
-    if (token.startsWith('github_pat_'))
-        return 'fine-grained';
-    if (token.startsWith('ghs_'))
-        return 'installation';
-    if (token.startsWith('ghu_'))
-        return 'user-to-server';
-    return 'unknown';
-}
-/** One read (`GET /repos/{owner}/{repo}`): scopes, role and visibility. */
-async function detectTokenCapability(octokit, repository, token) {
-    const { owner, repo } = repository;
-    let response;
-    try {
-        response = await octokit.rest.repos.get({ owner, repo });
-    }
-    catch (error) {
-        const status = httpStatus(error);
-        if (status === 404 || status === 403 || status === 401) {
-            throw new TokenCapabilityError(`the token cannot see ${owner}/${repo} (HTTP ${status}: ${githubMessage(error)}); check the 'repository' input and the token's access`, { cause: error });
-        }
-        throw error;
-    }
-    const header = response.headers['x-oauth-scopes'];
-    const scopes = typeof header === 'string'
-        ? header
-            .split(',')
-            .map((s) => s.trim())
-            .filter((s) => s.length > 0)
-        : null;
-    const visibility = (response.data.visibility ??
-        (response.data.private ? 'private' : 'public'));
-    const canPush = response.data.permissions ? response.data.permissions.push : null;
-    const kind = tokenKind(token);
-    const missing = [];
-    if (scopes !== null) {
-        const has = new Set(scopes);
-        if (!has.has('repo') && !(visibility === 'public' && has.has('public_repo'))) {
-            missing.push(visibility === 'public' ? 'the `public_repo` (or `repo`) scope' : 'the `repo` scope');
-        }
-        if (!has.has('workflow'))
-            missing.push('the `workflow` scope');
-    }
-    if (canPush === false)
-        missing.push('write access to the repository');
-    return {
-        kind: scopes !== null && kind === 'unknown' ? 'classic' : kind,
-        scopes,
-        canPush,
-        visibility,
-        missingForMigrate: missing
-    };
-}
-/** Fails before any write when the token is known not to be enough for migrate mode. */
-function requireMigrateCapability(capability, repository) {
-    if (capability.missingForMigrate.length === 0)
-        return;
-    throw new TokenCapabilityError(`the token cannot open the pull request on ${repository.owner}/${repository.repo}: it lacks ${capability.missingForMigrate.join(' and ')}. ${MIGRATE_TOKEN_HELP}`);
-}
-/**
- * Turns GitHub's refusal of a write into an error that names the token needed, or returns null
- * when the error is not a refusal. `step` says what was being written.
- */
-function explainWriteRefusal(error, step) {
-    const status = httpStatus(error);
-    const message = githubMessage(error);
-    if (status === 403 && /not permitted to create or approve pull requests/i.test(message)) {
-        return new TokenCapabilityError(`GitHub refused to ${step}: ${message} The token is the workflow's GITHUB_TOKEN; ${MIGRATE_TOKEN_HELP}`, { cause: error });
-    }
-    if ((status === 403 && /resource not accessible|refusing to allow|workflow/i.test(message)) ||
-        (status === 404 && /not found/i.test(message))) {
-        return new TokenCapabilityError(`GitHub refused to ${step} (HTTP ${status}: ${message}); the token lacks a permission. ${MIGRATE_TOKEN_HELP}`, { cause: error });
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/github/pull-request.ts
-/**
- * Commits the rewritten files through the REST Git Data API and opens or updates the pull
- * request; idempotent.
- *
- * Reads first (the branch ref, the open pull request from the branch, and the comparison of the
- * base commit with the branch), then writes only what differs:
- * - the branch already holds exactly these files on top of the base: no commit;
- * - otherwise one tree (`base_tree` + the files, inline) and one commit, signed by GitHub since
- *   the action sets no author or committer; the branch is created, or moved with `force: false`.
- *   The new commit always descends from the branch's current head (a merge commit when the base
- *   moved), so the update is a fast-forward, and GitHub refuses it if someone pushed in between;
- * - the pull request is created, or its title, body and labels updated when they differ.
- * At most four content-creating requests (tree, commit, ref, pull request), plus one to add
- * labels. A branch holding commits that the action did not make is left alone with an error.
- */
-
-
-
-/** The trailer every commit of the action carries; commits without it are someone else's. */
-const COMMIT_TRAILER = 'Generated-by: aws-keys-to-oidc';
-/** GitHub's limit on pull request bodies. */
-const MAX_BODY_LENGTH = 65_536;
-class BranchConflictError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'BranchConflictError';
-    }
-}
-/** The git blob id of a text (sha1 of `blob <length>\0<bytes>`), as GitHub computes it. */
-function gitBlobSha(content) {
-    const bytes = Buffer.from(content, 'utf8');
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
-async function openOrUpdatePullRequest(octokit, request) {
-    validate(request);
-    const { owner, repo, branch } = request;
-    const [branchSha, openPull] = await Promise.all([
-        readBranch(octokit, owner, repo, branch),
-        findOpenPull(octokit, request)
-    ]);
-    const state = branchSha ? await compareBranch(octokit, request, branchSha) : null;
-    let headSha = state?.sha ?? '';
-    let branchOperation = 'unchanged';
-    if (!state || !state.matches) {
-        headSha = await writeCommit(octokit, request, state ? state.parents : [request.baseSha]);
-        await moveBranch(octokit, request, state?.sha ?? null, headSha);
-        branchOperation = state ? 'updated' : 'created';
-    }
-    const body = request.body.length > MAX_BODY_LENGTH ? request.body.slice(0, MAX_BODY_LENGTH) : request.body;
-    if (!openPull) {
-        const created = await createPull(octokit, request, body);
-        await addMissingLabels(octokit, request, created);
-        return {
-            operation: 'created',
-            number: created.number,
-            url: created.url,
-            branch: branchOperation,
-            headSha
-        };
-    }
-    let changed = branchOperation !== 'unchanged';
-    if (openPull.title !== request.title || (openPull.body ?? '') !== body) {
-        await guard('update the pull request', () => octokit.rest.pulls.update({
-            owner,
-            repo,
-            pull_number: openPull.number,
-            title: request.title,
-            body
-        }));
-        changed = true;
-    }
-    if (await addMissingLabels(octokit, request, openPull))
-        changed = true;
-    return {
-        operation: changed ? 'updated' : 'unchanged',
-        number: openPull.number,
-        url: openPull.url,
-        branch: branchOperation,
-        headSha
-    };
-}
-function validate(request) {
-    if (request.files.length === 0) {
-        throw new Error('no file changes to commit: a pull request needs at least one rewritten file');
-    }
-    const seen = new Set();
-    for (const f of request.files) {
-        if (!f.path ||
-            f.path.startsWith('/') ||
-            f.path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-            throw new Error(`'${f.path}' is not a repository path (relative, '/' separators, no '.' or '..')`);
-        }
-        if (seen.has(f.path))
-            throw new Error(`'${f.path}' is given twice`);
-        seen.add(f.path);
-    }
-    if (request.branch === request.baseBranch) {
-        throw new Error(`Input 'branch': '${request.branch}' is the default branch; the pull request needs its own branch`);
-    }
-}
-async function readBranch(octokit, owner, repo, branch) {
-    try {
-        const { data } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
-        return data.object.sha;
-    }
-    catch (error) {
-        if (httpStatus(error) === 404)
-            return null;
-        throw new Error(`could not read branch ${branch}: ${githubMessage(error)}`, { cause: error });
-    }
-}
-async function findOpenPull(octokit, request) {
-    const { data } = await octokit.rest.pulls.list({
-        owner: request.owner,
-        repo: request.repo,
-        head: `${request.owner}:${request.branch}`,
-        state: 'open',
-        per_page: 100
-    });
-    const pull = data.find((p) => p.base.ref === request.baseBranch) ?? data[0];
-    if (!pull)
-        return null;
-    return {
-        number: pull.number,
-        url: pull.html_url,
-        title: pull.title,
-        body: pull.body,
-        labels: pull.labels.map((l) => l.name)
-    };
-}
-/** One comparison tells whether the branch already holds the result, and how to extend it. */
-async function compareBranch(octokit, request, branchSha) {
-    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-        owner: request.owner,
-        repo: request.repo,
-        basehead: `${request.baseSha}...${branchSha}`
-    });
-    const foreign = data.commits.filter((c) => c.parents.length < 2 && !c.commit.message.includes(COMMIT_TRAILER));
-    if (foreign.length > 0) {
-        const list = foreign
-            .slice(0, 3)
-            .map((c) => `${c.sha.slice(0, 7)} "${c.commit.message.split('\n')[0] ?? ''}"`)
-            .join(', ');
-        throw new BranchConflictError(`branch ${request.branch} has commits that aws-keys-to-oidc did not make (${list}); they would be lost. Merge or move them, delete the branch, or set the 'branch' input to another name`);
-    }
-    const wanted = new Map(request.files.map((f) => [f.path, gitBlobSha(f.content)]));
-    const files = data.files ?? [];
-    const matches = data.behind_by === 0 &&
-        files.length === wanted.size &&
-        files.every((f) => f.status !== 'removed' && wanted.get(f.filename) === f.sha);
-    const parents = data.status === 'behind'
-        ? [request.baseSha]
-        : data.status === 'diverged'
-            ? [branchSha, request.baseSha]
-            : [branchSha];
-    return { sha: branchSha, matches, parents };
-}
-async function writeCommit(octokit, request, parents) {
-    const { owner, repo } = request;
-    const baseTree = request.baseTreeSha ??
-        (await octokit.rest.git.getCommit({ owner, repo, commit_sha: request.baseSha })).data.tree.sha;
-    const tree = await guard('write the files of the pull request (tree)', () => octokit.rest.git.createTree({
-        owner,
-        repo,
-        base_tree: baseTree,
-        tree: request.files.map((f) => ({
-            path: f.path,
-            mode: (f.mode ?? '100644'),
-            type: 'blob',
-            content: f.content
-        }))
-    }));
-    const message = `${request.commitMessage.trimEnd()}\n\n${COMMIT_TRAILER}\n`;
-    const commit = await guard('commit the files of the pull request', () => octokit.rest.git.createCommit({
-        owner,
-        repo,
-        message,
-        tree: tree.data.sha,
-        parents: [...parents]
-    }));
-    return commit.data.sha;
-}
-async function moveBranch(octokit, request, from, to) {
-    const { owner, repo, branch } = request;
-    try {
-        if (from === null) {
-            await guard(`create branch ${branch}`, () => octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: to }));
-        }
-        else {
-            await guard(`update branch ${branch}`, () => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: to, force: false }));
-        }
-    }
-    catch (error) {
-        if (httpStatus(error) === 422) {
-            throw new BranchConflictError(`branch ${branch} changed while the pull request was being written (${githubMessage(error)}); nothing was overwritten. Run again to build on the new state`, { cause: error });
-        }
-        throw error;
-    }
-}
-async function createPull(octokit, request, body) {
-    const { owner, repo } = request;
-    try {
-        const { data } = await octokit.rest.pulls.create({
-            owner,
-            repo,
-            title: request.title,
-            head: request.branch,
-            base: request.baseBranch,
-            body,
-            draft: request.draft
-        });
-        return {
-            number: data.number,
-            url: data.html_url,
-            title: data.title,
-            body: data.body,
-            labels: data.labels.map((l) => l.name)
-        };
-    }
-    catch (error) {
-        // A retry after a lost answer finds the pull request already made: use it.
-        if (httpStatus(error) === 422 && /already exists/i.test(githubMessage(error))) {
-            const existing = await findOpenPull(octokit, request);
-            if (existing)
-                return existing;
-        }
-        throw (explainWriteRefusal(error, 'create the pull request') ??
-            new Error(`could not create the pull request: ${githubMessage(error)}`, { cause: error }));
-    }
-}
-/** Adds the requested labels the pull request lacks (never removes any); true when it wrote. */
-async function addMissingLabels(octokit, request, pull) {
-    const have = new Set(pull.labels.map((l) => l.toLowerCase()));
-    const missing = request.labels.filter((l) => !have.has(l.toLowerCase()));
-    if (missing.length === 0)
-        return false;
-    await guard('label the pull request', () => octokit.rest.issues.addLabels({
-        owner: request.owner,
-        repo: request.repo,
-        issue_number: pull.number,
-        labels: missing
-    }));
-    return true;
-}
-/** Runs a write; a refusal becomes an error naming the token needed. */
-async function guard(step, write) {
-    try {
-        return await write();
-    }
-    catch (error) {
-        const refusal = explainWriteRefusal(error, step);
-        if (refusal)
-            throw refusal;
-        if (error instanceof BranchConflictError)
-            throw error;
-        const wrapped = new Error(`could not ${step}: ${githubMessage(error)}`, { cause: error });
-        Object.assign(wrapped, { status: httpStatus(error) });
-        throw wrapped;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/github/releases.ts
 /**
  * The newest `vMAJOR.x.y` release of an action, as a commit SHA, for SHA-pinned `uses:` lines.
@@ -71838,6 +72176,7 @@ function createGitHubApi(options) {
         repository,
         readFacts: (factsOptions) => readRepositoryFacts(octokit, repository, factsOptions),
         tokenCapability: () => detectTokenCapability(octokit, repository, options.token),
+        checkPullRequestBranch: (branch, baseSha) => checkPullRequestBranch(octokit, repository, branch, baseSha),
         async requireMigrateCapability() {
             const capability = await detectTokenCapability(octokit, repository, options.token);
             requireMigrateCapability(capability, repository);
@@ -71941,168 +72280,325 @@ function errorName(error) {
         : '';
 }
 
-;// CONCATENATED MODULE: ./src/aws/plan/names.ts
+;// CONCATENATED MODULE: ./src/workflows/patterns.ts
 /**
- * Names and tags of what this action creates in IAM (pure): the role name from the `role-name`
- * template, the names of copied inline policies and merged managed policies, and the tags that
- * mark what the action created (so that a re-run updates only that).
+ * Two pattern languages as small automata (pure): GitHub's branch and tag filter globs and IAM's
+ * `StringLike` patterns. Used to check a translation from one to the other and to find a
+ * concrete name that one admits and the other rejects (the example of a widening).
+ *
+ * GitHub (filter pattern cheat sheet): `*` any characters but `/`; `**` any characters; `X?`
+ * zero or one X; `X+` one or more X; `[...]` one character listed or in a range (`a-z`, `0-9`);
+ * `\X` a literal X. IAM: `*` any characters (`/` too), `?` exactly one, `${*}` `${?}` `${$}`
+ * literals.
  */
-
-/** Tag keys this action writes; every one starts with `aws-keys-to-oidc:`. */
-const TAG_PREFIX = 'aws-keys-to-oidc:';
-const TAGS = {
-    managedBy: `${TAG_PREFIX}managed-by`,
-    sourceUser: `${TAG_PREFIX}source-user`,
-    sourceKey: `${TAG_PREFIX}source-key`,
-    repository: `${TAG_PREFIX}repository`,
-    workflows: `${TAG_PREFIX}workflows`,
-    createdAt: `${TAG_PREFIX}created-at`,
-    /** The managed policies this action attached: `aws-keys-to-oidc:attached`, `...:attached-2`, ... */
-    attached: `${TAG_PREFIX}attached`,
-    /** On merged managed policies: the role they were made for. */
-    role: `${TAG_PREFIX}role`
-};
-const MANAGED_BY_VALUE = 'aws-keys-to-oidc';
-/** IAM's limits on names (role 64, policy 128) and tags (key 128, value 256, 50 per role). */
-const ROLE_NAME_MAX = 64;
-const POLICY_NAME_MAX = 128;
-const TAG_VALUE_MAX = 256;
-const TAGS_PER_ROLE_MAX = 50;
-/** The prefixes of the inline policies this action puts on a role (its ownership mark). */
-const INLINE_PREFIXES = ['from-user.', 'from-group.', 'from-policy.'];
-/**
- * The role name from the `role-name` template: `{owner}`, `{repo}`, `{user}` replaced, every
- * character IAM does not allow in a role name (`[\w+=,.@-]`) replaced by `-`, and cut to 64
- * characters with a short hash of the full name so that two long names stay distinct.
- */
-function roleNameFor(template, values) {
-    const raw = template
-        .replace(/\{owner\}/g, values.owner)
-        .replace(/\{repo\}/g, values.repo)
-        .replace(/\{user\}/g, values.user);
-    return fitName(sanitizeName(raw) || 'github-actions-role', ROLE_NAME_MAX);
-}
-/** Replaces characters IAM does not allow in role and policy names; collapses runs of `-`. */
-function sanitizeName(raw) {
-    return raw
-        .replace(/[^\w+=,.@-]/g, '-')
-        .replace(/-{2,}/g, '-')
-        .replace(/^-+|-+$/g, '');
-}
-/** Cuts a name to `max` characters, ending with `-` and 6 hex characters of its hash. */
-function fitName(name, max) {
-    if (name.length <= max)
-        return name;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 6);
-    return `${name.slice(0, max - 7).replace(/-+$/, '')}-${hash}`;
-}
-/** The role inline policy copied from an inline policy of the user. */
-function userInlineName(policy) {
-    return fitName(`from-user.${policy}`, POLICY_NAME_MAX);
-}
-/** The role inline policy copied from an inline policy of a group. */
-function groupInlineName(group, policy) {
-    return fitName(`from-group.${group}.${policy}`, POLICY_NAME_MAX);
-}
-/** The role inline policy copied from a customer-managed policy that had to be rewritten. */
-function rewrittenPolicyName(policy) {
-    return fitName(`from-policy.${policy}`, POLICY_NAME_MAX);
-}
-/** True for an inline policy name this action puts. */
-function isOwnInlineName(name) {
-    return INLINE_PREFIXES.some((p) => name.startsWith(p));
-}
-/** The customer-managed policy number `n` (1-based) that merged documents go into. */
-function mergedPolicyName(roleName, n) {
-    return fitName(`${roleName}-merged-${n}`, POLICY_NAME_MAX);
-}
-/** Characters IAM allows in tag values; anything else becomes `_`. */
-function tagValue(raw) {
-    const clean = raw.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_');
-    return clean.length <= TAG_VALUE_MAX ? clean : `${clean.slice(0, TAG_VALUE_MAX - 3)}...`;
-}
-/**
- * Records attached policy ARNs in tag values (`aws:policy/ReadOnlyAccess 123456789012:policy/x`
- * ...; commas cannot be stored in tags, so such names are left out), split over as many tags as
- * needed. Returns the tags and the ARNs that could not be recorded.
- */
-function encodeAttached(arns) {
-    const tokens = [];
-    const unrecorded = [];
-    for (const arn of [...arns].sort()) {
-        const token = arn.replace(/^arn:[\w-]+:iam::/, '');
-        if (token === tagValue(token) && token.length < TAG_VALUE_MAX)
-            tokens.push(token);
-        else
-            unrecorded.push(arn);
-    }
-    const values = [];
-    for (const token of tokens) {
-        const last = values[values.length - 1];
-        if (last !== undefined && last.length + 1 + token.length <= TAG_VALUE_MAX) {
-            values[values.length - 1] = `${last} ${token}`;
+const any = () => true;
+const notSlash = (c) => c !== '/';
+/** A GitHub filter glob (without a leading `!`). */
+function githubGlob(glob) {
+    const items = [];
+    const chars = [...glob];
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i] ?? '';
+        if (c === '\\' && i + 1 < chars.length) {
+            items.push(lit(chars[++i] ?? ''));
+        }
+        else if (c === '*') {
+            if (chars[i + 1] === '*') {
+                i++;
+                items.push({ test: any, optional: true, repeat: true, chars: [] });
+            }
+            else
+                items.push({ test: notSlash, optional: true, repeat: true, chars: [] });
+        }
+        else if ((c === '?' || c === '+') && items.length > 0) {
+            const last = items.pop();
+            if (c === '?')
+                items.push({ ...last, optional: true });
+            else
+                items.push(last, { ...last, optional: true, repeat: true });
+        }
+        else if (c === '[' && glob.indexOf(']', i + 1) > i) {
+            const close = [...glob.slice(0, glob.indexOf(']', i + 1))].length;
+            const members = classMembers(chars.slice(i + 1, close));
+            const set = new Set(members);
+            items.push({ test: (x) => set.has(x), optional: false, repeat: false, chars: members });
+            i = close;
         }
         else {
-            values.push(token);
+            items.push(lit(c));
         }
     }
-    const tags = values.map((value, i) => ({
-        key: i === 0 ? TAGS.attached : `${TAGS.attached}-${i + 1}`,
-        value
-    }));
-    return { tags, unrecorded };
+    return { items };
 }
-/** The ARNs recorded by `encodeAttached` in a role's tags. */
-function decodeAttached(tags, partition) {
-    return tags
-        .filter((t) => t.key === TAGS.attached || t.key.startsWith(`${TAGS.attached}-`))
-        .flatMap((t) => t.value.split(/\s+/).filter(Boolean))
-        .map((token) => `arn:${partition}:iam::${token}`);
+/** An IAM `StringLike` pattern. */
+function iamPattern(pattern) {
+    const items = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const escape = /^\$\{([*?$])\}/.exec(pattern.slice(i));
+        if (escape?.[1]) {
+            items.push(lit(escape[1]));
+            i += 3;
+        }
+        else if (pattern[i] === '*')
+            items.push({ test: any, optional: true, repeat: true, chars: [] });
+        else if (pattern[i] === '?')
+            items.push({ test: any, optional: false, repeat: false, chars: [] });
+        else
+            items.push(lit(pattern[i] ?? ''));
+    }
+    return { items };
 }
-/** The tag value of a key, or null. */
-function tagOf(tags, key) {
-    return tags.find((t) => t.key === key)?.value ?? null;
+function lit(c) {
+    return { test: (x) => x === c, optional: false, repeat: false, chars: [c] };
+}
+function classMembers(body) {
+    const out = [];
+    for (let i = 0; i < body.length; i++) {
+        const a = body[i] ?? '';
+        const b = body[i + 2];
+        if (body[i + 1] === '-' && b !== undefined) {
+            for (let x = a.charCodeAt(0); x <= b.charCodeAt(0); x++)
+                out.push(String.fromCharCode(x));
+            i += 2;
+        }
+        else
+            out.push(a);
+    }
+    return out;
+}
+/** True when the matcher admits the whole of `text`. */
+function matches(m, text) {
+    let states = closure(m, [0]);
+    for (const c of text)
+        states = step(m, states, c);
+    return states.includes(m.items.length);
+}
+function closure(m, states) {
+    const out = new Set();
+    const todo = [...states];
+    while (todo.length > 0) {
+        const s = todo.pop();
+        if (out.has(s))
+            continue;
+        out.add(s);
+        if (m.items[s]?.optional)
+            todo.push(s + 1);
+    }
+    return [...out].sort((a, b) => a - b);
+}
+function step(m, states, c) {
+    const next = [];
+    for (const s of states) {
+        const item = m.items[s];
+        if (!item || !item.test(c))
+            continue;
+        next.push(item.repeat ? s : s + 1);
+    }
+    return closure(m, next);
+}
+/** Readable characters tried first for the parts of an example no pattern names. */
+const FILLERS = ['x', 'y', 'z', 'q', '0', '_', '-'];
+/**
+ * The shortest name (readable characters first) for which `accept` holds over whether each
+ * matcher admits it; null when there is none (within `limit` explored states).
+ */
+function findExample(matchers, accept, limit = 20_000) {
+    const named = new Set(matchers.flatMap((m) => m.items.flatMap((i) => i.chars)));
+    const filler = FILLERS.find((c) => !named.has(c)) ?? '\u00b7';
+    const alphabet = [filler, ...[...named].filter((c) => c !== '/').sort(), '/'];
+    const start = matchers.map((m) => closure(m, [0]));
+    const key = (s) => s.map((x) => x.join(',')).join('|');
+    const seen = new Set([key(start)]);
+    const queue = [{ states: start, text: '' }];
+    for (let head = 0; head < queue.length && seen.size <= limit; head++) {
+        const { states, text } = queue[head];
+        if (accept(states.map((s, i) => s.includes(matchers[i].items.length))))
+            return text;
+        for (const c of alphabet) {
+            const next = states.map((s, i) => step(matchers[i], s, c));
+            const id = key(next);
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            queue.push({ states: next, text: text + c });
+        }
+    }
+    return null;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/subjects.ts
-/** The default format: `repo:OWNER/REPO:CONTEXT`. */
-const DEFAULT_SUBJECT_FORMAT = {
-    useDefault: true,
-    includeClaimKeys: [],
-    useImmutableSubject: false,
-    subClaimPrefix: null
-};
-/** Events whose token carries the `pull_request` context. */
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_review',
-    'pull_request_review_comment'
-]);
-/** Subjects for every job, merged and deduplicated (same pattern: sources joined). */
-function subjectsForJobs(jobs, facts) {
-    const notes = [];
-    const shapes = [];
-    for (const job of jobs)
-        shapes.push(...tokenShapes(job, facts, notes));
-    const renderer = subjectRenderer(facts, notes);
-    const byPattern = new Map();
-    for (const shape of shapes) {
-        const pattern = renderer.render(shape);
-        const sources = byPattern.get(pattern) ?? [];
-        if (!sources.includes(shape.source))
-            sources.push(shape.source);
-        byPattern.set(pattern, sources);
-    }
-    const subjects = [...byPattern.entries()]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([pattern, sources]) => ({ pattern, sources }));
+;// CONCATENATED MODULE: ./src/workflows/filters.ts
+/**
+ * A workflow's branch or tag filter as IAM rules on the ref name (pure): each positive pattern
+ * becomes a `StringLike` pattern with its own `StringNotLike` exclusions (the later negations
+ * that apply to it, and the `/` that GitHub's `*` does not cross), since every condition of an
+ * IAM statement must hold. Each exclusion is kept only when it rejects no name the filter admits
+ * (checked on the automata of `patterns.ts`), so a rule is never narrower than the filter; where
+ * it is still wider (`+`, `[0-9]`, `?` have no IAM form) the rule carries an example name it
+ * admits and the filter rejects.
+ *
+ * GitHub's order rule: a name is included when the last pattern that matches it is positive;
+ * `branches-ignore` / `tags-ignore` exclude what they match (a `!` there includes again).
+ */
+
+/** The rules of a filter; null when the trigger has no such filter. */
+function filterRules(include, ignore) {
+    const list = include ?? (ignore === null ? null : ['**', ...ignore.map(flip)]);
+    if (list === null)
+        return null;
+    const entries = list.map((p) => {
+        const negative = p.startsWith('!');
+        const glob = negative ? p.slice(1) : p;
+        return { negative, glob, matcher: githubGlob(glob) };
+    });
+    const admitted = (hits) => {
+        for (let i = entries.length - 1; i >= 0; i--)
+            if (hits[i])
+                return !entries[i].negative;
+        return false;
+    };
+    const globs = entries.map((e) => e.matcher);
+    const rules = [];
+    const seen = new Set();
+    entries.forEach((entry, i) => {
+        if (entry.negative)
+            return;
+        const later = entries.map((e, j) => j > i && e.negative);
+        // The names this pattern must keep admitting: it matches, and no later negation does.
+        const own = (hits) => hits[i] === true && !later.some((l, j) => l && hits[j]);
+        const candidates = [
+            ...slashExclusions(entry.glob),
+            ...entries.filter((_, j) => later[j]).map((e) => filterGlobToIamPattern(e.glob))
+        ];
+        /** The candidates that reject no name `own` admits among those `like` admits. */
+        const safeFor = (like) => [...new Set(candidates)].filter((x) => findExample([...globs, like, iamPattern(x)], (h) => own(h) && h[globs.length] === true && h[globs.length + 1] === true) === null);
+        const main = filterGlobToIamPattern(entry.glob);
+        const exclude = safeFor(iamPattern(main));
+        const parts = [{ like: main, exclude }];
+        // A negation with a single `*` (`!feature/*`) cannot be excluded whole: it would reject the
+        // names below it (`feature/a/b`). Exclude it anyway and admit those names again with one
+        // rule per way its `*` crosses `/`, when together they reject nothing the filter admits.
+        entries.forEach((n, j) => {
+            const x = filterGlobToIamPattern(n.glob);
+            if (!later[j] || exclude.includes(x))
+                return;
+            const again = slashExclusions(n.glob).map((e) => ({
+                like: e,
+                exclude: safeFor(iamPattern(e))
+            }));
+            if (again.length === 0)
+                return;
+            const matchers = [
+                iamPattern(x),
+                ...again.flatMap((r) => [r.like, ...r.exclude].map(iamPattern))
+            ];
+            const lost = findExample([...globs, ...matchers], (h) => {
+                if (!own(h) || !h[globs.length])
+                    return false;
+                let at = globs.length + 1;
+                for (const r of again) {
+                    const [l, ...ex] = h.slice(at, at + 1 + r.exclude.length);
+                    at += 1 + r.exclude.length;
+                    if (l && !ex.some(Boolean))
+                        return false;
+                }
+                return true;
+            });
+            if (lost !== null)
+                return;
+            exclude.push(x);
+            parts.push(...again);
+        });
+        for (const part of parts) {
+            const id = `${part.like}\u0000${part.exclude.join('\u0000')}`;
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            const rule = [iamPattern(part.like), ...part.exclude.map(iamPattern)];
+            const wider = findExample([...globs, ...rule, NON_EMPTY], (h) => !admitted(h) &&
+                h[globs.length] === true &&
+                h.slice(globs.length + 1, -1).every((x) => !x) &&
+                h[h.length - 1] === true);
+            rules.push({ like: part.like, exclude: part.exclude, wider });
+        }
+    });
     return {
-        subjects,
-        fixedPrefix: renderer.fixedPrefix,
-        pinsRepository: renderer.pinsRepository,
-        notes: unique(notes)
+        rules,
+        admits: (name) => admitted(globs.map((g) => matches(g, name))),
+        rejected: findExample([...globs, NON_EMPTY], (h) => !admitted(h) && h[h.length - 1] === true)
     };
 }
+const NON_EMPTY = iamPattern('?*');
+function flip(pattern) {
+    return pattern.startsWith('!') ? pattern.slice(1) : `!${pattern}`;
+}
+/** The IAM text of each part of a glob, and which parts are a single `*` (that cannot cross `/`). */
+function iamPieces(glob) {
+    const out = [];
+    const chars = [...glob];
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i] ?? '';
+        if (c === '\\' && i + 1 < chars.length) {
+            out.push({ text: literal(chars[++i] ?? ''), single: false });
+        }
+        else if (c === '*') {
+            const double = chars[i + 1] === '*';
+            if (double)
+                i++;
+            out.push({ text: '*', single: !double });
+        }
+        else if (c === '?') {
+            // zero or one of the preceding part: drop it and match anything in its place
+            const last = out.pop();
+            out.push({ text: last && /^[*]$/.test(last.text) ? last.text : '*', single: false });
+        }
+        else if (c === '+') {
+            out.push({ text: '*', single: false });
+        }
+        else if (c === '[') {
+            const close = glob.indexOf(']', i + 1);
+            if (close > i) {
+                out.push({ text: '?', single: false });
+                i = [...glob.slice(0, close)].length;
+            }
+            else
+                out.push({ text: literal('['), single: false });
+        }
+        else {
+            out.push({ text: literal(c), single: false });
+        }
+    }
+    return out;
+}
+/**
+ * Turns a GitHub filter glob (branches, tags) into an IAM `StringLike` pattern that matches at
+ * least every name the glob matches: `*` and `**` become `*`; `X?` (zero or one X) and `X+`
+ * (one or more X) become `*`-like wildcards; `[...]` becomes `?`; `\X` is a literal X; IAM's
+ * special characters in literal text are escaped (`${*}`, `${?}`, `${$}`).
+ */
+function filterGlobToIamPattern(glob) {
+    return collapse(iamPieces(glob).map((p) => p.text));
+}
+/** For each single `*` of the glob: the names where it would cross a `/`. */
+function slashExclusions(glob) {
+    const pieces = iamPieces(glob);
+    return pieces.flatMap((p, k) => p.single ? [collapse(pieces.map((q, j) => (j === k ? '*/*' : q.text)))] : []);
+}
+function collapse(texts) {
+    return texts.join('').replace(/\*{2,}/g, '*');
+}
+/** Escapes IAM's special characters in literal text. */
+function literal(text) {
+    return text.replace(/[$*?]/g, (c) => `\${${c}}`);
+}
+
+;// CONCATENATED MODULE: ./src/workflows/subject-format.ts
+/**
+ * The repository's OIDC subject format (pure): how one token shape becomes the whole `sub` as an
+ * IAM `StringLike` pattern. The prefix follows the repository's subject format (`GET
+ * /repos/{o}/{r}/actions/oidc/customization/sub`): `repo:O/R`, the immutable
+ * `repo:O@OWNER_ID/R@REPO_ID`, or a custom claim template (`include_claim_keys`).
+ */
+
 /** The repository claim value: `O/R`, or `O@OWNER_ID/R@REPO_ID` in the immutable format. */
 function repositoryClaim(facts) {
     return facts.oidcSubject.useImmutableSubject
@@ -72116,189 +72612,13 @@ function defaultSubjectPrefix(facts) {
         return given;
     return `repo:${repositoryClaim(facts)}`;
 }
-function tokenShapes(job, facts, notes) {
-    const where = `${job.file}${job.job ? ` (job ${job.job})` : ''}`;
-    const environment = job.environment === null ? null : environmentPattern(job.environment);
-    if (job.environment !== null && environment === '*') {
-        notes.push(`${where}: the environment is an expression (${job.environment}); any environment of this repository is admitted, and the job's refs for runs where it is empty`);
-    }
-    if (job.triggers.length === 0) {
-        notes.push(`${where}: no triggers (a composite action); its subjects come from the workflows that use it`);
-        return [];
-    }
-    const shapes = [];
-    const defaultBranch = literal(facts.defaultBranch);
-    const branchShape = (event, branch, why) => ({
-        event,
-        context: `ref:refs/heads/${branch}`,
-        ref: `refs/heads/${branch}`,
-        refType: 'branch',
-        environment: null,
-        file: job.file,
-        source: `${where}: ${why}`
-    });
-    const tagShape = (event, tag, why) => ({
-        event,
-        context: `ref:refs/tags/${tag}`,
-        ref: `refs/tags/${tag}`,
-        refType: 'tag',
-        environment: null,
-        file: job.file,
-        source: `${where}: ${why}`
-    });
-    const pullRequestShape = (event) => ({
-        event,
-        context: 'pull_request',
-        ref: 'refs/pull/*/merge',
-        refType: '*',
-        environment: null,
-        file: job.file,
-        source: `${where}: ${event}`
-    });
-    for (const trigger of job.triggers) {
-        const event = trigger.event;
-        if (event === 'push') {
-            const branches = filterPatterns(trigger.branches, trigger.branchesIgnore);
-            const tags = filterPatterns(trigger.tags, trigger.tagsIgnore);
-            const onlyTags = branches === null && tags !== null;
-            const onlyBranches = tags === null && branches !== null;
-            if (!onlyTags) {
-                for (const b of branches ?? ['*'])
-                    shapes.push(branchShape(event, b, `push to branch ${b}`));
-            }
-            if (!onlyBranches) {
-                for (const t of tags ?? ['*'])
-                    shapes.push(tagShape(event, t, `push of tag ${t}`));
-            }
-        }
-        else if (PULL_REQUEST_EVENTS.has(event)) {
-            shapes.push(pullRequestShape(event));
-        }
-        else if (event === 'pull_request_target') {
-            // The token is minted for the base branch; GitHub documents `pull_request` for pull
-            // request events. Both are admitted so that the job works either way.
-            shapes.push(pullRequestShape(event));
-            const bases = filterPatterns(trigger.branches, trigger.branchesIgnore) ?? ['*'];
-            for (const b of bases)
-                shapes.push(branchShape(event, b, `pull_request_target into ${b}`));
-        }
-        else if (event === 'merge_group') {
-            const bases = filterPatterns(trigger.branches, trigger.branchesIgnore) ?? ['*'];
-            for (const b of bases) {
-                const queue = `gh-readonly-queue/${b}/*`.replace(/\*\/\*$/, '*');
-                shapes.push(branchShape(event, queue, `merge queue of ${b}`));
-            }
-        }
-        else if (event === 'release') {
-            shapes.push(tagShape(event, '*', 'release (any tag)'));
-        }
-        else if (event === 'create' || event === 'deployment' || event === 'deployment_status') {
-            shapes.push(branchShape(event, '*', `${event} (any branch)`));
-            shapes.push(tagShape(event, '*', `${event} (any tag)`));
-        }
-        else if (event === 'workflow_call') {
-            if (environment !== null) {
-                // The called job's environment makes the subject, whatever ref the caller runs on.
-                shapes.push({
-                    event,
-                    context: 'ref:*',
-                    ref: '*',
-                    refType: '*',
-                    environment: null,
-                    file: job.file,
-                    source: `${where}: called by another workflow`
-                });
-            }
-            else {
-                notes.push(`${where}: a reusable workflow; the jobs that call it present their own subjects (listed from the callers)`);
-            }
-        }
-        else {
-            if (event === 'workflow_dispatch') {
-                notes.push(`${where}: workflow_dispatch is admitted from the default branch (${facts.defaultBranch}) only; a run started on another branch is refused`);
-            }
-            shapes.push(branchShape(event, defaultBranch, `${event} (default branch)`));
-        }
-    }
-    if (environment === null)
-        return shapes;
-    // An environment replaces the context for every event; the ref claim stays. An expression may
-    // evaluate to '' (no environment): then the trigger's own subjects apply too.
-    // (A called job's own shape only stands for its environment; the callers present the refs.)
-    const keep = environment === '*' ? shapes.filter((s) => s.event !== 'workflow_call') : [];
-    return [
-        ...keep,
-        ...shapes.map((s) => ({
-            ...s,
-            context: `environment:${environment}`,
-            environment,
-            source: `${s.source}, environment ${job.environment ?? ''}`
-        }))
-    ];
-}
-/** Positive filter patterns as IAM patterns; `['*']` when only negations or ignores exist; null when no filter. */
-function filterPatterns(include, ignore) {
-    if (include === null && ignore === null)
-        return null;
-    const positive = (include ?? []).filter((p) => !p.startsWith('!')).map(filterGlobToIamPattern);
-    if (positive.length === 0)
-        return ['*'];
-    return unique(positive);
-}
-/**
- * Turns a GitHub filter glob (branches, tags) into an IAM `StringLike` pattern that matches at
- * least every name the glob matches: `*` and `**` become `*`; `X?` (zero or one X) and `X+`
- * (one or more X) become `X*`-like wildcards; `[...]` becomes `?`; `\X` is a literal X; IAM's
- * special characters in literal text are escaped (`${*}`, `${?}`, `${$}`).
- */
-function filterGlobToIamPattern(glob) {
-    let out = '';
-    const chars = [...glob];
-    for (let i = 0; i < chars.length; i++) {
-        const c = chars[i] ?? '';
-        if (c === '\\' && i + 1 < chars.length) {
-            out += literal(chars[++i] ?? '');
-        }
-        else if (c === '*') {
-            out += '*';
-        }
-        else if (c === '?') {
-            // zero or one of the preceding character: drop it and match anything in its place
-            out = dropLastLiteral(out) + '*';
-        }
-        else if (c === '+') {
-            out += '*';
-        }
-        else if (c === '[') {
-            const close = glob.indexOf(']', i + 1);
-            if (close > i) {
-                out += '?';
-                i = [...glob.slice(0, close)].length;
-            }
-            else {
-                out += '[';
-            }
-        }
-        else {
-            out += literal(c);
-        }
-    }
-    return out.replace(/\*{2,}/g, '*');
-}
-function dropLastLiteral(pattern) {
-    if (pattern.endsWith('}') && /\$\{[*?$]\}$/.test(pattern))
-        return pattern.slice(0, -4);
-    if (pattern.endsWith('*') || pattern.endsWith('?'))
-        return pattern;
-    return [...pattern].slice(0, -1).join('');
-}
-/** Escapes IAM's special characters in literal text. */
-function literal(text) {
-    return text.replace(/[$*?]/g, (c) => `\${${c}}`);
-}
-/** An environment name as a pattern; `*` when it is an expression evaluated at run time. */
-function environmentPattern(name) {
-    return name.includes('${{') ? '*' : literal(name);
+/** The shape with another ref (in the `ref:` context too), to render exclusions and probes. */
+function withRef(shape, ref) {
+    return {
+        ...shape,
+        ref,
+        context: shape.context.startsWith('ref:') ? `ref:${ref}` : shape.context
+    };
 }
 const REPOSITORY_CLAIMS = new Set(['repo', 'repository', 'repository_id']);
 function subjectRenderer(facts, notes) {
@@ -72371,6 +72691,206 @@ function subjectRenderer(facts, notes) {
         fixedPrefix,
         pinsRepository: keys.some((k) => REPOSITORY_CLAIMS.has(k))
     };
+}
+
+;// CONCATENATED MODULE: ./src/workflows/subjects.ts
+
+
+
+
+/** The default format: `repo:OWNER/REPO:CONTEXT`. */
+const DEFAULT_SUBJECT_FORMAT = {
+    useDefault: true,
+    includeClaimKeys: [],
+    useImmutableSubject: false,
+    subClaimPrefix: null
+};
+/** Events whose token carries the `pull_request` context. */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+/** Subjects for every job, merged and deduplicated (same pattern and exclusions: sources joined). */
+function subjectsForJobs(jobs, facts) {
+    const notes = [];
+    const shapes = [];
+    for (const job of jobs)
+        shapes.push(...tokenShapes(job, facts, notes));
+    const renderer = subjectRenderer(facts, notes);
+    const byPattern = new Map();
+    const widenings = new Map();
+    for (const shape of shapes) {
+        const pattern = renderer.render(shape);
+        const carriesRef = renderer.render(withRef(shape, 'refs/\u0000')) !== pattern;
+        const exclude = carriesRef
+            ? unique(shape.excludeRefs.map((r) => renderer.render(withRef(shape, r)))).sort()
+            : [];
+        const id = `${pattern}\u0000${exclude.join('\u0000')}`;
+        const entry = byPattern.get(id) ?? { pattern, exclude, sources: [] };
+        if (!entry.sources.includes(shape.source))
+            entry.sources.push(shape.source);
+        byPattern.set(id, entry);
+        for (const w of shapeWidenings(shape, pattern, carriesRef))
+            widenings.set(JSON.stringify(w), w);
+        if (shape.where !== undefined && carriesRef) {
+            notes.push(`${shape.where}: pull_request_target is trusted for pull requests into ${shape.filter?.patterns.join(', ') ?? '?'} only; pull requests into other branches get no AWS credentials`);
+        }
+    }
+    const subjects = [...byPattern.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, s]) => s);
+    return {
+        subjects,
+        fixedPrefix: renderer.fixedPrefix,
+        pinsRepository: renderer.pinsRepository,
+        widenings: [...widenings.values()],
+        notes: unique(notes)
+    };
+}
+function shapeWidenings(shape, pattern, carriesRef) {
+    const f = shape.filter;
+    if (!f)
+        return [];
+    const base = { pattern, event: shape.event, filter: f.key, patterns: f.patterns };
+    if (carriesRef)
+        return f.wider === null ? [] : [{ kind: 'filter', ...base, example: f.wider }];
+    // pull_request_target: the subject (`...:pull_request`) carries no base branch.
+    return shape.event === 'pull_request_target' && f.rejected !== null
+        ? [{ kind: 'base-branch', ...base, example: f.rejected }]
+        : [];
+}
+function tokenShapes(job, facts, notes) {
+    const where = `${job.file}${job.job ? ` (job ${job.job})` : ''}`;
+    const environment = job.environment === null ? null : environmentPattern(job.environment);
+    if (job.environment !== null && environment === '*') {
+        notes.push(`${where}: the environment is an expression (${job.environment}); any environment of this repository is admitted, and the job's refs for runs where it is empty`);
+    }
+    if (job.triggers.length === 0) {
+        notes.push(`${where}: no triggers (a composite action); its subjects come from the workflows that use it`);
+        return [];
+    }
+    const shapes = [];
+    const shape = (event, context, ref, refType, why, excludeRefs = [], filter = null) => ({
+        event,
+        context,
+        ref,
+        refType,
+        environment: null,
+        file: job.file,
+        source: `${where}: ${why}`,
+        excludeRefs,
+        filter
+    });
+    const refShape = (event, ref, refType, why) => shape(event, `ref:${ref}`, ref, refType, why);
+    /** One shape per rule of a filter (`any` when the trigger has none). */
+    const ruleShapes = (event, prefix, rules, key, patterns, why) => {
+        const refType = prefix === 'refs/heads/' ? 'branch' : 'tag';
+        if (rules === null)
+            return [refShape(event, `${prefix}*`, refType, why('*'))];
+        return rules.rules.map((r) => shape(event, `ref:${prefix}${r.like}`, `${prefix}${r.like}`, refType, why(r.like), r.exclude.map((x) => `${prefix}${x}`), {
+            key,
+            patterns: patterns ?? [],
+            wider: r.wider === null ? null : `${prefix}${r.wider}`,
+            rejected: rules.rejected === null ? null : `${prefix}${rules.rejected}`
+        }));
+    };
+    const defaultBranch = literal(facts.defaultBranch);
+    for (const trigger of job.triggers) {
+        const event = trigger.event;
+        const branches = filterRules(trigger.branches, trigger.branchesIgnore);
+        const branchKey = trigger.branches !== null ? 'branches' : 'branches-ignore';
+        const branchPatterns = trigger.branches ?? trigger.branchesIgnore;
+        if (event === 'push') {
+            const tags = filterRules(trigger.tags, trigger.tagsIgnore);
+            const onlyTags = branches === null && tags !== null;
+            const onlyBranches = tags === null && branches !== null;
+            if (!onlyTags) {
+                shapes.push(...ruleShapes(event, 'refs/heads/', branches, branchKey, branchPatterns, (b) => `push to branch ${b}`));
+            }
+            if (!onlyBranches) {
+                const tagKey = trigger.tags !== null ? 'tags' : 'tags-ignore';
+                shapes.push(...ruleShapes(event, 'refs/tags/', tags, tagKey, trigger.tags ?? trigger.tagsIgnore, (t) => `push of tag ${t}`));
+            }
+        }
+        else if (PULL_REQUEST_EVENTS.has(event)) {
+            shapes.push(shape(event, 'pull_request', 'refs/pull/*/merge', '*', event));
+        }
+        else if (event === 'pull_request_target') {
+            shapes.push(...pullRequestTargetShapes(trigger, facts, where, ruleShapes));
+        }
+        else if (event === 'merge_group') {
+            for (const r of branches?.rules ?? [{ like: '*', exclude: [] }]) {
+                const queue = (b) => `refs/heads/gh-readonly-queue/${b}/*`.replace(/\*\/\*$/, '*');
+                const s = refShape(event, queue(r.like), 'branch', `merge queue of ${r.like}`);
+                shapes.push({ ...s, excludeRefs: r.exclude.map(queue) });
+            }
+        }
+        else if (event === 'release') {
+            shapes.push(refShape(event, 'refs/tags/*', 'tag', 'release (any tag)'));
+        }
+        else if (event === 'create' || event === 'deployment' || event === 'deployment_status') {
+            shapes.push(refShape(event, 'refs/heads/*', 'branch', `${event} (any branch)`));
+            shapes.push(refShape(event, 'refs/tags/*', 'tag', `${event} (any tag)`));
+        }
+        else if (event === 'workflow_call') {
+            if (environment !== null) {
+                // The called job's environment makes the subject, whatever ref the caller runs on.
+                shapes.push(shape(event, 'ref:*', '*', '*', 'called by another workflow'));
+            }
+            else {
+                notes.push(`${where}: a reusable workflow; the jobs that call it present their own subjects (listed from the callers)`);
+            }
+        }
+        else {
+            if (event === 'workflow_dispatch') {
+                notes.push(`${where}: workflow_dispatch is admitted from the default branch (${facts.defaultBranch}) only; a run started on another branch is refused`);
+            }
+            shapes.push(refShape(event, `refs/heads/${defaultBranch}`, 'branch', `${event} (default branch)`));
+        }
+    }
+    if (environment === null)
+        return shapes;
+    // An environment replaces the context for every event; the ref claim stays. An expression may
+    // evaluate to '' (no environment): then the trigger's own subjects apply too.
+    // (A called job's own shape only stands for its environment; the callers present the refs.)
+    const keep = environment === '*' ? shapes.filter((s) => s.event !== 'workflow_call') : [];
+    return [
+        ...keep,
+        ...shapes.map((s) => ({
+            ...s,
+            context: `environment:${environment}`,
+            environment,
+            source: `${s.source}, environment ${job.environment ?? ''}`
+        }))
+    ];
+}
+/**
+ * pull_request_target runs in the context of the pull request's base: GitHub's events reference
+ * ("Events that trigger workflows", pull_request_target: GITHUB_REF is the PR base branch) and
+ * its OIDC reference ("OpenID Connect reference", example subject claims, "Filtering for
+ * pull_request events": the subject carries `pull_request` when the workflow is triggered by a
+ * pull request event and the job references no environment; the branch form only when it is
+ * not) give a token whose `sub` context is `pull_request` and whose `ref` claim is the base
+ * branch, `refs/heads/BASE` (https://docs.github.com/en/actions/reference/security/oidc).
+ * So the ref of every shape is limited to the bases the filter names, or the default branch
+ * when it names none: never `refs/heads/*` by itself. A template with `ref` (or
+ * `job_workflow_ref`) binds it; the default `...:pull_request` cannot, which is a widening.
+ */
+function pullRequestTargetShapes(trigger, facts, where, ruleShapes) {
+    const named = trigger.branches ?? trigger.branchesIgnore;
+    const key = trigger.branches !== null ? 'branches' : named !== null ? 'branches-ignore' : 'default-branch';
+    const patterns = named ?? [globLiteral(facts.defaultBranch)];
+    const rules = filterRules(trigger.branches ?? (named === null ? patterns : null), trigger.branchesIgnore);
+    return ruleShapes('pull_request_target', 'refs/heads/', rules, key, patterns, (b) => `pull_request_target into ${b}`).map((s) => ({ ...s, context: 'pull_request', where }));
+}
+/** A branch name as a GitHub glob that matches exactly it. */
+function globLiteral(name) {
+    return name.replace(/[*?+[\]\\!]/g, (c) => `\\${c}`);
+}
+/** An environment name as a pattern; `*` when it is an expression evaluated at run time. */
+function environmentPattern(name) {
+    return name.includes('${{') ? '*' : literal(name);
 }
 function unique(items) {
     return [...new Set(items)];
@@ -72871,12 +73391,54 @@ function permissions_cmp(a, b) {
 
 /** Every write from `now` to `want`, in the order they must run. */
 function roleWrites(want, now) {
+    const existing = now.existing;
+    if (!existing) {
+        // The new role's tags already record every policy about to be attached.
+        return [
+            ...mergedPolicyWrites(want, now),
+            createRoleWrite(want),
+            ...attachmentWrites(want, now),
+            ...obsoletePolicyWrites(want, now)
+        ];
+    }
+    // Recorded and to be attached: what the record holds while the attachments change.
+    const interim = encodeAttached([...new Set([...now.recorded, ...want.attachArns])]).tags;
+    const others = want.tags.filter((t) => !isAttachedKey(t.key));
+    const during = [...others, ...interim];
     return [
         ...mergedPolicyWrites(want, now),
-        ...(now.existing ? roleUpdateWrites(want, now.existing) : [createRoleWrite(want)]),
+        ...roleUpdateWrites(want, existing),
+        ...tagWrites(want.roleName, existing.tags, during, false),
         ...attachmentWrites(want, now),
+        ...tagWrites(want.roleName, applyTags(existing.tags, during), want.tags, true),
         ...obsoletePolicyWrites(want, now)
     ];
+}
+function isAttachedKey(key) {
+    return key === TAGS.attached || key.startsWith(`${TAGS.attached}-`);
+}
+/**
+ * From the tags `from` to `to`: the changed ones, then the action's keys `to` lacks. Before the
+ * attachments change (`final` false) only the attached-record keys `to` no longer uses go: its
+ * record is a superset of theirs, and TagRole runs first, so nothing recorded is lost.
+ */
+function tagWrites(roleName, from, to, final) {
+    const writes = [];
+    const changed = to.filter((t) => tagOf(from, t.key) !== t.value);
+    if (changed.length > 0)
+        writes.push({ op: 'TagRole', roleName, tags: changed });
+    const stale = from
+        .filter((t) => t.key.startsWith(TAG_PREFIX) && !to.some((d) => d.key === t.key))
+        .filter((t) => final || isAttachedKey(t.key))
+        .map((t) => t.key);
+    if (stale.length > 0)
+        writes.push({ op: 'UntagRole', roleName, keys: stale });
+    return writes;
+}
+/** The tags after TagRole `to` (changed values) and UntagRole of the attached keys `to` lacks. */
+function applyTags(from, to) {
+    const kept = from.filter((t) => !isAttachedKey(t.key) && !to.some((d) => d.key === t.key));
+    return [...kept, ...to];
 }
 /** Merged managed policies: created, or given a new default version when they differ. */
 function mergedPolicyWrites(want, now) {
@@ -72914,9 +73476,9 @@ function createRoleWrite(want) {
         tags: want.tags
     };
 }
-/** An existing role: trust policy, description and session, boundary, then tags. */
+/** An existing role: trust policy, description and session, boundary (tags: `tagWrites`). */
 function roleUpdateWrites(want, existing) {
-    const { roleName, boundaryArn, tags } = want;
+    const { roleName, boundaryArn } = want;
     const writes = [];
     if (!samePolicy(existing.trust, want.trust)) {
         writes.push({ op: 'UpdateAssumeRolePolicy', roleName, trust: want.trust });
@@ -72936,14 +73498,6 @@ function roleUpdateWrites(want, existing) {
     else if (!boundaryArn && existing.boundaryArn) {
         writes.push({ op: 'DeleteRolePermissionsBoundary', roleName });
     }
-    const changed = tags.filter((t) => tagOf(existing.tags, t.key) !== t.value);
-    if (changed.length > 0)
-        writes.push({ op: 'TagRole', roleName, tags: changed });
-    const stale = existing.tags
-        .filter((t) => t.key.startsWith(TAG_PREFIX) && !tags.some((d) => d.key === t.key))
-        .map((t) => t.key);
-    if (stale.length > 0)
-        writes.push({ op: 'UntagRole', roleName, keys: stale });
     return writes;
 }
 /** Policies on the role: detach and delete first (room under the quotas), then attach and put. */
@@ -73044,8 +73598,14 @@ function deletion(w) {
 
 ;// CONCATENATED MODULE: ./src/aws/plan/trust-policy.ts
 
-/** The Sid that marks the statement this action owns in a trust policy. */
+
+/** The Sid that marks the statement this action owns in a trust policy (the first of them). */
 const TRUST_STATEMENT_SID = 'GitHubActionsOidcAwsKeysToOidc';
+/** True for the statements this action owns (`TRUST_STATEMENT_SID`, then `...2`, `...3`). */
+function isOwnTrustStatement(statement) {
+    const sid = statement.Sid ?? '';
+    return sid.startsWith(TRUST_STATEMENT_SID) && /^\d*$/.test(sid.slice(TRUST_STATEMENT_SID.length));
+}
 class TrustPolicyError extends Error {
     name = 'TrustPolicyError';
 }
@@ -73086,51 +73646,127 @@ function buildTrustPolicy(request) {
     if (fixed && hasWildcard(fixed)) {
         throw new TrustPolicyError(`the repository part of the subject '${fixed}' has a wildcard`);
     }
-    let patterns = reduceCovered(subjects.subjects.map((s) => s.pattern));
+    let rules = reduceRules(subjects.subjects.map((s) => ({ like: s.pattern, exclude: s.exclude })));
     const merges = [];
+    const widenings = [...subjects.widenings];
     const make = (list) => assemble(request, list, bindRepositoryId);
-    let built = make(patterns);
+    let built = make(rules);
     while (policySize(built.document) > request.maxSize) {
-        const merge = mostSimilarPair(patterns, fixed);
-        if (!merge) {
+        const step = fitStep(rules, fixed, request.maxSize);
+        if (!step) {
             throw new TrustPolicyError(`the trust policy needs ${policySize(built.document)} characters, more than the quota of ${request.maxSize}, even with its subjects merged; ask AWS to raise the 'Role trust policy length' quota`);
         }
-        merges.push(`merged ${merge.replaced.map((p) => `'${p}'`).join(' and ')} into '${merge.pattern}' to fit the trust-policy quota of ${request.maxSize} characters`);
-        patterns = reduceCovered([
-            ...patterns.filter((p) => !merge.replaced.includes(p)),
-            merge.pattern
-        ]);
-        built = make(patterns);
+        merges.push(step.replaced.every((r) => r.like === step.rule.like)
+            ? `dropped the exclusions of '${step.rule.like}' to fit the trust-policy quota of ${request.maxSize} characters`
+            : `merged ${step.replaced.map((r) => `'${r.like}'`).join(' and ')} into '${step.rule.like}' to fit the trust-policy quota of ${request.maxSize} characters`);
+        widenings.push(step.widening);
+        rules = reduceRules([...rules.filter((r) => !step.replaced.includes(r)), step.rule]);
+        built = make(rules);
     }
+    const statement = built.own[0];
+    if (!statement)
+        throw new TrustPolicyError('internal error: no trust statement');
     return {
         document: built.document,
-        statement: built.statement,
-        subjects: patterns,
+        statement,
+        statements: built.own,
+        subjects: rules.map((r) => r.like),
+        rules,
         merges,
+        widenings,
         size: policySize(built.document)
     };
 }
-function assemble(request, patterns, bindRepositoryId) {
+/** Our statements: the rules without exclusions together, then one per set of exclusions. */
+function assemble(request, rules, bindRepositoryId) {
     const key = issuerKeyPrefix(request.issuer);
-    const like = patterns.some((p) => hasWildcard(p) || p.includes('${'));
-    const sub = patterns.length === 1 ? (patterns[0] ?? '') : [...patterns];
-    const equals = { [`${key}:aud`]: request.audience };
-    if (bindRepositoryId)
-        equals[`${key}:repository_id`] = String(request.repositoryId);
-    if (!like)
-        equals[`${key}:sub`] = sub;
-    const condition = { StringEquals: equals };
-    if (like)
-        condition.StringLike = { [`${key}:sub`]: sub };
-    const statement = {
-        Sid: TRUST_STATEMENT_SID,
-        Effect: 'Allow',
-        Principal: { Federated: request.providerArn },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: condition
+    const groups = new Map();
+    for (const r of [...rules].sort((a, b) => a.exclude.length - b.exclude.length)) {
+        const id = r.exclude.join('\u0000');
+        const group = groups.get(id) ?? { patterns: [], exclude: r.exclude };
+        group.patterns.push(r.like);
+        groups.set(id, group);
+    }
+    const own = [...groups.values()].map((g, i) => {
+        const like = g.patterns.some((p) => hasWildcard(p) || p.includes('${'));
+        const sub = g.patterns.length === 1 ? (g.patterns[0] ?? '') : [...g.patterns];
+        const equals = { [`${key}:aud`]: request.audience };
+        if (bindRepositoryId)
+            equals[`${key}:repository_id`] = String(request.repositoryId);
+        if (!like)
+            equals[`${key}:sub`] = sub;
+        const condition = { StringEquals: equals };
+        if (like)
+            condition.StringLike = { [`${key}:sub`]: sub };
+        if (g.exclude.length > 0) {
+            condition.StringNotLike = {
+                [`${key}:sub`]: g.exclude.length === 1 ? g.exclude[0] : [...g.exclude]
+            };
+        }
+        return {
+            Sid: i === 0 ? TRUST_STATEMENT_SID : `${TRUST_STATEMENT_SID}${i + 1}`,
+            Effect: 'Allow',
+            Principal: { Federated: request.providerArn },
+            Action: 'sts:AssumeRoleWithWebIdentity',
+            Condition: condition
+        };
+    });
+    const kept = (request.keepStatements ?? []).filter((s) => !isOwnTrustStatement(s));
+    return { document: { Version: '2012-10-17', Statement: [...kept, ...own] }, own };
+}
+/**
+ * One step towards the quota: drop the exclusions of the last rule that has some (one statement
+ * less), else merge the two most similar patterns. Null when nothing is left to merge.
+ */
+function fitStep(rules, fixed, quota) {
+    const excluded = [...rules].reverse().find((r) => r.exclude.length > 0);
+    if (excluded) {
+        const rule = { like: excluded.like, exclude: [] };
+        return { rule, replaced: [excluded], widening: mergeWidening(rule, [excluded], quota) };
+    }
+    const merge = mostSimilarPair(rules.map((r) => r.like), fixed);
+    if (!merge)
+        return null;
+    const rule = { like: merge.pattern, exclude: [] };
+    const replaced = rules.filter((r) => merge.replaced.includes(r.like));
+    return { rule, replaced, widening: mergeWidening(rule, replaced, quota) };
+}
+/** The widening of a merge, with a `sub` the new rule admits and none of the replaced ones did. */
+function mergeWidening(rule, replaced, quota) {
+    const parts = replaced.map((r) => [iamPattern(r.like), ...r.exclude.map(iamPattern)]);
+    const example = findExample([iamPattern(rule.like), ...parts.flat()], (hits) => {
+        let at = 1;
+        for (const part of parts) {
+            const [like, ...exclude] = hits.slice(at, at + part.length);
+            at += part.length;
+            if (like && !exclude.some(Boolean))
+                return false;
+        }
+        return hits[0] === true;
+    });
+    return {
+        kind: 'quota-merge',
+        pattern: rule.like,
+        merged: replaced.map((r) => r.like),
+        quota,
+        example: example ?? rule.like
     };
-    const kept = (request.keepStatements ?? []).filter((s) => s.Sid !== TRUST_STATEMENT_SID);
-    return { document: { Version: '2012-10-17', Statement: [...kept, statement] }, statement };
+}
+/** Drops every rule that a rule without exclusions already admits (and exact duplicates). */
+function reduceRules(rules) {
+    const plain = reduceCovered(rules.filter((r) => r.exclude.length === 0).map((r) => r.like));
+    const seen = new Set();
+    const out = plain.map((like) => ({ like, exclude: [] }));
+    for (const r of rules) {
+        if (r.exclude.length === 0)
+            continue;
+        const id = `${r.like}\u0000${r.exclude.join('\u0000')}`;
+        if (seen.has(id) || plain.some((p) => covers(p, r.like)))
+            continue;
+        seen.add(id);
+        out.push(r);
+    }
+    return out;
 }
 /** True when the pattern has an IAM wildcard outside the `${*}` / `${?}` escapes. */
 function hasWildcard(pattern) {
@@ -73307,6 +73943,31 @@ function checkOwnership(facts) {
     if (previousUser && previousUser !== facts.inventory.name) {
         throw new RolePlanError(`role ${roleName} was made for IAM user ${previousUser}, not ${facts.inventory.name}; use a role-name template with {user}`);
     }
+    checkServesRepository(existing, facts.repository);
+}
+/**
+ * A role this action made serves one repository: the one its `repository-id` tag names, or, on
+ * roles made before that tag, the one its `repository` tag (`OWNER/REPO`, compared as GitHub
+ * does, without case) names. Anything else is another repository's role: this run must not
+ * update, retag or re-trust it. Roles without the managed-by tag are not checked here.
+ */
+function checkServesRepository(role, repository) {
+    if (tagOf(role.tags, TAGS.managedBy) !== MANAGED_BY_VALUE)
+        return;
+    const id = tagOf(role.tags, TAGS.repositoryId);
+    const name = tagOf(role.tags, TAGS.repository);
+    const here = `${repository.owner}/${repository.repo}`;
+    const same = id !== null
+        ? id === String(repository.repoId)
+        : name !== null && name.toLowerCase() === tagValue(here).toLowerCase();
+    if (same)
+        return;
+    const served = id !== null
+        ? `repository ${name ?? '?'} (id ${id})`
+        : name !== null
+            ? `repository ${name}`
+            : 'a repository it does not record';
+    throw new RolePlanError(`role ${role.name} serves ${served}, not ${here} (id ${repository.repoId}); a role never serves two repositories, so nothing is written to it: change the role-name input so that each repository gets its own role (e.g. github-{owner}-{repo}-{user})`);
 }
 /** The user's permissions, within the quotas left by what others put on the role. */
 function planRolePermissions(facts, path, recorded) {
@@ -73339,11 +74000,13 @@ function desiredTags(facts, existing, attached, warnings) {
     const own = [
         { key: TAGS.managedBy, value: MANAGED_BY_VALUE },
         { key: TAGS.sourceUser, value: tagValue(facts.inventory.name) },
-        { key: TAGS.sourceKey, value: tagValue(facts.accessKeyId) },
+        // Not the whole key id: the user and its last four characters find the key to retire.
+        { key: TAGS.sourceKeyEnd, value: tagValue(keyIdEnd(facts.accessKeyId)) },
         {
             key: TAGS.repository,
             value: tagValue(`${facts.repository.owner}/${facts.repository.repo}`)
         },
+        { key: TAGS.repositoryId, value: String(facts.repository.repoId) },
         { key: TAGS.workflows, value: tagValue([...new Set(facts.workflowFiles)].sort().join(' ')) },
         // The creation time is set once; a re-run keeps it so that nothing changes.
         {
@@ -73372,6 +74035,7 @@ function trustPolicyText(plan) {
 
 
 
+
 /**
  * Plans role chaining: the keys only assumed role X, so X itself gets a GitHub trust statement
  * (Sid `TRUST_STATEMENT_SID`), keeping its other statements. X's permissions are not touched.
@@ -73382,6 +74046,8 @@ function planChainedRole(facts, settings) {
     if (account && account !== facts.accountId) {
         throw new RolePlanError(`the keys assume role ${role.arn} of account ${account}; its trust policy can only be changed with credentials of that account`);
     }
+    // A role this action made for another repository is not re-trusted for this one either.
+    checkServesRepository(role, facts.repository);
     const trust = buildTrustPolicy({
         providerArn: facts.providerArn,
         issuer: settings.oidcIssuer,
@@ -73411,12 +74077,23 @@ function planChainedRole(facts, settings) {
                 change: writes.length > 0 ? 'update' : 'unchanged'
             }
         ],
-        warnings: [...facts.subjects.notes, ...trust.merges],
+        warnings: [...facts.subjects.notes, ...trust.merges, ...chainingTagWarning(role, writes)],
         followUps: [
             `role ${role.arn} still trusts what it trusted before (for example IAM user ${facts.userName}); remove that statement once the keys are retired`
         ],
         writes
     };
+}
+/**
+ * The action never tags a chained role: policies/role-chaining.json lets it change the trust
+ * policy only of roles an administrator tagged by hand, so say so before the write is refused.
+ */
+function chainingTagWarning(role, writes) {
+    if (writes.length === 0 || tagOf(role.tags, TAGS.allowChaining) === 'true')
+        return [];
+    return [
+        `role ${role.name} has no tag ${TAGS.allowChaining}=true: policies/role-chaining.json allows the trust update only on roles an administrator tagged so (other credentials need iam:UpdateAssumeRolePolicy on it)`
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/aws/plan/provider.ts
@@ -73462,7 +74139,7 @@ function splitUses(uses) {
             chains.set(role, [...(chains.get(role) ?? []), f]);
         }
         else {
-            unresolved.push(`${f.file}:${f.line}: role-to-assume '${role}' is not a literal role ARN; add the GitHub trust statement to that role by hand`);
+            unresolved.push(`${f.file}:${f.line}: role-to-assume '${role}' is not a literal role ARN, so the keys of this step stay (that role trusts the IAM user, not GitHub); write the role's ARN in role-to-assume and run the migration again`);
         }
     }
     return { direct, chains, unresolved };
@@ -73909,7 +74586,9 @@ function isNotFound(error) {
 /**
  * Runs the writes of a role plan, in order. Each write was decided by comparing fresh reads with
  * the desired state, so a re-run plans again and converges; a write that finds its work already
- * done (detaching what is gone, creating a policy that exists with our tag) goes on. A new role or
+ * done (detaching what is gone, creating a policy that exists with our tag) goes on. Every create
+ * that meets a conflict (the SDK's retry after a lost answer meets `EntityAlreadyExists`) reads
+ * what exists and goes on only when it is this run's own write. A new role or
  * policy is waited for with the SDK's waiters (IAM is eventually consistent). The OIDC provider is
  * written first (`applyProviderPlan`), the roles only when it exists.
  */
@@ -73956,15 +74635,22 @@ async function runRoleWrite(api, write, maxWaitTime) {
     const iam = api.iam;
     switch (write.op) {
         case 'CreateRole':
-            await iam.send(new dist_cjs/* CreateRoleCommand */.IS({
-                RoleName: write.roleName,
-                Path: write.path,
-                AssumeRolePolicyDocument: policyJson(write.trust),
-                Description: write.description,
-                MaxSessionDuration: write.maxSessionDuration,
-                ...(write.boundaryArn ? { PermissionsBoundary: write.boundaryArn } : {}),
-                Tags: sdkTags(write.tags)
-            }));
+            try {
+                await iam.send(new dist_cjs/* CreateRoleCommand */.IS({
+                    RoleName: write.roleName,
+                    Path: write.path,
+                    AssumeRolePolicyDocument: policyJson(write.trust),
+                    Description: write.description,
+                    MaxSessionDuration: write.maxSessionDuration,
+                    ...(write.boundaryArn ? { PermissionsBoundary: write.boundaryArn } : {}),
+                    Tags: sdkTags(write.tags)
+                }));
+            }
+            catch (error) {
+                if (errorName(error) !== 'EntityAlreadyExistsException')
+                    throw error;
+                await requireOwnRole(api, write, error);
+            }
             await (0,dist_cjs/* waitUntilRoleExists */.S6k)({ client: iam, maxWaitTime }, { RoleName: write.roleName });
             return;
         case 'UpdateAssumeRolePolicy':
@@ -73995,6 +74681,30 @@ async function runRoleWrite(api, write, maxWaitTime) {
         case 'UntagRole':
             await iam.send(new dist_cjs/* UntagRoleCommand */.Hmm({ RoleName: write.roleName, TagKeys: [...write.keys] }));
             return;
+    }
+}
+/**
+ * `CreateRole` met a role of that name, though the plan saw none: the SDK's retry after a lost
+ * answer (this run's own role), or another run. Carry on only when the role is exactly what this
+ * write asked for (path, trust, settings, boundary, every tag); anything else is not ours to take.
+ */
+async function requireOwnRole(api, write, conflict) {
+    const role = await readRole(api, write.roleName, { policies: false });
+    const problem = !role
+        ? 'it is gone again'
+        : role.path !== write.path
+            ? `its path is ${role.path}`
+            : !samePolicy(role.trust, write.trust)
+                ? 'its trust policy differs'
+                : role.maxSessionDuration !== write.maxSessionDuration ||
+                    (role.description ?? '') !== write.description ||
+                    role.boundaryArn !== write.boundaryArn
+                    ? 'its settings differ'
+                    : write.tags.some((t) => tagOf(role.tags, t.key) !== t.value)
+                        ? 'its tags differ'
+                        : null;
+    if (problem) {
+        throw new Error(`role ${write.roleName} was created meanwhile by someone else (${problem}); run again to plan from what exists`, { cause: conflict });
     }
 }
 async function runPolicyWrite(api, write, maxWaitTime) {
@@ -74222,6 +74932,8 @@ function describeEdit(edit) {
             return `job ${edit.job}: permissions ${idTokenChangeText(edit)}`;
         case 'action-pin':
             return `job ${edit.job}: ${edit.from} -> ${edit.to}`;
+        case 'cac-inputs':
+            return `job ${edit.job}: configure-aws-credentials ${edit.converted.map((c) => `${c.input}: ${c.from} -> ${c.to}`).join(', ')} (v6 reads only true/false)`;
         case 'role-to-assume':
             return `job ${edit.job}: configure-aws-credentials ${roleToAssumeText(edit)}`;
         case 'cac-step-added':
@@ -74275,436 +74987,172 @@ function editJson(edit) {
     return { ...edit, description: describeEdit(edit) };
 }
 
-;// CONCATENATED MODULE: ./src/report/pr-body.ts
-/**
- * The pull request body a reviewer decides from (pure): the summary table, each role with its
- * trust policy and the jobs it admits, the permissions copied and merged, warnings, manual
- * follow-ups with file:line, token permission changes per job, and the next steps.
- *
- * GitHub refuses bodies over 65,536 characters. Long sections fold into `<details>`; when the
- * whole body is still too long, the largest sections are cut (whole lines) with a note saying
- * how much was left out and where to find all of it.
- */
-
-
-/** GitHub's limit on a pull request body. */
-const BODY_LIMIT = 65_536;
-/** Sections with more lines or characters than this fold into `<details>`. */
-const FOLD_LINES = 25;
-const FOLD_CHARS = 4_000;
-/** A single line longer than this is shortened. */
-const LINE_MAX = 2_000;
-/** Headroom kept under the limit for the notes added when cutting. */
-const MARGIN = 512;
-function renderPullRequestBody(input, limit = BODY_LIMIT) {
-    const sections = buildSections(input);
-    const kept = sections.map((s) => s.lines.length);
-    const render = () => sections.map((s, i) => renderSection(s, kept[i] ?? 0, input)).join('\n\n') + '\n';
-    let body = render();
-    // Cut the largest section of the lowest priority until the body fits.
-    for (let guard = 0; body.length > limit - MARGIN && guard < 200; guard++) {
-        let largest = -1;
-        let rank = [Infinity, 0];
-        sections.forEach((s, i) => {
-            const length = s.lines.slice(0, kept[i]).join('\n').length;
-            const better = s.priority < (rank[0] ?? 0) || (s.priority === rank[0] && length > (rank[1] ?? 0));
-            if (!s.fixed && (kept[i] ?? 0) > 0 && better) {
-                largest = i;
-                rank = [s.priority, length];
-            }
-        });
-        if (largest < 0)
-            break;
-        const section = sections[largest];
-        if (!section)
-            break;
-        // Room for the note that says what was cut.
-        const excess = body.length - (limit - MARGIN) + 200;
-        let k = kept[largest] ?? 0;
-        let removed = 0;
-        while (k > 0 && removed < excess) {
-            k--;
-            removed += (section.lines[k] ?? '').length + 1;
-        }
-        kept[largest] = k;
-        body = render();
-    }
-    return body.length > limit
-        ? `${body.slice(0, limit - 40)}\n\n…(cut at ${limit} characters)\n`
-        : body;
-}
-function buildSections(input) {
-    const sections = [];
-    const files = new Set(input.summary.filter((r) => r.roleArn !== null).map((r) => r.workflow));
-    sections.push({
-        heading: '## Replace long-lived AWS keys with OIDC role assumption',
-        head: [
-            `This pull request was opened by [aws-keys-to-oidc](https://github.com/aws-keys-to-oidc/aws-keys-to-oidc). It changes ${plural(files.size, 'workflow file')} of \`${input.repository}\` so that ${input.summary.length === 1 ? 'the job that used' : 'the jobs that used'} long-lived AWS access keys assume IAM roles through GitHub's OIDC provider instead. The roles below exist already; nothing uses them until this is merged.`
-        ],
-        lines: [],
-        tail: [],
-        unit: 'lines',
-        fixed: true,
-        priority: 9
-    });
-    sections.push({
-        heading: '### Summary',
-        head: ['| Workflow | Job | Key pair | Role |', '|---|---|---|---|'],
-        lines: input.summary.map((r) => `| ${pr_body_code(r.workflow)} | ${r.job === null ? '—' : pr_body_code(r.job)} | ${pr_body_code(r.keyPair)} | ${r.roleArn === null ? 'not migrated (see follow-ups)' : pr_body_code(r.roleArn)} |`),
-        tail: [],
-        unit: 'rows',
-        fixed: false,
-        priority: 2
-    });
-    for (const role of input.roles)
-        sections.push(...roleSections(role));
-    if (input.warnings.length > 0) {
-        sections.push(pr_body_list('### Warnings', input.warnings.map((w) => `- ${w}`), 'warnings'));
-    }
-    if (input.followUps.length > 0) {
-        sections.push(pr_body_list('### Manual follow-ups', input.followUps.map((f) => `- [ ] ${pr_body_code(`${f.file}:${f.line}`)}: ${f.message}`), 'follow-ups', ['These uses were not rewritten; each needs a person:']));
-    }
-    if (input.tokenPermissionChanges.length > 0) {
-        sections.push({
-            heading: '### Token permission changes',
-            head: [
-                'Assuming a role needs `id-token: write`. A `permissions:` block sets every scope it does not list to `none`, so the scopes the job had are kept:',
-                '',
-                '| Workflow | Job | Before | After |',
-                '|---|---|---|---|'
-            ],
-            lines: input.tokenPermissionChanges.map((change) => {
-                const c = tokenPermissionRow(change);
-                return `| ${pr_body_code(c.workflow)} | ${pr_body_code(c.job)} | ${c.before} | ${c.after} |`;
-            }),
-            tail: [],
-            unit: 'rows',
-            fixed: false,
-            priority: 1
-        });
-    }
-    sections.push({
-        heading: '### Next steps',
-        head: nextSteps(input.nextSteps),
-        lines: [],
-        tail: [],
-        unit: 'lines',
-        fixed: true,
-        priority: 9
-    });
-    return sections;
-}
-/** A token permission change in words: the cells of its row (Markdown). */
-function tokenPermissionRow(change) {
-    const { workflow, job } = change;
-    return {
-        workflow,
-        job,
-        before: beforeText(change.before),
-        after: idTokenChangeText(change.after)
-    };
-}
-function beforeText(before) {
-    switch (before.source) {
-        case 'job':
-            return permissionsText(before.value);
-        case 'workflow':
-            return `${permissionsText(before.value)} (workflow)`;
-        case 'repository-default':
-            return `repository default (${before.value ?? 'unknown, assumed restricted'})`;
-    }
-}
-function permissionsText(value) {
-    if (typeof value === 'string')
-        return `\`${value}\``;
-    const entries = Object.entries(value);
-    return entries.length === 0 ? '`{}`' : entries.map(([k, v]) => `\`${k}: ${v}\``).join(', ');
-}
-function roleSections(role) {
-    const what = role.chained
-        ? 'An existing role the keys used to assume; it now also trusts GitHub directly.'
-        : `Replaces the access keys of IAM user ${pr_body_code(role.iamUser ?? '?')}.`;
-    const json = typeof role.trustPolicy === 'string'
-        ? role.trustPolicy
-        : JSON.stringify(role.trustPolicy, null, 2);
-    const sections = [
-        {
-            heading: `### Role ${pr_body_code(role.roleName)}${role.chained ? ' (existing role)' : ''}`,
-            head: [`${what} ARN: ${pr_body_code(role.roleArn)}`, '', '**Trust policy**', ''],
-            lines: json.split('\n'),
-            tail: [],
-            unit: 'lines of the trust policy',
-            fixed: false,
-            fence: 'json',
-            priority: 3
-        },
-        pr_body_list('', role.admits.flatMap((a) => [`- ${pr_body_code(a.subject)}`, ...a.sources.map((s) => `  - ${s}`)]), 'lines', [`**Jobs it admits** (${plural(role.admits.length, 'subject')})`], 2)
-    ];
-    if (!role.chained) {
-        sections.push(pr_body_list('', role.permissionsCopied.map((p) => `- ${p}`), 'policies', ['**Permissions copied from the user**']));
-        if (role.documentChanges.length > 0) {
-            sections.push(pr_body_list('', policyChangeLines(role.documentChanges), 'lines', [
-                '**Changed on the way** (documents that differ from their source)'
-            ]));
-        }
-        if (role.merges.length > 0) {
-            sections.push(pr_body_list('', role.merges.map((m) => `- ${m}`), 'merges', ['**Policies merged to stay within IAM quotas**']));
+;// CONCATENATED MODULE: ./src/report/widenings.ts
+/** The heading a role's widenings are listed under. */
+const WIDENINGS_LABEL = '**Wider than the workflows** (what IAM cannot say exactly)';
+/** One sentence per widening. */
+function wideningText(w) {
+    switch (w.kind) {
+        case 'filter':
+            return `${widenings_code(w.pattern)} approximates ${filterText(w)}: IAM patterns have only \`*\` and \`?\`, so it also admits for example ${widenings_code(w.example)}, which the filter rejects.`;
+        case 'base-branch':
+            return `${widenings_code(w.pattern)}: the subject of a pull_request_target job carries no base branch, so a pull request into any branch (for example ${widenings_code(w.example)}) presents it, not only into ${filterText(w)}; a subject template with \`ref\` narrows it.`;
+        case 'quota-merge': {
+            const same = w.merged.length === 1 && w.merged[0] === w.pattern;
+            const what = same
+                ? `the exclusions of ${widenings_code(w.pattern)} were dropped`
+                : `${w.merged.map(widenings_code).join(' and ')} were merged into ${widenings_code(w.pattern)}`;
+            return `${what} to fit the trust-policy quota of ${w.quota} characters; it now also admits for example ${widenings_code(w.example)}.`;
         }
     }
-    return sections;
 }
-function pr_body_list(heading, lines, unit, head = [], priority = 1) {
-    return { heading, head, lines, tail: [], unit, fixed: false, priority };
+/** Markdown bullets, one per widening. */
+function wideningLines(widenings) {
+    return widenings.map((w) => `- ${wideningText(w)}`);
 }
-function nextSteps(n) {
-    const run = n.workflowsToRun.length > 0
-        ? `Run ${n.workflowsToRun.map(pr_body_code).join(', ')} (or wait for the next run) and check that the AWS steps succeed with the role.`
-        : 'Run a migrated workflow and check that the AWS steps succeed with the role.';
-    const retire = n.secretsToRetire.length > 0
-        ? `Once the roles work, retire the keys (the secrets ${n.secretsToRetire.map(pr_body_code).join(', ')} are then unused): ${n.cleanup}`
-        : `Once the roles work, retire the keys: ${n.cleanup}`;
-    return [
-        '1. Review the trust policies: each role admits only the subjects listed. Merge this pull request.',
-        `2. ${run}`,
-        `3. ${retire}`,
-        '',
-        'To change the subject scope or a role name, re-run the action with other inputs; this pull request is updated in place.'
-    ];
+/** The label and the bullets (then a blank line); nothing when there are none. */
+function wideningBlock(widenings) {
+    return widenings.length === 0 ? [] : [WIDENINGS_LABEL, '', ...wideningLines(widenings), ''];
 }
-function renderSection(s, keep, input) {
-    const shown = s.lines.slice(0, keep).map(shorten);
-    const body = [
-        ...(s.fence === undefined ? [] : ['```' + s.fence]),
-        ...shown,
-        ...(s.fence === undefined ? [] : ['```']),
-        ...s.tail
-    ];
-    const cut = s.lines.length - keep;
-    if (cut > 0) {
-        const where = input.runUrl ? `the [job summary](${input.runUrl})` : 'the job summary of the run';
-        body.push('', `_…${cut} more ${s.unit} cut to fit GitHub's 65,536-character limit; see ${where}._`);
-    }
-    const text = [...s.head, ...body].join('\n');
-    const heading = s.heading ? `${s.heading}\n\n` : '';
-    if (s.fixed || (shown.length <= FOLD_LINES && text.length <= FOLD_CHARS && cut === 0)) {
-        return `${heading}${text}`;
-    }
-    // Folded: what precedes the bold label stays visible, the label becomes the summary.
-    const at = s.head.findIndex((l) => l.startsWith('**'));
-    const label = at >= 0 ? (s.head[at] ?? '') : `${s.lines.length} ${s.unit}`;
-    const outside = trimBlank(at >= 0 ? s.head.slice(0, at) : []);
-    const inside = trimBlank([...(at >= 0 ? s.head.slice(at + 1) : s.head), ...body]);
-    const before = outside.length > 0 ? `${outside.join('\n')}\n\n` : '';
-    return `${heading}${before}<details><summary>${label.replace(/\*\*/g, '')}</summary>\n\n${inside.join('\n')}\n\n</details>`;
+function filterText(w) {
+    if (w.filter === 'default-branch')
+        return `the default branch ${widenings_code(w.patterns.join(', '))}`;
+    return `\`on.${w.event}.${w.filter}: [${w.patterns.join(', ')}]\``;
 }
-function trimBlank(lines) {
-    let start = 0;
-    let end = lines.length;
-    while (start < end && lines[start]?.trim() === '')
-        start++;
-    while (end > start && lines[end - 1]?.trim() === '')
-        end--;
-    return lines.slice(start, end);
-}
-function shorten(line) {
-    return line.length > LINE_MAX ? `${line.slice(0, LINE_MAX)}…` : line;
-}
-/** Inline code that survives backticks and pipes inside table cells. */
-function pr_body_code(text) {
+function widenings_code(text) {
     const clean = text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
     return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
 }
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
-;// CONCATENATED MODULE: ./src/modes/apply.ts
-/**
- * The write side of a migration, in order: the OIDC provider, the roles and their policies, then
- * the pull request. Every step re-checks what exists (the plan was made from fresh reads), so a
- * run that stopped half-way is completed by the next one. The pull request is opened only when
- * every role it refers to exists: a workflow must never assume a role that is not there.
- */
-
-
-
-
-async function applyMigration(github, aws, plan) {
-    const result = await applyAwsPlan(aws, plan.aws);
-    const awsWrites = [
-        ...result.provider.writes.map((op) => describeProviderWrite(op, plan.aws.provider)),
-        ...[...result.roles.values()].flatMap((o) => o.done.map(describeWrite))
+;// CONCATENATED MODULE: ./src/report/trust-check.ts
+const ADVERSARIES = {
+    'other-branch': 'another branch',
+    'excluded-branch': 'a branch the filters exclude',
+    'rejected-tag': 'a tag the filters reject',
+    'other-repository': 'another repository of the owner',
+    'other-owner': 'the same repository name under another owner',
+    'fork-pull-request': 'a pull request from a fork',
+    'other-environment': 'an environment the jobs do not use',
+    'wrong-audience': 'the wrong audience',
+    'missing-repository-id': 'a token without repository_id',
+    'other-repository-id': 'another repository_id (the repository deleted and created again)'
+};
+/** The job summary's section (one item per role, cut after the roles' own sections). */
+function trustCheckFitSections(checks) {
+    if (checks.length === 0)
+        return [];
+    return [
+        {
+            head: ['### Trust check', '', ...trustCheckIntro(checks), ''],
+            items: checks.map((c) => roleLines(c).join('\n')),
+            tail: [],
+            priority: 3,
+            fixed: false,
+            unit: 'trust checks'
+        }
     ];
-    const errors = awsErrors(result);
-    const done = { roleArns: result.roleArns, awsWrites, errors };
-    if (!plan.pullRequest)
-        return { ...done, pullRequest: null };
-    if (errors.length > 0) {
-        errors.push('pull request: not opened because the AWS side is incomplete; run again');
-        return { ...done, pullRequest: null };
-    }
-    const draft = plan.pullRequest;
-    try {
-        const pullRequest = await github.openOrUpdatePullRequest({
-            baseBranch: draft.baseBranch,
-            baseSha: draft.baseSha,
-            baseTreeSha: draft.baseTreeSha,
-            branch: draft.branch,
-            files: draft.files,
-            commitMessage: draft.commitMessage,
-            title: draft.title,
-            body: renderPullRequestBody(draft.body),
-            labels: draft.labels,
-            draft: draft.draft
-        });
-        return { ...done, pullRequest };
-    }
-    catch (error) {
-        errors.push(`pull request: ${errorMessage(error)}`);
-        return { ...done, pullRequest: null };
-    }
 }
-/** What the AWS side could not do: the provider, and each role with the writes it did not make. */
-function awsErrors(result) {
-    const errors = [];
-    if (result.provider.error)
-        errors.push(`OIDC provider: ${result.provider.error}`);
-    for (const outcome of result.roles.values()) {
-        const [failed] = outcome.notDone;
-        if (outcome.error && failed) {
-            const failure = `could not ${describeWrite(failed)}: ${outcome.error}`;
-            const notDone = ` (not done: ${outcome.notDone.map(describeWrite).join('; ')})`;
-            errors.push(`role ${outcome.roleArn}: ${failure}${notDone}`);
+/** The pull request body's section (the shape `pr-body.ts` folds and cuts). */
+function trustCheckBodySections(checks) {
+    if (checks.length === 0)
+        return [];
+    return [
+        {
+            heading: '### Trust check',
+            head: trustCheckIntro(checks),
+            lines: checks.flatMap(roleLines),
+            tail: [],
+            unit: 'lines',
+            fixed: false,
+            priority: 4
         }
-        else if (outcome.error) {
-            errors.push(`role ${outcome.roleArn}: ${outcome.error}`);
+    ];
+}
+function trustCheckIntro(checks) {
+    const failed = checks.filter((c) => !c.passed);
+    const source = checks.every((c) => c.source === 'written')
+        ? 'the trust policy read back from IAM'
+        : 'the planned trust policy';
+    return [
+        `Each role's trust policy (${source}) evaluated by the action's own IAM condition evaluator: every claim GitHub issues to the jobs must be allowed, every adversarial claim denied unless it is a listed widening. ${failed.length === 0 ? 'All passed.' : `**Failed** for ${failed.map((c) => `\`${c.roleName}\``).join(', ')}.`}`
+    ];
+}
+function roleLines(check) {
+    const out = [
+        `**\`${check.roleName}\`**: ${check.passed ? 'passed' : `failed (${check.failures.length})`}`,
+        '',
+        '| Job | Run | Claim (`sub`) | Result |',
+        '|---|---|---|---|'
+    ];
+    for (const job of check.jobs) {
+        if (job.rows.length === 0) {
+            out.push(`| ${jobName(job)} | — | no claim (no run of this job could be derived) | — |`);
+        }
+        for (const row of job.rows) {
+            out.push(`| ${jobName(job)} | ${runText(row.run)} | \`${cell(row.claims.sub)}\` | ${row.decision.allowed ? 'allowed' : '**denied**'} |`);
         }
     }
-    return errors;
-}
-
-;// CONCATENATED MODULE: ./src/aws/gather.ts
-/**
- * Reads everything the AWS plan needs (reads only): the caller, the quotas, the OIDC provider,
- * and per key pair its owner, the user's inventory, the role as it is now with the merged
- * policies this action made for it, and the roles the keys assume. The plan itself is pure
- * (`planAws`, plan/plan.ts); `planAwsMigration` runs the two, as `mode: plan` and `mode: migrate`
- * do before anything is written.
- */
-
-
-
-
-
-
-
-
-
-
-/** Reads and plans (no write): what `mode: plan` with AWS credentials and `mode: migrate` show first. */
-async function planAwsMigration(api, request) {
-    return planAws(await gatherAwsFacts(api, request), request);
-}
-/** Reads everything the plan needs. Throws only for run-wide problems (credentials, quotas). */
-async function gatherAwsFacts(api, request) {
-    const caller = await getCallerIdentity(api);
-    const providerArn = oidcProviderArn(caller.partition, caller.accountId, request.settings.oidcIssuer);
-    const [quotas, provider] = await Promise.all([
-        readAccountQuotas(api),
-        readProvider(api, providerArn)
-    ]);
-    const cache = { inventory: createInventoryCache(), roles: new Map() };
-    const pairs = [];
-    for (const pair of request.pairs) {
-        pairs.push(await gatherPair(api, pair, request, caller, quotas, cache));
+    out.push('', '| Adversarial claim | Claim | Result |', '|---|---|---|');
+    for (const a of check.adversarial) {
+        const claim = a.kind === 'wrong-audience'
+            ? `aud \`${cell(a.claims.aud)}\``
+            : a.kind === 'missing-repository-id' || a.kind === 'other-repository-id'
+                ? `repository_id ${a.claims.repositoryId === null ? 'missing' : `\`${a.claims.repositoryId}\``}, \`${cell(a.claims.sub)}\``
+                : `\`${cell(a.claims.sub)}\``;
+        const result = !a.decision.allowed
+            ? 'denied'
+            : a.widening !== null
+                ? `allowed (listed widening \`${cell(a.widening)}\`)`
+                : '**allowed**';
+        out.push(`| ${ADVERSARIES[a.kind]} | ${claim} | ${result} |`);
     }
-    const users = pairs.flatMap((p) => p.inventory ? [{ arn: p.inventory.arn, id: p.inventory.id }] : []);
-    const rolesTrusting = await readRolesTrustingUsers(api, users);
-    return { caller, quotas, providerArn, provider, pairs, rolesTrusting };
-}
-/** One pair's facts; a problem of this pair alone is its `error`, never thrown. */
-async function gatherPair(api, pair, request, caller, quotas, cache) {
-    const uses = splitUses(pair.uses);
-    const empty = {
-        key: pair.key,
-        uses,
-        inventory: null,
-        roleName: null,
-        existing: null,
-        ownedPolicies: new Map(),
-        chained: new Map()
-    };
-    const lookup = await resolveKeyOwner(api, pair.key, caller);
-    if (!lookup.ok)
-        return { ...empty, owner: null, error: lookup.error };
-    const owner = lookup.owner;
-    try {
-        const chained = await readChainedRoles(api, [...uses.chains.keys()], caller, cache);
-        if (uses.direct.length === 0)
-            return { ...empty, owner, error: null, chained };
-        const inventory = await readUserInventory(api, owner.userName, cache.inventory);
-        const { repository, settings } = request;
-        const roleName = roleNameFor(settings.roleName, {
-            owner: repository.owner,
-            repo: repository.repo,
-            user: inventory.name
-        });
-        const existing = await cachedRole(api, cache, roleName, true);
-        const ownedPolicies = await readOwnedPolicies(api, {
-            inventory,
-            quotas,
-            roleName,
-            existing,
-            settings,
-            caller
-        });
-        return { ...empty, owner, error: null, inventory, roleName, existing, ownedPolicies, chained };
+    out.push('');
+    if (check.widenings.length === 0)
+        out.push('Widenings: none.', '');
+    else {
+        out.push('Widenings:', '');
+        for (const w of check.widenings) {
+            const parts = [
+                w.filter !== null
+                    ? `for the filter \`${w.filter}\``
+                    : 'merged to fit the trust-policy quota',
+                w.example !== null ? `also admits \`${w.example}\`` : null
+            ].filter((p) => p !== null);
+            out.push(`- \`${w.pattern}\`: ${parts.join('; ')}`);
+        }
+        out.push('');
     }
-    catch (error) {
-        return { ...empty, owner, error: errorMessage(error) };
-    }
+    return out;
 }
-/** Pairs of the same user (or chaining onto the same role) read that role once. */
-function cachedRole(api, cache, name, policies) {
-    const id = `${name}\u0000${policies}`;
-    const known = cache.roles.get(id) ?? readRole(api, name, { policies });
-    cache.roles.set(id, known);
-    return known;
+/** A failed check as errors of the run, each naming the role and the claim. */
+function trustCheckErrors(check) {
+    const where = check.source === 'written' ? 'as written in IAM' : 'as planned';
+    return check.failures.map((f) => `role ${check.roleArn}: the trust check of its trust policy ${where} failed: ${failureText(f)}`);
 }
-/** The roles the keys assume, as they are now; null for a role of another account (not read). */
-async function readChainedRoles(api, arns, caller, cache) {
-    const chained = new Map();
-    for (const arn of arns) {
-        const sameAccount = arnAccount(arn) === caller.accountId;
-        chained.set(arn, sameAccount ? await cachedRole(api, cache, arn.split('/').pop() ?? arn, false) : null);
+function failureText(f) {
+    if (f.kind === 'intended-denied') {
+        return `the claim of ${f.file}${f.job === null ? '' : ` (job ${f.job})`} is denied (sub '${f.claims.sub}', aud '${f.claims.aud}'); the job could not assume the role`;
     }
-    return chained;
+    return `${ADVERSARIES[f.adversary]} is allowed (sub '${f.claims.sub}', aud '${f.claims.aud}', repository_id ${f.claims.repositoryId ?? 'missing'}) and is not a listed widening`;
 }
-/** The merged policies this action made or would make for the role, as they are now. */
-async function readOwnedPolicies(api, role) {
-    const { existing, roleName, caller } = role;
-    const path = existing?.path ?? role.settings.rolePath;
-    const wanted = planPermissions({
-        inventory: role.inventory,
-        quotas: role.quotas,
-        roleName,
-        rolePath: path,
-        accountId: caller.accountId,
-        partition: caller.partition,
-        foreignAttached: 0,
-        foreignInlineSize: 0
-    }).merged.map((m) => m.arn);
-    const prefix = `:policy${path}${mergedPolicyName(roleName, 1).replace(/1$/, '')}`;
-    const recorded = existing
-        ? decodeAttached(existing.tags, caller.partition).filter((a) => a.includes(prefix))
-        : [];
-    const ownedPolicies = new Map();
-    for (const arn of new Set([...recorded, ...wanted])) {
-        const state = await readManagedPolicyState(api, arn);
-        if (state)
-            ownedPolicies.set(arn, state);
-    }
-    return ownedPolicies;
+function jobName(job) {
+    return `\`${job.file}\`${job.job === null ? '' : ` (\`${job.job}\`)`}`;
+}
+function runText(run) {
+    const ref = run.ref.replace(/^refs\/(heads|tags)\//, '');
+    const what = run.event === 'push'
+        ? run.ref.startsWith('refs/tags/')
+            ? `push of tag \`${ref}\``
+            : `push to \`${ref}\``
+        : run.ref.startsWith('refs/pull/')
+            ? `\`${run.event}\``
+            : `\`${run.event}\` on \`${ref}\``;
+    const via = run.workflow !== run.jobWorkflow ? `, called from \`${run.workflow}\`` : '';
+    const env = run.environment !== null ? `, environment \`${run.environment}\`` : '';
+    return `${what}${env}${via}`;
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/`/g, "'").replace(/\n/g, ' ');
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/rewrite/action-pins.ts
@@ -74840,6 +75288,1352 @@ function newCacUses(target, preferSha) {
 /** A comment after a SHA pin that names a version (`# v4.0.2`, `#v4`, `# pin@v4`, `# 4.1.0`). */
 function isVersionComment(comment) {
     return /^#\s*(pin@|tag[:=]\s*)?v?\d+(\.\d+){0,2}\s*$/i.test(comment.trim());
+}
+
+;// CONCATENATED MODULE: ./src/report/cac-steps.ts
+
+const WHY = "Each rewritten configure-aws-credentials step now assumes its role through GitHub's OIDC provider (`role-to-assume`, no keys). It moves to v6, the release this pull request pins for every step it rewrites, so that all of them run the same supported version. v6 reads its boolean inputs as YAML 1.2 booleans only (`true`/`false`): values written `yes`/`no`/`on`/`off`/`True`/`False` would make the step fail, and are converted.";
+/** The section of the pull request body (the shape `pr-body.ts` renders), none when no step moved. */
+function cacStepBodySections(steps) {
+    if (steps.length === 0)
+        return [];
+    return [
+        {
+            heading: '### configure-aws-credentials moved to v6',
+            head: [WHY, ''],
+            lines: steps.map(cacStepLine),
+            tail: [],
+            unit: 'steps',
+            fixed: false,
+            priority: 2
+        }
+    ];
+}
+/** One step: where, from which version, to which, and its inputs converted. */
+function cacStepLine(s) {
+    const where = `\`${s.workflow}:${s.line}\` job \`${s.job}\` step ${s.step + 1}`;
+    const moved = s.from === null || s.to === null
+        ? 'already on v6'
+        : `from ${versionOf(s.from, s.fromComment)} (\`${refOf(s.from)}\`) to \`${refOf(s.to)}\``;
+    const inputs = s.converted.length === 0
+        ? ''
+        : `; inputs converted: ${s.converted.map((c) => `\`${c.input}: ${c.from}\` → \`${c.to}\``).join(', ')}`;
+    return `- ${where}: ${moved}${inputs}`;
+}
+/** The version a `uses:` names: its tag, the version comment of a SHA pin, or "a commit". */
+function versionOf(uses, comment) {
+    const parsed = parseUses(uses);
+    if (parsed.style === 'sha')
+        return comment ? `${comment} (pinned by SHA)` : 'a commit SHA';
+    return parsed.ref;
+}
+function refOf(uses) {
+    return uses.slice(uses.lastIndexOf('@') + 1);
+}
+
+;// CONCATENATED MODULE: ./src/report/not-scanned.ts
+/** `FILE: not scanned: not valid YAML, line N (message)`, one per file. */
+function notScannedLine(u) {
+    const more = u.errors > 1 ? `; ${u.errors - 1} more error(s) in the file` : '';
+    const why = u.message.replace(/^not valid YAML:\s*/, '');
+    return `\`${u.file}\`: not scanned: not valid YAML, line ${u.line} (${why}${more})`;
+}
+/** The problem that fails the run, per file. */
+function notScannedProblem(u) {
+    return `${u.file}: not scanned: not valid YAML, line ${u.line}`;
+}
+/** The section of the pull request body (the shape `pr-body.ts` renders), none when all parsed. */
+function notScannedBodySections(files) {
+    if (files.length === 0)
+        return [];
+    return [
+        {
+            heading: '### Workflow files not scanned',
+            head: [
+                'These files are not valid YAML, so they were not scanned and this pull request does not change them; GitHub rejects them too. Fix them and run the migration again:'
+            ],
+            lines: files.map((u) => `- ${notScannedLine(u)}`),
+            tail: [],
+            unit: 'files',
+            fixed: true,
+            priority: 9
+        }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/pr-body.ts
+/**
+ * The pull request body a reviewer decides from (pure): the summary table, each role with its
+ * trust policy and the jobs it admits, the permissions copied and merged, warnings, manual
+ * follow-ups with file:line, token permission changes per job, and the next steps.
+ *
+ * GitHub refuses bodies over 65,536 characters. Long sections fold into `<details>`; when the
+ * whole body is still too long, the largest sections are cut (whole lines) with a note saying
+ * how much was left out and where to find all of it.
+ */
+
+
+
+
+
+
+/** GitHub's limit on a pull request body. */
+const BODY_LIMIT = 65_536;
+/** Sections with more lines or characters than this fold into `<details>`. */
+const FOLD_LINES = 25;
+const FOLD_CHARS = 4_000;
+/** A single line longer than this is shortened. */
+const LINE_MAX = 2_000;
+/** Headroom kept under the limit for the notes added when cutting. */
+const MARGIN = 512;
+function renderPullRequestBody(input, limit = BODY_LIMIT) {
+    const sections = buildSections(input);
+    const kept = sections.map((s) => s.lines.length);
+    const render = () => sections.map((s, i) => renderSection(s, kept[i] ?? 0, input)).join('\n\n') + '\n';
+    let body = render();
+    // Cut the largest section of the lowest priority until the body fits.
+    for (let guard = 0; body.length > limit - MARGIN && guard < 200; guard++) {
+        let largest = -1;
+        let rank = [Infinity, 0];
+        sections.forEach((s, i) => {
+            const length = s.lines.slice(0, kept[i]).join('\n').length;
+            const better = s.priority < (rank[0] ?? 0) || (s.priority === rank[0] && length > (rank[1] ?? 0));
+            if (!s.fixed && (kept[i] ?? 0) > 0 && better) {
+                largest = i;
+                rank = [s.priority, length];
+            }
+        });
+        if (largest < 0)
+            break;
+        const section = sections[largest];
+        if (!section)
+            break;
+        // Room for the note that says what was cut.
+        const excess = body.length - (limit - MARGIN) + 200;
+        let k = kept[largest] ?? 0;
+        let removed = 0;
+        while (k > 0 && removed < excess) {
+            k--;
+            removed += (section.lines[k] ?? '').length + 1;
+        }
+        kept[largest] = k;
+        body = render();
+    }
+    return body.length > limit
+        ? `${body.slice(0, limit - 40)}\n\n…(cut at ${limit} characters)\n`
+        : body;
+}
+function buildSections(input) {
+    const sections = [];
+    const files = new Set(input.summary.filter((r) => r.roleArn !== null).map((r) => r.workflow));
+    sections.push({
+        heading: '## Replace long-lived AWS keys with OIDC role assumption',
+        head: [
+            `This pull request was opened by [aws-keys-to-oidc](https://github.com/aws-keys-to-oidc/aws-keys-to-oidc). It changes ${plural(files.size, 'workflow file')} of \`${input.repository}\` so that ${input.summary.length === 1 ? 'the job that used' : 'the jobs that used'} long-lived AWS access keys assume IAM roles through GitHub's OIDC provider instead. The roles below exist already; nothing uses them until this is merged.`
+        ],
+        lines: [],
+        tail: [],
+        unit: 'lines',
+        fixed: true,
+        priority: 9
+    });
+    sections.push({
+        heading: '### Summary',
+        head: ['| Workflow | Job | Key pair | Role |', '|---|---|---|---|'],
+        lines: input.summary.map((r) => `| ${pr_body_code(r.workflow)} | ${r.job === null ? '—' : pr_body_code(r.job)} | ${pr_body_code(r.keyPair)} | ${r.roleArn === null ? 'not migrated (see follow-ups)' : pr_body_code(r.roleArn)} |`),
+        tail: [],
+        unit: 'rows',
+        fixed: false,
+        priority: 2
+    });
+    for (const role of input.roles)
+        sections.push(...roleSections(role));
+    sections.push(...trustCheckBodySections(input.trustChecks ?? []));
+    sections.push(...cacStepBodySections(input.cacSteps ?? []));
+    sections.push(...notScannedBodySections(input.notScanned ?? []));
+    if (input.warnings.length > 0) {
+        sections.push(pr_body_list('### Warnings', input.warnings.map((w) => `- ${w}`), 'warnings'));
+    }
+    if (input.followUps.length > 0) {
+        sections.push(pr_body_list('### Manual follow-ups', input.followUps.map((f) => `- [ ] ${pr_body_code(`${f.file}:${f.line}`)}: ${f.message}`), 'follow-ups', ['These uses were not rewritten; each needs a person:']));
+    }
+    if (input.tokenPermissionChanges.length > 0) {
+        sections.push({
+            heading: '### Token permission changes',
+            head: [
+                'Assuming a role needs `id-token: write`. A `permissions:` block sets every scope it does not list to `none`, so the scopes the job had are kept:',
+                '',
+                '| Workflow | Job | Before | After |',
+                '|---|---|---|---|'
+            ],
+            lines: input.tokenPermissionChanges.map((change) => {
+                const c = tokenPermissionRow(change);
+                return `| ${pr_body_code(c.workflow)} | ${pr_body_code(c.job)} | ${c.before} | ${c.after} |`;
+            }),
+            tail: [],
+            unit: 'rows',
+            fixed: false,
+            priority: 1
+        });
+    }
+    sections.push({
+        heading: '### Next steps',
+        head: nextSteps(input.nextSteps),
+        lines: [],
+        tail: [],
+        unit: 'lines',
+        fixed: true,
+        priority: 9
+    });
+    return sections;
+}
+/** A token permission change in words: the cells of its row (Markdown). */
+function tokenPermissionRow(change) {
+    const { workflow, job } = change;
+    return {
+        workflow,
+        job,
+        before: beforeText(change.before),
+        after: idTokenChangeText(change.after)
+    };
+}
+function beforeText(before) {
+    switch (before.source) {
+        case 'job':
+            return permissionsText(before.value);
+        case 'workflow':
+            return `${permissionsText(before.value)} (workflow)`;
+        case 'repository-default':
+            return `repository default (${before.value ?? 'unknown, assumed restricted'})`;
+    }
+}
+function permissionsText(value) {
+    if (typeof value === 'string')
+        return `\`${value}\``;
+    const entries = Object.entries(value);
+    return entries.length === 0 ? '`{}`' : entries.map(([k, v]) => `\`${k}: ${v}\``).join(', ');
+}
+function roleSections(role) {
+    const what = role.chained
+        ? 'An existing role the keys used to assume; it now also trusts GitHub directly.'
+        : `Replaces the access keys of IAM user ${pr_body_code(role.iamUser ?? '?')}.`;
+    const json = typeof role.trustPolicy === 'string'
+        ? role.trustPolicy
+        : JSON.stringify(role.trustPolicy, null, 2);
+    const sections = [
+        {
+            heading: `### Role ${pr_body_code(role.roleName)}${role.chained ? ' (existing role)' : ''}`,
+            head: [`${what} ARN: ${pr_body_code(role.roleArn)}`, '', '**Trust policy**', ''],
+            lines: json.split('\n'),
+            tail: [],
+            unit: 'lines of the trust policy',
+            fixed: false,
+            fence: 'json',
+            priority: 3
+        },
+        pr_body_list('', role.admits.flatMap((a) => [`- ${pr_body_code(a.subject)}`, ...a.sources.map((s) => `  - ${s}`)]), 'lines', [`**Jobs it admits** (${plural(role.admits.length, 'subject')})`], 2)
+    ];
+    if (role.widenings.length > 0)
+        sections.push(pr_body_list('', wideningLines(role.widenings), 'widenings', [WIDENINGS_LABEL]));
+    if (!role.chained) {
+        sections.push(pr_body_list('', role.permissionsCopied.map((p) => `- ${p}`), 'policies', ['**Permissions copied from the user**']));
+        if (role.documentChanges.length > 0) {
+            sections.push(pr_body_list('', policyChangeLines(role.documentChanges), 'lines', [
+                '**Changed on the way** (documents that differ from their source)'
+            ]));
+        }
+        if (role.merges.length > 0) {
+            sections.push(pr_body_list('', role.merges.map((m) => `- ${m}`), 'merges', ['**Policies merged to stay within IAM quotas**']));
+        }
+    }
+    return sections;
+}
+function pr_body_list(heading, lines, unit, head = [], priority = 1) {
+    return { heading, head, lines, tail: [], unit, fixed: false, priority };
+}
+function nextSteps(n) {
+    const run = n.workflowsToRun.length > 0
+        ? `Run ${n.workflowsToRun.map(pr_body_code).join(', ')} (or wait for the next run) and check that the AWS steps succeed with the role.`
+        : 'Run a migrated workflow and check that the AWS steps succeed with the role.';
+    const retire = n.secretsToRetire.length > 0
+        ? `Once the roles work, retire the keys (the secrets ${n.secretsToRetire.map(pr_body_code).join(', ')} are then unused): ${n.cleanup}`
+        : `Once the roles work, retire the keys: ${n.cleanup}`;
+    return [
+        '1. Review the trust policies: each role admits only the subjects listed. Merge this pull request.',
+        `2. ${run}`,
+        `3. ${retire}`,
+        '',
+        'To change the subject scope or a role name, re-run the action with other inputs; this pull request is updated in place.'
+    ];
+}
+function renderSection(s, keep, input) {
+    const shown = s.lines.slice(0, keep).map(shorten);
+    const body = [
+        ...(s.fence === undefined ? [] : ['```' + s.fence]),
+        ...shown,
+        ...(s.fence === undefined ? [] : ['```']),
+        ...s.tail
+    ];
+    const cut = s.lines.length - keep;
+    if (cut > 0) {
+        const where = input.runUrl ? `the [job summary](${input.runUrl})` : 'the job summary of the run';
+        body.push('', `_…${cut} more ${s.unit} cut to fit GitHub's 65,536-character limit; see ${where}._`);
+    }
+    const text = [...s.head, ...body].join('\n');
+    const heading = s.heading ? `${s.heading}\n\n` : '';
+    if (s.fixed || (shown.length <= FOLD_LINES && text.length <= FOLD_CHARS && cut === 0)) {
+        return `${heading}${text}`;
+    }
+    // Folded: what precedes the bold label stays visible, the label becomes the summary.
+    const at = s.head.findIndex((l) => l.startsWith('**'));
+    const label = at >= 0 ? (s.head[at] ?? '') : `${s.lines.length} ${s.unit}`;
+    const outside = trimBlank(at >= 0 ? s.head.slice(0, at) : []);
+    const inside = trimBlank([...(at >= 0 ? s.head.slice(at + 1) : s.head), ...body]);
+    const before = outside.length > 0 ? `${outside.join('\n')}\n\n` : '';
+    return `${heading}${before}<details><summary>${label.replace(/\*\*/g, '')}</summary>\n\n${inside.join('\n')}\n\n</details>`;
+}
+function trimBlank(lines) {
+    let start = 0;
+    let end = lines.length;
+    while (start < end && lines[start]?.trim() === '')
+        start++;
+    while (end > start && lines[end - 1]?.trim() === '')
+        end--;
+    return lines.slice(start, end);
+}
+function shorten(line) {
+    return line.length > LINE_MAX ? `${line.slice(0, LINE_MAX)}…` : line;
+}
+/** Inline code that survives backticks and pipes inside table cells. */
+function pr_body_code(text) {
+    const clean = text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+    return clean.includes('`') ? `\`\` ${clean} \`\`` : `\`${clean}\``;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/migration/roles.ts
+/**
+ * The roles of a plan (pure): each once, with the first key pair that uses it (a role is shared
+ * by the pairs of one user), and as the pull request describes them.
+ */
+
+/** Each role of the plan once (a role shared by pairs of one user), with the first pair using it. */
+function planRoles(aws) {
+    const seen = new Map();
+    for (const pair of aws.pairs) {
+        for (const role of pair.roles)
+            if (!seen.has(role.roleArn))
+                seen.set(role.roleArn, { role, pair });
+    }
+    return [...seen.values()];
+}
+/** The pull request's section per role: whose keys it replaces, whom it admits, what it copies. */
+function roles_roleSections(aws) {
+    return planRoles(aws).map(({ role, pair }) => {
+        const chained = role.kind === 'chained-role';
+        return {
+            roleName: role.roleName,
+            roleArn: role.roleArn,
+            iamUser: chained ? null : (pair.owner?.userName ?? null),
+            chained,
+            trustPolicy: role.trust.document,
+            admits: role.subjects.map((s) => ({ subject: s.pattern, sources: s.sources })),
+            permissionsCopied: role.permissions?.copies ?? [],
+            documentChanges: role.permissions ? changedDocuments(role.permissions) : [],
+            widenings: role.trust.widenings,
+            merges: [
+                ...role.trust.merges,
+                ...(role.permissions?.merged ?? []).map((m) => `${m.name} (customer managed) merges: ${m.sources.join(', ')}`)
+            ]
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/trust/filters.ts
+/**
+ * GitHub's branch and tag filters as GitHub applies them (pure), for the trust check: which refs
+ * a filter admits, and concrete example refs to build claims from. Written from GitHub's filter
+ * cheat sheet, not from the subject builder: `*` any characters but `/`, `**` any characters,
+ * `?` zero or one of the preceding character, `+` one or more of it, `[...]` one character of
+ * the set (ranges `a-z`, `A-Z`, `0-9`), `\` escapes; `!pattern` excludes, later patterns
+ * override earlier ones; `*-ignore` lists exclude.
+ */
+/** The regular expression of one GitHub filter pattern (without a leading `!`). */
+function filterRegExp(pattern) {
+    let out = '';
+    const chars = [...pattern];
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i] ?? '';
+        if (c === '\\' && i + 1 < chars.length) {
+            out += filters_escape(chars[++i] ?? '');
+        }
+        else if (c === '*') {
+            if (chars[i + 1] === '*') {
+                out += '(?:.*)';
+                i++;
+            }
+            else {
+                out += '(?:[^/]*)';
+            }
+        }
+        else if (c === '?' || c === '+') {
+            out += c;
+        }
+        else if (c === '[') {
+            const close = chars.indexOf(']', i + 1);
+            if (close > i + 1) {
+                out += `[${chars
+                    .slice(i + 1, close)
+                    .join('')
+                    .replace(/[\\\]^]/g, '\\$&')}]`;
+                i = close;
+            }
+            else {
+                out += '\\[';
+            }
+        }
+        else {
+            out += filters_escape(c);
+        }
+    }
+    return new RegExp(`^${out}$`, 'u');
+}
+function filters_escape(c) {
+    return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+/** Whether an ordered list of patterns (with `!` exclusions) admits the name: the last match decides. */
+function listAdmits(patterns, name) {
+    let admitted = false;
+    for (const p of patterns) {
+        const negated = p.startsWith('!');
+        if (filterRegExp(negated ? p.slice(1) : p).test(name))
+            admitted = !negated;
+    }
+    return admitted;
+}
+/** Whether the filter admits the name (no filter admits every name). */
+function filterAdmits(filter, name) {
+    if (filter.include !== null && !listAdmits(filter.include, name))
+        return false;
+    if (filter.ignore !== null && listAdmits(filter.ignore, name))
+        return false;
+    return true;
+}
+/** True when the event has a filter of this kind (`branches`/`branches-ignore`). */
+function hasFilter(filter) {
+    return filter.include !== null || filter.ignore !== null;
+}
+/**
+ * One concrete name a pattern matches: each `*` or `**` becomes `x`, `?` keeps the preceding
+ * character once, `+` adds nothing, a set gives its first character, escapes their character.
+ */
+function examplePattern(pattern, fill = { star: 'x', set: null }) {
+    let out = '';
+    const chars = [...pattern];
+    for (let i = 0; i < chars.length; i++) {
+        const c = chars[i] ?? '';
+        if (c === '\\' && i + 1 < chars.length)
+            out += chars[++i] ?? '';
+        else if (c === '*' && chars[i + 1] === '*') {
+            out += 'x';
+            i++;
+        }
+        else if (c === '*')
+            out += fill.star;
+        else if (c === '?' || c === '+')
+            continue;
+        else if (c === '[' && chars.indexOf(']', i + 1) > i + 1) {
+            const close = chars.indexOf(']', i + 1);
+            out += fill.set ?? chars[i + 1] ?? '';
+            i = close;
+        }
+        else
+            out += c;
+    }
+    return out;
+}
+/**
+ * Names that look like a pattern's but that GitHub's pattern rejects: a single `*` across a
+ * `/` (`feature/*` → `feature/a/b`), and each `[...]` set broken (`v[0-9]+` → `v_`).
+ */
+function nearMisses(pattern) {
+    const out = [
+        examplePattern(pattern, { star: 'a/b', set: null }),
+        examplePattern(pattern, { star: 'x', set: '_' })
+    ];
+    return [...new Set(out)].filter((n) => n !== '' && !filterRegExp(pattern).test(n));
+}
+/** Example names the filter admits: one per positive pattern, and `fallback` when admitted. */
+function admittedExamples(filter, fallback) {
+    const candidates = [
+        ...(filter.include ?? []).filter((p) => !p.startsWith('!')).map((p) => examplePattern(p)),
+        fallback
+    ];
+    return [...new Set(candidates)].filter((n) => n !== '' && filterAdmits(filter, n));
+}
+/** Names the filter is written to reject: the excluded and ignored patterns' examples, near misses. */
+function rejectedExamples(filter) {
+    const include = filter.include ?? [];
+    const out = [
+        ...include.filter((p) => p.startsWith('!')).map((p) => examplePattern(p.slice(1))),
+        ...(filter.ignore ?? []).filter((p) => !p.startsWith('!')).map((p) => examplePattern(p)),
+        ...include.filter((p) => !p.startsWith('!')).flatMap(nearMisses)
+    ];
+    return [...new Set(out)].filter((n) => n !== '' && !filterAdmits(filter, n));
+}
+
+;// CONCATENATED MODULE: ./src/trust/claims.ts
+
+/** Events whose token carries the `pull_request` context. */
+const claims_PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'pull_request_target'
+]);
+/** The example pull request ref. */
+const PULL_REQUEST_REF = 'refs/pull/1/merge';
+/** The claims of every run of each job. */
+function intendedClaims(jobs, facts) {
+    return jobs.map((job) => {
+        const seen = new Set();
+        const claims = [];
+        // One row per distinct token: runs that get the same claims are shown once (the first).
+        for (const run of jobRuns(job, facts)) {
+            const value = tokenClaims(run, facts, facts, true);
+            const id = JSON.stringify(value);
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            claims.push({ run, claims: value });
+        }
+        return { file: job.file, job: job.job, claims };
+    });
+}
+/** True when the environment is evaluated at run time. */
+function isExpression(environment) {
+    return environment.includes('${{');
+}
+/** The runs of a job: each event of its workflow (or of its callers) with each environment. */
+function jobRuns(job, facts) {
+    const sources = triggerSources(job);
+    const environments = job.environment === null
+        ? [null]
+        : isExpression(job.environment)
+            ? [...(facts.environments ?? []), null]
+            : [job.environment];
+    const runs = [];
+    for (const { trigger, workflow } of sources) {
+        for (const { event, ref } of triggerRefs(trigger, facts.defaultBranch)) {
+            for (const environment of environments) {
+                runs.push({ event, ref, environment, jobWorkflow: job.file, workflow });
+            }
+        }
+    }
+    return runs;
+}
+/** The job's own triggers, and for `workflow_call` its callers' triggers (with their files). */
+function triggerSources(job) {
+    const own = job.triggers
+        .filter((t) => t.event !== 'workflow_call')
+        .map((trigger) => ({ trigger, workflow: job.file }));
+    const called = job.triggers.some((t) => t.event === 'workflow_call');
+    const viaCallers = called
+        ? job.callers.flatMap((c) => c.triggers
+            .filter((t) => t.event !== 'workflow_call')
+            .map((trigger) => ({ trigger, workflow: c.file })))
+        : [];
+    return [...own, ...viaCallers];
+}
+function branchFilter(t) {
+    return { include: t.branches, ignore: t.branchesIgnore };
+}
+function tagFilter(t) {
+    return { include: t.tags, ignore: t.tagsIgnore };
+}
+/** Example refs one trigger runs on. */
+function triggerRefs(t, defaultBranch) {
+    const event = t.event;
+    const branch = (b) => ({ event, ref: `refs/heads/${b}` });
+    const tag = (name) => ({
+        event,
+        ref: `refs/tags/${name}`
+    });
+    if (event === 'push') {
+        // No filter: every branch and tag; a branch filter only: branches; a tag filter only: tags.
+        const branches = branchFilter(t);
+        const tags = tagFilter(t);
+        const hasBranches = branches.include !== null || branches.ignore !== null;
+        const hasTags = tags.include !== null || tags.ignore !== null;
+        return [
+            ...(hasBranches || !hasTags ? admittedExamples(branches, defaultBranch).map(branch) : []),
+            ...(hasTags || !hasBranches ? admittedExamples(tags, 'v1.0.0').map(tag) : [])
+        ];
+    }
+    if (event === 'pull_request_target') {
+        return admittedExamples(branchFilter(t), defaultBranch).map(branch);
+    }
+    if (claims_PULL_REQUEST_EVENTS.has(event))
+        return [{ event, ref: PULL_REQUEST_REF }];
+    if (event === 'merge_group') {
+        return admittedExamples(branchFilter(t), defaultBranch).map((b) => branch(`gh-readonly-queue/${b}/pr-1-${'0'.repeat(40)}`));
+    }
+    if (event === 'release')
+        return [tag('v1.0.0')];
+    return [branch(defaultBranch)];
+}
+/**
+ * The claims of a run's token, for the repository `who`: the real one (`real`: GitHub's own
+ * `sub_claim_prefix`, when it gives one, starts the default subject) or an adversary's.
+ */
+function tokenClaims(run, who, facts, real) {
+    const given = real ? (facts.oidcSubject?.subClaimPrefix?.replace(/:+$/, '') ?? null) : null;
+    return {
+        sub: subject(run, who, facts.oidcSubject, given?.startsWith('repo:') ? given : null),
+        aud: facts.audience,
+        repositoryId: String(who.repoId)
+    };
+}
+/** The `sub` claim GitHub writes for the run (`prefix`: GitHub's default-template prefix). */
+function subject(run, who, format, prefix = null) {
+    const custom = format !== null && !format.useDefault && format.includeClaimKeys.length > 0;
+    if (!custom)
+        return `${prefix ?? `repo:${claims_repositoryClaim(who, format)}`}:${claims_context(run)}`;
+    return format.includeClaimKeys
+        .map((key) => key === 'repo'
+        ? `repo:${claims_repositoryClaim(who, format)}`
+        : key === 'context'
+            ? claims_context(run)
+            : `${key}:${claimValue(key, run, who)}`)
+        .join(':');
+}
+/** `O/R`, or `O@ID/R@ID` for the immutable format. */
+function claims_repositoryClaim(who, format) {
+    return format?.useImmutableSubject
+        ? `${who.owner}@${who.ownerId}/${who.repo}@${who.repoId}`
+        : `${who.owner}/${who.repo}`;
+}
+/** The context of the default subject: the environment, `pull_request`, or the ref. */
+function claims_context(run) {
+    if (run.environment !== null)
+        return `environment:${run.environment}`;
+    if (claims_PULL_REQUEST_EVENTS.has(run.event))
+        return 'pull_request';
+    return `ref:${run.ref}`;
+}
+/** Example values of claims that only a run knows (who started it, the commit). */
+const EXAMPLE_VALUES = new Map([
+    ['actor', 'octocat'],
+    ['actor_id', '583231'],
+    ['runner_environment', 'github-hosted'],
+    ['repository_visibility', 'private'],
+    ['workflow_sha', '0'.repeat(40)],
+    ['job_workflow_sha', '0'.repeat(40)],
+    ['sha', '0'.repeat(40)],
+    ['run_id', '1'],
+    ['run_number', '1'],
+    ['run_attempt', '1']
+]);
+function claimValue(key, run, who) {
+    switch (key) {
+        case 'ref':
+            return run.ref;
+        case 'ref_type':
+            return run.ref.startsWith('refs/tags/') ? 'tag' : 'branch';
+        case 'event_name':
+            return run.event;
+        case 'environment':
+            return run.environment ?? '';
+        case 'repository':
+            return `${who.owner}/${who.repo}`;
+        case 'repository_owner':
+            return who.owner;
+        case 'repository_owner_id':
+            return String(who.ownerId);
+        case 'repository_id':
+            return String(who.repoId);
+        case 'job_workflow_ref':
+            return `${who.owner}/${who.repo}/${run.jobWorkflow}@${run.ref}`;
+        case 'workflow_ref':
+            return `${who.owner}/${who.repo}/${run.workflow}@${run.ref}`;
+        case 'head_ref':
+            return claims_PULL_REQUEST_EVENTS.has(run.event) ? 'feature' : '';
+        case 'base_ref':
+            return claims_PULL_REQUEST_EVENTS.has(run.event) ? 'main' : '';
+        case 'workflow':
+            return run.workflow.split('/').pop() ?? run.workflow;
+        default:
+            return EXAMPLE_VALUES.get(key) ?? 'x';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/trust/adversarial.ts
+/**
+ * The claims a role must refuse (pure): tokens other runs, other repositories and forks can get.
+ * Another branch (`main-evil`), the refs the filters exclude or that GitHub's `*` does not reach
+ * (`feature/a/b` for `feature/*`), a tag the filters reject, another repository of the owner,
+ * the same repository name under another owner, a pull request from a fork, an environment the
+ * jobs do not use, the wrong audience, a missing or another repository id.
+ *
+ * A candidate one of the jobs would run for is intended, not adversarial, and is left out (a
+ * fork's pull request presents the same subject as the repository's own pull requests, so it is
+ * only adversarial when no job runs on pull requests); so is one whose claims equal an intended
+ * claim's. The repository id cases exist only where AWS can test `repository_id`.
+ */
+
+
+/** An environment name no job uses. */
+const UNUSED_ENVIRONMENT = 'unused-environment';
+function adversarialClaims(jobs, intended, facts, options) {
+    const base = intended.flatMap((j) => j.claims)[0];
+    if (!base)
+        return [];
+    const real = facts;
+    const same = (c) => intended.some((j) => j.claims.some((i) => i.claims.sub === c.sub &&
+        i.claims.aud === c.aud &&
+        i.claims.repositoryId === c.repositoryId));
+    const out = [];
+    const add = (kind, run, who, claims) => {
+        const value = claims ?? tokenClaims(run, who, facts, who === real);
+        if (who === real && claims === undefined && jobs.some((j) => runsFor(j, run, facts)))
+            return;
+        if (same(value))
+            return;
+        if (out.some((o) => o.claims.sub === value.sub && o.kind === kind))
+            return;
+        out.push({ kind, run, repository: `${who.owner}/${who.repo}`, claims: value });
+    };
+    const plain = { ...base.run, environment: null };
+    const push = (ref) => ({ ...plain, event: 'push', ref });
+    add('other-branch', push(`refs/heads/${facts.defaultBranch}-evil`), real);
+    for (const name of filteredNames(jobs, 'branch'))
+        add('excluded-branch', push(`refs/heads/${name}`), real);
+    for (const name of [...filteredNames(jobs, 'tag'), 'rejected-tag']) {
+        add('rejected-tag', push(`refs/tags/${name}`), real);
+    }
+    add('fork-pull-request', { ...plain, event: 'pull_request', ref: PULL_REQUEST_REF }, real);
+    if (!jobs.some((j) => j.environment !== null && isExpression(j.environment))) {
+        add('other-environment', { ...base.run, environment: UNUSED_ENVIRONMENT }, real);
+    }
+    add('other-repository', base.run, {
+        ...real,
+        repo: `${facts.repo}-other`,
+        repoId: facts.repoId + 1
+    });
+    add('other-owner', base.run, {
+        owner: `${facts.owner}-other`,
+        ownerId: facts.ownerId + 1,
+        repo: facts.repo,
+        repoId: facts.repoId + 2
+    });
+    const wrongAudience = facts.audience === 'sts.amazonaws.com'
+        ? `https://github.com/${facts.owner}`
+        : 'sts.amazonaws.com';
+    add('wrong-audience', base.run, real, { ...base.claims, aud: wrongAudience });
+    if (options.repositoryIdKey) {
+        add('missing-repository-id', base.run, real, { ...base.claims, repositoryId: null });
+        // The same name, recreated: a new id (the immutable subject changes with it).
+        const recreated = { ...real, repoId: facts.repoId + 3 };
+        add('other-repository-id', base.run, recreated, tokenClaims(base.run, recreated, facts, false));
+    }
+    return out;
+}
+/** The names the jobs' filters are written to reject (excluded, ignored, near misses). */
+function filteredNames(jobs, kind) {
+    const names = jobs.flatMap((j) => triggerSources(j)
+        .filter(({ trigger }) => trigger.event === 'push' || (kind === 'branch' && trigger.event === 'pull_request_target'))
+        .flatMap(({ trigger }) => rejectedExamples(kind === 'branch' ? branchFilter(trigger) : tagFilter(trigger))));
+    return [...new Set(names)];
+}
+/**
+ * Whether GitHub would run the job for the run and give it that token: same environment (or an
+ * expression), and a trigger that runs on the run's ref with the same kind of context.
+ */
+function runsFor(job, run, facts) {
+    const env = job.environment;
+    if (env === null ? run.environment !== null : !isExpression(env) && env !== run.environment) {
+        return false;
+    }
+    const pullRequest = claims_PULL_REQUEST_EVENTS.has(run.event);
+    return triggerSources(job).some(({ trigger }) => {
+        const event = trigger.event;
+        if (claims_PULL_REQUEST_EVENTS.has(event) && event !== 'pull_request_target')
+            return pullRequest;
+        if (pullRequest)
+            return event === 'pull_request_target';
+        const [, kind, ...rest] = run.ref.split('/');
+        const name = rest.join('/');
+        if (event === 'push') {
+            const branches = branchFilter(trigger);
+            const tags = tagFilter(trigger);
+            const on = (f) => f.include !== null || f.ignore !== null;
+            if (kind === 'heads')
+                return (on(branches) || !on(tags)) && filterAdmits(branches, name);
+            return (on(tags) || !on(branches)) && filterAdmits(tags, name);
+        }
+        if (event === 'release')
+            return kind === 'tags';
+        if (event === 'create' || event === 'deployment' || event === 'deployment_status')
+            return true;
+        if (event === 'merge_group')
+            return name.startsWith('gh-readonly-queue/');
+        // The other events run on the default branch; their runs are what `jobRuns` lists.
+        return jobRuns({ ...job, triggers: [trigger], callers: [] }, facts).some((r) => r.ref === run.ref);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/trust/evaluate.ts
+/** Evaluates the document for the request: explicit Deny, else the first Allow that applies. */
+function evaluateTrust(document, request) {
+    const statements = document.Statement;
+    let allow = null;
+    for (let i = 0; i < statements.length; i++) {
+        const s = statements[i];
+        if (!s)
+            continue;
+        const deny = s.Effect === 'Deny';
+        if (!applies(s, request, deny))
+            continue;
+        if (deny)
+            return decided('explicit-deny', i, s);
+        if (allow === null)
+            allow = i;
+    }
+    if (allow === null)
+        return { decision: 'implicit-deny', allowed: false, statement: null, sid: null };
+    return decided('allowed', allow, statements[allow]);
+}
+function decided(decision, index, s) {
+    return { decision, allowed: decision === 'allowed', statement: index, sid: s?.Sid ?? null };
+}
+/** Whether the statement matches the request; `unknownMatches` decides unknown operators. */
+function applies(s, request, unknownMatches) {
+    if (s.Principal !== undefined && !principalMatches(s.Principal, request.principal))
+        return false;
+    if (s.NotPrincipal !== undefined && principalMatches(s.NotPrincipal, request.principal)) {
+        return false;
+    }
+    if (s.Principal === undefined && s.NotPrincipal === undefined)
+        return false;
+    if (s.Action !== undefined && !evaluate_list(s.Action).some((a) => actionMatches(a, request.action))) {
+        return false;
+    }
+    if (s.NotAction !== undefined &&
+        evaluate_list(s.NotAction).some((a) => actionMatches(a, request.action))) {
+        return false;
+    }
+    if (s.Action === undefined && s.NotAction === undefined)
+        return false;
+    for (const [operator, block] of Object.entries(s.Condition ?? {})) {
+        for (const [key, values] of Object.entries(block)) {
+            const result = conditionHolds(operator, key, evaluate_list(values), request.context);
+            if (result === 'unknown') {
+                if (!unknownMatches)
+                    return false;
+            }
+            else if (!result) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+function principalMatches(principal, arn) {
+    if (principal === '*')
+        return true;
+    if (typeof principal !== 'object' || principal === null)
+        return false;
+    return Object.values(principal).some((v) => evaluate_list(v).some((p) => p === '*' || p === arn));
+}
+function actionMatches(pattern, action) {
+    const tokens = [...pattern.toLowerCase()].map((c) => (c === '*' || c === '?' ? c : `=${c}`));
+    return wildcardTokens(tokens, [...action.toLowerCase()]);
+}
+const BASES = new Map([
+    ['stringequals', { base: 'equals', negated: false, ignoreCase: false }],
+    ['stringnotequals', { base: 'equals', negated: true, ignoreCase: false }],
+    ['stringequalsignorecase', { base: 'equals', negated: false, ignoreCase: true }],
+    ['stringnotequalsignorecase', { base: 'equals', negated: true, ignoreCase: true }],
+    ['stringlike', { base: 'like', negated: false, ignoreCase: false }],
+    ['stringnotlike', { base: 'like', negated: true, ignoreCase: false }]
+]);
+/** `ForAnyValue:StringLikeIfExists` → its parts; null for an operator this evaluator lacks. */
+function parseOperator(name) {
+    let rest = name.toLowerCase();
+    let quantifier = 'single';
+    if (rest.startsWith('foranyvalue:')) {
+        quantifier = 'any';
+        rest = rest.slice('foranyvalue:'.length);
+    }
+    else if (rest.startsWith('forallvalues:')) {
+        quantifier = 'all';
+        rest = rest.slice('forallvalues:'.length);
+    }
+    const ifExists = rest.endsWith('ifexists');
+    if (ifExists)
+        rest = rest.slice(0, -'ifexists'.length);
+    const base = BASES.get(rest);
+    return base ? { ...base, quantifier, ifExists } : null;
+}
+/** One operator on one key: true, false, or `unknown` (an operator or variable it cannot evaluate). */
+function conditionHolds(operatorName, key, wanted, context) {
+    const op = parseOperator(operatorName);
+    if (!op)
+        return 'unknown';
+    const found = lookup(context, key);
+    const values = found === undefined ? [] : evaluate_list(found);
+    if (found === undefined || (op.quantifier !== 'single' && values.length === 0)) {
+        if (op.ifExists)
+            return true;
+        if (op.quantifier === 'all')
+            return true;
+        if (op.quantifier === 'any')
+            return false;
+        return op.negated;
+    }
+    const one = (value) => {
+        let hit = false;
+        for (const w of wanted) {
+            const m = valueMatches(op, w, value, context);
+            if (m === 'unknown')
+                return 'unknown';
+            if (m)
+                hit = true;
+        }
+        return op.negated ? !hit : hit;
+    };
+    const results = values.map(one);
+    if (results.includes('unknown'))
+        return 'unknown';
+    if (op.quantifier === 'all')
+        return results.every((r) => r === true);
+    // single-valued keys hold one value; ForAnyValue needs one value that satisfies the operator
+    return results.some((r) => r === true);
+}
+function valueMatches(op, wanted, value, context) {
+    const resolved = resolveVariables(wanted, context);
+    if (resolved === null)
+        return false;
+    if (resolved === 'unknown')
+        return 'unknown';
+    if (op.base === 'equals') {
+        const literal = resolved.map((t) => t.text).join('');
+        return op.ignoreCase ? literal.toLowerCase() === value.toLowerCase() : literal === value;
+    }
+    return likeMatch(resolved, value);
+}
+/**
+ * Splits a condition value into literal text and wildcards, with the policy variables replaced:
+ * `${*}`, `${?}`, `${$}` are the literal characters; `${key}` is the request's value of `key`
+ * (null when the request lacks it: then nothing matches, as in IAM).
+ */
+function resolveVariables(wanted, context) {
+    const out = [];
+    let i = 0;
+    while (i < wanted.length) {
+        if (wanted.startsWith('${', i)) {
+            const close = wanted.indexOf('}', i);
+            if (close < 0)
+                return 'unknown';
+            const name = wanted.slice(i + 2, close);
+            if (name === '*' || name === '?' || name === '$') {
+                out.push({ text: name, wild: false });
+            }
+            else {
+                const [variable, fallback] = name.split(',').map((p) => p.trim());
+                const v = lookup(context, variable ?? '');
+                if (v === undefined || typeof v !== 'string') {
+                    const def = /^'(.*)'$/.exec(fallback ?? '');
+                    if (!def)
+                        return null;
+                    out.push({ text: def[1] ?? '', wild: false });
+                }
+                else {
+                    out.push({ text: v, wild: false });
+                }
+            }
+            i = close + 1;
+        }
+        else {
+            const c = wanted[i] ?? '';
+            out.push({ text: c, wild: c === '*' || c === '?' });
+            i++;
+        }
+    }
+    return out;
+}
+/** Whether an IAM `StringLike` pattern (escapes `${*}`, `${?}`, `${$}`; no variables) admits the value. */
+function likeMatches(pattern, value) {
+    const pieces = resolveVariables(pattern, {});
+    return Array.isArray(pieces) && likeMatch(pieces, value);
+}
+/** IAM `StringLike`: `*` any characters (`/` too), `?` exactly one; case-sensitive. */
+function likeMatch(pattern, value) {
+    const chars = pattern.flatMap((p) => (p.wild ? [p.text] : [...p.text].map((c) => `=${c}`)));
+    return wildcardTokens(chars, [...value]);
+}
+/** Matches tokens (`*`, `?`, `=c`) against characters, by dynamic programming. */
+function wildcardTokens(tokens, value) {
+    let row = Array.from({ length: value.length + 1 }, (_, j) => j === 0);
+    for (const t of tokens) {
+        const next = Array.from({ length: value.length + 1 }, () => false);
+        for (let j = 0; j <= value.length; j++) {
+            if (t === '*')
+                next[j] = (row[j] ?? false) || (j > 0 && (next[j - 1] ?? false));
+            else if (j > 0 && (row[j - 1] ?? false))
+                next[j] = t === '?' || t === `=${value[j - 1]}`;
+        }
+        row = next;
+    }
+    return row[value.length] ?? false;
+}
+/** A context value by key, keys compared without case. */
+function lookup(context, key) {
+    const lower = key.toLowerCase();
+    for (const [k, v] of Object.entries(context))
+        if (k.toLowerCase() === lower)
+            return v;
+    return undefined;
+}
+function evaluate_list(value) {
+    if (Array.isArray(value))
+        return value.map((v) => String(v));
+    if (value === undefined || value === null)
+        return [];
+    return [String(value)];
+}
+
+;// CONCATENATED MODULE: ./src/trust/check.ts
+
+
+
+/** The action IAM checks when a GitHub token is exchanged for role credentials. */
+const ASSUME_ACTION = 'sts:AssumeRoleWithWebIdentity';
+/** Builds the claims and checks the planned document against them. */
+function checkTrust(input) {
+    const intended = intendedClaims(input.jobs, input.facts);
+    const adversarial = adversarialClaims(input.jobs, intended, input.facts, {
+        repositoryIdKey: input.repositoryIdKey
+    });
+    const skeleton = {
+        roleName: input.roleName,
+        roleArn: input.roleArn,
+        source: 'planned',
+        providerArn: input.providerArn,
+        issuerKey: input.issuerKey,
+        jobs: intended.map((j) => ({ ...j, rows: j.claims.map((c) => ({ ...c, decision: NONE })) })),
+        adversarial: adversarial.map((a) => ({ ...a, decision: NONE, widening: null })),
+        widenings: input.widenings,
+        failures: [],
+        passed: false
+    };
+    return recheckTrust(skeleton, input.document, 'planned');
+}
+const NONE = {
+    decision: 'implicit-deny',
+    allowed: false,
+    statement: null,
+    sid: null
+};
+/** The same claims evaluated against `document`. */
+function recheckTrust(check, document, source) {
+    const decide = (claims) => evaluateTrust(document, {
+        principal: check.providerArn,
+        action: ASSUME_ACTION,
+        context: claimContext(claims, check.issuerKey)
+    });
+    const jobs = check.jobs.map((j) => ({
+        file: j.file,
+        job: j.job,
+        rows: j.rows.map((r) => ({ run: r.run, claims: r.claims, decision: decide(r.claims) }))
+    }));
+    const adversarial = check.adversarial.map((a) => {
+        const decision = decide(a.claims);
+        const widening = decision.allowed ? listedWidening(a, check.widenings) : null;
+        return {
+            kind: a.kind,
+            run: a.run,
+            repository: a.repository,
+            claims: a.claims,
+            decision,
+            widening
+        };
+    });
+    const failures = [
+        ...jobs.flatMap((j) => j.rows
+            .filter((r) => !r.decision.allowed)
+            .map((r) => ({
+            kind: 'intended-denied',
+            file: j.file,
+            job: j.job,
+            claims: r.claims
+        }))),
+        ...adversarial
+            .filter((a) => a.decision.allowed && a.widening === null)
+            .map((a) => ({ kind: 'adversarial-allowed', adversary: a.kind, claims: a.claims }))
+    ];
+    return { ...check, source, jobs, adversarial, failures, passed: failures.length === 0 };
+}
+/** The condition keys a token with these claims presents to STS. */
+function claimContext(claims, issuerKey) {
+    return {
+        [`${issuerKey}:sub`]: claims.sub,
+        [`${issuerKey}:aud`]: claims.aud,
+        ...(claims.repositoryId === null ? {} : { [`${issuerKey}:repository_id`]: claims.repositoryId })
+    };
+}
+/** Only a subject can be widened: the audience and the repository id never are. */
+const WIDENABLE = new Set([
+    'other-branch',
+    'excluded-branch',
+    'rejected-tag',
+    'fork-pull-request',
+    'other-environment'
+]);
+function listedWidening(a, widenings) {
+    if (!WIDENABLE.has(a.kind))
+        return null;
+    return widenings.find((w) => likeMatches(w.pattern, a.claims.sub))?.pattern ?? null;
+}
+
+;// CONCATENATED MODULE: ./src/modes/apply.ts
+/**
+ * The write side of a migration, in order: the OIDC provider, the roles and their policies, then
+ * the pull request. Every step re-checks what exists (the plan was made from fresh reads), so a
+ * run that stopped half-way is completed by the next one. The pull request is opened only when
+ * every role it refers to exists: a workflow must never assume a role that is not there.
+ */
+
+
+
+
+
+
+
+
+
+async function applyMigration(github, aws, plan) {
+    const result = await applyAwsPlan(aws, plan.aws);
+    const awsWrites = [
+        ...result.provider.writes.map((op) => describeProviderWrite(op, plan.aws.provider)),
+        ...[...result.roles.values()].flatMap((o) => o.done.map(describeWrite))
+    ];
+    const errors = awsErrors(result);
+    // Only a complete AWS side is checked: what IAM holds now, against the plan's claims.
+    const trustErrors = errors.length > 0
+        ? []
+        : await writtenTrustErrors(aws, plan, result).catch((error) => [
+            `trust check: ${errorMessage(error)}`
+        ]);
+    errors.push(...trustErrors);
+    const done = { roleArns: result.roleArns, awsWrites, errors };
+    if (!plan.pullRequest)
+        return { ...done, pullRequest: null };
+    if (errors.length > 0) {
+        errors.push(trustErrors.length > 0
+            ? 'pull request: not opened because the trust check of a role failed; correct its trust policy and run again'
+            : 'pull request: not opened because the AWS side is incomplete; run again');
+        return { ...done, pullRequest: null };
+    }
+    const draft = plan.pullRequest;
+    try {
+        const pullRequest = await github.openOrUpdatePullRequest({
+            baseBranch: draft.baseBranch,
+            baseSha: draft.baseSha,
+            baseTreeSha: draft.baseTreeSha,
+            branch: draft.branch,
+            files: draft.files,
+            commitMessage: draft.commitMessage,
+            title: draft.title,
+            body: renderPullRequestBody(draft.body),
+            labels: draft.labels,
+            draft: draft.draft
+        });
+        return { ...done, pullRequest };
+    }
+    catch (error) {
+        errors.push(`pull request: ${errorMessage(error)}`);
+        return { ...done, pullRequest: null };
+    }
+}
+/** What the AWS side could not do: the provider, and each role with the writes it did not make. */
+function awsErrors(result) {
+    const errors = [];
+    if (result.provider.error)
+        errors.push(`OIDC provider: ${result.provider.error}`);
+    for (const outcome of result.roles.values()) {
+        const [failed] = outcome.notDone;
+        if (outcome.error && failed) {
+            const failure = `could not ${describeWrite(failed)}: ${outcome.error}`;
+            const notDone = ` (not done: ${outcome.notDone.map(describeWrite).join('; ')})`;
+            errors.push(`role ${outcome.roleArn}: ${failure}${notDone}`);
+        }
+        else if (outcome.error) {
+            errors.push(`role ${outcome.roleArn}: ${outcome.error}`);
+        }
+    }
+    return errors;
+}
+/**
+ * The trust check of each applied role on its trust policy READ BACK FROM IAM, so that what is
+ * checked is what AWS holds. IAM is eventually consistent: a policy that still differs from the
+ * planned one is read again a few times before its check counts.
+ */
+async function writtenTrustErrors(aws, plan, result, pause = (ms) => new Promise((r) => setTimeout(r, ms))) {
+    const planned = new Map(planRoles(plan.aws).map(({ role }) => [role.roleArn, role.trust.document]));
+    const errors = [];
+    for (const check of plan.trustChecks) {
+        if (result.roles.get(check.roleArn)?.error !== null)
+            continue;
+        const want = planned.get(check.roleArn);
+        let role = await readRole(aws, check.roleName, { policies: false });
+        for (let i = 0; i < 3 && role && want && !samePolicy(role.trust, want); i++) {
+            await pause(2_000);
+            role = await readRole(aws, check.roleName, { policies: false });
+        }
+        if (!role) {
+            errors.push(`role ${check.roleArn}: not found when its trust policy was read back for the trust check`);
+            continue;
+        }
+        errors.push(...trustCheckErrors(recheckTrust(check, role.trust, 'written')));
+    }
+    return errors;
+}
+
+;// CONCATENATED MODULE: ./src/aws/gather.ts
+/**
+ * Reads everything the AWS plan needs (reads only): the caller, the quotas, the OIDC provider,
+ * and per key pair its owner, the user's inventory, the role as it is now with the merged
+ * policies this action made for it, and the roles the keys assume. The plan itself is pure
+ * (`planAws`, plan/plan.ts); `planAwsMigration` runs the two, as `mode: plan` and `mode: migrate`
+ * do before anything is written.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Reads and plans (no write): what `mode: plan` with AWS credentials and `mode: migrate` show first. */
+async function planAwsMigration(api, request) {
+    return planAws(await gatherAwsFacts(api, request), request);
+}
+/** Reads everything the plan needs. Throws only for run-wide problems (credentials, quotas). */
+async function gatherAwsFacts(api, request) {
+    const caller = await getCallerIdentity(api);
+    const providerArn = oidcProviderArn(caller.partition, caller.accountId, request.settings.oidcIssuer);
+    const [quotas, provider] = await Promise.all([
+        readAccountQuotas(api),
+        readProvider(api, providerArn),
+        requireBoundary(api, request.settings.permissionsBoundary)
+    ]);
+    const cache = { inventory: createInventoryCache(), roles: new Map() };
+    const pairs = [];
+    for (const pair of request.pairs) {
+        pairs.push(await gatherPair(api, pair, request, caller, quotas, cache));
+    }
+    const users = pairs.flatMap((p) => p.inventory ? [{ arn: p.inventory.arn, id: p.inventory.id }] : []);
+    const rolesTrusting = await readRolesTrustingUsers(api, users);
+    return { caller, quotas, providerArn, provider, pairs, rolesTrusting };
+}
+/**
+ * The `permissions-boundary` input names a policy that exists (`iam:GetPolicy`): else every
+ * `CreateRole` would fail after the provider is made.
+ */
+async function requireBoundary(api, arn) {
+    if (arn === null || (await readManagedPolicyState(api, arn)) !== null)
+        return;
+    throw new InputError('permissions-boundary', `policy ${arn} does not exist in the account; give the ARN of an existing managed policy, or leave it empty to copy each IAM user's own boundary`);
+}
+/** One pair's facts; a problem of this pair alone is its `error`, never thrown. */
+async function gatherPair(api, pair, request, caller, quotas, cache) {
+    const uses = splitUses(pair.uses);
+    const empty = {
+        key: pair.key,
+        uses,
+        inventory: null,
+        roleName: null,
+        existing: null,
+        ownedPolicies: new Map(),
+        chained: new Map()
+    };
+    const lookup = await resolveKeyOwner(api, pair.key, caller);
+    if (!lookup.ok)
+        return { ...empty, owner: null, error: lookup.error };
+    const owner = lookup.owner;
+    try {
+        const chained = await readChainedRoles(api, [...uses.chains.keys()], caller, cache);
+        if (uses.direct.length === 0)
+            return { ...empty, owner, error: null, chained };
+        const inventory = await readUserInventory(api, owner.userName, cache.inventory);
+        const { repository, settings } = request;
+        const roleName = roleNameFor(settings.roleName, {
+            owner: repository.owner,
+            repo: repository.repo,
+            user: inventory.name
+        });
+        const existing = await cachedRole(api, cache, roleName, true);
+        const ownedPolicies = await readOwnedPolicies(api, {
+            inventory,
+            quotas,
+            roleName,
+            existing,
+            settings,
+            caller
+        });
+        return { ...empty, owner, error: null, inventory, roleName, existing, ownedPolicies, chained };
+    }
+    catch (error) {
+        return { ...empty, owner, error: errorMessage(error) };
+    }
+}
+/** Pairs of the same user (or chaining onto the same role) read that role once. */
+function cachedRole(api, cache, name, policies) {
+    const id = `${name}\u0000${policies}`;
+    const known = cache.roles.get(id) ?? readRole(api, name, { policies });
+    cache.roles.set(id, known);
+    return known;
+}
+/** The roles the keys assume, as they are now; null for a role of another account (not read). */
+async function readChainedRoles(api, arns, caller, cache) {
+    const chained = new Map();
+    for (const arn of arns) {
+        const sameAccount = arnAccount(arn) === caller.accountId;
+        chained.set(arn, sameAccount ? await cachedRole(api, cache, arn.split('/').pop() ?? arn, false) : null);
+    }
+    return chained;
+}
+/** The merged policies this action made or would make for the role, as they are now. */
+async function readOwnedPolicies(api, role) {
+    const { existing, roleName, caller } = role;
+    const path = existing?.path ?? role.settings.rolePath;
+    const wanted = planPermissions({
+        inventory: role.inventory,
+        quotas: role.quotas,
+        roleName,
+        rolePath: path,
+        accountId: caller.accountId,
+        partition: caller.partition,
+        foreignAttached: 0,
+        foreignInlineSize: 0
+    }).merged.map((m) => m.arn);
+    const prefix = `:policy${path}${mergedPolicyName(roleName, 1).replace(/1$/, '')}`;
+    const recorded = existing
+        ? decodeAttached(existing.tags, caller.partition).filter((a) => a.includes(prefix))
+        : [];
+    const ownedPolicies = new Map();
+    for (const arn of new Set([...recorded, ...wanted])) {
+        const state = await readManagedPolicyState(api, arn);
+        if (state)
+            ownedPolicies.set(arn, state);
+    }
+    return ownedPolicies;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -75432,6 +77226,8 @@ function kindReason(why, f) {
             return `configure-aws-credentials logs in with the static keys ${keys}; rewritten to role-to-assume with id-token: write.`;
         case 'cac-chain':
             return `configure-aws-credentials uses the static keys ${keys} only to assume ${f.roleToAssume ?? 'a role'} (role chaining); rewritten to assume a role through OIDC.`;
+        case 'cac-chain-unknown':
+            return `configure-aws-credentials uses the static keys ${keys} only to assume the role in role-to-assume (${f.roleToAssume ?? ''}), which is not a literal role ARN: that role trusts the IAM user, not GitHub, so the keys stay. Write the role's ARN in role-to-assume instead; the migration then makes that role trust GitHub and removes the keys.`;
         case 'cac-dynamic':
             return `configure-aws-credentials takes keys chosen at run time (${f.via ?? keys}), so no single role can replace them; map each case to a role by hand.`;
         case 'cac-input':
@@ -75498,6 +77294,8 @@ function kindReason(why, f) {
             return `Callers pass different keys (${f.via ?? '?'}) as the secrets ${keys} of this reusable workflow, so no single role replaces them; give it a role input and migrate by hand.`;
         case 'env-step-by-hand':
             return `The step's env sets the keys ${keys}, and the same step also uses keys by hand (line ${f.via ?? '?'}); its env entries cannot go alone: migrate the step by hand.`;
+        case 'pull-request-target-head':
+            return `This job runs on pull_request_target and checks out the pull request's head (${f.via ?? '?'}) and runs it, so code from any fork would run with the AWS role; the keys ${keys} are not rewritten: check out the base instead, or set allow-pull-request-target: true.`;
         case 'inherit':
             return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which uses them as AWS keys; migrate it by hand and give this job id-token: write.`;
     }
@@ -75669,6 +77467,7 @@ function offsetOfMatch(src, range, pattern) {
 
 
 
+
 const NO_PAIR = { accessKeyId: null, secretAccessKey: null, sessionToken: null };
 /** Inputs of other actions that hand values on to a build or a script rather than log in. */
 const HAND_ON_INPUT = /^(build[-_]?args|args|arguments|env|environment|envs|secrets|script|run|command|cmd)$/i;
@@ -75770,6 +77569,10 @@ function cacFinding(src, uses) {
         why = cac('manual', 'session-token');
     else if (partition(ctx) !== null)
         why = cac('manual', 'partition');
+    else if (ctx.roleToAssume !== null && !ROLE_ARN.test(ctx.roleToAssume.trim())) {
+        // The keys go only when the chained role is known to trust GitHub after the migration.
+        why = cac('manual', 'cac-chain-unknown');
+    }
     else
         why = cac('automatic', ctx.roleToAssume !== null ? 'cac-chain' : 'cac');
     return finding(src, at, uses, mergePairs(pairs), why);
@@ -76761,6 +78564,73 @@ function settleInherit(ctx, i, file, assumes) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/workflows/scan/pull-request-target.ts
+
+
+/** Expressions and refs that name the pull request's head (or its merge with the base). */
+const HEAD_REF = /github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|github\.event\.pull_request\.merge_commit_sha|refs\/pull\/|\bpull\/[^\s]*\/(head|merge)/i;
+/** Commands that fetch or check out the head in a script. */
+const HEAD_COMMAND = /\bgh\s+pr\s+checkout\b|\bgit\s+(fetch|checkout|switch|pull)\b[^\n]*(github\.event\.pull_request\.head|github\.head_ref|pull\/|refs\/pull)/i;
+/** The jobs of a workflow triggered by pull_request_target that check out the head and run it. */
+function untrustedCheckouts(src, root, file) {
+    if (!readTriggers(src, root).some((t) => t.event === 'pull_request_target'))
+        return [];
+    const jobs = entry(src, root, 'jobs');
+    if (!jobs)
+        return [];
+    const out = [];
+    for (const job of entries(src, jobs)) {
+        const steps = entry(src, job, 'steps');
+        let checkout = null;
+        for (const step of steps ? items(src, steps) : []) {
+            const uses = textOf(src, step, 'uses') ?? '';
+            const run = textOf(src, step, 'run');
+            if (checkout && (run !== null || uses.trim().startsWith('./'))) {
+                out.push({ file, job: job.key, ...checkout });
+                break;
+            }
+            const withMap = entry(src, step, 'with');
+            const ref = withMap ? textOf(src, withMap, 'ref') : null;
+            const offset = step.node?.range?.[0] ?? 0;
+            if (/^actions\/checkout@/i.test(uses.trim()) && ref !== null && HEAD_REF.test(ref)) {
+                checkout = { line: position(src, offset).line, how: `ref: ${ref.trim()}` };
+            }
+            else if (run !== null && HEAD_COMMAND.test(run)) {
+                const command = HEAD_COMMAND.exec(run)?.[0] ?? run;
+                checkout = { line: position(src, offset).line, how: command.trim() };
+                // The script that fetches the head usually goes on to build it.
+                if (/\n\s*\S/.test(run.slice(run.indexOf(command) + command.length))) {
+                    out.push({ file, job: job.key, ...checkout });
+                    break;
+                }
+            }
+        }
+    }
+    return out;
+}
+function textOf(src, owner, key) {
+    const e = entry(src, owner, key);
+    return e ? scalarText(e.node) : null;
+}
+/**
+ * The findings as the policy decides: an automatic use in such a job becomes manual (with
+ * `reason`) unless pull_request_target jobs are allowed.
+ */
+function refuseUntrustedCheckouts(findings, risks, allow, reason) {
+    if (allow || risks.length === 0)
+        return [...findings];
+    return findings.map((f) => {
+        const risk = risks.find((r) => r.file === f.file && r.job === f.job);
+        return risk && f.migration === 'automatic'
+            ? { ...f, migration: 'manual', reason: reason(f, risk) }
+            : f;
+    });
+}
+/** The plan's warning for each such job, by name (shown in the PR body and the job summary). */
+function untrustedCheckoutWarnings(risks, allowed) {
+    return risks.map((r) => `${r.file} (job ${r.job}) runs on pull_request_target and checks out the pull request's head (line ${r.line}: ${r.how}), then runs it: code from any fork runs with this job's secrets${allowed ? ' and, now, its AWS role (allow-pull-request-target: true)' : '; its key uses are not rewritten (set allow-pull-request-target: true to rewrite them anyway)'}. Check out the base instead, or run the head in a pull_request workflow without credentials.`);
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/scan/scan.ts
 /**
  * The workflow scanner: workflow and composite-action text in, static AWS key findings out.
@@ -76845,7 +78715,9 @@ function settleInherit(ctx, i, file, assumes) {
 
 
 
-function scanWorkflows(files) {
+
+
+function scanWorkflows(files, options = {}) {
     const errors = [];
     const scanned = [];
     for (const f of files) {
@@ -76855,9 +78727,15 @@ function scanWorkflows(files) {
         else
             scanned.push(one);
     }
-    const findings = settledFindings(scanned);
+    const untrusted = scanned.flatMap((s) => s.untrusted);
+    const allow = options.allowPullRequestTarget ?? false;
+    const findings = settledFindings(scanned, untrusted, allow);
     errors.sort((a, b) => scan_compare(a.file, b.file) || a.line - b.line);
-    return withTrees({ findings, errors }, handedTrees(scanned, findings));
+    const result = withTrees({ findings, errors }, handedTrees(scanned, findings));
+    return Object.defineProperties(result, {
+        untrustedCheckouts: { value: untrusted, enumerable: false },
+        allowPullRequestTarget: { value: allow, enumerable: false }
+    });
 }
 /**
  * Parses one file and lists its sites. A parsed tree is dropped after its walk, but for the
@@ -76883,11 +78761,12 @@ function scanFile(f) {
         file: f.path,
         located: { lines: src.lines, text: f.text },
         sites,
-        kept: candidate ? { file: f, doc: src.doc } : null
+        kept: candidate ? { file: f, doc: src.doc } : null,
+        untrusted: untrustedCheckouts(src, { node: src.doc.contents, shared: false }, f.path)
     };
 }
 /** The findings of every file, once the sites of all are known, settled and in order. */
-function settledFindings(scanned) {
+function settledFindings(scanned, untrusted, allow) {
     const known = learnRoles(scanned.flatMap((s) => s.sites.sites));
     const findings = [];
     const byFile = new Map();
@@ -76899,7 +78778,7 @@ function settledFindings(scanned) {
     for (const s of scanned) {
         findings.push(...inheritFindings(s.located, s.sites.inheritCalls, byFile));
     }
-    const settled = settleFindings(findings, scanned.map((s) => ({
+    const settled = settleFindings(refuseUntrustedCheckouts(findings, untrusted, allow, (f, risk) => kindReason({ kind: f.kind, migration: 'manual', reason: 'pull-request-target-head' }, { names: f.secrets, via: `line ${risk.line}: ${risk.how}` })), scanned.map((s) => ({
         file: s.file,
         sites: s.sites,
         generated: generatedHeader(s.located.text) !== null
@@ -77520,350 +79399,6 @@ function lineOf(model, offset) {
     return line;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite/contract.ts
-/** The placeholder written when no role ARN is known for a key pair. */
-const PLACEHOLDER_ARN = 'arn:aws:iam::<account>:role/<name>';
-/** The placeholder written when a new step needs a region and none is known. */
-const PLACEHOLDER_REGION = '<region>';
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite/steps.ts
-/**
- * Where a job needs AWS credentials after its static keys go, and the configure-aws-credentials
- * steps that provide them. The steps of a job are walked in order: each step that needs a key
- * pair's identity (step env keys, a docker login to ECR, or every step that is not a checkout or
- * setup step when the keys were in the job or workflow env) gets a new step before it, unless
- * the identity is already in force. Consecutive steps needing the same identity share one step.
- */
-
-
-
-
-
-const NO_AWS = /^actions\/(checkout|setup-[\w-]+)@/i;
-/** Steps that never use AWS credentials, so job-level keys are not needed before them. */
-function isNoAwsStep(step) {
-    return step.uses !== null && NO_AWS.test(step.uses.trim());
-}
-/** Text in a step that shows it talks to AWS: the CLI, S3 URLs, SDKs, AWS deploy tools, ECR hosts, AWS_* variables. */
-const AWS_TEXT = /\baws\s+[a-z0-9][\w-]*|s3:\/\/|\bboto(3|core)?\b|\bawscli\b|\b(sam|cdk|eksctl|copilot|serverless|sls|amplify|terraform|terragrunt|pulumi|chalice|zappa)\s+[a-z]|\.dkr\.ecr\.|public\.ecr\.aws|\$\{?AWS_[A-Z_]+|\benv\.AWS_[A-Z_]+|\baws-actions\/|amazonaws\.com/;
-/**
- * Whether a job shows that it uses AWS. Keys set in the workflow env reach every job; only the
- * jobs that show AWS use get a configure-aws-credentials step (a job that does not use AWS should
- * not start requesting OIDC tokens, which fail for pull requests from forks).
- */
-function showsAwsUse(job) {
-    return job.stepModels.some((s) => AWS_TEXT.test(s.source));
-}
-/**
- * The configure-aws-credentials steps a job needs. Throws {@link UnsupportedEdit} when another
- * identity is in force where a new step would go: later steps would run under a different role
- * than before, which only a person can decide.
- */
-function planNewSteps(needs, fallbackRegion) {
-    const out = [];
-    // The identity in force: a pair key, or `maybe:KEY` after a conditional step.
-    let active = null;
-    // What steps without a need of their own ran under before the rewrite: the env keys, or the
-    // last configure-aws-credentials step (an Identity when it can be assumed again).
-    let inherited = needs.ambient?.identity ?? null;
-    let segment = null;
-    const close = () => {
-        if (!segment)
-            return;
-        const step = newStep(segment, needs, fallbackRegion);
-        out.push(step);
-        active = step.ifText === null ? step.identity.pairKey : `maybe:${step.identity.pairKey}`;
-        segment = null;
-    };
-    const plain = (key) => key?.replace(/^maybe:/, '') ?? null;
-    for (const step of needs.job.stepModels) {
-        const provided = needs.providers.get(step.index);
-        if (provided !== undefined) {
-            close();
-            const key = typeof provided === 'string' ? provided : provided.pairKey;
-            if (needs.ambient && key !== needs.ambient.identity.pairKey) {
-                throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id} takes keys from env and also runs configure-aws-credentials for another identity; which one later steps use cannot be kept automatically`, step.map.range?.[0] ?? 0);
-            }
-            active = step.ifText === null ? key : `maybe:${key}`;
-            inherited = provided;
-            continue;
-        }
-        const own = needs.steps.get(step.index) ?? null;
-        let identity = own?.identity ?? null;
-        if (!identity && inherited !== null && !isNoAwsStep(step)) {
-            const key = typeof inherited === 'string' ? inherited : inherited.pairKey;
-            // Before the job's own configure-aws-credentials step for these keys, only steps that
-            // show AWS use need them earlier (the job's author put the login where it is needed).
-            if (nextProvider(needs, step.index) === key && !AWS_TEXT.test(step.source))
-                continue;
-            const current = segment ? segment.identity.pairKey : plain(active);
-            if (current !== key) {
-                if (typeof inherited === 'string') {
-                    throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id}: step ${step.index + 1} ran with the credentials of an earlier configure-aws-credentials step, which a new step before it would replace`, step.map.range?.[0] ?? 0);
-                }
-                identity = inherited;
-            }
-            else if (!segment) {
-                continue;
-            }
-        }
-        if (!identity)
-            continue;
-        if (segment?.identity.pairKey === identity.pairKey) {
-            segment.needs.push(own);
-            segment.steps.push(step);
-            continue;
-        }
-        close();
-        if (active === identity.pairKey)
-            continue;
-        segment = { start: step.index, identity, needs: [own], steps: [step] };
-    }
-    close();
-    return out;
-}
-/** The identity key of the first configure-aws-credentials step after `index`, or null. */
-function nextProvider(needs, index) {
-    for (const s of needs.job.stepModels) {
-        if (s.index <= index)
-            continue;
-        const p = needs.providers.get(s.index);
-        if (p !== undefined)
-            return typeof p === 'string' ? p : p.pairKey;
-    }
-    return null;
-}
-function newStep(segment, needs, fallbackRegion) {
-    // Copy the steps' `if:` only when every step of the segment has its own need and the same condition.
-    const ifs = new Set(segment.steps.map((s) => s.ifText));
-    const ifText = segment.needs.every((n) => n !== null) && ifs.size === 1 ? [...ifs][0] : null;
-    const own = segment.needs.filter((n) => n !== null);
-    const region = own.find((n) => n.source === 'docker-login' && n.region)?.region ??
-        own.find((n) => n.region)?.region ??
-        needs.region ??
-        needs.knownRegions.get(segment.identity.pairKey) ??
-        needs.cacRegion ??
-        fallbackRegion;
-    return {
-        index: segment.start,
-        identity: segment.identity,
-        region: region ?? PLACEHOLDER_REGION,
-        ifText,
-        regionMissing: region === null
-    };
-}
-/** The text edit inserting one new configure-aws-credentials step. */
-function insertCacStep(text, job, step, render) {
-    if (!job.steps)
-        throw new yaml_edits_UnsupportedEdit(`job ${job.id} has no steps list`, 0);
-    const style = itemStyle(text, job.steps, step.index);
-    const pin = newCacUses(render.cacRef, render.preferSha);
-    const pad = ' '.repeat(render.unit);
-    const lines = [
-        'name: Configure AWS credentials',
-        ...(step.ifText !== null ? [`if: ${step.ifText}`] : []),
-        `uses: ${pin.uses}${pin.comment ? ` # ${pin.comment}` : ''}`,
-        'with:',
-        `${pad}role-to-assume: ${yamlScalar(step.identity.arn)}`,
-        `${pad}aws-region: ${yamlScalar(step.region)}`
-    ];
-    return insertItemBefore(text, job.steps, step.index, lines, style);
-}
-/** A value as a plain YAML scalar when that reads back as the same string, else single-quoted. */
-function yamlScalar(value) {
-    const plain = value !== '' &&
-        value.trim() === value &&
-        !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
-        !/: |:$| #|[\n\r\t]/.test(value) &&
-        !/^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value);
-    return plain || value.startsWith('${{') ? value : `'${value.replace(/'/g, "''")}'`;
-}
-/** The region a map of env entries sets (`AWS_REGION`, else `AWS_DEFAULT_REGION`), as its text. */
-function regionIn(map) {
-    if (!map)
-        return null;
-    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
-        const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === name);
-        if (!pair)
-            continue;
-        const value = scalarValue(valueNode(pair));
-        if (value !== null && value.trim() !== '')
-            return { name, value };
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite/nodes.ts
-/**
- * The edits of single nodes: a configure-aws-credentials step losing its key inputs and gaining
- * `role-to-assume` (and moving to v6 in the same pinning style), env entries going, a docker login
- * to ECR losing its username/password, a reusable workflow's key secrets becoming optional, a
- * caller no longer passing them.
- */
-
-
-
-
-
-
-
-
-
-
-
-const CAC_KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
-/** The secret names an expression value references (`${{ secrets.X }}`). */
-function secretsOf(node) {
-    const text = scalarValue(node);
-    return text === null ? [] : referencesIn(text).secrets.map((s) => s.name);
-}
-/**
- * A configure-aws-credentials step: the key inputs go; `role-to-assume: ARN` takes the place of
- * the first one unless the step already names a role (role chaining keeps it).
- */
-function cacStepEdits(text, step, arn) {
-    const withMap = step.with?.map;
-    if (!withMap || !step.with) {
-        throw new yaml_edits_UnsupportedEdit('a configure-aws-credentials step without a with: map', 0);
-    }
-    const keys = withMap.items.filter((p) => CAC_KEY_INPUTS.includes(keyString(p) ?? ''));
-    if (keys.length === 0)
-        return [];
-    const role = arn === null ? null : `role-to-assume: ${yamlScalar(arn)}`;
-    if (withMap.flow) {
-        const items = [];
-        let placed = false;
-        for (const p of withMap.items) {
-            if (keys.includes(p)) {
-                if (role && !placed)
-                    items.push(role);
-                placed = true;
-                continue;
-            }
-            items.push(text.slice(pairStart(p), pairValueEnd(p)));
-        }
-        const [start, end] = [withMap.range[0], withMap.range[1]];
-        const inner = text.slice(start + 1, end - 1);
-        if (inner.includes('\n'))
-            throw new yaml_edits_UnsupportedEdit('a with: flow map over several lines', start);
-        const pad = inner.startsWith(' ') ? ' ' : '';
-        return [{ start, end, text: `{${pad}${items.join(', ')}${pad}}` }];
-    }
-    const edits = removeEntries(text, withMap, keys, null);
-    if (role) {
-        const first = keys[0];
-        const at = pairStart(first);
-        edits.unshift(insertLinesBefore(text, at, indent([role], at - lineStart(text, at))));
-    }
-    return edits;
-}
-/** The `uses:` of a rewritten configure-aws-credentials step, moved to v6 in the same pin style. */
-function cacPinEdits(text, step, target) {
-    const node = step.usesNode;
-    if (!(0,dist/* isScalar */.jn)(node) || !node.range || step.uses === null)
-        return null;
-    const [start, valueEnd] = [node.range[0], node.range[1]];
-    const source = text.slice(start, valueEnd);
-    const at = source.lastIndexOf('@');
-    if (at < 0)
-        return null;
-    const quote = source.startsWith('"') || source.startsWith("'") ? 1 : 0;
-    const refStart = start + at + 1;
-    const refEnd = valueEnd - quote;
-    const eol = lineEnd(text, valueEnd);
-    const hash = text.indexOf('#', valueEnd);
-    const comment = hash >= 0 && hash < eol ? text.slice(hash, eol).trimEnd() : null;
-    const versionComment = comment !== null && isVersionComment(comment) ? comment : null;
-    const current = versionComment === null ? null : versionComment.replace(/^#\s*(pin@)?/i, '');
-    const pin = cacPinFor(step.uses, target, current);
-    if (!pin.changed)
-        return null;
-    const newRef = pin.uses.slice(pin.uses.lastIndexOf('@') + 1);
-    const edits = [{ start: refStart, end: refEnd, text: newRef }];
-    if (pin.comment !== null) {
-        if (versionComment !== null) {
-            edits.push({ start: hash, end: hash + versionComment.length, text: `# ${pin.comment}` });
-        }
-        else if (comment === null) {
-            edits.push({ start: valueEnd, end: valueEnd, text: ` # ${pin.comment}` });
-        }
-    }
-    else if (versionComment !== null && COMMIT_SHA.test(text.slice(refStart, refEnd))) {
-        // SHA -> tag (offline): the version comment described the SHA; drop it with its spaces.
-        let from = hash;
-        while (from > valueEnd && (text[from - 1] === ' ' || text[from - 1] === '\t'))
-            from--;
-        edits.push({ start: from, end: hash + versionComment.length, text: '' });
-    }
-    return {
-        edits,
-        from: step.uses.trim(),
-        to: pin.uses,
-        toTag: !('sha' in target) || pin.comment === null
-    };
-}
-/** The entries of an env map that set the runner's keys from the pair's secrets. */
-function keyEnvEntries(env, secrets) {
-    if (!env.map)
-        return [];
-    return env.map.items.filter((p) => {
-        const name = keyString(p);
-        if (name === null || !(name in STANDARD_ENV))
-            return false;
-        const refs = secretsOf(valueNode(p));
-        return refs.length > 0 && refs.every((r) => secrets.includes(r));
-    });
-}
-/** Removes entries from a held map (the holder goes when none remain). */
-function removeHeld(text, held, remove) {
-    if (!held.map)
-        throw new yaml_edits_UnsupportedEdit('a value that is not a map', pairStart(held.pair));
-    return removeEntries(text, held.map, remove, held.pair, held.parent);
-}
-/**
- * A docker/login-action step logging in to ECR with the pair as username/password: the two
- * inputs go (the action then uses the ambient AWS credentials). Null when the step is not that.
- */
-function dockerLoginEdits(text, step, secrets) {
-    if (!step.uses || !/^docker\/login-action@/i.test(step.uses.trim()) || !step.with?.map)
-        return null;
-    const map = step.with.map;
-    const registry = get(map, 'registry');
-    const region = ecrRegion(registry ? scalarValue(valueNode(registry)) : null);
-    if (region === null)
-        return null;
-    const user = get(map, 'username');
-    const pass = get(map, 'password');
-    if (!user || !pass)
-        return null;
-    const [u, p] = [secretsOf(valueNode(user)), secretsOf(valueNode(pass))];
-    if (u.length !== 1 || u[0] !== secrets.id || p.length !== 1 || p[0] !== secrets.secret)
-        return null;
-    return { edits: removeEntries(text, map, [user, pass], step.with.pair, step.with.parent), region };
-}
-/** `required: true` of declared workflow_call secrets becomes `required: false`. */
-function optionalSecretEdits(callSecrets, names) {
-    const edits = [];
-    const changed = [];
-    let offset = 0;
-    for (const p of callSecrets.items) {
-        const name = keyString(p);
-        if (name === null || !names.includes(name))
-            continue;
-        const v = valueNode(p);
-        if (!(0,dist/* isMap */.jh)(v))
-            continue;
-        const required = get(v, 'required');
-        const value = required ? valueNode(required) : null;
-        if (!(0,dist/* isScalar */.jn)(value) || value.value !== true)
-            continue;
-        edits.push(replaceScalar(value, 'false'));
-        changed.push(name);
-        offset = offset || pairStart(p);
-    }
-    return { edits, changed, offset };
-}
-
 ;// CONCATENATED MODULE: ./src/workflows/permissions.ts
 /**
  * Every scope `read-all` / `write-all` covers on github.com, sorted (`repository-projects` is
@@ -78082,13 +79617,429 @@ function renderScopes(scopes) {
     return Object.entries(scopes).map(([scope, level]) => `${scope}: ${level}`);
 }
 
+;// CONCATENATED MODULE: ./src/workflows/rewrite/callers.ts
+/**
+ * A called workflow changes only together with every caller in the repository. A reusable
+ * workflow that now assumes a role needs `id-token: write` from each calling job: a caller that
+ * stays as it is (blocked by the migration plan, or a file the rewrite had to leave) and does not
+ * grant it already would fail after the merge. Such a called workflow is held: it stays as it
+ * was too, and its follow-ups name the caller that holds it. Callers in other repositories are
+ * never updated by the pull request; the called workflow's follow-up says so.
+ */
+
+
+
+const followUp = (f) => ({
+    file: f.file,
+    line: f.line,
+    reason: f.reason,
+    kind: f.kind
+});
+/**
+ * The called workflows to hold: each one whose rewrite assumes a role while some calling job of
+ * the repository stays as it is and does not already grant `id-token: write`.
+ */
+function calleesToHold(callers, assumesRole, stays) {
+    const out = new Map();
+    for (const [file, model] of callers) {
+        const why = stays(file);
+        if (why === null || !model)
+            continue;
+        for (const job of model.jobs.values()) {
+            const target = job.calls === null ? null : localCallee(job.calls);
+            if (target === null || out.has(target) || !assumesRole(target))
+                continue;
+            if (callers_grantsIdToken(model, job))
+                continue;
+            out.set(target, { caller: file, job: job.id, why });
+        }
+    }
+    return out;
+}
+/** Whether the calling job already grants `id-token: write` (its own permissions, else the file's). */
+function callers_grantsIdToken(model, job) {
+    try {
+        const written = writtenPermissions(job.permissions) ?? writtenPermissions(model.permissions);
+        if (written === null)
+            return false;
+        return written === 'write-all' || (typeof written === 'object' && written[ID_TOKEN] === 'write');
+    }
+    catch {
+        return false;
+    }
+}
+/** The follow-ups of a held called workflow: each use it would have migrated stays, naming the caller. */
+function heldFollowUps(findings, hold) {
+    return findings
+        .filter((f) => f.kind !== 'non-aws')
+        .map((f) => f.migration === 'automatic' ? { ...followUp(f), reason: heldReason(f, hold) } : followUp(f));
+}
+function heldReason(f, hold) {
+    return `The static keys ${f.secrets.join(' and ')} stay: this called workflow changes only together with every caller in the repository, and job ${hold.job} of ${hold.caller} stays as it is (${hold.why}); migrate that caller first, or give that job id-token: write.`;
+}
+/** The follow-up of a caller whose called workflow is held (it keeps passing the keys). */
+function callerOfHeldFollowUp(f, callee, hold) {
+    const own = hold.caller === f.file && hold.job === f.job;
+    return {
+        ...followUp(f),
+        reason: own
+            ? `The keys ${f.secrets.join(' and ')} stay passed to ${callee}: this job stays as it is (${hold.why}), so the called workflow stays on keys too.`
+            : `The keys ${f.secrets.join(' and ')} stay passed to ${callee}: it stays on keys because job ${hold.job} of ${hold.caller}, another caller, stays as it is (${hold.why}).`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/contract.ts
+/** The placeholder written when no role ARN is known for a key pair. */
+const PLACEHOLDER_ARN = 'arn:aws:iam::<account>:role/<name>';
+/** The placeholder written when a new step needs a region and none is known. */
+const PLACEHOLDER_REGION = '<region>';
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/steps.ts
+/**
+ * Where a job needs AWS credentials after its static keys go, and the configure-aws-credentials
+ * steps that provide them. The steps of a job are walked in order: each step that needs a key
+ * pair's identity (step env keys, a docker login to ECR, or every step that is not a checkout or
+ * setup step when the keys were in the job or workflow env) gets a new step before it, unless
+ * the identity is already in force. Consecutive steps needing the same identity share one step.
+ */
+
+
+
+
+
+const NO_AWS = /^actions\/(checkout|setup-[\w-]+)@/i;
+/** Steps that never use AWS credentials, so job-level keys are not needed before them. */
+function isNoAwsStep(step) {
+    return step.uses !== null && NO_AWS.test(step.uses.trim());
+}
+/** Text in a step that shows it talks to AWS: the CLI, S3 URLs, SDKs, AWS deploy tools, ECR hosts, AWS_* variables. */
+const AWS_TEXT = /\baws\s+[a-z0-9][\w-]*|s3:\/\/|\bboto(3|core)?\b|\bawscli\b|\b(sam|cdk|eksctl|copilot|serverless|sls|amplify|terraform|terragrunt|pulumi|chalice|zappa)\s+[a-z]|\.dkr\.ecr\.|public\.ecr\.aws|\$\{?AWS_[A-Z_]+|\benv\.AWS_[A-Z_]+|\baws-actions\/|amazonaws\.com/;
+/**
+ * Whether a job shows that it uses AWS. Keys set in the workflow env reach every job; only the
+ * jobs that show AWS use get a configure-aws-credentials step (a job that does not use AWS should
+ * not start requesting OIDC tokens, which fail for pull requests from forks).
+ */
+function showsAwsUse(job) {
+    return job.stepModels.some((s) => AWS_TEXT.test(s.source));
+}
+/**
+ * The configure-aws-credentials steps a job needs. Throws {@link UnsupportedEdit} when another
+ * identity is in force where a new step would go: later steps would run under a different role
+ * than before, which only a person can decide.
+ */
+function planNewSteps(needs, fallbackRegion) {
+    const out = [];
+    // The identity in force: a pair key, or `maybe:KEY` after a conditional step.
+    let active = null;
+    // What steps without a need of their own ran under before the rewrite: the env keys, or the
+    // last configure-aws-credentials step (an Identity when it can be assumed again).
+    let inherited = needs.ambient?.identity ?? null;
+    let segment = null;
+    const close = () => {
+        if (!segment)
+            return;
+        const step = newStep(segment, needs, fallbackRegion);
+        out.push(step);
+        active = step.ifText === null ? step.identity.pairKey : `maybe:${step.identity.pairKey}`;
+        segment = null;
+    };
+    const plain = (key) => key?.replace(/^maybe:/, '') ?? null;
+    for (const step of needs.job.stepModels) {
+        const provided = needs.providers.get(step.index);
+        if (provided !== undefined) {
+            close();
+            const key = typeof provided === 'string' ? provided : provided.pairKey;
+            if (needs.ambient && key !== needs.ambient.identity.pairKey) {
+                throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id} takes keys from env and also runs configure-aws-credentials for another identity; which one later steps use cannot be kept automatically`, step.map.range?.[0] ?? 0);
+            }
+            active = step.ifText === null ? key : `maybe:${key}`;
+            inherited = provided;
+            continue;
+        }
+        const own = needs.steps.get(step.index) ?? null;
+        let identity = own?.identity ?? null;
+        if (!identity && inherited !== null && !isNoAwsStep(step)) {
+            const key = typeof inherited === 'string' ? inherited : inherited.pairKey;
+            // Before the job's own configure-aws-credentials step for these keys, only steps that
+            // show AWS use need them earlier (the job's author put the login where it is needed).
+            if (nextProvider(needs, step.index) === key && !AWS_TEXT.test(step.source))
+                continue;
+            const current = segment ? segment.identity.pairKey : plain(active);
+            if (current !== key) {
+                if (typeof inherited === 'string') {
+                    throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id}: step ${step.index + 1} ran with the credentials of an earlier configure-aws-credentials step, which a new step before it would replace`, step.map.range?.[0] ?? 0);
+                }
+                identity = inherited;
+            }
+            else if (!segment) {
+                continue;
+            }
+        }
+        if (!identity)
+            continue;
+        if (segment?.identity.pairKey === identity.pairKey) {
+            segment.needs.push(own);
+            segment.steps.push(step);
+            continue;
+        }
+        close();
+        if (active === identity.pairKey)
+            continue;
+        segment = { start: step.index, identity, needs: [own], steps: [step] };
+    }
+    close();
+    return out;
+}
+/** The identity key of the first configure-aws-credentials step after `index`, or null. */
+function nextProvider(needs, index) {
+    for (const s of needs.job.stepModels) {
+        if (s.index <= index)
+            continue;
+        const p = needs.providers.get(s.index);
+        if (p !== undefined)
+            return typeof p === 'string' ? p : p.pairKey;
+    }
+    return null;
+}
+function newStep(segment, needs, fallbackRegion) {
+    // Copy the steps' `if:` only when every step of the segment has its own need and the same condition.
+    const ifs = new Set(segment.steps.map((s) => s.ifText));
+    const ifText = segment.needs.every((n) => n !== null) && ifs.size === 1 ? [...ifs][0] : null;
+    const own = segment.needs.filter((n) => n !== null);
+    const region = own.find((n) => n.source === 'docker-login' && n.region)?.region ??
+        own.find((n) => n.region)?.region ??
+        needs.region ??
+        needs.knownRegions.get(segment.identity.pairKey) ??
+        needs.cacRegion ??
+        fallbackRegion;
+    return {
+        index: segment.start,
+        identity: segment.identity,
+        region: region ?? PLACEHOLDER_REGION,
+        ifText,
+        regionMissing: region === null
+    };
+}
+/** The text edit inserting one new configure-aws-credentials step. */
+function insertCacStep(text, job, step, render) {
+    if (!job.steps)
+        throw new yaml_edits_UnsupportedEdit(`job ${job.id} has no steps list`, 0);
+    const style = itemStyle(text, job.steps, step.index);
+    const pin = newCacUses(render.cacRef, render.preferSha);
+    const pad = ' '.repeat(render.unit);
+    const lines = [
+        'name: Configure AWS credentials',
+        ...(step.ifText !== null ? [`if: ${step.ifText}`] : []),
+        `uses: ${pin.uses}${pin.comment ? ` # ${pin.comment}` : ''}`,
+        'with:',
+        `${pad}role-to-assume: ${yamlScalar(step.identity.arn)}`,
+        `${pad}aws-region: ${yamlScalar(step.region)}`
+    ];
+    return insertItemBefore(text, job.steps, step.index, lines, style);
+}
+/** A value as a plain YAML scalar when that reads back as the same string, else single-quoted. */
+function yamlScalar(value) {
+    const plain = value !== '' &&
+        value.trim() === value &&
+        !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
+        !/: |:$| #|[\n\r\t]/.test(value) &&
+        !/^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value);
+    return plain || value.startsWith('${{') ? value : `'${value.replace(/'/g, "''")}'`;
+}
+/** The region a map of env entries sets (`AWS_REGION`, else `AWS_DEFAULT_REGION`), as its text. */
+function regionIn(map) {
+    if (!map)
+        return null;
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === name);
+        if (!pair)
+            continue;
+        const value = scalarValue(valueNode(pair));
+        if (value !== null && value.trim() !== '')
+            return { name, value };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/nodes.ts
+/**
+ * The edits of single nodes: a configure-aws-credentials step losing its key inputs and gaining
+ * `role-to-assume` (and moving to v6 in the same pinning style), env entries going, a docker login
+ * to ECR losing its username/password, a reusable workflow's key secrets becoming optional, a
+ * caller no longer passing them.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const CAC_KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
+/** The secret names an expression value references (`${{ secrets.X }}`). */
+function secretsOf(node) {
+    const text = scalarValue(node);
+    return text === null ? [] : referencesIn(text).secrets.map((s) => s.name);
+}
+/**
+ * A configure-aws-credentials step: the key inputs go; `role-to-assume: ARN` takes the place of
+ * the first one unless the step already names a role (role chaining keeps it).
+ */
+function cacStepEdits(text, step, arn, converted = new Map()) {
+    const withMap = step.with?.map;
+    if (!withMap || !step.with) {
+        throw new yaml_edits_UnsupportedEdit('a configure-aws-credentials step without a with: map', 0);
+    }
+    const keys = withMap.items.filter((p) => CAC_KEY_INPUTS.includes(keyString(p) ?? ''));
+    if (keys.length === 0)
+        return [];
+    const role = arn === null ? null : `role-to-assume: ${yamlScalar(arn)}`;
+    if (withMap.flow) {
+        const items = [];
+        let placed = false;
+        for (const p of withMap.items) {
+            if (keys.includes(p)) {
+                if (role && !placed)
+                    items.push(role);
+                placed = true;
+                continue;
+            }
+            items.push(converted.get(p) ?? text.slice(pairStart(p), pairValueEnd(p)));
+        }
+        const [start, end] = [withMap.range[0], withMap.range[1]];
+        const inner = text.slice(start + 1, end - 1);
+        if (inner.includes('\n'))
+            throw new yaml_edits_UnsupportedEdit('a with: flow map over several lines', start);
+        const pad = inner.startsWith(' ') ? ' ' : '';
+        return [{ start, end, text: `{${pad}${items.join(', ')}${pad}}` }];
+    }
+    const edits = removeEntries(text, withMap, keys, null);
+    if (role) {
+        const first = keys[0];
+        const at = pairStart(first);
+        edits.unshift(insertLinesBefore(text, at, indent([role], at - lineStart(text, at))));
+    }
+    return edits;
+}
+/** The `uses:` of a rewritten configure-aws-credentials step, moved to v6 in the same pin style. */
+function cacPinEdits(text, step, target) {
+    const node = step.usesNode;
+    if (!(0,dist/* isScalar */.jn)(node) || !node.range || step.uses === null)
+        return null;
+    const [start, valueEnd] = [node.range[0], node.range[1]];
+    const source = text.slice(start, valueEnd);
+    const at = source.lastIndexOf('@');
+    if (at < 0)
+        return null;
+    const quote = source.startsWith('"') || source.startsWith("'") ? 1 : 0;
+    const refStart = start + at + 1;
+    const refEnd = valueEnd - quote;
+    const eol = lineEnd(text, valueEnd);
+    const hash = text.indexOf('#', valueEnd);
+    const comment = hash >= 0 && hash < eol ? text.slice(hash, eol).trimEnd() : null;
+    const versionComment = comment !== null && isVersionComment(comment) ? comment : null;
+    const current = versionComment === null ? null : versionComment.replace(/^#\s*(pin@)?/i, '');
+    const pin = cacPinFor(step.uses, target, current);
+    if (!pin.changed)
+        return null;
+    const newRef = pin.uses.slice(pin.uses.lastIndexOf('@') + 1);
+    const edits = [{ start: refStart, end: refEnd, text: newRef }];
+    if (pin.comment !== null) {
+        if (versionComment !== null) {
+            edits.push({ start: hash, end: hash + versionComment.length, text: `# ${pin.comment}` });
+        }
+        else if (comment === null) {
+            edits.push({ start: valueEnd, end: valueEnd, text: ` # ${pin.comment}` });
+        }
+    }
+    else if (versionComment !== null && COMMIT_SHA.test(text.slice(refStart, refEnd))) {
+        // SHA -> tag (offline): the version comment described the SHA; drop it with its spaces.
+        let from = hash;
+        while (from > valueEnd && (text[from - 1] === ' ' || text[from - 1] === '\t'))
+            from--;
+        edits.push({ start: from, end: hash + versionComment.length, text: '' });
+    }
+    return {
+        edits,
+        from: step.uses.trim(),
+        fromComment: current,
+        to: pin.uses,
+        toTag: !('sha' in target) || pin.comment === null
+    };
+}
+/** The entries of an env map that set the runner's keys from the pair's secrets. */
+function keyEnvEntries(env, secrets) {
+    if (!env.map)
+        return [];
+    return env.map.items.filter((p) => {
+        const name = keyString(p);
+        if (name === null || !(name in STANDARD_ENV))
+            return false;
+        const refs = secretsOf(valueNode(p));
+        return refs.length > 0 && refs.every((r) => secrets.includes(r));
+    });
+}
+/** Removes entries from a held map (the holder goes when none remain). */
+function removeHeld(text, held, remove) {
+    if (!held.map)
+        throw new yaml_edits_UnsupportedEdit('a value that is not a map', pairStart(held.pair));
+    return removeEntries(text, held.map, remove, held.pair, held.parent);
+}
+/**
+ * A docker/login-action step logging in to ECR with the pair as username/password: the two
+ * inputs go (the action then uses the ambient AWS credentials). Null when the step is not that.
+ */
+function dockerLoginEdits(text, step, secrets) {
+    if (!step.uses || !/^docker\/login-action@/i.test(step.uses.trim()) || !step.with?.map)
+        return null;
+    const map = step.with.map;
+    const registry = get(map, 'registry');
+    const region = ecrRegion(registry ? scalarValue(valueNode(registry)) : null);
+    if (region === null)
+        return null;
+    const user = get(map, 'username');
+    const pass = get(map, 'password');
+    if (!user || !pass)
+        return null;
+    const [u, p] = [secretsOf(valueNode(user)), secretsOf(valueNode(pass))];
+    if (u.length !== 1 || u[0] !== secrets.id || p.length !== 1 || p[0] !== secrets.secret)
+        return null;
+    return { edits: removeEntries(text, map, [user, pass], step.with.pair, step.with.parent), region };
+}
+/** `required: true` of declared workflow_call secrets becomes `required: false`. */
+function optionalSecretEdits(callSecrets, names) {
+    const edits = [];
+    const changed = [];
+    let offset = 0;
+    for (const p of callSecrets.items) {
+        const name = keyString(p);
+        if (name === null || !names.includes(name))
+            continue;
+        const v = valueNode(p);
+        if (!(0,dist/* isMap */.jh)(v))
+            continue;
+        const required = get(v, 'required');
+        const value = required ? valueNode(required) : null;
+        if (!(0,dist/* isScalar */.jn)(value) || value.value !== true)
+            continue;
+        edits.push(replaceScalar(value, 'false'));
+        changed.push(name);
+        offset = offset || pairStart(p);
+    }
+    return { edits, changed, offset };
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/rewrite/work.ts
 
 
 function capital(s) {
     return s.charAt(0).toUpperCase() + s.slice(1);
 }
-function followUp(f) {
+function work_followUp(f) {
     return { file: f.file, line: f.line, reason: f.reason, kind: f.kind };
 }
 function needsOf(work, job) {
@@ -78138,7 +80089,7 @@ function finish(work) {
         if (job.calls && ctx.callee(job.calls)?.assumesRole)
             work.idToken.add(job.id);
     }
-    const unit = indentUnit(model);
+    const fileUnit = indentUnit(model);
     const preferSha = pinsBySha(model);
     const knownRegions = new Map();
     for (const n of work.needs.values()) {
@@ -78168,6 +80119,7 @@ function finish(work) {
             providers: n.providers
         };
         const added = planNewSteps(needs, ctx.region);
+        const unit = nestedUnit(model, job) ?? fileUnit;
         if (added.length > 0 || n.providers.size > 0)
             work.idToken.add(id);
         for (const step of added) {
@@ -78199,7 +80151,7 @@ function finish(work) {
         work.followUps.push({
             file: model.path,
             line: model.callOffset > 0 ? lineOf(model, model.callOffset) : 1,
-            reason: 'This reusable workflow now requests an OIDC token: every calling job needs id-token: write (callers in this repository are updated; update callers in other repositories).',
+            reason: 'This reusable workflow now requests an OIDC token: every calling job needs id-token: write. This pull request changes it only together with every caller in this repository; callers in other repositories are never updated by it: give their calling jobs id-token: write before merging.',
             kind: null
         });
     }
@@ -78208,7 +80160,7 @@ function finish(work) {
         // A called workflow without permissions runs with its caller's: the callers get the entry.
         if (callOnly && !model.permissions && !job.permissions)
             continue;
-        const change = idTokenEdits(model, job, ctx.repositoryDefault, unit);
+        const change = idTokenEdits(model, job, ctx.repositoryDefault, nestedUnit(model, job) ?? fileUnit);
         work.edits.push(...change.edits);
         if (change.edit)
             recordEdit(work, change.offset, change.edit);
@@ -78255,6 +80207,36 @@ function indentUnit(model) {
     }
     return 2;
 }
+/**
+ * The indentation of maps nested under a key as the job writes them (`permissions:`, `env:`,
+ * `secrets:`, a step's `with:` or `env:`), else as the workflow's and the other jobs' do; null
+ * when the file has none (the job keys' unit is used).
+ */
+function nestedUnit(model, job) {
+    const own = (j) => [
+        j.permissions,
+        j.env,
+        j.secrets,
+        ...j.stepModels.flatMap((s) => [s.with, s.env])
+    ];
+    const others = [...model.jobs.values()].filter((j) => j !== job);
+    for (const held of [...own(job), model.permissions, model.env, ...others.flatMap(own)]) {
+        const unit = held ? heldUnit(model.text, held) : null;
+        if (unit !== null)
+            return unit;
+    }
+    return null;
+}
+/** How far a block map's first entry is indented from the key that holds it. */
+function heldUnit(text, held) {
+    const first = held.map?.items[0];
+    const key = held.pair.key;
+    if (!first || !held.map || held.map.flow || !key?.range)
+        return null;
+    const col = (o) => o - text.lastIndexOf('\n', o - 1) - 1;
+    const unit = col(pairStart(first)) - col(key.range[0]);
+    return unit > 0 ? unit : null;
+}
 /** Whether most remote actions of the file are pinned by commit SHA. */
 function pinsBySha(model) {
     let sha = 0;
@@ -78272,12 +80254,142 @@ function pinsBySha(model) {
     return sha > other;
 }
 
+;// CONCATENATED MODULE: ./src/workflows/rewrite/cac-inputs.ts
+/**
+ * The inputs of a configure-aws-credentials step moved to v6. v6 reads its boolean inputs with
+ * `core.getBooleanInput`, which takes only the YAML 1.2 booleans (`true`/`True`/`TRUE`,
+ * `false`/...): a step of v1–v5 written with `mask-aws-account-id: no` or
+ * `role-skip-session-tagging: yes` would fail. Such values are converted to `true`/`false` on the
+ * steps the rewrite touches. An input that v6 does not declare is named in a follow-up (the
+ * runner warns about it and the action ignores it).
+ *
+ * The lists are those of v6's action.yml as its README documents it (aws-actions/
+ * configure-aws-credentials, options list of v6.1.0). No input of v1–v5 was renamed or dropped
+ * in v6: the older releases' inputs are all still declared.
+ */
+
+
+
+
+/** The boolean inputs of v6. */
+const CAC_V6_BOOLEAN_INPUTS = new Set([
+    'mask-aws-account-id',
+    'role-chaining',
+    'role-skip-session-tagging',
+    'output-credentials',
+    'output-env-credentials',
+    'unset-current-credentials',
+    'disable-retry',
+    'special-characters-workaround',
+    'use-existing-credentials',
+    'force-skip-oidc',
+    'overwrite-aws-profile'
+]);
+/** Every input v6 declares. */
+const CAC_V6_INPUTS = new Set([
+    ...CAC_V6_BOOLEAN_INPUTS,
+    'aws-region',
+    'aws-profile',
+    'role-to-assume',
+    'aws-access-key-id',
+    'aws-secret-access-key',
+    'aws-session-token',
+    'web-identity-token-file',
+    'audience',
+    'http-proxy',
+    'role-duration-seconds',
+    'role-external-id',
+    'role-session-name',
+    'transitive-tag-keys',
+    'inline-session-policy',
+    'managed-session-policies',
+    'retry-max-attempts',
+    'allowed-account-ids',
+    'action-timeout-s'
+]);
+/** YAML 1.1 spellings of a boolean that v6 refuses, and what they meant. */
+const OLD_BOOLEANS = new Map([
+    ['yes', true],
+    ['on', true],
+    ['y', true],
+    ['no', false],
+    ['off', false],
+    ['n', false]
+]);
+/** The value v6 needs for a boolean written as `value`, or null when it reads it already. */
+function v6Boolean(value) {
+    if (value === 'true' || value === 'false')
+        return null;
+    const lower = value.toLowerCase();
+    if (lower === 'true' || lower === 'false')
+        return lower;
+    const old = OLD_BOOLEANS.get(lower);
+    return old === undefined ? null : old ? 'true' : 'false';
+}
+/** The conversions and unknown inputs of a step's `with:` map. */
+function cacInputEdits(text, step) {
+    const out = { edits: [], entries: new Map(), converted: [], unknown: [] };
+    for (const p of (step.with?.map?.items ?? [])) {
+        const input = keyString(p);
+        if (input === null)
+            continue;
+        const key = p.key;
+        if (!CAC_V6_INPUTS.has(input)) {
+            out.unknown.push({ input, offset: key?.range?.[0] ?? 0 });
+            continue;
+        }
+        if (!CAC_V6_BOOLEAN_INPUTS.has(input))
+            continue;
+        const value = valueNode(p);
+        if (!(0,dist/* isScalar */.jn)(value) || value.value === null || !value.range)
+            continue;
+        // As written: `True` is a boolean to the parser, a string to v6.
+        const source = text.slice(value.range[0], value.range[1]);
+        const written = /^(['"]).*\1$/s.test(source) ? source.slice(1, -1) : source;
+        const to = v6Boolean(written);
+        if (to === null)
+            continue;
+        out.edits.push(replaceScalar(value, to));
+        out.entries.set(p, `${text.slice(pairStart(p), value.range[0])}${to}`);
+        out.converted.push({ input, from: written, to });
+    }
+    return out;
+}
+/** v6's boolean inputs written the YAML 1.1 way become `true`/`false`; inputs v6 lacks are named. */
+function cacInputs(work, job, step) {
+    const changes = cacInputEdits(work.model.text, step);
+    // A flow map is written again whole by `cacStepEdits`: it takes the converted entries instead.
+    const flow = step.with?.map?.flow === true;
+    if (!flow)
+        work.edits.push(...changes.edits);
+    if (changes.converted.length > 0) {
+        const at = step.with.pair.key;
+        recordEdit(work, at.range?.[0] ?? 0, {
+            kind: 'cac-inputs',
+            job,
+            step: step.index,
+            converted: changes.converted
+        });
+    }
+    for (const u of changes.unknown) {
+        work.followUps.push({
+            file: work.model.path,
+            line: lineOf(work.model, u.offset),
+            reason: `configure-aws-credentials v6 has no input ${u.input} (job ${job}, step ${step.index + 1}): the runner warns about it and the action ignores it; remove it, or replace it with the v6 input it stood for.`,
+            kind: null
+        });
+    }
+    return flow ? changes.entries : new Map();
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/rewrite/file.ts
 /**
  * Rewrites one file from its findings: every automatic finding becomes edits, the rest become
  * follow-ups. Either every edit applies and the result parses, or the file is left as it was and
  * the findings it would have migrated become follow-ups saying why.
  */
+
+
 
 
 
@@ -78300,7 +80412,7 @@ function planFile(path, text, model, findings, ctx) {
         rejected
     });
     if (!model)
-        return unchanged(findings.filter((f) => f.kind !== 'non-aws').map(followUp), null);
+        return unchanged(findings.filter((f) => f.kind !== 'non-aws').map(work_followUp), null);
     const work = {
         model,
         ctx,
@@ -78342,10 +80454,10 @@ function planFile(path, text, model, findings, ctx) {
             .filter((f) => f.kind !== 'non-aws')
             .map((f) => f.migration === 'automatic'
             ? {
-                ...followUp(f),
+                ...work_followUp(f),
                 reason: `The static keys ${f.secrets.join(' and ')} stay: this file could not be rewritten (${why}); migrate this use by hand.`
             }
-            : followUp(f));
+            : work_followUp(f));
         ups.push({
             file: path,
             line: offset > 0 ? lineOf(model, offset) : 1,
@@ -78381,9 +80493,13 @@ function classify(work, f) {
         if (f.kind === 'reusable-workflow-caller' || f.kind === 'reusable-workflow-inherit') {
             if (caller(work, f))
                 return;
+            const calls = jobOf(work, f).calls;
+            const held = calls ? work.ctx.callee(calls)?.held : undefined;
+            if (calls && held)
+                return void work.followUps.push(callerOfHeldFollowUp(f, calls, held));
         }
     }
-    work.followUps.push(followUp(f));
+    work.followUps.push(work_followUp(f));
 }
 function cacStep(work, f) {
     const job = jobOf(work, f);
@@ -78391,15 +80507,20 @@ function cacStep(work, f) {
     if (!step)
         throw new yaml_edits_UnsupportedEdit(`step ${String(f.path[3])} of job ${job.id} not found`, 0);
     const chained = f.roleToAssume !== null;
+    // Role chaining: the keys go only when the role they assume will trust GitHub.
+    const chainArn = chained ? work.ctx.chainedRole(f.roleToAssume) : null;
+    if (chained && chainArn === null)
+        return void work.followUps.push(unknownChain(f));
     const identity = work.ctx.identity(f.pair);
     const text = work.model.text;
-    work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn));
+    const converted = cacInputs(work, job.id, step);
+    work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn, converted));
     const at = step.with.pair.key;
     recordEdit(work, at.range?.[0] ?? 0, {
         kind: 'role-to-assume',
         job: job.id,
         step: step.index,
-        roleArn: chained ? f.roleToAssume : identity.arn,
+        roleArn: chainArn ?? identity.arn,
         chained
     });
     const pin = cacPinEdits(text, step, work.ctx.cacRef);
@@ -78407,15 +80528,29 @@ function cacStep(work, f) {
         work.edits.push(...pin.edits);
         if (pin.toTag && SHA_PINNED_USES.test(pin.from))
             work.usedTagForSha = true;
-        const { from, to } = pin;
-        recordEdit(work, step.usesNode.range[0], { kind: 'action-pin', job: job.id, from, to });
+        const { from, to, fromComment } = pin;
+        recordEdit(work, step.usesNode.range[0], {
+            kind: 'action-pin',
+            job: job.id,
+            step: step.index,
+            from,
+            to,
+            fromComment
+        });
     }
-    needsOf(work, job.id).providers.set(step.index, chained ? `role:${f.roleToAssume}` : identity);
+    needsOf(work, job.id).providers.set(step.index, chainArn ? `role:${chainArn}` : identity);
     work.idToken.add(job.id);
-    work.roles.push(chained
-        ? { identity: { ...identity, arn: f.roleToAssume }, chained: true }
+    work.roles.push(chainArn
+        ? { identity: { ...identity, arn: chainArn }, chained: true }
         : { identity, chained: false });
     work.migrated.push(f);
+}
+/** A step chaining onto a role given by an expression no one resolved: its keys stay. */
+function unknownChain(f) {
+    return {
+        ...work_followUp(f),
+        reason: `configure-aws-credentials uses the keys ${f.secrets.join(' and ')} only to assume the role in role-to-assume (${f.roleToAssume ?? ''}), which is not a literal role ARN: that role trusts the IAM user, not GitHub, so the keys stay. Write the role's ARN in role-to-assume (the migration then makes it trust GitHub), or run mode: migrate, which looks for the role among those trusting the key's IAM user.`
+    };
 }
 function envKeys(work, f) {
     const p = f.path;
@@ -78569,7 +80704,7 @@ function releasedSecrets(work, findings) {
             !declared ||
             users.length === 0 ||
             !users.every((g) => work.migrated.includes(g))) {
-            work.followUps.push(followUp(f));
+            work.followUps.push(work_followUp(f));
             continue;
         }
         const { edits, changed, offset } = optionalSecretEdits(declared, names);
@@ -78584,96 +80719,40 @@ function releasedSecrets(work, findings) {
     return released;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite/rewrite.ts
+;// CONCATENATED MODULE: ./src/workflows/rewrite/rounds.ts
+
+
+
+
 /**
- * The workflow rewriter: the scanner's findings and a role ARN per key pair in, rewritten
- * workflow text out. Pure. Each file is either fully migrated (every automatic finding rewritten,
- * the result valid YAML whose re-scan finds none of the migrated keys) or left byte for byte as
- * it was; what stays manual is returned as follow-ups.
- *
- * Reusable workflows of the repository are rewritten together with their callers: a called
- * workflow that now assumes a role makes every calling job get `id-token: write`, and declared key
- * secrets it no longer uses become optional so that its callers stop passing them. Callers wait
- * for their callees' outcome, so files are planned until no outcome changes.
+ * Plans every editable file; `keep` are the files that stay as they are (path -> why), which a
+ * called workflow then follows.
  */
-
-
-
-
-
-
-
-
-
-
-
-
-
-// Findings the rewrite may turn into edits (`parsed.ts`); a file may still be left as it was
-// (see RewriteResult.findings).
-
-/** Checks a role ARN given by a person; the message names the input and what is allowed. */
-function validateRoleArn(arn, input) {
-    if (arn !== PLACEHOLDER_ARN && !ROLE_ARN.test(arn)) {
-        throw new Error(`${input}: '${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
+function planFiles(files, byFile, models, contextOf, keep) {
+    const held = new Map();
+    for (;;) {
+        const plans = planRounds(files, byFile, models, contextOf, held);
+        const more = calleesToHold(models.callers, (file) => plans.get(file)?.outcome.assumesRole ?? false, (file) => keep.get(file) ?? plans.get(file)?.rejected ?? null);
+        const added = [...more].filter(([file]) => !held.has(file));
+        // Each round holds one more file at least: it ends within as many rounds as there are files.
+        if (added.length === 0)
+            return plans;
+        for (const [file, hold] of added)
+            held.set(file, hold);
     }
-    return arn;
 }
-/**
- * Rewrites the files. `trees` are the scan's parsed trees (`scanWorkflows(files).trees`, for the
- * same file objects); a file without one is parsed again.
- */
-function rewriteWorkflows(files, findings, options = {}, trees) {
-    for (const [name, arn] of Object.entries(options.roleArns ?? {})) {
-        validateRoleArn(arn, `role ARN for ${name}`);
-    }
-    if (options.defaultRoleArn)
-        validateRoleArn(options.defaultRoleArn, 'default role ARN');
-    const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG });
-    const byFile = findingsByFile(findings);
-    const models = fileModels(files, byFile, trees);
-    const passed = passedSecrets(models.callers);
-    const plans = planRounds(files, byFile, models, (file) => ({
-        identity: (pair) => identityFor(pair, file, passed, options),
-        region: options.region ?? null,
-        repositoryDefault: options.repositoryDefault ?? 'restricted',
-        cacRef
-    }));
-    return result(files, findings, byFile, plans, options, cacRef);
-}
-function findingsByFile(findings) {
-    const byFile = new Map();
-    for (const f of findings) {
-        const own = byFile.get(f.file);
-        if (own)
-            own.push(f);
-        else
-            byFile.set(f.file, [f]);
-    }
-    return byFile;
-}
-/**
- * Only files the rewrite may edit are parsed again: those with findings it can migrate and
- * those calling a reusable workflow of the repository (they may need id-token: write). The
- * scan's tree of such a file is taken when given (`parsed.ts`). Other trees are not kept: a
- * file planned again is parsed again (rare), and memory stays small.
- */
-function fileModels(files, byFile, trees) {
-    const editable = new Set();
-    const callers = new Map();
-    const model = (f) => parseModel(f.path, f.text, trees?.take(f) ?? undefined);
-    for (const f of files) {
-        const own = byFile.get(f.path) ?? [];
-        const calling = callsLocalWorkflow(f.text);
-        if (own.some(mayRewrite) || calling)
-            editable.add(f.path);
-        if (calling)
-            callers.set(f.path, model(f));
-    }
+/** A held called workflow: left as it was, its uses follow-ups naming the caller that holds it. */
+function heldPlan(file, own, hold) {
     return {
-        editable,
-        callers,
-        get: (file) => (callers.has(file.path) ? callers.get(file.path) : model(file))
+        after: file.text,
+        edits: [],
+        followUps: heldFollowUps(own, hold),
+        roles: [],
+        migrated: [],
+        outcome: { assumesRole: false, released: new Set(), held: hold },
+        usedTagForSha: false,
+        regionsMissing: [],
+        rejected: `held: job ${hold.job} of ${hold.caller} stays as it is`
     };
 }
 /** The workflows of the repository each caller calls. */
@@ -78694,7 +80773,7 @@ function callGraph(callers) {
  * Plans every editable file. Called workflows first settle their outcome; a file is planned
  * again only when the outcome of a workflow it calls changed.
  */
-function planRounds(files, byFile, models, contextOf) {
+function planRounds(files, byFile, models, contextOf, held) {
     const outcomes = new Map();
     const plans = new Map();
     const calls = callGraph(models.callers);
@@ -78710,14 +80789,19 @@ function planRounds(files, byFile, models, contextOf) {
                 continue;
             const own = byFile.get(file.path) ?? [];
             const ctx = { ...contextOf(file.path), callee };
-            const plan = checked(file, own, planFile(file.path, file.text, models.get(file), own, ctx));
+            const hold = held.get(file.path);
+            const plan = hold
+                ? heldPlan(file, own, hold)
+                : checked(file, own, planFile(file.path, file.text, models.get(file), own, ctx));
             plans.set(file.path, plan);
             if (!sameOutcome(outcomes.get(file.path), plan.outcome)) {
                 outcomes.set(file.path, plan.outcome);
                 changed.add(file.path);
             }
         }
-        pending = new Set([...calls].filter(([, targets]) => [...targets].some((t) => changed.has(t))).map(([p]) => p));
+        pending = new Set([...calls]
+            .filter(([p, targets]) => models.editable.has(p) && [...targets].some((t) => changed.has(t)))
+            .map(([p]) => p));
     }
     return plans;
 }
@@ -78771,11 +80855,108 @@ function checked(file, before, plan) {
     };
 }
 function sameOutcome(a, b) {
+    if ((a?.held ?? null) !== (b.held ?? null))
+        return false;
     const aRole = a?.assumesRole ?? false;
     const aReleased = a?.released ?? new Set();
     return (aRole === b.assumesRole &&
         aReleased.size === b.released.size &&
         [...b.released].every((s) => aReleased.has(s)));
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/rewrite.ts
+/**
+ * The workflow rewriter: the scanner's findings and a role ARN per key pair in, rewritten
+ * workflow text out. Pure. Each file is either fully migrated (every automatic finding rewritten,
+ * the result valid YAML whose re-scan finds none of the migrated keys) or left byte for byte as
+ * it was; what stays manual is returned as follow-ups.
+ *
+ * Reusable workflows of the repository are rewritten together with their callers: a called
+ * workflow that now assumes a role makes every calling job get `id-token: write`, and declared key
+ * secrets it no longer uses become optional so that its callers stop passing them. Callers wait
+ * for their callees' outcome, so files are planned until no outcome changes.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+// Findings the rewrite may turn into edits (`parsed.ts`); a file may still be left as it was
+// (see RewriteResult.findings).
+
+/** Checks a role ARN given by a person; the message names the input and what is allowed. */
+function validateRoleArn(arn, input) {
+    if (arn !== PLACEHOLDER_ARN && !ROLE_ARN.test(arn)) {
+        throw new Error(`${input}: '${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
+    }
+    return arn;
+}
+/**
+ * Rewrites the files. `trees` are the scan's parsed trees (`scanWorkflows(files).trees`, for the
+ * same file objects); a file without one is parsed again.
+ */
+function rewriteWorkflows(files, findings, options = {}, trees) {
+    for (const [name, arn] of Object.entries(options.roleArns ?? {})) {
+        validateRoleArn(arn, `role ARN for ${name}`);
+    }
+    if (options.defaultRoleArn)
+        validateRoleArn(options.defaultRoleArn, 'default role ARN');
+    const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG });
+    const byFile = findingsByFile(findings);
+    const models = fileModels(files, byFile, trees, options.keep);
+    const passed = passedSecrets(models.callers);
+    const keep = options.keep ?? new Map();
+    const plans = planFiles(files, byFile, models, (file) => ({
+        identity: (pair) => identityFor(pair, file, passed, options),
+        region: options.region ?? null,
+        repositoryDefault: options.repositoryDefault ?? 'restricted',
+        cacRef,
+        // Only a literal ARN is known to be the role the migration makes trust GitHub.
+        chainedRole: (value) => (ROLE_ARN.test(value.trim()) ? value.trim() : null)
+    }), keep);
+    return result(files, findings, byFile, plans, options, cacRef);
+}
+function findingsByFile(findings) {
+    const byFile = new Map();
+    for (const f of findings) {
+        const own = byFile.get(f.file);
+        if (own)
+            own.push(f);
+        else
+            byFile.set(f.file, [f]);
+    }
+    return byFile;
+}
+/**
+ * Only files the rewrite may edit are parsed again: those with findings it can migrate and
+ * those calling a reusable workflow of the repository (they may need id-token: write). The
+ * scan's tree of such a file is taken when given (`parsed.ts`). Other trees are not kept: a
+ * file planned again is parsed again (rare), and memory stays small.
+ */
+function fileModels(files, byFile, trees, keep) {
+    const editable = new Set();
+    const callers = new Map();
+    const model = (f) => parseModel(f.path, f.text, trees?.take(f) ?? undefined);
+    for (const f of files) {
+        const own = byFile.get(f.path) ?? [];
+        const calling = callsLocalWorkflow(f.text);
+        if ((own.some(mayRewrite) || calling) && !keep?.has(f.path))
+            editable.add(f.path);
+        if (calling)
+            callers.set(f.path, model(f));
+    }
+    return {
+        editable,
+        callers,
+        get: (file) => (callers.has(file.path) ? callers.get(file.path) : model(file))
+    };
 }
 /**
  * For each local reusable workflow, the repository secrets its in-repo callers pass under each
@@ -78857,7 +81038,8 @@ function result(files, findings, byFile, plans, options, cacRef) {
             after: plan.after,
             changed: plan.after !== file.text,
             edits: plan.edits,
-            followUps: plan.followUps
+            followUps: plan.followUps,
+            ...(plan.outcome.held ? { heldBy: plan.outcome.held } : {})
         });
         tagForSha ||= plan.usedTagForSha;
         for (const line of plan.regionsMissing)
@@ -78961,42 +81143,30 @@ function blockingReason(f, selection, roleArns, problems) {
         return null;
     return `key pair ${missing ?? '(no access key id)'}: ${problems.reasonFor(missing)}`;
 }
-
-;// CONCATENATED MODULE: ./src/migration/roles.ts
 /**
- * The roles of a plan (pure): each once, with the first key pair that uses it (a role is shared
- * by the pairs of one user), and as the pull request describes them.
+ * Called workflows the rewrite left as they were because a caller in the repository stays as it
+ * is (a called workflow changes only together with every caller).
  */
-
-/** Each role of the plan once (a role shared by pairs of one user), with the first pair using it. */
-function planRoles(aws) {
-    const seen = new Map();
-    for (const pair of aws.pairs) {
-        for (const role of pair.roles)
-            if (!seen.has(role.roleArn))
-                seen.set(role.roleArn, { role, pair });
-    }
-    return [...seen.values()];
+function heldFiles(rewrite) {
+    return rewrite.files.flatMap((f) => f.heldBy
+        ? [
+            {
+                file: f.path,
+                reason: `job ${f.heldBy.job} of ${f.heldBy.caller}, which calls it, stays as it is (${f.heldBy.why})`
+            }
+        ]
+        : []);
 }
-/** The pull request's section per role: whose keys it replaces, whom it admits, what it copies. */
-function roles_roleSections(aws) {
-    return planRoles(aws).map(({ role, pair }) => {
-        const chained = role.kind === 'chained-role';
-        return {
-            roleName: role.roleName,
-            roleArn: role.roleArn,
-            iamUser: chained ? null : (pair.owner?.userName ?? null),
-            chained,
-            trustPolicy: role.trust.document,
-            admits: role.subjects.map((s) => ({ subject: s.pattern, sources: s.sources })),
-            permissionsCopied: role.permissions?.copies ?? [],
-            documentChanges: role.permissions ? changedDocuments(role.permissions) : [],
-            merges: [
-                ...role.trust.merges,
-                ...(role.permissions?.merged ?? []).map((m) => `${m.name} (customer managed) merges: ${m.sources.join(', ')}`)
-            ]
-        };
-    });
+/** The scan's errors, one record per file (a file with three errors is one file). */
+function unparsedFiles(errors) {
+    const out = new Map();
+    for (const e of errors) {
+        const known = out.get(e.file);
+        out.set(e.file, known
+            ? { ...known, errors: known.errors + 1 }
+            : { file: e.file, line: e.line, message: e.message, errors: 1 });
+    }
+    return [...out.values()];
 }
 
 ;// CONCATENATED MODULE: ./src/migration/pull-request.ts
@@ -79040,8 +81210,41 @@ function pullRequestBody(input) {
             cleanup: 'deactivate each old access key (`aws iam update-access-key --status Inactive`), watch the workflows for a week, then delete the key and the repository secrets. Until the key is deleted, reactivating it undoes the change.'
         },
         // No link to the run: the body must not change from one run to the next (idempotence).
-        runUrl: null
+        runUrl: null,
+        cacSteps: cacStepUpgrades(input.rewrite)
     };
+}
+/** Each rewritten configure-aws-credentials step whose pin or inputs changed, in file order. */
+function cacStepUpgrades(rewrite) {
+    const out = new Map();
+    for (const file of rewrite.files.filter((f) => f.changed)) {
+        for (const edit of file.edits) {
+            if (edit.kind !== 'action-pin' && edit.kind !== 'cac-inputs')
+                continue;
+            const id = `${file.path}\u0000${edit.job}\u0000${edit.step}`;
+            const known = out.get(id);
+            const base = known ?? {
+                workflow: file.path,
+                job: edit.job,
+                step: edit.step,
+                line: edit.line,
+                from: null,
+                to: null,
+                fromComment: null,
+                converted: []
+            };
+            out.set(id, edit.kind === 'action-pin'
+                ? {
+                    ...base,
+                    line: edit.line,
+                    from: edit.from,
+                    to: edit.to,
+                    fromComment: edit.fromComment
+                }
+                : { ...base, converted: edit.converted });
+        }
+    }
+    return [...out.values()];
 }
 /** One row per file, job and key pair; the role once the rewrite migrated that use. */
 function summaryRows(uses, migrated, selection, roleArns) {
@@ -79092,6 +81295,153 @@ function commitMessage(paths, roleArns) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/migration/trust.ts
+/**
+ * The trust check of every role of the plan (pure): per role, the jobs that will assume it (from
+ * the findings of its key pairs, split as the AWS plan splits them: direct uses for the new
+ * role, the chaining jobs for a chained role), the callers of those jobs' reusable workflows
+ * (read from the workflow files themselves), and the PLANNED trust policy, handed to
+ * `src/trust/check.ts`. `src/modes/apply.ts` checks the same claims again on the policy read
+ * back from IAM.
+ */
+
+
+
+
+
+/** Findings that stand for a job calling a reusable workflow, not for a job assuming a role. */
+const NOT_ASSUMING = new Set([
+    'reusable-workflow-caller',
+    'reusable-workflow-inherit',
+    'reusable-workflow-secret'
+]);
+/** One check per role of the plan, in the plan's order. */
+function planTrustChecks(input) {
+    const { facts, aws } = input;
+    const issuer = aws.provider.url;
+    const callers = callerIndex(input.files);
+    return planRoles(aws).map(({ role }) => checkTrust({
+        roleName: role.roleName,
+        roleArn: role.roleArn,
+        document: role.trust.document,
+        jobs: roleJobs(role, input, callers),
+        facts: {
+            owner: facts.owner,
+            repo: facts.repo,
+            ownerId: facts.ownerId,
+            repoId: facts.repoId,
+            defaultBranch: facts.defaultBranch,
+            oidcSubject: facts.oidcSubject,
+            environments: facts.environments,
+            audience: aws.provider.audience
+        },
+        providerArn: aws.provider.arn,
+        issuerKey: issuerKeyPrefix(issuer),
+        repositoryIdKey: repositoryIdConditionSupported(issuer),
+        widenings: trustWidenings(role)
+    }));
+}
+/**
+ * The widenings the trust plan lists (`TrustPolicy.widenings`: filters IAM cannot express, a
+ * pull_request_target base, patterns merged to fit the quota), as the check matches them.
+ */
+function trustWidenings(role) {
+    // A plan made before widenings were recorded (a test's fake) lists none.
+    const listed = role.trust.widenings ?? [];
+    return listed.map((w) => ({
+        pattern: w.pattern,
+        filter: w.kind === 'quota-merge' ? null : w.patterns.join(', '),
+        example: w.example
+    }));
+}
+/** The jobs that assume the role: one per file and job. */
+function roleJobs(role, { selection, aws }, callers) {
+    const secrets = new Set(aws.pairs
+        .filter((p) => p.roles.some((r) => r.roleArn === role.roleArn))
+        .map((p) => p.secretName));
+    const uses = selection.requests
+        .filter((r) => secrets.has(r.key.secretName))
+        .flatMap((r) => r.uses);
+    const split = splitUses(uses);
+    const findings = role.kind === 'new-role' ? split.direct : (split.chains.get(role.roleArn) ?? []);
+    const jobs = new Map();
+    for (const f of findings) {
+        if (NOT_ASSUMING.has(f.kind) || f.job === null)
+            continue;
+        const id = `${f.file}\u0000${f.job}`;
+        if (jobs.has(id))
+            continue;
+        jobs.set(id, {
+            file: f.file,
+            job: f.job,
+            triggers: f.triggers,
+            environment: f.environment,
+            callers: callers.get(f.file) ?? []
+        });
+    }
+    return [...jobs.values()];
+}
+/** Called workflow path → the jobs of the repository's workflows that call it (`uses: ./...`). */
+function callerIndex(files) {
+    const index = new Map();
+    for (const file of files) {
+        let doc;
+        try {
+            doc = (0,dist/* parse */.qg)(file.text);
+        }
+        catch {
+            continue;
+        }
+        if (!isRecord(doc) || !isRecord(doc.jobs))
+            continue;
+        const triggers = trust_readTriggers(doc.on ?? doc.true);
+        for (const [job, body] of Object.entries(doc.jobs)) {
+            const uses = isRecord(body) && typeof body.uses === 'string' ? body.uses.trim() : '';
+            if (!uses.startsWith('./'))
+                continue;
+            const called = uses.slice(2).replace(/@.*$/, '');
+            index.set(called, [...(index.get(called) ?? []), { file: file.path, job, triggers }]);
+        }
+    }
+    return index;
+}
+/** A workflow's `on:` (string, list or map) as triggers with their ref filters. */
+function trust_readTriggers(on) {
+    const bare = (event) => ({
+        event,
+        branches: null,
+        branchesIgnore: null,
+        tags: null,
+        tagsIgnore: null,
+        types: null
+    });
+    if (typeof on === 'string')
+        return [bare(on)];
+    if (Array.isArray(on))
+        return on.filter((e) => typeof e === 'string').map(bare);
+    if (!isRecord(on))
+        return [];
+    return Object.entries(on).map(([event, body]) => {
+        const list = (key) => {
+            const v = isRecord(body) ? body[key] : undefined;
+            if (typeof v === 'string')
+                return [v];
+            return Array.isArray(v) ? v.map(String) : null;
+        };
+        return {
+            event,
+            branches: list('branches'),
+            branchesIgnore: list('branches-ignore'),
+            tags: list('tags'),
+            tagsIgnore: list('tags-ignore'),
+            types: list('types')
+        };
+    });
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/migration/compose.ts
 /**
  * The one migration plan (pure): repository facts, the scan, the AWS plan and the
@@ -79109,6 +81459,8 @@ function commitMessage(paths, roleArns) {
 
 
 
+
+
 function composeMigrationPlan(input) {
     const { facts, scan, selection, aws, cac, settings } = input;
     const roleArns = roleArnsBySecret(aws);
@@ -79121,7 +81473,8 @@ function composeMigrationPlan(input) {
         roleArns: rewriteRoleArns(findings, selection, roleArns),
         region: settings.awsRegion,
         repositoryDefault: facts.workflowTokenDefault,
-        cacRef: cac.ref
+        cacRef: cac.ref,
+        keep: blockedBy
     }, scan.trees);
     requireEveryRole(rewrite);
     const followUps = followUpItems(rewrite, uses, blockedBy);
@@ -79140,6 +81493,7 @@ function composeMigrationPlan(input) {
         followUps,
         tokenPermissionChanges: tokenChanges(rewrite, scan.findings, facts)
     });
+    const trustChecks = planTrustChecks({ facts, files: input.files, selection, aws });
     return {
         repository: `${facts.owner}/${facts.repo}`,
         defaultBranch: facts.defaultBranch,
@@ -79147,11 +81501,16 @@ function composeMigrationPlan(input) {
         aws,
         roleArns,
         rewrite,
-        blocked: [...blockedBy].map(([file, reason]) => ({ file, reason })),
+        blocked: [...[...blockedBy].map(([file, reason]) => ({ file, reason })), ...heldFiles(rewrite)],
         pairErrors: problems.errors,
         warnings,
         followUps,
-        pullRequest
+        pullRequest: pullRequest && {
+            ...pullRequest,
+            body: { ...pullRequest.body, trustChecks, notScanned: unparsedFiles(scan.errors) }
+        },
+        unparsed: unparsedFiles(scan.errors),
+        trustChecks
     };
 }
 /** A role for every rewritten pair is guaranteed by the blocked files: a placeholder is a bug. */
@@ -79179,6 +81538,7 @@ function planWarnings(input, rewrite, problems) {
     const { facts, cac, aws } = input;
     return [
         ...facts.warnings,
+        ...untrustedCheckoutWarnings(input.scan.untrustedCheckouts ?? [], input.scan.allowPullRequestTarget),
         ...(cac.note ? [cac.note] : []),
         ...rewrite.notes,
         ...problems.errors.map((e) => `Not migrated: ${e}`),
@@ -79322,7 +81682,9 @@ async function gatherMigration(request) {
     const { github, aws, settings } = request;
     const facts = await github.readFacts({ workflowFiles: true });
     const files = facts.workflowFiles ?? [];
-    const scan = scanWorkflows(files);
+    const scan = scanWorkflows(files, {
+        allowPullRequestTarget: settings.allowPullRequestTarget ?? false
+    });
     const selection = selectPairs(settings.keys, scan.findings);
     const [awsPlan, cac] = await Promise.all([
         planAwsMigration(aws, {
@@ -80049,371 +82411,82 @@ function unifiedDiffs(files, context = 3) {
         .join('');
 }
 
-;// CONCATENATED MODULE: ./src/report/migration-summary.ts
+;// CONCATENATED MODULE: ./src/report/fit.ts
 /**
- * The job summary of a migration (pure): what was done and what was not, then the plan itself
- * (key owners, roles with trust policies and permissions, workflow changes with their diffs,
- * warnings and follow-ups). The same plan as JSON is `plan-json.ts`.
+ * Fits markdown made of sections into a byte limit (pure): the runner refuses a job summary over
+ * 1 MiB per step ("$GITHUB_STEP_SUMMARY upload aborted, supports content up to a size of
+ * 1024k"), and then shows none of it. As the pull request body does (`pr-body.ts`), whole items
+ * are cut from the end of the largest section of the lowest priority until the text fits, and
+ * the section says how many were cut. Heads and tails (headings, code fences) always stay.
  */
-
-
-
-
-
-function renderMigrationSummary(plan, result, options) {
-    return [
-        `## AWS keys to OIDC: ${options.mode} \`${plan.repository}\``,
-        '',
-        ...(result
-            ? doneSection(plan, result)
-            : [
-                `Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`,
-                ''
-            ]),
-        ...pairsSection(plan),
-        ...planRoles(plan.aws).flatMap(({ role }) => roleSection(role)),
-        ...workflowsSection(plan),
-        ...listSection('### Manual follow-ups', plan.followUps.map((u) => `\`${u.file}:${u.line}\`: ${u.message}`)),
-        ...listSection('### Warnings', plan.warnings)
-    ].join('\n');
-}
-function pairsSection(plan) {
-    const out = [
-        '### Key pairs',
-        '',
-        '| Secret | IAM user | Account | Last used | Role |',
-        '|---|---|---|---|---|'
-    ];
-    for (const p of plan.aws.pairs) {
-        const last = p.owner?.lastUsed;
-        const used = last?.date
-            ? `${last.date.slice(0, 10)} ${[last.serviceName, last.region].filter(Boolean).join(' ')}`
-            : 'never';
-        const role = p.error
-            ? `not migrated: ${cell(p.error)}`
-            : p.roles.map((r) => `\`${r.roleName}\` (${r.change})`).join(', ');
-        out.push(`| \`${p.secretName}\` | ${p.owner ? `\`${p.owner.userName}\`` : '—'} | ${p.owner?.accountId ?? '—'} | ${p.owner ? used : '—'} | ${role} |`);
-    }
-    out.push('');
-    out.push(`OIDC provider \`${plan.aws.provider.arn}\`: ${plan.aws.provider.change}.`, '');
-    return out;
-}
-function workflowsSection(plan) {
-    const out = ['### Workflow changes', ''];
-    const changed = plan.rewrite.files.filter((f) => f.changed);
-    if (changed.length === 0)
-        out.push('No workflow file changes.', '');
-    for (const f of changed) {
-        out.push(`- \`${f.path}\``);
-        for (const e of f.edits)
-            out.push(`  - line ${e.line}: ${describeEdit(e)}`);
-    }
-    if (changed.length > 0) {
-        out.push('', '<details><summary>Diff</summary>', '', '```diff', unifiedDiffs(changed).trimEnd(), '```', '', '</details>', '');
-    }
-    for (const b of plan.blocked)
-        out.push(`- \`${b.file}\`: its key uses are not migrated: ${b.reason}`);
-    if (plan.blocked.length > 0)
-        out.push('');
-    return out;
-}
-/** A heading and one bullet per item; nothing when there are none. */
-function listSection(heading, items) {
-    return items.length === 0 ? [] : [heading, '', ...items.map((i) => `- ${i}`), ''];
-}
-function doneSection(plan, result) {
-    const out = ['### What was done', ''];
-    if (result.awsWrites.length === 0)
-        out.push('- AWS: nothing to change (already as planned).');
-    for (const w of result.awsWrites)
-        out.push(`- AWS: ${w}`);
-    const pr = result.pullRequest;
-    if (pr)
-        out.push(`- Pull request [#${pr.number}](${pr.url}): ${pr.operation}.`);
-    else if (!plan.pullRequest)
-        out.push('- Pull request: none needed (no workflow file changes).');
-    out.push('');
-    if (result.errors.length > 0) {
-        out.push('### Not done', '', ...result.errors.map((e) => `- ${e}`), '');
-        out.push('Run the action again with the same inputs to complete the migration; nothing is created twice.', '');
-    }
-    return out;
-}
-function roleSection(role) {
-    const out = [
-        `### Role \`${role.roleName}\` (${role.change})`,
-        '',
-        `\`${role.roleArn}\`${role.kind === 'chained-role' ? ': an existing role the keys assumed; a GitHub trust statement is added.' : ''}`,
-        '',
-        '**Jobs it admits**',
-        ''
-    ];
-    for (const s of role.subjects) {
-        out.push(`- \`${s.pattern}\``);
-        for (const src of s.sources)
-            out.push(`  - ${src}`);
-    }
-    out.push('', '<details><summary>Trust policy</summary>', '', '```json', JSON.stringify(role.trust.document, null, 2), '```', '', '</details>', '');
-    if (role.permissions) {
-        out.push('**Permissions copied**', '');
-        for (const c of role.permissions.copies)
-            out.push(`- ${c}`);
-        out.push('');
-        const changed = changedDocuments(role.permissions);
-        if (changed.length > 0) {
-            out.push('**Changed on the way** (documents that differ from their source)', '');
-            out.push(...policyChangeLines(changed), '');
-        }
-    }
-    const changes = role.changes.filter((c) => c.change !== 'unchanged');
-    if (changes.length > 0) {
-        out.push('**Changes**', '');
-        for (const c of changes)
-            out.push(`- ${c.change}: ${c.resource}`);
-        out.push('');
-    }
-    return out;
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/report/plan-json.ts
-
-function planJson(plan) {
-    return {
-        repository: plan.repository,
-        defaultBranch: plan.defaultBranch,
-        baseSha: plan.baseSha,
-        accountId: plan.aws.accountId,
-        provider: plan.aws.provider,
-        pairs: plan.aws.pairs.map(pairJson),
-        roleArns: plan.roleArns,
-        workflows: plan.rewrite.files
-            .filter((f) => f.changed || f.followUps.length > 0)
-            .map(workflowJson),
-        blocked: plan.blocked,
-        pairErrors: plan.pairErrors,
-        warnings: plan.warnings,
-        followUps: plan.followUps,
-        pullRequest: plan.pullRequest
-            ? {
-                branch: plan.pullRequest.branch,
-                base: plan.pullRequest.baseBranch,
-                title: plan.pullRequest.title,
-                files: plan.pullRequest.files.map((f) => f.path)
-            }
-            : null
-    };
-}
-function pairJson(p) {
-    return {
-        secretName: p.secretName,
-        user: p.owner?.userName ?? null,
-        account: p.owner?.accountId ?? null,
-        lastUsed: p.owner?.lastUsed ?? null,
-        error: p.error,
-        followUps: p.followUps,
-        roles: p.roles.map(roleJson)
-    };
-}
-function roleJson(r) {
-    return {
-        kind: r.kind,
-        roleName: r.roleName,
-        roleArn: r.roleArn,
-        change: r.change,
-        trustPolicy: r.trust.document,
-        subjects: r.subjects,
-        boundaryArn: r.boundaryArn,
-        maxSessionDuration: r.maxSessionDuration,
-        permissions: r.permissions
-            ? {
-                attach: r.permissions.attach,
-                inline: r.permissions.inline.map((i) => ({
-                    name: i.name,
-                    source: i.source,
-                    changes: i.changes
-                })),
-                merged: r.permissions.merged.map((m) => ({
-                    name: m.name,
-                    arn: m.arn,
-                    sources: m.sources,
-                    changes: m.changes
-                })),
-                copies: r.permissions.copies
-            }
-            : null,
-        changes: r.changes,
-        warnings: r.warnings
-    };
-}
-function workflowJson(f) {
-    return { path: f.path, changed: f.changed, edits: f.edits.map(editJson), followUps: f.followUps };
-}
-
-;// CONCATENATED MODULE: ./src/modes/migrate.ts
-
-
-
-
-
-
-
-
-
-
+/** The runner's limit on the job summary of one step. */
+const STEP_SUMMARY_LIMIT = 1024 * 1024;
+/** Kept under the limit for the notes that say what was cut. */
+const fit_MARGIN = 1024;
 /**
- * `mode: migrate` (apply) and `mode: plan` with `keys` (plan only): read everything, build one
- * plan, show it, then (migrate) apply it: OIDC provider, roles, pull request.
+ * The sections joined by newlines, within `limit` bytes (UTF-8). `note(cut, unit)` is the line
+ * added after the items of a section that lost some.
  */
-async function runMigration(settings, env, mode) {
-    const repository = requireRepository(settings.repository);
-    if (settings.keys.length === 0) {
-        throw new InputError('keys', `mode '${mode}' with AWS needs at least one SECRET_NAME=ACCESS_KEY_ID line, e.g. AWS_ACCESS_KEY_ID=\${{ secrets.AWS_ACCESS_KEY_ID }}`);
-    }
-    const github = createGitHubApi({
-        token: settings.githubToken,
-        repository,
-        baseUrl: apiBaseUrl(env)
-    });
-    const aws = createAwsClients({ region: settings.awsRegion });
-    // Before any read of substance: a token that cannot push workflow files fails here, clearly.
-    if (mode === 'migrate')
-        await checkToken(github);
-    const plan = await readPlan(github, aws, settings, repository);
-    setOutput('plan', JSON.stringify(planJson(plan)));
-    const result = mode === 'migrate' ? await applyPlan(github, aws, plan) : null;
-    await reportOutcome(plan, result, mode, env);
-    return { plan, result };
-}
-async function readPlan(github, aws, settings, repository) {
-    return group(`Reading ${repository.owner}/${repository.repo} and AWS`, async () => {
-        try {
-            const plan = await gatherMigration({ github, aws, settings, now: new Date() });
-            for (const line of planLines(plan))
-                info(line);
-            return plan;
+function fitSections(sections, limit, note) {
+    const kept = sections.map((s) => s.items.length);
+    const render = () => sections
+        .map((s, i) => {
+        const keep = kept[i] ?? 0;
+        const cut = s.items.length - keep;
+        // A note inside a code fence would read as code: it goes after the tail then.
+        const fenced = s.tail.some((l) => l.startsWith('```'));
+        const noteLines = cut > 0 ? ['', note(cut, s.unit), ''] : [];
+        return [
+            ...s.head,
+            ...s.items.slice(0, keep),
+            ...(fenced ? [] : noteLines),
+            ...s.tail,
+            ...(fenced ? noteLines : [])
+        ].join('\n');
+    })
+        .join('\n');
+    let text = render();
+    const budget = limit - fit_MARGIN;
+    for (let guard = 0; bytes(text) > budget && guard < 10_000; guard++) {
+        const at = pick(sections, kept);
+        if (at < 0)
+            break;
+        const section = sections[at];
+        let excess = bytes(text) - budget;
+        let k = kept[at] ?? 0;
+        while (k > 0 && excess > 0) {
+            k--;
+            excess -= bytes(section.items[k] ?? '') + 1;
         }
-        catch (error) {
-            throw wrapError('could not build the migration plan', error);
+        kept[at] = k;
+        text = render();
+    }
+    if (bytes(text) <= limit)
+        return text;
+    // Fixed sections alone are too long (never with the action's own texts): cut the bytes.
+    const end = `\n\n${note(1, 'part')}\n`;
+    return `${Buffer.from(text)
+        .subarray(0, limit - bytes(end) - 4)
+        .toString('utf8')}${end}`;
+}
+/** The section to cut next: lowest priority, then the most bytes still kept. */
+function pick(sections, kept) {
+    let best = -1;
+    let rank = [Infinity, -1];
+    sections.forEach((s, i) => {
+        const keep = kept[i] ?? 0;
+        if (s.fixed || keep === 0)
+            return;
+        const size = bytes(s.items.slice(0, keep).join('\n'));
+        if (s.priority < rank[0] || (s.priority === rank[0] && size > rank[1])) {
+            best = i;
+            rank = [s.priority, size];
         }
     });
+    return best;
 }
-/** The writes, then the outputs that name what they made. */
-async function applyPlan(github, aws, plan) {
-    startGroup('Applying: OIDC provider, roles, pull request');
-    const result = await applyMigration(github, aws, plan);
-    for (const w of result.awsWrites)
-        info(`AWS: ${w}`);
-    endGroup();
-    setOutput('role-arns', JSON.stringify(result.roleArns));
-    setOutput('pull-request-number', result.pullRequest ? String(result.pullRequest.number) : '');
-    setOutput('pull-request-url', result.pullRequest?.url ?? '');
-    setOutput('pull-request-operation', result.pullRequest?.operation ?? '');
-    if (result.pullRequest) {
-        info(`Pull request #${result.pullRequest.number} ${result.pullRequest.operation}: ${result.pullRequest.url}`);
-    }
-    return result;
-}
-/** The job summary, the follow-up annotations, and the failure (migrate) or warnings (plan). */
-async function reportOutcome(plan, result, mode, env) {
-    if (env.GITHUB_STEP_SUMMARY) {
-        // A blank line first: in plan mode this follows the findings summary.
-        await summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}`).write();
-    }
-    // (Plan mode has annotated every finding already.)
-    if (mode === 'migrate') {
-        for (const f of plan.followUps) {
-            warning(f.message, { title: 'Manual follow-up', file: f.file, startLine: f.line });
-        }
-    }
-    const problems = [...plan.pairErrors, ...(result?.errors ?? [])];
-    if (problems.length > 0 && mode === 'migrate') {
-        setFailed(`The migration is incomplete: ${problems.join('; ')}`);
-    }
-    else if (problems.length > 0) {
-        // Plan mode fails only with fail-on-findings; what migrate would refuse is a warning here.
-        for (const p of problems)
-            warning(`Cannot be migrated: ${p}`);
-    }
-}
-function requireRepository(repository) {
-    if (!repository) {
-        throw new InputError('repository', 'is empty; give OWNER/REPO (the default is the repository of the workflow run)');
-    }
-    return repository;
-}
-async function checkToken(github) {
-    const capability = await github.requireMigrateCapability();
-    info(`GitHub token: ${capability.kind}${capability.scopes ? ` (scopes: ${capability.scopes.join(', ')})` : ''}`);
-}
-function planLines(plan) {
-    const lines = [`AWS account ${plan.aws.accountId}; OIDC provider: ${plan.aws.provider.change}`];
-    for (const p of plan.aws.pairs) {
-        lines.push(p.error
-            ? `${p.secretName}: not migrated: ${p.error}`
-            : `${p.secretName}: IAM user ${p.owner?.userName ?? '?'} -> ${p.roles.map((r) => `${r.roleArn} (${r.change})`).join(', ')}`);
-    }
-    const changed = plan.rewrite.files.filter((f) => f.changed).map((f) => f.path);
-    lines.push(`Workflow files to change: ${changed.length > 0 ? changed.join(', ') : 'none'}`);
-    return lines;
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/local-files.ts
-
-
-const YAML = /\.ya?ml$/i;
-/**
- * Collects workflow and composite-action files from disk.
- * - a repository root: `.github/workflows/*.yml|yaml` and `.github/actions/**\/action.yml|yaml`;
- * - a folder without `.github/`: every `*.yml|yaml` directly in it (a folder of workflow files);
- * - a single file: that file.
- * Paths are relative to the root, with `/` separators, sorted for stable output.
- */
-async function collectWorkflowFiles(target) {
-    const stat = await external_node_fs_.promises.stat(target).catch(() => {
-        throw new Error(`${target}: no such file or directory`);
-    });
-    if (stat.isFile()) {
-        const root = external_node_path_default().dirname(target);
-        return { root, files: [await local_files_read(root, target)] };
-    }
-    const github = external_node_path_default().join(target, '.github');
-    const hasGithub = await external_node_fs_.promises.stat(github).then((s) => s.isDirectory(), () => false);
-    const paths = [];
-    if (hasGithub) {
-        paths.push(...(await listDir(external_node_path_default().join(github, 'workflows'), false)).filter((p) => YAML.test(p)));
-        paths.push(...(await listDir(external_node_path_default().join(github, 'actions'), true)).filter((p) => /(^|[\\/])action\.ya?ml$/i.test(p)));
-    }
-    else {
-        paths.push(...(await listDir(target, false)).filter((p) => YAML.test(p)));
-    }
-    paths.sort();
-    const files = await Promise.all(paths.map((p) => local_files_read(target, p)));
-    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return { root: target, files };
-}
-async function listDir(dir, recursive) {
-    const entries = await external_node_fs_.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
-    const out = [];
-    for (const entry of entries) {
-        const full = external_node_path_default().join(dir, entry.name);
-        if (entry.isFile())
-            out.push(full);
-        else if (recursive && entry.isDirectory())
-            out.push(...(await listDir(full, true)));
-    }
-    return out;
-}
-async function local_files_read(root, file) {
-    const text = await external_node_fs_.promises.readFile(file, 'utf8');
-    return { path: external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/'), text };
+function bytes(text) {
+    return Buffer.byteLength(text, 'utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/report/kinds.ts
@@ -80472,6 +82545,650 @@ const KIND_INFO = {
             'IAM. They cannot be replaced by an AWS role and are left as they are.'
     }
 };
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+/** A readable table per file, for the terminal. */
+function renderText(result) {
+    const lines = [];
+    const byFile = groupByFile(result.findings);
+    for (const [file, findings] of byFile) {
+        lines.push(file);
+        const rows = findings.map((f) => [
+            `${f.line}:${f.column}`,
+            f.job ?? '(workflow)',
+            f.kind,
+            f.migration,
+            f.secrets.join(', '),
+            f.reason
+        ]);
+        lines.push(...table(['LINE', 'JOB', 'KIND', 'MIGRATION', 'SECRETS', 'WHAT'], rows));
+        lines.push('');
+    }
+    for (const e of result.errors) {
+        lines.push(`error: ${e.file}:${e.line}: ${e.message}`);
+    }
+    const aws = awsKeyFindings(result.findings);
+    const other = result.findings.length - aws.length;
+    lines.push(`${aws.length} static AWS key use${aws.length === 1 ? '' : 's'} in ${new Set(aws.map((f) => f.file)).size} file(s)` +
+        (other ? `, ${other} non-AWS key use${other === 1 ? '' : 's'} left as is` : '') +
+        (result.errors.length
+            ? `, ${new Set(result.errors.map((e) => e.file)).size} file(s) not valid YAML (not scanned)`
+            : ''));
+    return lines.join('\n') + '\n';
+}
+function groupByFile(findings) {
+    const map = new Map();
+    for (const f of findings) {
+        const list = map.get(f.file) ?? [];
+        list.push(f);
+        map.set(f.file, list);
+    }
+    return map;
+}
+function table(header, rows) {
+    const all = [header, ...rows];
+    // The last column (free text) is not padded.
+    const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+    return all.map((r) => r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd()
+        .replace(/^/, '  '));
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+
+/**
+ * Bytes the findings summary may take: a quarter of the runner's 1 MiB per step, so that the
+ * migration summary plan mode adds after it (with `keys`) still fits.
+ */
+const PLAN_SUMMARY_LIMIT = 256 * 1024;
+/**
+ * The job summary of plan mode: what was found, where, and what to do next. Within `limit`
+ * bytes: rows of the files with the most findings are cut first, the counts and next steps never.
+ */
+function renderPlanSummary(result, links, limit = PLAN_SUMMARY_LIMIT) {
+    const aws = awsKeyFindings(result.findings);
+    const head = ['## AWS keys to OIDC: plan', ''];
+    if (result.findings.length === 0 && result.errors.length === 0) {
+        head.push('No long-lived AWS access keys found in the workflows. Nothing to migrate.');
+        return head.join('\n') + '\n';
+    }
+    const automatic = aws.filter((f) => f.migration === 'automatic').length;
+    const pairs = new Set(aws.map((f) => `${f.pair.accessKeyId}/${f.pair.secretAccessKey}`));
+    head.push(`**${aws.length}** static AWS key use${aws.length === 1 ? '' : 's'} ` +
+        `(${pairs.size} key pair${pairs.size === 1 ? '' : 's'}) in ` +
+        `**${new Set(aws.map((f) => f.file)).size}** file(s): ${automatic} can be migrated automatically, ` +
+        `${aws.length - automatic} need a person.`, '');
+    const sections = [fixed(head)];
+    for (const [file, findings] of groupByFile(result.findings)) {
+        sections.push({
+            head: [
+                `### \`${file}\``,
+                '',
+                '| Line | Job | Kind | Secrets | Migration | What |',
+                '|---|---|---|---|---|---|'
+            ],
+            items: findings.map((f) => row(f, links)),
+            tail: [''],
+            priority: 1,
+            fixed: false,
+            unit: 'rows'
+        });
+    }
+    if (result.errors.length) {
+        sections.push({
+            head: ['### Files that could not be read', ''],
+            items: result.errors.map((e) => `- \`${e.file}\` line ${e.line}: ${summary_escape(e.message)}`),
+            tail: [''],
+            priority: 1,
+            fixed: false,
+            unit: 'files'
+        });
+    }
+    sections.push(fixed([
+        '### Next steps',
+        '',
+        '1. Run this action with `mode: migrate` (see the README: it needs AWS administrator credentials and a token that can push workflow files) to create the IAM roles and open a pull request.',
+        '2. Review and merge the pull request, run the migrated workflows once.',
+        '3. Deactivate, then delete, the old access keys and their secrets.',
+        ''
+    ]));
+    return fitSections(sections, limit, (cut, unit) => `_…${cut} more ${unit} cut to fit the job summary's 1 MiB limit; the \`findings\` output (and SARIF) has all of them._`);
+}
+function fixed(lines) {
+    return { head: lines, items: [], tail: [], priority: 9, fixed: true, unit: 'lines' };
+}
+function row(f, links) {
+    const line = links.blobBase
+        ? `[${f.line}](${links.blobBase}${encodeURI(links.pathPrefix + f.file)}#L${f.line})`
+        : String(f.line);
+    const secrets = f.secrets.map((s) => `\`${s}\``).join(', ');
+    return `| ${line} | ${f.job ? `\`${f.job}\`` : '(workflow)'} | ${KIND_INFO[f.kind].title} | ${secrets} | ${f.migration} | ${summary_escape(f.reason)} |`;
+}
+function summary_escape(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/report/migration-summary.ts
+/**
+ * The job summary of a migration (pure): what was done and what was not, then the plan itself
+ * (key owners, roles with trust policies and permissions, workflow changes with their diffs,
+ * warnings and follow-ups). The same plan as JSON is `plan-json.ts`.
+ */
+
+
+
+
+
+
+
+
+
+
+const MIGRATION_SUMMARY_LIMIT = STEP_SUMMARY_LIMIT - PLAN_SUMMARY_LIMIT;
+/**
+ * Within the limit, cut by the pull request body's priorities: the diffs, follow-ups and
+ * warnings first, then the key pair rows, the roles (with their trust policies) last; what was
+ * done never.
+ */
+function renderMigrationSummary(plan, result, options) {
+    const sections = [
+        migration_summary_fixed([
+            `## AWS keys to OIDC: ${options.mode} \`${plan.repository}\``,
+            '',
+            ...(result
+                ? doneSection(plan, result)
+                : [
+                    `Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`,
+                    ''
+                ])
+        ]),
+        ...pairsSection(plan),
+        {
+            head: [],
+            items: planRoles(plan.aws).map(({ role }) => roleSection(role).join('\n')),
+            tail: [],
+            priority: 3,
+            fixed: false,
+            unit: 'roles'
+        },
+        ...trustCheckFitSections(plan.trustChecks),
+        ...workflowsSection(plan),
+        listSection('### Manual follow-ups', plan.followUps.map((u) => `\`${u.file}:${u.line}\`: ${u.message}`), 'follow-ups'),
+        listSection('### Warnings', plan.warnings, 'warnings'),
+        listSection('### Workflow files not scanned', plan.unparsed.map(notScannedLine), 'files')
+    ];
+    return fitSections(sections.filter((x) => x.head.length + x.items.length + x.tail.length > 0), options.limit ?? MIGRATION_SUMMARY_LIMIT, (cut, unit) => `_…${cut} more ${unit} cut to fit the job summary's 1 MiB limit; the \`plan\` output has all of them._`);
+}
+function migration_summary_fixed(lines) {
+    return { head: lines, items: [], tail: [], priority: 9, fixed: true, unit: 'lines' };
+}
+function pairsSection(plan) {
+    const rows = [];
+    for (const p of plan.aws.pairs) {
+        const last = p.owner?.lastUsed;
+        const used = last?.date
+            ? `${last.date.slice(0, 10)} ${[last.serviceName, last.region].filter(Boolean).join(' ')}`
+            : 'never';
+        const role = p.error
+            ? `not migrated: ${migration_summary_cell(p.error)}`
+            : p.roles.map((r) => `\`${r.roleName}\` (${r.change})`).join(', ');
+        rows.push(`| \`${p.secretName}\` | ${p.owner ? `\`${p.owner.userName}\`` : '—'} | ${p.owner?.accountId ?? '—'} | ${p.owner ? used : '—'} | ${role} |`);
+    }
+    return [
+        {
+            head: [
+                '### Key pairs',
+                '',
+                '| Secret | IAM user | Account | Last used | Role |',
+                '|---|---|---|---|---|'
+            ],
+            items: rows,
+            tail: ['', `OIDC provider \`${plan.aws.provider.arn}\`: ${plan.aws.provider.change}.`, ''],
+            priority: 2,
+            fixed: false,
+            unit: 'key pair rows'
+        }
+    ];
+}
+function workflowsSection(plan) {
+    const changed = plan.rewrite.files.filter((f) => f.changed);
+    const list = {
+        head: [
+            '### Workflow changes',
+            '',
+            ...(changed.length === 0 ? ['No workflow file changes.', ''] : [])
+        ],
+        items: changed.map((f) => [`- \`${f.path}\``, ...f.edits.map((e) => `  - line ${e.line}: ${describeEdit(e)}`)].join('\n')),
+        tail: [],
+        priority: 1,
+        fixed: false,
+        unit: 'changed files'
+    };
+    const diff = {
+        head: changed.length > 0 ? ['', '<details><summary>Diff</summary>', '', '```diff'] : [],
+        items: changed.map((f) => unifiedDiffs([f]).trimEnd()).filter((d) => d !== ''),
+        tail: changed.length > 0 ? ['```', '', '</details>', ''] : [],
+        priority: 1,
+        fixed: false,
+        unit: 'file diffs'
+    };
+    const blocked = {
+        head: [],
+        items: plan.blocked.map((b) => `- \`${b.file}\`: its key uses are not migrated: ${b.reason}`),
+        tail: plan.blocked.length > 0 ? [''] : [],
+        priority: 1,
+        fixed: false,
+        unit: 'files left as they were'
+    };
+    return [list, diff, blocked];
+}
+/** A heading and one bullet per item; nothing when there are none. */
+function listSection(heading, items, unit) {
+    return items.length === 0
+        ? { head: [], items: [], tail: [], priority: 1, fixed: false, unit }
+        : {
+            head: [heading, ''],
+            items: items.map((i) => `- ${i}`),
+            tail: [''],
+            priority: 1,
+            fixed: false,
+            unit
+        };
+}
+function doneSection(plan, result) {
+    const out = ['### What was done', ''];
+    if (result.awsWrites.length === 0)
+        out.push('- AWS: nothing to change (already as planned).');
+    for (const w of result.awsWrites)
+        out.push(`- AWS: ${w}`);
+    const pr = result.pullRequest;
+    if (pr)
+        out.push(`- Pull request [#${pr.number}](${pr.url}): ${pr.operation}.`);
+    else if (!plan.pullRequest)
+        out.push('- Pull request: none needed (no workflow file changes).');
+    out.push('');
+    if (result.errors.length > 0) {
+        out.push('### Not done', '', ...result.errors.map((e) => `- ${e}`), '');
+        out.push('Run the action again with the same inputs to complete the migration; nothing is created twice.', '');
+    }
+    return out;
+}
+function roleSection(role) {
+    const out = [
+        `### Role \`${role.roleName}\` (${role.change})`,
+        '',
+        `\`${role.roleArn}\`${role.kind === 'chained-role' ? ': an existing role the keys assumed; a GitHub trust statement is added.' : ''}`,
+        '',
+        '**Jobs it admits**',
+        ''
+    ];
+    for (const s of role.subjects) {
+        out.push(`- \`${s.pattern}\``);
+        for (const src of s.sources)
+            out.push(`  - ${src}`);
+    }
+    out.push('', '<details><summary>Trust policy</summary>', '', '```json', JSON.stringify(role.trust.document, null, 2), '```', '', '</details>', '');
+    out.push(...wideningBlock(role.trust.widenings));
+    if (role.permissions) {
+        out.push('**Permissions copied**', '');
+        for (const c of role.permissions.copies)
+            out.push(`- ${c}`);
+        out.push('');
+        const changed = changedDocuments(role.permissions);
+        if (changed.length > 0) {
+            out.push('**Changed on the way** (documents that differ from their source)', '');
+            out.push(...policyChangeLines(changed), '');
+        }
+    }
+    const changes = role.changes.filter((c) => c.change !== 'unchanged');
+    if (changes.length > 0) {
+        out.push('**Changes**', '');
+        for (const c of changes)
+            out.push(`- ${c.change}: ${c.resource}`);
+        out.push('');
+    }
+    return out;
+}
+function migration_summary_cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/**
+ * The problems of a run in one line that stays short: the first few, then how many more (500
+ * `keys` lines that cannot be migrated must not make a 60 KB error). The summary lists them all.
+ */
+function summariseProblems(problems, shown = 5) {
+    if (problems.length <= shown)
+        return problems.join('; ');
+    return `${problems.slice(0, shown).join('; ')}; and ${problems.length - shown} more (${problems.length} in all; see the job summary)`;
+}
+
+;// CONCATENATED MODULE: ./src/report/plan-json.ts
+
+function planJson(plan) {
+    return {
+        repository: plan.repository,
+        defaultBranch: plan.defaultBranch,
+        baseSha: plan.baseSha,
+        accountId: plan.aws.accountId,
+        provider: plan.aws.provider,
+        pairs: plan.aws.pairs.map((p) => pairJson(p, plan.trustChecks)),
+        roleArns: plan.roleArns,
+        workflows: plan.rewrite.files
+            .filter((f) => f.changed || f.followUps.length > 0)
+            .map(workflowJson),
+        blocked: plan.blocked,
+        pairErrors: plan.pairErrors,
+        warnings: plan.warnings,
+        followUps: plan.followUps,
+        pullRequest: plan.pullRequest
+            ? {
+                branch: plan.pullRequest.branch,
+                base: plan.pullRequest.baseBranch,
+                title: plan.pullRequest.title,
+                files: plan.pullRequest.files.map((f) => f.path)
+            }
+            : null
+    };
+}
+function pairJson(p, checks) {
+    return {
+        secretName: p.secretName,
+        user: p.owner?.userName ?? null,
+        account: p.owner?.accountId ?? null,
+        lastUsed: p.owner?.lastUsed ?? null,
+        error: p.error,
+        followUps: p.followUps,
+        roles: p.roles.map((r) => ({
+            ...roleJson(r),
+            trustCheck: checks.find((c) => c.roleArn === r.roleArn) ?? null
+        }))
+    };
+}
+function roleJson(r) {
+    return {
+        kind: r.kind,
+        roleName: r.roleName,
+        roleArn: r.roleArn,
+        change: r.change,
+        trustPolicy: r.trust.document,
+        subjects: r.subjects,
+        widenings: r.trust.widenings,
+        boundaryArn: r.boundaryArn,
+        maxSessionDuration: r.maxSessionDuration,
+        permissions: r.permissions
+            ? {
+                attach: r.permissions.attach,
+                inline: r.permissions.inline.map((i) => ({
+                    name: i.name,
+                    source: i.source,
+                    changes: i.changes
+                })),
+                merged: r.permissions.merged.map((m) => ({
+                    name: m.name,
+                    arn: m.arn,
+                    sources: m.sources,
+                    changes: m.changes
+                })),
+                copies: r.permissions.copies
+            }
+            : null,
+        changes: r.changes,
+        warnings: r.warnings
+    };
+}
+function workflowJson(f) {
+    return { path: f.path, changed: f.changed, edits: f.edits.map(editJson), followUps: f.followUps };
+}
+
+;// CONCATENATED MODULE: ./src/modes/migrate.ts
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `mode: migrate` (apply) and `mode: plan` with `keys` (plan only): read everything, build one
+ * plan, show it, then (migrate) apply it: OIDC provider, roles, pull request.
+ */
+async function runMigration(settings, env, mode) {
+    const repository = requireRepository(settings.repository);
+    if (settings.keys.length === 0) {
+        throw new InputError('keys', `mode '${mode}' with AWS needs at least one SECRET_NAME=ACCESS_KEY_ID line, e.g. AWS_ACCESS_KEY_ID=\${{ secrets.AWS_ACCESS_KEY_ID }}`);
+    }
+    const github = createGitHubApi({
+        token: settings.githubToken,
+        repository,
+        baseUrl: apiBaseUrl(env)
+    });
+    const aws = createAwsClients({ region: settings.awsRegion });
+    // Before any read of substance: a token that cannot push workflow files fails here, clearly.
+    if (mode === 'migrate')
+        await checkToken(github);
+    const plan = await readPlan(github, aws, settings, repository);
+    setOutput('plan', JSON.stringify(planJson(plan)));
+    // Every refusal the plan and a few reads can tell, before the first write.
+    if (mode === 'migrate') {
+        try {
+            await checkBeforeWriting(github, plan, settings);
+        }
+        catch (error) {
+            // The plan that was refused, whole (the error names only the first problems).
+            await writeSummary(plan, null, 'plan', env);
+            throw error;
+        }
+    }
+    const result = mode === 'migrate' ? await applyPlan(github, aws, plan) : null;
+    await reportOutcome(plan, result, mode, env);
+    return { plan, result };
+}
+async function readPlan(github, aws, settings, repository) {
+    return group(`Reading ${repository.owner}/${repository.repo} and AWS`, async () => {
+        try {
+            const plan = await gatherMigration({ github, aws, settings, now: new Date() });
+            for (const line of planLines(plan))
+                info(line);
+            return plan;
+        }
+        catch (error) {
+            if (error instanceof InputError)
+                throw error;
+            throw wrapError('could not build the migration plan', error);
+        }
+    });
+}
+/** The writes, then the outputs that name what they made. */
+async function applyPlan(github, aws, plan) {
+    startGroup('Applying: OIDC provider, roles, pull request');
+    const result = await applyMigration(github, aws, plan);
+    for (const w of result.awsWrites)
+        info(`AWS: ${w}`);
+    endGroup();
+    setOutput('role-arns', JSON.stringify(result.roleArns));
+    setOutput('pull-request-number', result.pullRequest ? String(result.pullRequest.number) : '');
+    setOutput('pull-request-url', result.pullRequest?.url ?? '');
+    setOutput('pull-request-operation', result.pullRequest?.operation ?? '');
+    if (result.pullRequest) {
+        info(`Pull request #${result.pullRequest.number} ${result.pullRequest.operation}: ${result.pullRequest.url}`);
+    }
+    return result;
+}
+/** The job summary, the follow-up annotations, and the failure (migrate) or warnings (plan). */
+async function reportOutcome(plan, result, mode, env) {
+    await writeSummary(plan, result, mode, env);
+    // (Plan mode has annotated every finding already.)
+    if (mode === 'migrate') {
+        for (const f of plan.followUps) {
+            warning(f.message, { title: 'Manual follow-up', file: f.file, startLine: f.line });
+        }
+    }
+    const problems = [
+        ...plan.pairErrors,
+        ...plan.unparsed.map(notScannedProblem),
+        ...(result?.errors ?? [])
+    ];
+    if (problems.length > 0 && mode === 'migrate') {
+        setFailed(`The migration is incomplete: ${summariseProblems(problems)}`);
+    }
+    else if (problems.length > 0) {
+        // Plan mode fails only with fail-on-findings; what migrate would refuse is a warning here.
+        for (const p of problems.slice(0, MAX_WARNINGS))
+            warning(`Cannot be migrated: ${p}`);
+        if (problems.length > MAX_WARNINGS) {
+            warning(`Cannot be migrated: ${problems.length - MAX_WARNINGS} more key pair(s); see the job summary`);
+        }
+    }
+}
+/** Annotations per step are few on GitHub (10 warnings are shown): the rest is in the summary. */
+const MAX_WARNINGS = 10;
+/**
+ * The refusals known before any write: no key pair will get a role (then not even the provider
+ * is created), the pull-request branch is the default branch, or it exists and holds commits the
+ * action did not make.
+ */
+async function checkBeforeWriting(github, plan, settings) {
+    if (!plan.aws.pairs.some((p) => p.roles.length > 0)) {
+        throw new InputError('keys', `no line gives a key pair that can be migrated, so nothing was created: ${summariseProblems(plan.pairErrors)}. Give SECRET_NAME=ACCESS_KEY_ID lines for keys of this account that the repository's workflows use`);
+    }
+    if (settings.branch === plan.defaultBranch) {
+        throw new InputError('branch', `'${settings.branch}' is the default branch; the pull request needs a branch of its own (the default is aws-keys-to-oidc)`);
+    }
+    if (plan.pullRequest)
+        await github.checkPullRequestBranch(settings.branch, plan.baseSha);
+}
+async function writeSummary(plan, result, mode, env) {
+    if (!env.GITHUB_STEP_SUMMARY)
+        return;
+    // A blank line first: in plan mode this follows the findings summary.
+    await summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}`).write();
+}
+function requireRepository(repository) {
+    if (!repository) {
+        throw new InputError('repository', 'is empty; give OWNER/REPO (the default is the repository of the workflow run)');
+    }
+    return repository;
+}
+async function checkToken(github) {
+    const capability = await github.requireMigrateCapability();
+    info(`GitHub token: ${capability.kind}${capability.scopes ? ` (scopes: ${capability.scopes.join(', ')})` : ''}`);
+}
+function planLines(plan) {
+    const lines = [`AWS account ${plan.aws.accountId}; OIDC provider: ${plan.aws.provider.change}`];
+    for (const p of plan.aws.pairs) {
+        lines.push(p.error
+            ? `${p.secretName}: not migrated: ${p.error}`
+            : `${p.secretName}: IAM user ${p.owner?.userName ?? '?'} -> ${p.roles.map((r) => `${r.roleArn} (${r.change})`).join(', ')}`);
+    }
+    const changed = plan.rewrite.files.filter((f) => f.changed).map((f) => f.path);
+    lines.push(`Workflow files to change: ${changed.length > 0 ? changed.join(', ') : 'none'}`);
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/local-files.ts
+
+
+const YAML = /\.ya?ml$/i;
+/**
+ * Collects workflow and composite-action files from disk.
+ * - a repository root: `.github/workflows/*.yml|yaml` and `.github/actions/**\/action.yml|yaml`;
+ * - a folder without `.github/`: every `*.yml|yaml` directly in it (a folder of workflow files);
+ * - a single file: that file.
+ * Paths are relative to the root, with `/` separators, sorted for stable output.
+ *
+ * Nothing outside the root is read: symlinked files are skipped, and a `.github`,
+ * `.github/workflows` or `.github/actions` that is a symlink is followed only when it stays
+ * inside the root (otherwise: an error naming it). A `.github/workflows` that is not a folder
+ * is an error too (GitHub would run no workflow from it), not "0 files".
+ */
+async function collectWorkflowFiles(target) {
+    const stat = await external_node_fs_.promises.stat(target).catch(() => {
+        throw new Error(`${target}: no such file or directory`);
+    });
+    if (stat.isFile()) {
+        const root = external_node_path_default().dirname(target);
+        return { root, files: [await local_files_read(root, target)] };
+    }
+    const inside = await insideRoot(target);
+    const github = external_node_path_default().join(target, '.github');
+    const hasGithub = (await kindOf(github, inside)) === 'folder';
+    const paths = [];
+    if (hasGithub) {
+        const workflows = external_node_path_default().join(github, 'workflows');
+        const kind = await kindOf(workflows, inside);
+        if (kind === 'other') {
+            throw new Error(`${workflows}: .github/workflows is not a folder; GitHub reads workflows only from files in the folder .github/workflows`);
+        }
+        if (kind === 'folder') {
+            paths.push(...(await listDir(workflows, false)).filter((p) => YAML.test(p)));
+        }
+        if ((await kindOf(external_node_path_default().join(github, 'actions'), inside)) === 'folder') {
+            paths.push(...(await listDir(external_node_path_default().join(github, 'actions'), true)).filter((p) => /(^|[\\/])action\.ya?ml$/i.test(p)));
+        }
+    }
+    else {
+        paths.push(...(await listDir(target, false)).filter((p) => YAML.test(p)));
+    }
+    paths.sort();
+    const files = await Promise.all(paths.map((p) => local_files_read(target, p)));
+    files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { root: target, files };
+}
+/** Whether a path, its symlinks resolved, lies inside the root (symlinks resolved too). */
+async function insideRoot(root) {
+    const real = await external_node_fs_.promises.realpath(root);
+    return async (p) => {
+        const resolved = await external_node_fs_.promises.realpath(p);
+        const rel = external_node_path_default().relative(real, resolved);
+        return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+    };
+}
+/**
+ * What a path of the checkout is: absent, a folder, or something else (a file). A symlink that
+ * leads outside the root is an error: it is never followed.
+ */
+async function kindOf(p, inside) {
+    const link = await external_node_fs_.promises.lstat(p).catch(() => null);
+    if (!link)
+        return 'absent';
+    if (link.isSymbolicLink()) {
+        const target = await external_node_fs_.promises.realpath(p).catch(() => null);
+        if (target === null)
+            return 'absent';
+        if (!(await inside(p))) {
+            throw new Error(`${p}: a symlink to ${target}, outside the checkout; it is not followed (only files of the checkout are read)`);
+        }
+    }
+    const stat = await external_node_fs_.promises.stat(p);
+    return stat.isDirectory() ? 'folder' : 'other';
+}
+async function listDir(dir, recursive) {
+    const entries = await external_node_fs_.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
+    const out = [];
+    for (const entry of entries) {
+        const full = external_node_path_default().join(dir, entry.name);
+        // Symlinked files and folders are not followed (they could lead outside the checkout).
+        if (entry.isFile())
+            out.push(full);
+        else if (recursive && entry.isDirectory())
+            out.push(...(await listDir(full, true)));
+    }
+    return out;
+}
+async function local_files_read(root, file) {
+    const text = await external_node_fs_.promises.readFile(file, 'utf8');
+    return { path: external_node_path_default().relative(root, file).split((external_node_path_default()).sep).join('/'), text };
+}
 
 ;// CONCATENATED MODULE: ./src/report/sarif.ts
 
@@ -80558,100 +83275,6 @@ function ruleName(kind) {
         .join('');
 }
 
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-/** A readable table per file, for the terminal. */
-function renderText(result) {
-    const lines = [];
-    const byFile = groupByFile(result.findings);
-    for (const [file, findings] of byFile) {
-        lines.push(file);
-        const rows = findings.map((f) => [
-            `${f.line}:${f.column}`,
-            f.job ?? '(workflow)',
-            f.kind,
-            f.migration,
-            f.secrets.join(', '),
-            f.reason
-        ]);
-        lines.push(...table(['LINE', 'JOB', 'KIND', 'MIGRATION', 'SECRETS', 'WHAT'], rows));
-        lines.push('');
-    }
-    for (const e of result.errors) {
-        lines.push(`error: ${e.file}:${e.line}: ${e.message}`);
-    }
-    const aws = awsKeyFindings(result.findings);
-    const other = result.findings.length - aws.length;
-    lines.push(`${aws.length} static AWS key use${aws.length === 1 ? '' : 's'} in ${new Set(aws.map((f) => f.file)).size} file(s)` +
-        (other ? `, ${other} non-AWS key use${other === 1 ? '' : 's'} left as is` : '') +
-        (result.errors.length ? `, ${result.errors.length} file(s) not valid YAML (not scanned)` : ''));
-    return lines.join('\n') + '\n';
-}
-function groupByFile(findings) {
-    const map = new Map();
-    for (const f of findings) {
-        const list = map.get(f.file) ?? [];
-        list.push(f);
-        map.set(f.file, list);
-    }
-    return map;
-}
-function table(header, rows) {
-    const all = [header, ...rows];
-    // The last column (free text) is not padded.
-    const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
-    return all.map((r) => r
-        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-        .join('  ')
-        .trimEnd()
-        .replace(/^/, '  '));
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-/** The job summary of plan mode: what was found, where, and what to do next. */
-function renderPlanSummary(result, links) {
-    const aws = awsKeyFindings(result.findings);
-    const out = ['## AWS keys to OIDC: plan', ''];
-    if (result.findings.length === 0 && result.errors.length === 0) {
-        out.push('No long-lived AWS access keys found in the workflows. Nothing to migrate.');
-        return out.join('\n') + '\n';
-    }
-    const automatic = aws.filter((f) => f.migration === 'automatic').length;
-    const pairs = new Set(aws.map((f) => `${f.pair.accessKeyId}/${f.pair.secretAccessKey}`));
-    out.push(`**${aws.length}** static AWS key use${aws.length === 1 ? '' : 's'} ` +
-        `(${pairs.size} key pair${pairs.size === 1 ? '' : 's'}) in ` +
-        `**${new Set(aws.map((f) => f.file)).size}** file(s): ${automatic} can be migrated automatically, ` +
-        `${aws.length - automatic} need a person.`, '');
-    for (const [file, findings] of groupByFile(result.findings)) {
-        out.push(`### \`${file}\``, '');
-        out.push('| Line | Job | Kind | Secrets | Migration | What |', '|---|---|---|---|---|---|');
-        for (const f of findings)
-            out.push(row(f, links));
-        out.push('');
-    }
-    if (result.errors.length) {
-        out.push('### Files that could not be read', '');
-        for (const e of result.errors)
-            out.push(`- \`${e.file}\` line ${e.line}: ${summary_escape(e.message)}`);
-        out.push('');
-    }
-    out.push('### Next steps', '', '1. Run this action with `mode: migrate` (see the README: it needs AWS administrator credentials and a token that can push workflow files) to create the IAM roles and open a pull request.', '2. Review and merge the pull request, run the migrated workflows once.', '3. Deactivate, then delete, the old access keys and their secrets.', '');
-    return out.join('\n');
-}
-function row(f, links) {
-    const line = links.blobBase
-        ? `[${f.line}](${links.blobBase}${encodeURI(links.pathPrefix + f.file)}#L${f.line})`
-        : String(f.line);
-    const secrets = f.secrets.map((s) => `\`${s}\``).join(', ');
-    return `| ${line} | ${f.job ? `\`${f.job}\`` : '(workflow)'} | ${KIND_INFO[f.kind].title} | ${secrets} | ${f.migration} | ${summary_escape(f.reason)} |`;
-}
-function summary_escape(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/version.ts
@@ -80703,8 +83326,14 @@ async function runPlanMode(settings, env) {
             .addRaw(renderPlanSummary(result, { blobBase: blobBase(env, settings), pathPrefix }))
             .write();
     }
-    if (settings.failOnFindings && aws.length > 0) {
-        setFailed(`${aws.length} static AWS key use(s) found (fail-on-findings is true); see the annotations and the job summary`);
+    // A file that is not valid YAML was not scanned: it may hold keys, so it fails as the CLI does.
+    const broken = new Set(result.errors.map((e) => e.file)).size;
+    if (settings.failOnFindings && (aws.length > 0 || broken > 0)) {
+        const found = [
+            ...(aws.length > 0 ? [`${aws.length} static AWS key use(s) found`] : []),
+            ...(broken > 0 ? [`${broken} workflow file(s) not valid YAML (not scanned)`] : [])
+        ];
+        setFailed(`${found.join(' and ')} (fail-on-findings is true); see the annotations and the job summary`);
     }
     return result;
 }
@@ -83697,7 +86326,7 @@ __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
+exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8289);
+/* harmony import */ var _cli_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2025);
 /** The command line entrypoint (`aws-keys-to-oidc`); the commands live in src/cli/. */
 
 process.exitCode = await (0,_cli_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), {
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8289:
+/***/ 2025:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47,6 +47,11 @@ const YAML = /\.ya?ml$/i;
  * - a folder without `.github/`: every `*.yml|yaml` directly in it (a folder of workflow files);
  * - a single file: that file.
  * Paths are relative to the root, with `/` separators, sorted for stable output.
+ *
+ * Nothing outside the root is read: symlinked files are skipped, and a `.github`,
+ * `.github/workflows` or `.github/actions` that is a symlink is followed only when it stays
+ * inside the root (otherwise: an error naming it). A `.github/workflows` that is not a folder
+ * is an error too (GitHub would run no workflow from it), not "0 files".
  */
 async function collectWorkflowFiles(target) {
     const stat = await external_node_fs_namespaceObject.promises.stat(target).catch(() => {
@@ -56,12 +61,22 @@ async function collectWorkflowFiles(target) {
         const root = external_node_path_default().dirname(target);
         return { root, files: [await read(root, target)] };
     }
+    const inside = await insideRoot(target);
     const github = external_node_path_default().join(target, '.github');
-    const hasGithub = await external_node_fs_namespaceObject.promises.stat(github).then((s) => s.isDirectory(), () => false);
+    const hasGithub = (await kindOf(github, inside)) === 'folder';
     const paths = [];
     if (hasGithub) {
-        paths.push(...(await listDir(external_node_path_default().join(github, 'workflows'), false)).filter((p) => YAML.test(p)));
-        paths.push(...(await listDir(external_node_path_default().join(github, 'actions'), true)).filter((p) => /(^|[\\/])action\.ya?ml$/i.test(p)));
+        const workflows = external_node_path_default().join(github, 'workflows');
+        const kind = await kindOf(workflows, inside);
+        if (kind === 'other') {
+            throw new Error(`${workflows}: .github/workflows is not a folder; GitHub reads workflows only from files in the folder .github/workflows`);
+        }
+        if (kind === 'folder') {
+            paths.push(...(await listDir(workflows, false)).filter((p) => YAML.test(p)));
+        }
+        if ((await kindOf(external_node_path_default().join(github, 'actions'), inside)) === 'folder') {
+            paths.push(...(await listDir(external_node_path_default().join(github, 'actions'), true)).filter((p) => /(^|[\\/])action\.ya?ml$/i.test(p)));
+        }
     }
     else {
         paths.push(...(await listDir(target, false)).filter((p) => YAML.test(p)));
@@ -71,11 +86,40 @@ async function collectWorkflowFiles(target) {
     files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { root: target, files };
 }
+/** Whether a path, its symlinks resolved, lies inside the root (symlinks resolved too). */
+async function insideRoot(root) {
+    const real = await external_node_fs_namespaceObject.promises.realpath(root);
+    return async (p) => {
+        const resolved = await external_node_fs_namespaceObject.promises.realpath(p);
+        const rel = external_node_path_default().relative(real, resolved);
+        return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+    };
+}
+/**
+ * What a path of the checkout is: absent, a folder, or something else (a file). A symlink that
+ * leads outside the root is an error: it is never followed.
+ */
+async function kindOf(p, inside) {
+    const link = await external_node_fs_namespaceObject.promises.lstat(p).catch(() => null);
+    if (!link)
+        return 'absent';
+    if (link.isSymbolicLink()) {
+        const target = await external_node_fs_namespaceObject.promises.realpath(p).catch(() => null);
+        if (target === null)
+            return 'absent';
+        if (!(await inside(p))) {
+            throw new Error(`${p}: a symlink to ${target}, outside the checkout; it is not followed (only files of the checkout are read)`);
+        }
+    }
+    const stat = await external_node_fs_namespaceObject.promises.stat(p);
+    return stat.isDirectory() ? 'folder' : 'other';
+}
 async function listDir(dir, recursive) {
     const entries = await external_node_fs_namespaceObject.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
     const out = [];
     for (const entry of entries) {
         const full = external_node_path_default().join(dir, entry.name);
+        // Symlinked files and folders are not followed (they could lead outside the checkout).
         if (entry.isFile())
             out.push(full);
         else if (recursive && entry.isDirectory())
@@ -285,7 +329,9 @@ function renderText(result) {
     const other = result.findings.length - aws.length;
     lines.push(`${aws.length} static AWS key use${aws.length === 1 ? '' : 's'} in ${new Set(aws.map((f) => f.file)).size} file(s)` +
         (other ? `, ${other} non-AWS key use${other === 1 ? '' : 's'} left as is` : '') +
-        (result.errors.length ? `, ${result.errors.length} file(s) not valid YAML (not scanned)` : ''));
+        (result.errors.length
+            ? `, ${new Set(result.errors.map((e) => e.file)).size} file(s) not valid YAML (not scanned)`
+            : ''));
     return lines.join('\n') + '\n';
 }
 function groupByFile(findings) {
@@ -1164,288 +1210,6 @@ function sortedUnique(names) {
     return [...new Set(names)].sort();
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite/contract.ts
-/** The placeholder written when no role ARN is known for a key pair. */
-const PLACEHOLDER_ARN = 'arn:aws:iam::<account>:role/<name>';
-/** The placeholder written when a new step needs a region and none is known. */
-const PLACEHOLDER_REGION = '<region>';
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite/steps.ts
-/**
- * Where a job needs AWS credentials after its static keys go, and the configure-aws-credentials
- * steps that provide them. The steps of a job are walked in order: each step that needs a key
- * pair's identity (step env keys, a docker login to ECR, or every step that is not a checkout or
- * setup step when the keys were in the job or workflow env) gets a new step before it, unless
- * the identity is already in force. Consecutive steps needing the same identity share one step.
- */
-
-
-
-
-
-const NO_AWS = /^actions\/(checkout|setup-[\w-]+)@/i;
-/** Steps that never use AWS credentials, so job-level keys are not needed before them. */
-function isNoAwsStep(step) {
-    return step.uses !== null && NO_AWS.test(step.uses.trim());
-}
-/** Text in a step that shows it talks to AWS: the CLI, S3 URLs, SDKs, AWS deploy tools, ECR hosts, AWS_* variables. */
-const AWS_TEXT = /\baws\s+[a-z0-9][\w-]*|s3:\/\/|\bboto(3|core)?\b|\bawscli\b|\b(sam|cdk|eksctl|copilot|serverless|sls|amplify|terraform|terragrunt|pulumi|chalice|zappa)\s+[a-z]|\.dkr\.ecr\.|public\.ecr\.aws|\$\{?AWS_[A-Z_]+|\benv\.AWS_[A-Z_]+|\baws-actions\/|amazonaws\.com/;
-/**
- * Whether a job shows that it uses AWS. Keys set in the workflow env reach every job; only the
- * jobs that show AWS use get a configure-aws-credentials step (a job that does not use AWS should
- * not start requesting OIDC tokens, which fail for pull requests from forks).
- */
-function showsAwsUse(job) {
-    return job.stepModels.some((s) => AWS_TEXT.test(s.source));
-}
-/**
- * The configure-aws-credentials steps a job needs. Throws {@link UnsupportedEdit} when another
- * identity is in force where a new step would go: later steps would run under a different role
- * than before, which only a person can decide.
- */
-function planNewSteps(needs, fallbackRegion) {
-    const out = [];
-    // The identity in force: a pair key, or `maybe:KEY` after a conditional step.
-    let active = null;
-    // What steps without a need of their own ran under before the rewrite: the env keys, or the
-    // last configure-aws-credentials step (an Identity when it can be assumed again).
-    let inherited = needs.ambient?.identity ?? null;
-    let segment = null;
-    const close = () => {
-        if (!segment)
-            return;
-        const step = newStep(segment, needs, fallbackRegion);
-        out.push(step);
-        active = step.ifText === null ? step.identity.pairKey : `maybe:${step.identity.pairKey}`;
-        segment = null;
-    };
-    const plain = (key) => key?.replace(/^maybe:/, '') ?? null;
-    for (const step of needs.job.stepModels) {
-        const provided = needs.providers.get(step.index);
-        if (provided !== undefined) {
-            close();
-            const key = typeof provided === 'string' ? provided : provided.pairKey;
-            if (needs.ambient && key !== needs.ambient.identity.pairKey) {
-                throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id} takes keys from env and also runs configure-aws-credentials for another identity; which one later steps use cannot be kept automatically`, step.map.range?.[0] ?? 0);
-            }
-            active = step.ifText === null ? key : `maybe:${key}`;
-            inherited = provided;
-            continue;
-        }
-        const own = needs.steps.get(step.index) ?? null;
-        let identity = own?.identity ?? null;
-        if (!identity && inherited !== null && !isNoAwsStep(step)) {
-            const key = typeof inherited === 'string' ? inherited : inherited.pairKey;
-            // Before the job's own configure-aws-credentials step for these keys, only steps that
-            // show AWS use need them earlier (the job's author put the login where it is needed).
-            if (nextProvider(needs, step.index) === key && !AWS_TEXT.test(step.source))
-                continue;
-            const current = segment ? segment.identity.pairKey : plain(active);
-            if (current !== key) {
-                if (typeof inherited === 'string') {
-                    throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id}: step ${step.index + 1} ran with the credentials of an earlier configure-aws-credentials step, which a new step before it would replace`, step.map.range?.[0] ?? 0);
-                }
-                identity = inherited;
-            }
-            else if (!segment) {
-                continue;
-            }
-        }
-        if (!identity)
-            continue;
-        if (segment?.identity.pairKey === identity.pairKey) {
-            segment.needs.push(own);
-            segment.steps.push(step);
-            continue;
-        }
-        close();
-        if (active === identity.pairKey)
-            continue;
-        segment = { start: step.index, identity, needs: [own], steps: [step] };
-    }
-    close();
-    return out;
-}
-/** The identity key of the first configure-aws-credentials step after `index`, or null. */
-function nextProvider(needs, index) {
-    for (const s of needs.job.stepModels) {
-        if (s.index <= index)
-            continue;
-        const p = needs.providers.get(s.index);
-        if (p !== undefined)
-            return typeof p === 'string' ? p : p.pairKey;
-    }
-    return null;
-}
-function newStep(segment, needs, fallbackRegion) {
-    // Copy the steps' `if:` only when every step of the segment has its own need and the same condition.
-    const ifs = new Set(segment.steps.map((s) => s.ifText));
-    const ifText = segment.needs.every((n) => n !== null) && ifs.size === 1 ? [...ifs][0] : null;
-    const own = segment.needs.filter((n) => n !== null);
-    const region = own.find((n) => n.source === 'docker-login' && n.region)?.region ??
-        own.find((n) => n.region)?.region ??
-        needs.region ??
-        needs.knownRegions.get(segment.identity.pairKey) ??
-        needs.cacRegion ??
-        fallbackRegion;
-    return {
-        index: segment.start,
-        identity: segment.identity,
-        region: region ?? PLACEHOLDER_REGION,
-        ifText,
-        regionMissing: region === null
-    };
-}
-/** The text edit inserting one new configure-aws-credentials step. */
-function insertCacStep(text, job, step, render) {
-    if (!job.steps)
-        throw new yaml_edits_UnsupportedEdit(`job ${job.id} has no steps list`, 0);
-    const style = itemStyle(text, job.steps, step.index);
-    const pin = newCacUses(render.cacRef, render.preferSha);
-    const pad = ' '.repeat(render.unit);
-    const lines = [
-        'name: Configure AWS credentials',
-        ...(step.ifText !== null ? [`if: ${step.ifText}`] : []),
-        `uses: ${pin.uses}${pin.comment ? ` # ${pin.comment}` : ''}`,
-        'with:',
-        `${pad}role-to-assume: ${yamlScalar(step.identity.arn)}`,
-        `${pad}aws-region: ${yamlScalar(step.region)}`
-    ];
-    return insertItemBefore(text, job.steps, step.index, lines, style);
-}
-/** A value as a plain YAML scalar when that reads back as the same string, else single-quoted. */
-function yamlScalar(value) {
-    const plain = value !== '' &&
-        value.trim() === value &&
-        !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
-        !/: |:$| #|[\n\r\t]/.test(value) &&
-        !/^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value);
-    return plain || value.startsWith('${{') ? value : `'${value.replace(/'/g, "''")}'`;
-}
-/** The region a map of env entries sets (`AWS_REGION`, else `AWS_DEFAULT_REGION`), as its text. */
-function regionIn(map) {
-    if (!map)
-        return null;
-    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
-        const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === name);
-        if (!pair)
-            continue;
-        const value = scalarValue(valueNode(pair));
-        if (value !== null && value.trim() !== '')
-            return { name, value };
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/workflows/expressions.ts
-/**
- * Reading `${{ }}` expressions inside workflow strings: which secrets, env variables and
- * inputs they reference. Pure string work, no YAML.
- */
-const EMPTY = {
-    secrets: [],
-    dynamicSecrets: [],
-    allSecrets: [],
-    env: [],
-    inputs: [],
-    conditional: false
-};
-// Contexts are case-insensitive in GitHub expressions (`SECRETS.X` works). A context word must
-// not follow `.` or a word character (`github.event.inputs.x` is not the `inputs` context).
-const CONTEXT_REF = /(?<![\w.-])(secrets|env|inputs)\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*(?:'([^']*)'|"([^"]*)"|([^\]]*))\])/gi;
-const ANY_CONTEXT = /secrets|env|inputs/i;
-const TO_JSON_SECRETS = /(?<![\w.-])toJSON\s*\(\s*secrets\s*\)/gi;
-/** The `${{ ... }}` expressions of a string, with their offsets (of the inner text). */
-function expressionsOf(text) {
-    const out = [];
-    let from = 0;
-    for (;;) {
-        const start = text.indexOf('${{', from);
-        if (start < 0)
-            break;
-        const end = text.indexOf('}}', start + 3);
-        if (end < 0)
-            break;
-        out.push({ body: text.slice(start + 3, end), offset: start + 3 });
-        from = end + 2;
-    }
-    return out;
-}
-/**
- * Every secret, env and input reference in the `${{ }}` expressions of `text`.
- * `bareExpression` treats the whole text as one expression (the value of `if:`, which may omit `${{ }}`).
- */
-function referencesIn(text, bareExpression = false) {
-    if (!bareExpression && !text.includes('${{'))
-        return EMPTY;
-    const exprs = bareExpression ? [{ body: stripBraces(text), offset: 0 }] : expressionsOf(text);
-    const secrets = [];
-    const dynamicSecrets = [];
-    const allSecrets = [];
-    const env = [];
-    const inputs = [];
-    let conditional = false;
-    for (const { body, offset } of exprs) {
-        // Most expressions (`github.sha`, `matrix.os`, step outputs) name none of these contexts.
-        if (!ANY_CONTEXT.test(body))
-            continue;
-        const code = blankStrings(body);
-        let secretsHere = 0;
-        for (const m of code.matchAll(CONTEXT_REF)) {
-            const context = (m[1] ?? '').toLowerCase();
-            const at = offset + (m.index ?? 0);
-            const dotted = m[2];
-            const quoted = m[3] ?? m[4];
-            // The computed index as written (string literals were blanked in `code`, offsets kept).
-            const computed = m[5] === undefined
-                ? undefined
-                : body.slice((m.index ?? 0) + m[0].length - 1 - m[5].length, (m.index ?? 0) + m[0].length - 1);
-            const name = dotted ?? quoted;
-            if (context === 'secrets') {
-                if (name !== undefined && name !== '') {
-                    secrets.push({ name, offset: at });
-                    secretsHere++;
-                }
-                else {
-                    dynamicSecrets.push({ name: (computed ?? quoted ?? '').trim(), offset: at });
-                    secretsHere++;
-                }
-            }
-            else if (name !== undefined && name !== '') {
-                ;
-                (context === 'env' ? env : inputs).push({ name, offset: at });
-            }
-        }
-        for (const m of code.matchAll(TO_JSON_SECRETS))
-            allSecrets.push(offset + (m.index ?? 0));
-        if (secretsHere > 1 && /&&|\|\||\?/.test(code))
-            conditional = true;
-    }
-    if (secrets.length === 0 &&
-        dynamicSecrets.length === 0 &&
-        allSecrets.length === 0 &&
-        env.length === 0 &&
-        inputs.length === 0) {
-        return EMPTY;
-    }
-    return { secrets, dynamicSecrets, allSecrets, env, inputs, conditional };
-}
-/** Replaces the content of single-quoted string literals by spaces (keeps offsets). */
-function blankStrings(code) {
-    if (!code.includes("'"))
-        return code;
-    return code.replace(/'(?:[^']|'')*'/g, (s, ...rest) => {
-        // Keep a quoted index of `secrets['NAME']`: it names the secret.
-        const index = rest[rest.length - 2];
-        const before = code.slice(0, index).trimEnd();
-        return before.endsWith('[') ? s : `'${' '.repeat(s.length - 2)}'`;
-    });
-}
-function stripBraces(text) {
-    const t = text.trim();
-    return t.startsWith('${{') && t.endsWith('}}') ? ` ${t.slice(3, -2)}` : text;
-}
-
 ;// CONCATENATED MODULE: ./src/workflows/scan/hints.ts
 /**
  * Facts around a key use that change what may be done with it: an S3-compatible endpoint that
@@ -1586,895 +1350,113 @@ function generatedHeader(text) {
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite/nodes.ts
+;// CONCATENATED MODULE: ./src/workflows/expressions.ts
 /**
- * The edits of single nodes: a configure-aws-credentials step losing its key inputs and gaining
- * `role-to-assume` (and moving to v6 in the same pinning style), env entries going, a docker login
- * to ECR losing its username/password, a reusable workflow's key secrets becoming optional, a
- * caller no longer passing them.
+ * Reading `${{ }}` expressions inside workflow strings: which secrets, env variables and
+ * inputs they reference. Pure string work, no YAML.
  */
-
-
-
-
-
-
-
-
-
-
-
-const CAC_KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
-/** The secret names an expression value references (`${{ secrets.X }}`). */
-function secretsOf(node) {
-    const text = scalarValue(node);
-    return text === null ? [] : referencesIn(text).secrets.map((s) => s.name);
-}
-/**
- * A configure-aws-credentials step: the key inputs go; `role-to-assume: ARN` takes the place of
- * the first one unless the step already names a role (role chaining keeps it).
- */
-function cacStepEdits(text, step, arn) {
-    const withMap = step.with?.map;
-    if (!withMap || !step.with) {
-        throw new yaml_edits_UnsupportedEdit('a configure-aws-credentials step without a with: map', 0);
-    }
-    const keys = withMap.items.filter((p) => CAC_KEY_INPUTS.includes(keyString(p) ?? ''));
-    if (keys.length === 0)
-        return [];
-    const role = arn === null ? null : `role-to-assume: ${yamlScalar(arn)}`;
-    if (withMap.flow) {
-        const items = [];
-        let placed = false;
-        for (const p of withMap.items) {
-            if (keys.includes(p)) {
-                if (role && !placed)
-                    items.push(role);
-                placed = true;
-                continue;
-            }
-            items.push(text.slice(pairStart(p), pairValueEnd(p)));
-        }
-        const [start, end] = [withMap.range[0], withMap.range[1]];
-        const inner = text.slice(start + 1, end - 1);
-        if (inner.includes('\n'))
-            throw new yaml_edits_UnsupportedEdit('a with: flow map over several lines', start);
-        const pad = inner.startsWith(' ') ? ' ' : '';
-        return [{ start, end, text: `{${pad}${items.join(', ')}${pad}}` }];
-    }
-    const edits = removeEntries(text, withMap, keys, null);
-    if (role) {
-        const first = keys[0];
-        const at = pairStart(first);
-        edits.unshift(insertLinesBefore(text, at, indent([role], at - lineStart(text, at))));
-    }
-    return edits;
-}
-/** The `uses:` of a rewritten configure-aws-credentials step, moved to v6 in the same pin style. */
-function cacPinEdits(text, step, target) {
-    const node = step.usesNode;
-    if (!(0,dist/* isScalar */.jn)(node) || !node.range || step.uses === null)
-        return null;
-    const [start, valueEnd] = [node.range[0], node.range[1]];
-    const source = text.slice(start, valueEnd);
-    const at = source.lastIndexOf('@');
-    if (at < 0)
-        return null;
-    const quote = source.startsWith('"') || source.startsWith("'") ? 1 : 0;
-    const refStart = start + at + 1;
-    const refEnd = valueEnd - quote;
-    const eol = lineEnd(text, valueEnd);
-    const hash = text.indexOf('#', valueEnd);
-    const comment = hash >= 0 && hash < eol ? text.slice(hash, eol).trimEnd() : null;
-    const versionComment = comment !== null && isVersionComment(comment) ? comment : null;
-    const current = versionComment === null ? null : versionComment.replace(/^#\s*(pin@)?/i, '');
-    const pin = cacPinFor(step.uses, target, current);
-    if (!pin.changed)
-        return null;
-    const newRef = pin.uses.slice(pin.uses.lastIndexOf('@') + 1);
-    const edits = [{ start: refStart, end: refEnd, text: newRef }];
-    if (pin.comment !== null) {
-        if (versionComment !== null) {
-            edits.push({ start: hash, end: hash + versionComment.length, text: `# ${pin.comment}` });
-        }
-        else if (comment === null) {
-            edits.push({ start: valueEnd, end: valueEnd, text: ` # ${pin.comment}` });
-        }
-    }
-    else if (versionComment !== null && COMMIT_SHA.test(text.slice(refStart, refEnd))) {
-        // SHA -> tag (offline): the version comment described the SHA; drop it with its spaces.
-        let from = hash;
-        while (from > valueEnd && (text[from - 1] === ' ' || text[from - 1] === '\t'))
-            from--;
-        edits.push({ start: from, end: hash + versionComment.length, text: '' });
-    }
-    return {
-        edits,
-        from: step.uses.trim(),
-        to: pin.uses,
-        toTag: !('sha' in target) || pin.comment === null
-    };
-}
-/** The entries of an env map that set the runner's keys from the pair's secrets. */
-function keyEnvEntries(env, secrets) {
-    if (!env.map)
-        return [];
-    return env.map.items.filter((p) => {
-        const name = keyString(p);
-        if (name === null || !(name in STANDARD_ENV))
-            return false;
-        const refs = secretsOf(valueNode(p));
-        return refs.length > 0 && refs.every((r) => secrets.includes(r));
-    });
-}
-/** Removes entries from a held map (the holder goes when none remain). */
-function removeHeld(text, held, remove) {
-    if (!held.map)
-        throw new yaml_edits_UnsupportedEdit('a value that is not a map', pairStart(held.pair));
-    return removeEntries(text, held.map, remove, held.pair, held.parent);
-}
-/**
- * A docker/login-action step logging in to ECR with the pair as username/password: the two
- * inputs go (the action then uses the ambient AWS credentials). Null when the step is not that.
- */
-function dockerLoginEdits(text, step, secrets) {
-    if (!step.uses || !/^docker\/login-action@/i.test(step.uses.trim()) || !step.with?.map)
-        return null;
-    const map = step.with.map;
-    const registry = get(map, 'registry');
-    const region = ecrRegion(registry ? scalarValue(valueNode(registry)) : null);
-    if (region === null)
-        return null;
-    const user = get(map, 'username');
-    const pass = get(map, 'password');
-    if (!user || !pass)
-        return null;
-    const [u, p] = [secretsOf(valueNode(user)), secretsOf(valueNode(pass))];
-    if (u.length !== 1 || u[0] !== secrets.id || p.length !== 1 || p[0] !== secrets.secret)
-        return null;
-    return { edits: removeEntries(text, map, [user, pass], step.with.pair, step.with.parent), region };
-}
-/** `required: true` of declared workflow_call secrets becomes `required: false`. */
-function optionalSecretEdits(callSecrets, names) {
-    const edits = [];
-    const changed = [];
-    let offset = 0;
-    for (const p of callSecrets.items) {
-        const name = keyString(p);
-        if (name === null || !names.includes(name))
-            continue;
-        const v = valueNode(p);
-        if (!(0,dist/* isMap */.jh)(v))
-            continue;
-        const required = get(v, 'required');
-        const value = required ? valueNode(required) : null;
-        if (!(0,dist/* isScalar */.jn)(value) || value.value !== true)
-            continue;
-        edits.push(replaceScalar(value, 'false'));
-        changed.push(name);
-        offset = offset || pairStart(p);
-    }
-    return { edits, changed, offset };
-}
-
-;// CONCATENATED MODULE: ./src/workflows/permissions.ts
-/**
- * Every scope `read-all` / `write-all` covers on github.com, sorted (`repository-projects` is
- * left out: classic projects are gone from github.com).
- */
-const SCOPES = [
-    'actions',
-    'artifact-metadata',
-    'attestations',
-    'checks',
-    'contents',
-    'deployments',
-    'discussions',
-    'id-token',
-    'issues',
-    'models',
-    'packages',
-    'pages',
-    'pull-requests',
-    'security-events',
-    'statuses'
-];
-/** Scopes that do not take every level: `id-token` is `write|none`, `models` is `read|none`. */
-const LEVELS = {
-    'id-token': ['write', 'none'],
-    models: ['read', 'none']
+const EMPTY = {
+    secrets: [],
+    dynamicSecrets: [],
+    allSecrets: [],
+    env: [],
+    inputs: [],
+    conditional: false
 };
-const ID_TOKEN = 'id-token';
-/** The explicit map with the same meaning as `read-all` or `write-all`. */
-function expandAll(value) {
-    const level = value === 'read-all' ? 'read' : 'write';
-    const out = {};
-    for (const scope of SCOPES) {
-        const allowed = LEVELS[scope];
-        if (!allowed || allowed.includes(level))
-            out[scope] = level;
-        // `models` caps at read; `id-token: read` does not exist (it means none): leave it out.
-        else if (scope === 'models')
-            out[scope] = 'read';
+// Contexts are case-insensitive in GitHub expressions (`SECRETS.X` works). A context word must
+// not follow `.` or a word character (`github.event.inputs.x` is not the `inputs` context).
+const CONTEXT_REF = /(?<![\w.-])(secrets|env|inputs)\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*(?:'([^']*)'|"([^"]*)"|([^\]]*))\])/gi;
+const ANY_CONTEXT = /secrets|env|inputs/i;
+const TO_JSON_SECRETS = /(?<![\w.-])toJSON\s*\(\s*secrets\s*\)/gi;
+/** The `${{ ... }}` expressions of a string, with their offsets (of the inner text). */
+function expressionsOf(text) {
+    const out = [];
+    let from = 0;
+    for (;;) {
+        const start = text.indexOf('${{', from);
+        if (start < 0)
+            break;
+        const end = text.indexOf('}}', start + 3);
+        if (end < 0)
+            break;
+        out.push({ body: text.slice(start + 3, end), offset: start + 3 });
+        from = end + 2;
     }
     return out;
 }
-/** The scopes a job gets from the repository default when no `permissions:` is written. */
-function defaultScopes(repositoryDefault) {
-    if (repositoryDefault === 'restricted')
-        return { contents: 'read', packages: 'read' };
-    const out = {};
-    for (const [scope, level] of Object.entries(expandAll('write-all'))) {
-        if (scope !== ID_TOKEN)
-            out[scope] = level;
-    }
-    return out;
-}
-/** The permissions a job runs with. */
-function effectivePermissions(context, repositoryDefault) {
-    if (context.job !== null) {
-        return { source: 'job', value: context.job, scopes: scopesOf(context.job) };
-    }
-    if (context.workflow !== null) {
-        return { source: 'workflow', value: context.workflow, scopes: scopesOf(context.workflow) };
-    }
-    const scopes = defaultScopes(repositoryDefault);
-    return { source: 'repository-default', value: scopes, scopes };
-}
-/** The explicit map of a written value (`read-all` / `write-all` expanded). */
-function scopesOf(value) {
-    return typeof value === 'string' ? expandAll(value) : value;
-}
-/** Whether the value lets the job request an OIDC token. */
-function grantsIdToken(value) {
-    return scopesOf(value)[ID_TOKEN] === 'write';
-}
-/** The scopes plus `id-token: write`, keeping the written order (an existing entry is upgraded in place). */
-function withIdToken(scopes) {
-    const out = { ...scopes };
-    out[ID_TOKEN] = 'write';
-    return out;
-}
-function idTokenChange(context, repositoryDefault) {
-    const effective = effectivePermissions(context, repositoryDefault);
-    if (grantsIdToken(effective.value))
-        return { kind: 'none' };
-    const scopes = withIdToken(effective.scopes);
-    if (effective.source === 'job') {
-        // `write-all` grants the entry already (returned above): only `read-all` is written out.
-        return effective.value === 'read-all'
-            ? { kind: 'expand', from: 'read-all', scopes }
-            : { kind: 'set-entry', scopes };
-    }
-    return { kind: 'add-job', from: effective.source, scopes };
-}
-/** Scopes granted by `before` that `after` does not grant at the same level or higher. */
-function lostScopes(before, after) {
-    const rank = (level) => level === 'write' ? 2 : level === 'read' ? 1 : 0;
-    return Object.keys(before).filter((scope) => rank(after[scope]) < rank(before[scope]));
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite/id-token.ts
 /**
- * The text edits that give a job `id-token: write` (see `../permissions.ts` for which change):
- * upgrade or add the entry in the job's own map (block or flow), expand the job's `read-all`
- * into a block map (`write-all` already grants it and stays), or add a job-level block map before
- * the job's `steps:` (or the `uses:` of a reusable-workflow call). Each comes with the edit
- * recorded as data (`IdTokenEdit`); the words are the renderers'.
+ * Every secret, env and input reference in the `${{ }}` expressions of `text`.
+ * `bareExpression` treats the whole text as one expression (the value of `if:`, which may omit `${{ }}`).
  */
-
-
-
-
-
-/** The permissions as written at a level (`read-all`, a map), null when absent. */
-function writtenPermissions(held) {
-    if (!held)
-        return null;
-    const v = held.value;
-    const at = (0,dist/* isScalar */.jn)(held.pair.key) ? (held.pair.key.range?.[0] ?? 0) : 0;
-    if ((0,dist/* isScalar */.jn)(v) && v.value !== null) {
-        const s = String(v.value);
-        if (s === 'read-all' || s === 'write-all')
-            return s;
-        throw new yaml_edits_UnsupportedEdit(`permissions: '${s}' is not read-all, write-all or a map`, v.range?.[0] ?? 0);
-    }
-    if (!held.map)
-        throw new yaml_edits_UnsupportedEdit('a permissions: entry that is empty or not a map', at);
-    const out = {};
-    for (const p of held.map.items) {
-        const k = keyString(p);
-        const val = valueNode(p);
-        if (k !== null && (0,dist/* isScalar */.jn)(val))
-            out[k] = String(val.value);
-    }
-    return out;
-}
-/** The edits that give `job` `id-token: write`, or none when its effective permissions have it. */
-function idTokenEdits(model, job, repositoryDefault, unit) {
-    const context = {
-        workflow: writtenPermissions(model.permissions),
-        job: writtenPermissions(job.permissions)
-    };
-    const change = idTokenChange(context, repositoryDefault);
-    switch (change.kind) {
-        case 'none':
-            return { edits: [], edit: null, offset: keyStart(job.pair) };
-        case 'set-entry':
-            return setEntry(model.text, job);
-        case 'expand':
-            return expandReadAll(model.text, job, change.scopes, unit);
-        case 'add-job':
-            return addJobBlock(model.text, job, change, repositoryDefault, unit);
-    }
-}
-/** Upgrades the entry of the job's own map, or appends it. */
-function setEntry(text, job) {
-    const map = job.permissions.map;
-    const existing = get(map, ID_TOKEN);
-    const offset = keyStart(job.permissions.pair);
-    const about = { kind: 'id-token', job: job.id };
-    if (existing) {
-        const v = valueNode(existing);
-        if (!v)
-            throw new yaml_edits_UnsupportedEdit('an empty id-token permission', offset);
-        return {
-            edits: [replaceScalar(v, 'write')],
-            edit: { ...about, change: 'upgrade', from: String((0,dist/* isScalar */.jn)(v) ? v.value : '') },
-            offset
-        };
-    }
-    return {
-        edits: [appendEntries(text, map, [`${ID_TOKEN}: write`], [`${ID_TOKEN}: write`])],
-        edit: { ...about, change: 'add-entry' },
-        offset
-    };
-}
-/** Replaces the job's `read-all` with the block map of the same meaning plus the entry. */
-function expandReadAll(text, job, scopes, unit) {
-    const pair = job.permissions.pair;
-    const value = job.permissions.value;
-    const key = pair.key;
-    const keyEnd = (0,dist/* isScalar */.jn)(key) ? (key.range?.[1] ?? 0) : 0;
-    const colon = text.indexOf(':', keyEnd);
-    const column = (0,dist/* isScalar */.jn)(key) ? key.range[0] - text.lastIndexOf('\n', key.range[0] - 1) - 1 : 0;
-    const lines = indent(renderScopes(scopes), column + unit);
-    return {
-        edits: [
-            { start: colon + 1, end: pairValueEnd(pair), text: '' },
-            insertLinesAfter(text, value.range[1] - 1, lines)
-        ],
-        edit: { kind: 'id-token', job: job.id, change: 'expand', from: 'read-all', scopes },
-        offset: keyStart(pair)
-    };
-}
-/** Adds a job-level block map before the job's `steps:` (or `uses:`). */
-function addJobBlock(text, job, change, repositoryDefault, unit) {
-    const jobStart = keyStart(job.pair);
-    const anchor = (job.stepsPair ?? job.usesPair);
-    if (!anchor)
-        throw new yaml_edits_UnsupportedEdit(`job ${job.id} has neither steps nor uses`, jobStart);
-    const index = job.map.items.indexOf(anchor);
-    const after = index > 0 ? job.map.items[index - 1] : null;
-    const lines = ['permissions:', ...indent(renderScopes(change.scopes), unit)];
-    const about = { kind: 'id-token', job: job.id, change: 'add-block' };
-    const { scopes } = change;
-    return {
-        edits: [insertEntries(text, job.map, lines, after, anchor)],
-        edit: change.from === 'workflow'
-            ? { ...about, from: 'workflow', scopes }
-            : { ...about, from: 'repository-default', repositoryDefault, scopes },
-        offset: jobStart
-    };
-}
-/** Where a pair's key starts in the text (0 when it has none). */
-function keyStart(pair) {
-    return (0,dist/* isScalar */.jn)(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
-}
-function renderScopes(scopes) {
-    return Object.entries(scopes).map(([scope, level]) => `${scope}: ${level}`);
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite/work.ts
-
-
-function capital(s) {
-    return s.charAt(0).toUpperCase() + s.slice(1);
-}
-function followUp(f) {
-    return { file: f.file, line: f.line, reason: f.reason, kind: f.kind };
-}
-function needsOf(work, job) {
-    let n = work.needs.get(job);
-    if (!n) {
-        n = { ambient: null, steps: new Map(), providers: new Map() };
-        work.needs.set(job, n);
-    }
-    return n;
-}
-function jobOf(work, f) {
-    const job = f.job === null ? undefined : work.model.jobs.get(f.job);
-    if (!job)
-        throw new yaml_edits_UnsupportedEdit(`job ${String(f.job)} not found`, 0);
-    return job;
-}
-/** Records an edit made at `offset` of the original text. */
-function recordEdit(work, offset, edit) {
-    work.recorded.push({ line: lineOf(work.model, offset), ...edit });
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite/jobs.ts
-/**
- * The job-level part of a file's rewrite: env entries removed, new configure-aws-credentials
- * steps where jobs need them (with a region found in the file when possible), and
- * `id-token: write` for every job that now requests an OIDC token.
- */
-
-
-
-
-
-
-
-/**
- * New configure-aws-credentials steps, env removals and permissions, job by job. Returns whether
- * any job now requests an OIDC token.
- */
-const CAC_USES = /^aws-actions\/configure-aws-credentials@/i;
-function finish(work) {
-    const { model, ctx } = work;
-    const text = model.text;
-    for (const [held, entries] of work.envRemovals)
-        work.edits.push(...removeHeld(text, held, entries));
-    // Every in-repo caller of a reusable workflow that now assumes a role needs id-token: write.
-    for (const job of model.jobs.values()) {
-        if (job.calls && ctx.callee(job.calls)?.assumesRole)
-            work.idToken.add(job.id);
-    }
-    const unit = indentUnit(model);
-    const preferSha = pinsBySha(model);
-    const knownRegions = new Map();
-    for (const n of work.needs.values()) {
-        for (const need of n.steps.values()) {
-            if (need.region && !need.region.includes('${{')) {
-                if (!knownRegions.has(need.identity.pairKey))
-                    knownRegions.set(need.identity.pairKey, need.region);
-            }
-        }
-    }
-    for (const [id, n] of work.needs) {
-        const job = model.jobs.get(id);
-        // configure-aws-credentials steps left as they are (OIDC already) also set credentials.
-        for (const s of job.stepModels) {
-            if (!n.providers.has(s.index) && s.uses && CAC_USES.test(s.uses.trim())) {
-                n.providers.set(s.index, `step:${s.index + 1}`);
-            }
-        }
-        const scopeRegion = regionIn(job.env?.map ?? null) ?? regionIn(model.env?.map ?? null);
-        const needs = {
-            job,
-            ambient: n.ambient,
-            region: scopeRegion ? `\${{ env.${scopeRegion.name} }}` : null,
-            knownRegions,
-            cacRegion: cacRegion(model, job),
-            steps: n.steps,
-            providers: n.providers
-        };
-        const added = planNewSteps(needs, ctx.region);
-        if (added.length > 0 || n.providers.size > 0)
-            work.idToken.add(id);
-        for (const step of added) {
-            work.edits.push(insertCacStep(text, job, step, { cacRef: ctx.cacRef, preferSha, unit }));
-            if (preferSha && !('sha' in ctx.cacRef))
-                work.usedTagForSha = true;
-            const at = job.stepModels.find((s) => s.index === step.index).map.range[0];
-            recordEdit(work, at, {
-                kind: 'cac-step-added',
-                job: id,
-                before: step.index,
-                roleArn: step.identity.arn,
-                region: step.region,
-                if: step.ifText
-            });
-            if (step.regionMissing) {
-                work.regionsMissing.push(lineOf(model, at));
-                work.followUps.push({
-                    file: model.path,
-                    line: lineOf(model, at),
-                    reason: `The new configure-aws-credentials step of job ${id} has no region: replace ${step.region} with the AWS region (or pass --region).`,
-                    kind: null
-                });
-            }
-        }
-    }
-    const callOnly = model.triggers.length > 0 && model.triggers.every((t) => t === 'workflow_call');
-    if (work.idToken.size > 0 && model.triggers.includes('workflow_call')) {
-        work.followUps.push({
-            file: model.path,
-            line: model.callOffset > 0 ? lineOf(model, model.callOffset) : 1,
-            reason: 'This reusable workflow now requests an OIDC token: every calling job needs id-token: write (callers in this repository are updated; update callers in other repositories).',
-            kind: null
-        });
-    }
-    for (const id of work.idToken) {
-        const job = model.jobs.get(id);
-        // A called workflow without permissions runs with its caller's: the callers get the entry.
-        if (callOnly && !model.permissions && !job.permissions)
+function referencesIn(text, bareExpression = false) {
+    if (!bareExpression && !text.includes('${{'))
+        return EMPTY;
+    const exprs = bareExpression ? [{ body: stripBraces(text), offset: 0 }] : expressionsOf(text);
+    const secrets = [];
+    const dynamicSecrets = [];
+    const allSecrets = [];
+    const env = [];
+    const inputs = [];
+    let conditional = false;
+    for (const { body, offset } of exprs) {
+        // Most expressions (`github.sha`, `matrix.os`, step outputs) name none of these contexts.
+        if (!ANY_CONTEXT.test(body))
             continue;
-        const change = idTokenEdits(model, job, ctx.repositoryDefault, unit);
-        work.edits.push(...change.edits);
-        if (change.edit)
-            recordEdit(work, change.offset, change.edit);
-    }
-    return work.idToken.size > 0;
-}
-/**
- * The `aws-region` of the configure-aws-credentials steps of the job, else of the file, when
- * they all agree (an expression only from the same job: it may read job-level context).
- */
-function cacRegion(model, job) {
-    const regions = (steps) => {
-        const out = new Set();
-        for (const s of steps) {
-            if (!s.uses || !CAC_USES.test(s.uses.trim()))
-                continue;
-            const pair = s.with?.map ? get(s.with.map, 'aws-region') : undefined;
-            const value = pair ? scalarValue(valueNode(pair)) : null;
-            if (value)
-                out.add(value);
-        }
-        return out;
-    };
-    const own = regions(job.stepModels);
-    if (own.size === 1)
-        return [...own][0];
-    if (own.size > 1)
-        return null;
-    const all = regions([...model.jobs.values()].flatMap((j) => j.stepModels));
-    const only = [...all][0];
-    return all.size === 1 && only !== undefined && !only.includes('${{') ? only : null;
-}
-/** The indentation step of nested maps (job keys relative to job ids), default 2. */
-function indentUnit(model) {
-    for (const job of model.jobs.values()) {
-        const first = job.map.items[0];
-        const key = job.pair.key;
-        if (!first || job.map.flow || !key?.range)
-            continue;
-        const col = (o) => o - model.text.lastIndexOf('\n', o - 1) - 1;
-        const unit = col(pairStart(first)) - col(key.range[0]);
-        if (unit > 0)
-            return unit;
-    }
-    return 2;
-}
-/** Whether most remote actions of the file are pinned by commit SHA. */
-function pinsBySha(model) {
-    let sha = 0;
-    let other = 0;
-    for (const job of model.jobs.values()) {
-        for (const s of job.stepModels) {
-            if (!s.uses || s.uses.startsWith('./') || s.uses.startsWith('docker://'))
-                continue;
-            if (SHA_PINNED_USES.test(s.uses.trim()))
-                sha++;
-            else
-                other++;
-        }
-    }
-    return sha > other;
-}
-
-;// CONCATENATED MODULE: ./src/workflows/rewrite/file.ts
-/**
- * Rewrites one file from its findings: every automatic finding becomes edits, the rest become
- * follow-ups. Either every edit applies and the result parses, or the file is left as it was and
- * the findings it would have migrated become follow-ups saying why.
- */
-
-
-
-
-
-
-
-
-
-function planFile(path, text, model, findings, ctx) {
-    const unchanged = (followUps, rejected) => ({
-        after: text,
-        edits: [],
-        followUps,
-        roles: [],
-        migrated: [],
-        outcome: { assumesRole: false, released: new Set() },
-        usedTagForSha: false,
-        regionsMissing: [],
-        rejected
-    });
-    if (!model)
-        return unchanged(findings.filter((f) => f.kind !== 'non-aws').map(followUp), null);
-    const work = {
-        model,
-        ctx,
-        findings,
-        edits: [],
-        recorded: [],
-        followUps: [],
-        roles: [],
-        migrated: [],
-        needs: new Map(),
-        envRemovals: new Map(),
-        idToken: new Set(),
-        usedTagForSha: false,
-        regionsMissing: []
-    };
-    try {
-        for (const f of findings)
-            classify(work, f);
-        const released = releasedSecrets(work, findings);
-        const assumesRole = finish(work);
-        const after = applyEdits(text, work.edits);
-        return {
-            after,
-            edits: work.recorded.sort((a, b) => a.line - b.line),
-            followUps: work.followUps,
-            roles: work.roles,
-            migrated: work.migrated,
-            outcome: { assumesRole, released },
-            usedTagForSha: work.usedTagForSha,
-            regionsMissing: work.regionsMissing,
-            rejected: null
-        };
-    }
-    catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        const offset = error instanceof yaml_edits_UnsupportedEdit ? error.offset : 0;
-        const rejected = `not rewritten: ${why}; the file is left as it was`;
-        const ups = findings
-            .filter((f) => f.kind !== 'non-aws')
-            .map((f) => f.migration === 'automatic'
-            ? {
-                ...followUp(f),
-                reason: `The static keys ${f.secrets.join(' and ')} stay: this file could not be rewritten (${why}); migrate this use by hand.`
+        const code = blankStrings(body);
+        let secretsHere = 0;
+        for (const m of code.matchAll(CONTEXT_REF)) {
+            const context = (m[1] ?? '').toLowerCase();
+            const at = offset + (m.index ?? 0);
+            const dotted = m[2];
+            const quoted = m[3] ?? m[4];
+            // The computed index as written (string literals were blanked in `code`, offsets kept).
+            const computed = m[5] === undefined
+                ? undefined
+                : body.slice((m.index ?? 0) + m[0].length - 1 - m[5].length, (m.index ?? 0) + m[0].length - 1);
+            const name = dotted ?? quoted;
+            if (context === 'secrets') {
+                if (name !== undefined && name !== '') {
+                    secrets.push({ name, offset: at });
+                    secretsHere++;
+                }
+                else {
+                    dynamicSecrets.push({ name: (computed ?? quoted ?? '').trim(), offset: at });
+                    secretsHere++;
+                }
             }
-            : followUp(f));
-        ups.push({
-            file: path,
-            line: offset > 0 ? lineOf(model, offset) : 1,
-            reason: `${capital(rejected)}.`,
-            kind: null
-        });
-        return unchanged(ups, rejected);
-    }
-}
-/** Whether two findings are about the same key material (they share a secret of their pairs). */
-function sharesKeys(a, b) {
-    const names = pairSecrets(b.pair);
-    return [...a.secrets, ...pairSecrets(a.pair)].some((s) => names.includes(s));
-}
-/**
- * Turns one finding into edits and needs, or a follow-up. Only automatic findings are rewritten
- * (the scanner marks exactly what this rewrite does); a declared workflow_call secret is decided
- * once the file's other findings are.
- */
-function classify(work, f) {
-    const p = f.path;
-    if (f.kind === 'non-aws')
-        return;
-    if (f.kind === 'reusable-workflow-secret')
-        return;
-    if (f.migration === 'automatic') {
-        if (f.kind === 'configure-aws-credentials' && p[0] === 'jobs')
-            return cacStep(work, f);
-        if (f.kind === 'env')
-            return envKeys(work, f);
-        if (f.kind === 'action-input' && p[0] === 'jobs' && dockerLogin(work, f))
-            return;
-        if (f.kind === 'reusable-workflow-caller' || f.kind === 'reusable-workflow-inherit') {
-            if (caller(work, f))
-                return;
-        }
-    }
-    work.followUps.push(followUp(f));
-}
-function cacStep(work, f) {
-    const job = jobOf(work, f);
-    const step = job.stepModels.find((s) => s.index === f.path[3]);
-    if (!step)
-        throw new yaml_edits_UnsupportedEdit(`step ${String(f.path[3])} of job ${job.id} not found`, 0);
-    const chained = f.roleToAssume !== null;
-    const identity = work.ctx.identity(f.pair);
-    const text = work.model.text;
-    work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn));
-    const at = step.with.pair.key;
-    recordEdit(work, at.range?.[0] ?? 0, {
-        kind: 'role-to-assume',
-        job: job.id,
-        step: step.index,
-        roleArn: chained ? f.roleToAssume : identity.arn,
-        chained
-    });
-    const pin = cacPinEdits(text, step, work.ctx.cacRef);
-    if (pin) {
-        work.edits.push(...pin.edits);
-        if (pin.toTag && SHA_PINNED_USES.test(pin.from))
-            work.usedTagForSha = true;
-        const { from, to } = pin;
-        recordEdit(work, step.usesNode.range[0], { kind: 'action-pin', job: job.id, from, to });
-    }
-    needsOf(work, job.id).providers.set(step.index, chained ? `role:${f.roleToAssume}` : identity);
-    work.idToken.add(job.id);
-    work.roles.push(chained
-        ? { identity: { ...identity, arn: f.roleToAssume }, chained: true }
-        : { identity, chained: false });
-    work.migrated.push(f);
-}
-function envKeys(work, f) {
-    const p = f.path;
-    const identity = work.ctx.identity(f.pair);
-    const secrets = pairSecrets(f.pair);
-    const model = work.model;
-    let held;
-    if (p.length === 2 && p[0] === 'env') {
-        held = model.env;
-        const unused = [];
-        for (const job of model.jobs.values()) {
-            if (!job.steps)
-                continue;
-            if (job.env?.map && job.env.map.items.some((e) => keyString(e) === p[1]))
-                continue;
-            if (!showsAwsUse(job)) {
-                unused.push(job.id);
-                continue;
+            else if (name !== undefined && name !== '') {
+                ;
+                (context === 'env' ? env : inputs).push({ name, offset: at });
             }
-            const n = needsOf(work, job.id);
-            n.ambient ??= { identity };
         }
-        if (unused.length > 0) {
-            work.followUps.push({
-                file: model.path,
-                line: f.line,
-                reason: unused.length === 1
-                    ? `The workflow env gave the keys ${secrets.join(' and ')} to every job; job ${unused[0]} shows no AWS use and gets no configure-aws-credentials step: add one if it needs AWS.`
-                    : `The workflow env gave the keys ${secrets.join(' and ')} to every job; the jobs ${unused.join(', ')} show no AWS use and get no configure-aws-credentials step: add one to any of them that needs AWS.`,
-                kind: null
-            });
-        }
+        for (const m of code.matchAll(TO_JSON_SECRETS))
+            allSecrets.push(offset + (m.index ?? 0));
+        if (secretsHere > 1 && /&&|\|\||\?/.test(code))
+            conditional = true;
     }
-    else if (p.length === 4 && p[0] === 'jobs' && p[2] === 'env') {
-        const job = jobOf(work, f);
-        held = job.env;
-        needsOf(work, job.id).ambient = { identity };
+    if (secrets.length === 0 &&
+        dynamicSecrets.length === 0 &&
+        allSecrets.length === 0 &&
+        env.length === 0 &&
+        inputs.length === 0) {
+        return EMPTY;
     }
-    else if (p.length === 6 && p[0] === 'jobs' && p[2] === 'steps' && p[4] === 'env') {
-        const job = jobOf(work, f);
-        const step = job.stepModels.find((s) => s.index === p[3]);
-        if (!step)
-            throw new yaml_edits_UnsupportedEdit(`step ${String(p[3])} of job ${job.id} not found`, 0);
-        held = step.env;
-        const prefix = ['jobs', job.id, 'steps', step.index].join('\u0000');
-        const other = work.findings.find((g) => g.migration !== 'automatic' &&
-            g.kind !== 'non-aws' &&
-            g.path.slice(0, 4).join('\u0000') === prefix &&
-            sharesKeys(g, f));
-        if (other) {
-            throw new yaml_edits_UnsupportedEdit(`job ${job.id} step ${step.index + 1} also uses the keys by hand (line ${other.line}); its env keys cannot go alone`, step.map.range?.[0] ?? 0);
-        }
-        const region = regionIn(step.env?.map ?? null);
-        needsOf(work, job.id).steps.set(step.index, {
-            identity,
-            source: 'step-env',
-            region: region?.value ?? null
-        });
-    }
-    else {
-        throw new yaml_edits_UnsupportedEdit(`keys in env at ${p.join('.')}`, 0);
-    }
-    if (!held)
-        throw new yaml_edits_UnsupportedEdit(`env map at ${p.join('.')} not found`, 0);
-    const entries = keyEnvEntries(held, secrets);
-    if (entries.length === 0)
-        throw new yaml_edits_UnsupportedEdit(`no key entries found in env at ${p.join('.')}`, 0);
-    const list = work.envRemovals.get(held) ?? [];
-    list.push(...entries.filter((e) => !list.includes(e)));
-    work.envRemovals.set(held, list);
-    recordEdit(work, pairStart(entries[0]), {
-        kind: 'env-removed',
-        job: p.length === 2 ? null : String(p[1]),
-        step: p.length === 6 ? Number(p[3]) : null,
-        names: entries.map((e) => keyString(e) ?? '')
-    });
-    work.roles.push({ identity, chained: false });
-    work.migrated.push(f);
+    return { secrets, dynamicSecrets, allSecrets, env, inputs, conditional };
 }
-function dockerLogin(work, f) {
-    const job = jobOf(work, f);
-    const step = job.stepModels.find((s) => s.index === f.path[3]);
-    const { accessKeyId: id, secretAccessKey: secret } = f.pair;
-    if (!step || id === null || secret === null || f.secrets.some((s) => s !== id && s !== secret)) {
-        return false;
-    }
-    const login = dockerLoginEdits(work.model.text, step, { id, secret });
-    if (!login)
-        return false;
-    const identity = work.ctx.identity(f.pair);
-    work.edits.push(...login.edits);
-    needsOf(work, job.id).steps.set(step.index, {
-        identity,
-        source: 'docker-login',
-        region: login.region
+/** Replaces the content of single-quoted string literals by spaces (keeps offsets). */
+function blankStrings(code) {
+    if (!code.includes("'"))
+        return code;
+    return code.replace(/'(?:[^']|'')*'/g, (s, ...rest) => {
+        // Keep a quoted index of `secrets['NAME']`: it names the secret.
+        const index = rest[rest.length - 2];
+        const before = code.slice(0, index).trimEnd();
+        return before.endsWith('[') ? s : `'${' '.repeat(s.length - 2)}'`;
     });
-    work.idToken.add(job.id);
-    recordEdit(work, pairStart(step.with.pair), {
-        kind: 'docker-login',
-        job: job.id,
-        step: step.index
-    });
-    work.roles.push({ identity, chained: false });
-    work.migrated.push(f);
-    return true;
 }
-function caller(work, f) {
-    const job = jobOf(work, f);
-    const outcome = job.calls ? work.ctx.callee(job.calls) : null;
-    if (!outcome?.assumesRole)
-        return false;
-    if (f.kind === 'reusable-workflow-caller') {
-        const secrets = pairSecrets(f.pair);
-        const entries = (job.secrets?.map?.items ?? []).filter((e) => {
-            const name = keyString(e);
-            const refs = secretsOf(valueNode(e));
-            return (name !== null &&
-                outcome.released.has(name) &&
-                refs.length > 0 &&
-                refs.every((r) => secrets.includes(r)));
-        });
-        if (entries.length === 0)
-            return false;
-        const list = work.envRemovals.get(job.secrets) ?? [];
-        list.push(...entries.filter((e) => !list.includes(e)));
-        work.envRemovals.set(job.secrets, list);
-        recordEdit(work, pairStart(entries[0]), {
-            kind: 'secrets-not-passed',
-            job: job.id,
-            secrets: entries.map((e) => keyString(e) ?? ''),
-            workflow: job.calls
-        });
-    }
-    work.idToken.add(job.id);
-    work.migrated.push(f);
-    return true;
-}
-/**
- * Declared workflow_call secrets of a pair whose every use in this file was migrated: made
- * optional, and callers may stop passing them. Pairs with a use left to a person stay as they are.
- */
-function releasedSecrets(work, findings) {
-    const released = new Set();
-    const declared = work.model.callSecrets;
-    for (const f of findings) {
-        if (f.kind !== 'reusable-workflow-secret')
-            continue;
-        const names = pairSecrets(f.pair);
-        const users = findings.filter((g) => g !== f && g.kind !== 'reusable-workflow-secret' && g.secrets.some((s) => names.includes(s)));
-        if (f.migration !== 'automatic' ||
-            !declared ||
-            users.length === 0 ||
-            !users.every((g) => work.migrated.includes(g))) {
-            work.followUps.push(followUp(f));
-            continue;
-        }
-        const { edits, changed, offset } = optionalSecretEdits(declared, names);
-        work.edits.push(...edits);
-        if (changed.length > 0) {
-            recordEdit(work, offset, { kind: 'secrets-optional', secrets: changed });
-        }
-        for (const n of names)
-            released.add(n);
-        work.migrated.push(f);
-    }
-    return released;
+function stripBraces(text) {
+    const t = text.trim();
+    return t.startsWith('${{') && t.endsWith('}}') ? ` ${t.slice(3, -2)}` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/scan/key-uses.ts
@@ -2698,6 +1680,8 @@ function kindReason(why, f) {
             return `configure-aws-credentials logs in with the static keys ${keys}; rewritten to role-to-assume with id-token: write.`;
         case 'cac-chain':
             return `configure-aws-credentials uses the static keys ${keys} only to assume ${f.roleToAssume ?? 'a role'} (role chaining); rewritten to assume a role through OIDC.`;
+        case 'cac-chain-unknown':
+            return `configure-aws-credentials uses the static keys ${keys} only to assume the role in role-to-assume (${f.roleToAssume ?? ''}), which is not a literal role ARN: that role trusts the IAM user, not GitHub, so the keys stay. Write the role's ARN in role-to-assume instead; the migration then makes that role trust GitHub and removes the keys.`;
         case 'cac-dynamic':
             return `configure-aws-credentials takes keys chosen at run time (${f.via ?? keys}), so no single role can replace them; map each case to a role by hand.`;
         case 'cac-input':
@@ -2764,6 +1748,8 @@ function kindReason(why, f) {
             return `Callers pass different keys (${f.via ?? '?'}) as the secrets ${keys} of this reusable workflow, so no single role replaces them; give it a role input and migrate by hand.`;
         case 'env-step-by-hand':
             return `The step's env sets the keys ${keys}, and the same step also uses keys by hand (line ${f.via ?? '?'}); its env entries cannot go alone: migrate the step by hand.`;
+        case 'pull-request-target-head':
+            return `This job runs on pull_request_target and checks out the pull request's head (${f.via ?? '?'}) and runs it, so code from any fork would run with the AWS role; the keys ${keys} are not rewritten: check out the base instead, or set allow-pull-request-target: true.`;
         case 'inherit':
             return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which uses them as AWS keys; migrate it by hand and give this job id-token: write.`;
     }
@@ -2935,6 +1921,7 @@ function offsetOfMatch(src, range, pattern) {
 
 
 
+
 const NO_PAIR = { accessKeyId: null, secretAccessKey: null, sessionToken: null };
 /** Inputs of other actions that hand values on to a build or a script rather than log in. */
 const HAND_ON_INPUT = /^(build[-_]?args|args|arguments|env|environment|envs|secrets|script|run|command|cmd)$/i;
@@ -3036,6 +2023,10 @@ function cacFinding(src, uses) {
         why = cac('manual', 'session-token');
     else if (partition(ctx) !== null)
         why = cac('manual', 'partition');
+    else if (ctx.roleToAssume !== null && !ROLE_ARN.test(ctx.roleToAssume.trim())) {
+        // The keys go only when the chained role is known to trust GitHub after the migration.
+        why = cac('manual', 'cac-chain-unknown');
+    }
     else
         why = cac('automatic', ctx.roleToAssume !== null ? 'cac-chain' : 'cac');
     return finding(src, at, uses, mergePairs(pairs), why);
@@ -3991,6 +2982,73 @@ function settleInherit(ctx, i, file, assumes) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/workflows/scan/pull-request-target.ts
+
+
+/** Expressions and refs that name the pull request's head (or its merge with the base). */
+const HEAD_REF = /github\.event\.pull_request\.head\.(sha|ref)|github\.head_ref|github\.event\.pull_request\.merge_commit_sha|refs\/pull\/|\bpull\/[^\s]*\/(head|merge)/i;
+/** Commands that fetch or check out the head in a script. */
+const HEAD_COMMAND = /\bgh\s+pr\s+checkout\b|\bgit\s+(fetch|checkout|switch|pull)\b[^\n]*(github\.event\.pull_request\.head|github\.head_ref|pull\/|refs\/pull)/i;
+/** The jobs of a workflow triggered by pull_request_target that check out the head and run it. */
+function untrustedCheckouts(src, root, file) {
+    if (!readTriggers(src, root).some((t) => t.event === 'pull_request_target'))
+        return [];
+    const jobs = entry(src, root, 'jobs');
+    if (!jobs)
+        return [];
+    const out = [];
+    for (const job of entries(src, jobs)) {
+        const steps = entry(src, job, 'steps');
+        let checkout = null;
+        for (const step of steps ? items(src, steps) : []) {
+            const uses = textOf(src, step, 'uses') ?? '';
+            const run = textOf(src, step, 'run');
+            if (checkout && (run !== null || uses.trim().startsWith('./'))) {
+                out.push({ file, job: job.key, ...checkout });
+                break;
+            }
+            const withMap = entry(src, step, 'with');
+            const ref = withMap ? textOf(src, withMap, 'ref') : null;
+            const offset = step.node?.range?.[0] ?? 0;
+            if (/^actions\/checkout@/i.test(uses.trim()) && ref !== null && HEAD_REF.test(ref)) {
+                checkout = { line: position(src, offset).line, how: `ref: ${ref.trim()}` };
+            }
+            else if (run !== null && HEAD_COMMAND.test(run)) {
+                const command = HEAD_COMMAND.exec(run)?.[0] ?? run;
+                checkout = { line: position(src, offset).line, how: command.trim() };
+                // The script that fetches the head usually goes on to build it.
+                if (/\n\s*\S/.test(run.slice(run.indexOf(command) + command.length))) {
+                    out.push({ file, job: job.key, ...checkout });
+                    break;
+                }
+            }
+        }
+    }
+    return out;
+}
+function textOf(src, owner, key) {
+    const e = entry(src, owner, key);
+    return e ? scalarText(e.node) : null;
+}
+/**
+ * The findings as the policy decides: an automatic use in such a job becomes manual (with
+ * `reason`) unless pull_request_target jobs are allowed.
+ */
+function refuseUntrustedCheckouts(findings, risks, allow, reason) {
+    if (allow || risks.length === 0)
+        return [...findings];
+    return findings.map((f) => {
+        const risk = risks.find((r) => r.file === f.file && r.job === f.job);
+        return risk && f.migration === 'automatic'
+            ? { ...f, migration: 'manual', reason: reason(f, risk) }
+            : f;
+    });
+}
+/** The plan's warning for each such job, by name (shown in the PR body and the job summary). */
+function untrustedCheckoutWarnings(risks, allowed) {
+    return risks.map((r) => `${r.file} (job ${r.job}) runs on pull_request_target and checks out the pull request's head (line ${r.line}: ${r.how}), then runs it: code from any fork runs with this job's secrets${allowed ? ' and, now, its AWS role (allow-pull-request-target: true)' : '; its key uses are not rewritten (set allow-pull-request-target: true to rewrite them anyway)'}. Check out the base instead, or run the head in a pull_request workflow without credentials.`);
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/scan/scan.ts
 /**
  * The workflow scanner: workflow and composite-action text in, static AWS key findings out.
@@ -4075,7 +3133,9 @@ function settleInherit(ctx, i, file, assumes) {
 
 
 
-function scanWorkflows(files) {
+
+
+function scanWorkflows(files, options = {}) {
     const errors = [];
     const scanned = [];
     for (const f of files) {
@@ -4085,9 +3145,15 @@ function scanWorkflows(files) {
         else
             scanned.push(one);
     }
-    const findings = settledFindings(scanned);
+    const untrusted = scanned.flatMap((s) => s.untrusted);
+    const allow = options.allowPullRequestTarget ?? false;
+    const findings = settledFindings(scanned, untrusted, allow);
     errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line);
-    return withTrees({ findings, errors }, handedTrees(scanned, findings));
+    const result = withTrees({ findings, errors }, handedTrees(scanned, findings));
+    return Object.defineProperties(result, {
+        untrustedCheckouts: { value: untrusted, enumerable: false },
+        allowPullRequestTarget: { value: allow, enumerable: false }
+    });
 }
 /**
  * Parses one file and lists its sites. A parsed tree is dropped after its walk, but for the
@@ -4113,11 +3179,12 @@ function scanFile(f) {
         file: f.path,
         located: { lines: src.lines, text: f.text },
         sites,
-        kept: candidate ? { file: f, doc: src.doc } : null
+        kept: candidate ? { file: f, doc: src.doc } : null,
+        untrusted: untrustedCheckouts(src, { node: src.doc.contents, shared: false }, f.path)
     };
 }
 /** The findings of every file, once the sites of all are known, settled and in order. */
-function settledFindings(scanned) {
+function settledFindings(scanned, untrusted, allow) {
     const known = learnRoles(scanned.flatMap((s) => s.sites.sites));
     const findings = [];
     const byFile = new Map();
@@ -4129,7 +3196,7 @@ function settledFindings(scanned) {
     for (const s of scanned) {
         findings.push(...inheritFindings(s.located, s.sites.inheritCalls, byFile));
     }
-    const settled = settleFindings(findings, scanned.map((s) => ({
+    const settled = settleFindings(refuseUntrustedCheckouts(findings, untrusted, allow, (f, risk) => kindReason({ kind: f.kind, migration: 'manual', reason: 'pull-request-target-head' }, { names: f.secrets, via: `line ${risk.line}: ${risk.how}` })), scanned.map((s) => ({
         file: s.file,
         sites: s.sites,
         generated: generatedHeader(s.located.text) !== null
@@ -4186,96 +3253,1360 @@ function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/workflows/rewrite/rewrite.ts
+;// CONCATENATED MODULE: ./src/workflows/permissions.ts
 /**
- * The workflow rewriter: the scanner's findings and a role ARN per key pair in, rewritten
- * workflow text out. Pure. Each file is either fully migrated (every automatic finding rewritten,
- * the result valid YAML whose re-scan finds none of the migrated keys) or left byte for byte as
- * it was; what stays manual is returned as follow-ups.
- *
- * Reusable workflows of the repository are rewritten together with their callers: a called
- * workflow that now assumes a role makes every calling job get `id-token: write`, and declared key
- * secrets it no longer uses become optional so that its callers stop passing them. Callers wait
- * for their callees' outcome, so files are planned until no outcome changes.
+ * Every scope `read-all` / `write-all` covers on github.com, sorted (`repository-projects` is
+ * left out: classic projects are gone from github.com).
+ */
+const SCOPES = [
+    'actions',
+    'artifact-metadata',
+    'attestations',
+    'checks',
+    'contents',
+    'deployments',
+    'discussions',
+    'id-token',
+    'issues',
+    'models',
+    'packages',
+    'pages',
+    'pull-requests',
+    'security-events',
+    'statuses'
+];
+/** Scopes that do not take every level: `id-token` is `write|none`, `models` is `read|none`. */
+const LEVELS = {
+    'id-token': ['write', 'none'],
+    models: ['read', 'none']
+};
+const ID_TOKEN = 'id-token';
+/** The explicit map with the same meaning as `read-all` or `write-all`. */
+function expandAll(value) {
+    const level = value === 'read-all' ? 'read' : 'write';
+    const out = {};
+    for (const scope of SCOPES) {
+        const allowed = LEVELS[scope];
+        if (!allowed || allowed.includes(level))
+            out[scope] = level;
+        // `models` caps at read; `id-token: read` does not exist (it means none): leave it out.
+        else if (scope === 'models')
+            out[scope] = 'read';
+    }
+    return out;
+}
+/** The scopes a job gets from the repository default when no `permissions:` is written. */
+function defaultScopes(repositoryDefault) {
+    if (repositoryDefault === 'restricted')
+        return { contents: 'read', packages: 'read' };
+    const out = {};
+    for (const [scope, level] of Object.entries(expandAll('write-all'))) {
+        if (scope !== ID_TOKEN)
+            out[scope] = level;
+    }
+    return out;
+}
+/** The permissions a job runs with. */
+function effectivePermissions(context, repositoryDefault) {
+    if (context.job !== null) {
+        return { source: 'job', value: context.job, scopes: scopesOf(context.job) };
+    }
+    if (context.workflow !== null) {
+        return { source: 'workflow', value: context.workflow, scopes: scopesOf(context.workflow) };
+    }
+    const scopes = defaultScopes(repositoryDefault);
+    return { source: 'repository-default', value: scopes, scopes };
+}
+/** The explicit map of a written value (`read-all` / `write-all` expanded). */
+function scopesOf(value) {
+    return typeof value === 'string' ? expandAll(value) : value;
+}
+/** Whether the value lets the job request an OIDC token. */
+function grantsIdToken(value) {
+    return scopesOf(value)[ID_TOKEN] === 'write';
+}
+/** The scopes plus `id-token: write`, keeping the written order (an existing entry is upgraded in place). */
+function withIdToken(scopes) {
+    const out = { ...scopes };
+    out[ID_TOKEN] = 'write';
+    return out;
+}
+function idTokenChange(context, repositoryDefault) {
+    const effective = effectivePermissions(context, repositoryDefault);
+    if (grantsIdToken(effective.value))
+        return { kind: 'none' };
+    const scopes = withIdToken(effective.scopes);
+    if (effective.source === 'job') {
+        // `write-all` grants the entry already (returned above): only `read-all` is written out.
+        return effective.value === 'read-all'
+            ? { kind: 'expand', from: 'read-all', scopes }
+            : { kind: 'set-entry', scopes };
+    }
+    return { kind: 'add-job', from: effective.source, scopes };
+}
+/** Scopes granted by `before` that `after` does not grant at the same level or higher. */
+function lostScopes(before, after) {
+    const rank = (level) => level === 'write' ? 2 : level === 'read' ? 1 : 0;
+    return Object.keys(before).filter((scope) => rank(after[scope]) < rank(before[scope]));
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/id-token.ts
+/**
+ * The text edits that give a job `id-token: write` (see `../permissions.ts` for which change):
+ * upgrade or add the entry in the job's own map (block or flow), expand the job's `read-all`
+ * into a block map (`write-all` already grants it and stays), or add a job-level block map before
+ * the job's `steps:` (or the `uses:` of a reusable-workflow call). Each comes with the edit
+ * recorded as data (`IdTokenEdit`); the words are the renderers'.
  */
 
 
 
 
 
-
-
-
-
-
-
-
-
-// Findings the rewrite may turn into edits (`parsed.ts`); a file may still be left as it was
-// (see RewriteResult.findings).
-
-/** Checks a role ARN given by a person; the message names the input and what is allowed. */
-function validateRoleArn(arn, input) {
-    if (arn !== PLACEHOLDER_ARN && !ROLE_ARN.test(arn)) {
-        throw new Error(`${input}: '${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
+/** The permissions as written at a level (`read-all`, a map), null when absent. */
+function writtenPermissions(held) {
+    if (!held)
+        return null;
+    const v = held.value;
+    const at = (0,dist/* isScalar */.jn)(held.pair.key) ? (held.pair.key.range?.[0] ?? 0) : 0;
+    if ((0,dist/* isScalar */.jn)(v) && v.value !== null) {
+        const s = String(v.value);
+        if (s === 'read-all' || s === 'write-all')
+            return s;
+        throw new yaml_edits_UnsupportedEdit(`permissions: '${s}' is not read-all, write-all or a map`, v.range?.[0] ?? 0);
     }
-    return arn;
-}
-/**
- * Rewrites the files. `trees` are the scan's parsed trees (`scanWorkflows(files).trees`, for the
- * same file objects); a file without one is parsed again.
- */
-function rewriteWorkflows(files, findings, options = {}, trees) {
-    for (const [name, arn] of Object.entries(options.roleArns ?? {})) {
-        validateRoleArn(arn, `role ARN for ${name}`);
+    if (!held.map)
+        throw new yaml_edits_UnsupportedEdit('a permissions: entry that is empty or not a map', at);
+    const out = {};
+    for (const p of held.map.items) {
+        const k = keyString(p);
+        const val = valueNode(p);
+        if (k !== null && (0,dist/* isScalar */.jn)(val))
+            out[k] = String(val.value);
     }
-    if (options.defaultRoleArn)
-        validateRoleArn(options.defaultRoleArn, 'default role ARN');
-    const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG });
-    const byFile = findingsByFile(findings);
-    const models = fileModels(files, byFile, trees);
-    const passed = passedSecrets(models.callers);
-    const plans = planRounds(files, byFile, models, (file) => ({
-        identity: (pair) => identityFor(pair, file, passed, options),
-        region: options.region ?? null,
-        repositoryDefault: options.repositoryDefault ?? 'restricted',
-        cacRef
-    }));
-    return result(files, findings, byFile, plans, options, cacRef);
+    return out;
 }
-function findingsByFile(findings) {
-    const byFile = new Map();
-    for (const f of findings) {
-        const own = byFile.get(f.file);
-        if (own)
-            own.push(f);
-        else
-            byFile.set(f.file, [f]);
+/** The edits that give `job` `id-token: write`, or none when its effective permissions have it. */
+function idTokenEdits(model, job, repositoryDefault, unit) {
+    const context = {
+        workflow: writtenPermissions(model.permissions),
+        job: writtenPermissions(job.permissions)
+    };
+    const change = idTokenChange(context, repositoryDefault);
+    switch (change.kind) {
+        case 'none':
+            return { edits: [], edit: null, offset: keyStart(job.pair) };
+        case 'set-entry':
+            return setEntry(model.text, job);
+        case 'expand':
+            return expandReadAll(model.text, job, change.scopes, unit);
+        case 'add-job':
+            return addJobBlock(model.text, job, change, repositoryDefault, unit);
     }
-    return byFile;
 }
-/**
- * Only files the rewrite may edit are parsed again: those with findings it can migrate and
- * those calling a reusable workflow of the repository (they may need id-token: write). The
- * scan's tree of such a file is taken when given (`parsed.ts`). Other trees are not kept: a
- * file planned again is parsed again (rare), and memory stays small.
- */
-function fileModels(files, byFile, trees) {
-    const editable = new Set();
-    const callers = new Map();
-    const model = (f) => parseModel(f.path, f.text, trees?.take(f) ?? undefined);
-    for (const f of files) {
-        const own = byFile.get(f.path) ?? [];
-        const calling = callsLocalWorkflow(f.text);
-        if (own.some(mayRewrite) || calling)
-            editable.add(f.path);
-        if (calling)
-            callers.set(f.path, model(f));
+/** Upgrades the entry of the job's own map, or appends it. */
+function setEntry(text, job) {
+    const map = job.permissions.map;
+    const existing = get(map, ID_TOKEN);
+    const offset = keyStart(job.permissions.pair);
+    const about = { kind: 'id-token', job: job.id };
+    if (existing) {
+        const v = valueNode(existing);
+        if (!v)
+            throw new yaml_edits_UnsupportedEdit('an empty id-token permission', offset);
+        return {
+            edits: [replaceScalar(v, 'write')],
+            edit: { ...about, change: 'upgrade', from: String((0,dist/* isScalar */.jn)(v) ? v.value : '') },
+            offset
+        };
     }
     return {
-        editable,
-        callers,
-        get: (file) => (callers.has(file.path) ? callers.get(file.path) : model(file))
+        edits: [appendEntries(text, map, [`${ID_TOKEN}: write`], [`${ID_TOKEN}: write`])],
+        edit: { ...about, change: 'add-entry' },
+        offset
+    };
+}
+/** Replaces the job's `read-all` with the block map of the same meaning plus the entry. */
+function expandReadAll(text, job, scopes, unit) {
+    const pair = job.permissions.pair;
+    const value = job.permissions.value;
+    const key = pair.key;
+    const keyEnd = (0,dist/* isScalar */.jn)(key) ? (key.range?.[1] ?? 0) : 0;
+    const colon = text.indexOf(':', keyEnd);
+    const column = (0,dist/* isScalar */.jn)(key) ? key.range[0] - text.lastIndexOf('\n', key.range[0] - 1) - 1 : 0;
+    const lines = indent(renderScopes(scopes), column + unit);
+    return {
+        edits: [
+            { start: colon + 1, end: pairValueEnd(pair), text: '' },
+            insertLinesAfter(text, value.range[1] - 1, lines)
+        ],
+        edit: { kind: 'id-token', job: job.id, change: 'expand', from: 'read-all', scopes },
+        offset: keyStart(pair)
+    };
+}
+/** Adds a job-level block map before the job's `steps:` (or `uses:`). */
+function addJobBlock(text, job, change, repositoryDefault, unit) {
+    const jobStart = keyStart(job.pair);
+    const anchor = (job.stepsPair ?? job.usesPair);
+    if (!anchor)
+        throw new yaml_edits_UnsupportedEdit(`job ${job.id} has neither steps nor uses`, jobStart);
+    const index = job.map.items.indexOf(anchor);
+    const after = index > 0 ? job.map.items[index - 1] : null;
+    const lines = ['permissions:', ...indent(renderScopes(change.scopes), unit)];
+    const about = { kind: 'id-token', job: job.id, change: 'add-block' };
+    const { scopes } = change;
+    return {
+        edits: [insertEntries(text, job.map, lines, after, anchor)],
+        edit: change.from === 'workflow'
+            ? { ...about, from: 'workflow', scopes }
+            : { ...about, from: 'repository-default', repositoryDefault, scopes },
+        offset: jobStart
+    };
+}
+/** Where a pair's key starts in the text (0 when it has none). */
+function keyStart(pair) {
+    return (0,dist/* isScalar */.jn)(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
+}
+function renderScopes(scopes) {
+    return Object.entries(scopes).map(([scope, level]) => `${scope}: ${level}`);
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/callers.ts
+/**
+ * A called workflow changes only together with every caller in the repository. A reusable
+ * workflow that now assumes a role needs `id-token: write` from each calling job: a caller that
+ * stays as it is (blocked by the migration plan, or a file the rewrite had to leave) and does not
+ * grant it already would fail after the merge. Such a called workflow is held: it stays as it
+ * was too, and its follow-ups name the caller that holds it. Callers in other repositories are
+ * never updated by the pull request; the called workflow's follow-up says so.
+ */
+
+
+
+const followUp = (f) => ({
+    file: f.file,
+    line: f.line,
+    reason: f.reason,
+    kind: f.kind
+});
+/**
+ * The called workflows to hold: each one whose rewrite assumes a role while some calling job of
+ * the repository stays as it is and does not already grant `id-token: write`.
+ */
+function calleesToHold(callers, assumesRole, stays) {
+    const out = new Map();
+    for (const [file, model] of callers) {
+        const why = stays(file);
+        if (why === null || !model)
+            continue;
+        for (const job of model.jobs.values()) {
+            const target = job.calls === null ? null : localCallee(job.calls);
+            if (target === null || out.has(target) || !assumesRole(target))
+                continue;
+            if (callers_grantsIdToken(model, job))
+                continue;
+            out.set(target, { caller: file, job: job.id, why });
+        }
+    }
+    return out;
+}
+/** Whether the calling job already grants `id-token: write` (its own permissions, else the file's). */
+function callers_grantsIdToken(model, job) {
+    try {
+        const written = writtenPermissions(job.permissions) ?? writtenPermissions(model.permissions);
+        if (written === null)
+            return false;
+        return written === 'write-all' || (typeof written === 'object' && written[ID_TOKEN] === 'write');
+    }
+    catch {
+        return false;
+    }
+}
+/** The follow-ups of a held called workflow: each use it would have migrated stays, naming the caller. */
+function heldFollowUps(findings, hold) {
+    return findings
+        .filter((f) => f.kind !== 'non-aws')
+        .map((f) => f.migration === 'automatic' ? { ...followUp(f), reason: heldReason(f, hold) } : followUp(f));
+}
+function heldReason(f, hold) {
+    return `The static keys ${f.secrets.join(' and ')} stay: this called workflow changes only together with every caller in the repository, and job ${hold.job} of ${hold.caller} stays as it is (${hold.why}); migrate that caller first, or give that job id-token: write.`;
+}
+/** The follow-up of a caller whose called workflow is held (it keeps passing the keys). */
+function callerOfHeldFollowUp(f, callee, hold) {
+    const own = hold.caller === f.file && hold.job === f.job;
+    return {
+        ...followUp(f),
+        reason: own
+            ? `The keys ${f.secrets.join(' and ')} stay passed to ${callee}: this job stays as it is (${hold.why}), so the called workflow stays on keys too.`
+            : `The keys ${f.secrets.join(' and ')} stay passed to ${callee}: it stays on keys because job ${hold.job} of ${hold.caller}, another caller, stays as it is (${hold.why}).`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/contract.ts
+/** The placeholder written when no role ARN is known for a key pair. */
+const PLACEHOLDER_ARN = 'arn:aws:iam::<account>:role/<name>';
+/** The placeholder written when a new step needs a region and none is known. */
+const PLACEHOLDER_REGION = '<region>';
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/steps.ts
+/**
+ * Where a job needs AWS credentials after its static keys go, and the configure-aws-credentials
+ * steps that provide them. The steps of a job are walked in order: each step that needs a key
+ * pair's identity (step env keys, a docker login to ECR, or every step that is not a checkout or
+ * setup step when the keys were in the job or workflow env) gets a new step before it, unless
+ * the identity is already in force. Consecutive steps needing the same identity share one step.
+ */
+
+
+
+
+
+const NO_AWS = /^actions\/(checkout|setup-[\w-]+)@/i;
+/** Steps that never use AWS credentials, so job-level keys are not needed before them. */
+function isNoAwsStep(step) {
+    return step.uses !== null && NO_AWS.test(step.uses.trim());
+}
+/** Text in a step that shows it talks to AWS: the CLI, S3 URLs, SDKs, AWS deploy tools, ECR hosts, AWS_* variables. */
+const AWS_TEXT = /\baws\s+[a-z0-9][\w-]*|s3:\/\/|\bboto(3|core)?\b|\bawscli\b|\b(sam|cdk|eksctl|copilot|serverless|sls|amplify|terraform|terragrunt|pulumi|chalice|zappa)\s+[a-z]|\.dkr\.ecr\.|public\.ecr\.aws|\$\{?AWS_[A-Z_]+|\benv\.AWS_[A-Z_]+|\baws-actions\/|amazonaws\.com/;
+/**
+ * Whether a job shows that it uses AWS. Keys set in the workflow env reach every job; only the
+ * jobs that show AWS use get a configure-aws-credentials step (a job that does not use AWS should
+ * not start requesting OIDC tokens, which fail for pull requests from forks).
+ */
+function showsAwsUse(job) {
+    return job.stepModels.some((s) => AWS_TEXT.test(s.source));
+}
+/**
+ * The configure-aws-credentials steps a job needs. Throws {@link UnsupportedEdit} when another
+ * identity is in force where a new step would go: later steps would run under a different role
+ * than before, which only a person can decide.
+ */
+function planNewSteps(needs, fallbackRegion) {
+    const out = [];
+    // The identity in force: a pair key, or `maybe:KEY` after a conditional step.
+    let active = null;
+    // What steps without a need of their own ran under before the rewrite: the env keys, or the
+    // last configure-aws-credentials step (an Identity when it can be assumed again).
+    let inherited = needs.ambient?.identity ?? null;
+    let segment = null;
+    const close = () => {
+        if (!segment)
+            return;
+        const step = newStep(segment, needs, fallbackRegion);
+        out.push(step);
+        active = step.ifText === null ? step.identity.pairKey : `maybe:${step.identity.pairKey}`;
+        segment = null;
+    };
+    const plain = (key) => key?.replace(/^maybe:/, '') ?? null;
+    for (const step of needs.job.stepModels) {
+        const provided = needs.providers.get(step.index);
+        if (provided !== undefined) {
+            close();
+            const key = typeof provided === 'string' ? provided : provided.pairKey;
+            if (needs.ambient && key !== needs.ambient.identity.pairKey) {
+                throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id} takes keys from env and also runs configure-aws-credentials for another identity; which one later steps use cannot be kept automatically`, step.map.range?.[0] ?? 0);
+            }
+            active = step.ifText === null ? key : `maybe:${key}`;
+            inherited = provided;
+            continue;
+        }
+        const own = needs.steps.get(step.index) ?? null;
+        let identity = own?.identity ?? null;
+        if (!identity && inherited !== null && !isNoAwsStep(step)) {
+            const key = typeof inherited === 'string' ? inherited : inherited.pairKey;
+            // Before the job's own configure-aws-credentials step for these keys, only steps that
+            // show AWS use need them earlier (the job's author put the login where it is needed).
+            if (nextProvider(needs, step.index) === key && !AWS_TEXT.test(step.source))
+                continue;
+            const current = segment ? segment.identity.pairKey : plain(active);
+            if (current !== key) {
+                if (typeof inherited === 'string') {
+                    throw new yaml_edits_UnsupportedEdit(`job ${needs.job.id}: step ${step.index + 1} ran with the credentials of an earlier configure-aws-credentials step, which a new step before it would replace`, step.map.range?.[0] ?? 0);
+                }
+                identity = inherited;
+            }
+            else if (!segment) {
+                continue;
+            }
+        }
+        if (!identity)
+            continue;
+        if (segment?.identity.pairKey === identity.pairKey) {
+            segment.needs.push(own);
+            segment.steps.push(step);
+            continue;
+        }
+        close();
+        if (active === identity.pairKey)
+            continue;
+        segment = { start: step.index, identity, needs: [own], steps: [step] };
+    }
+    close();
+    return out;
+}
+/** The identity key of the first configure-aws-credentials step after `index`, or null. */
+function nextProvider(needs, index) {
+    for (const s of needs.job.stepModels) {
+        if (s.index <= index)
+            continue;
+        const p = needs.providers.get(s.index);
+        if (p !== undefined)
+            return typeof p === 'string' ? p : p.pairKey;
+    }
+    return null;
+}
+function newStep(segment, needs, fallbackRegion) {
+    // Copy the steps' `if:` only when every step of the segment has its own need and the same condition.
+    const ifs = new Set(segment.steps.map((s) => s.ifText));
+    const ifText = segment.needs.every((n) => n !== null) && ifs.size === 1 ? [...ifs][0] : null;
+    const own = segment.needs.filter((n) => n !== null);
+    const region = own.find((n) => n.source === 'docker-login' && n.region)?.region ??
+        own.find((n) => n.region)?.region ??
+        needs.region ??
+        needs.knownRegions.get(segment.identity.pairKey) ??
+        needs.cacRegion ??
+        fallbackRegion;
+    return {
+        index: segment.start,
+        identity: segment.identity,
+        region: region ?? PLACEHOLDER_REGION,
+        ifText,
+        regionMissing: region === null
+    };
+}
+/** The text edit inserting one new configure-aws-credentials step. */
+function insertCacStep(text, job, step, render) {
+    if (!job.steps)
+        throw new yaml_edits_UnsupportedEdit(`job ${job.id} has no steps list`, 0);
+    const style = itemStyle(text, job.steps, step.index);
+    const pin = newCacUses(render.cacRef, render.preferSha);
+    const pad = ' '.repeat(render.unit);
+    const lines = [
+        'name: Configure AWS credentials',
+        ...(step.ifText !== null ? [`if: ${step.ifText}`] : []),
+        `uses: ${pin.uses}${pin.comment ? ` # ${pin.comment}` : ''}`,
+        'with:',
+        `${pad}role-to-assume: ${yamlScalar(step.identity.arn)}`,
+        `${pad}aws-region: ${yamlScalar(step.region)}`
+    ];
+    return insertItemBefore(text, job.steps, step.index, lines, style);
+}
+/** A value as a plain YAML scalar when that reads back as the same string, else single-quoted. */
+function yamlScalar(value) {
+    const plain = value !== '' &&
+        value.trim() === value &&
+        !/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) &&
+        !/: |:$| #|[\n\r\t]/.test(value) &&
+        !/^(true|false|yes|no|on|off|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(value);
+    return plain || value.startsWith('${{') ? value : `'${value.replace(/'/g, "''")}'`;
+}
+/** The region a map of env entries sets (`AWS_REGION`, else `AWS_DEFAULT_REGION`), as its text. */
+function regionIn(map) {
+    if (!map)
+        return null;
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION']) {
+        const pair = map.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === name);
+        if (!pair)
+            continue;
+        const value = scalarValue(valueNode(pair));
+        if (value !== null && value.trim() !== '')
+            return { name, value };
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/nodes.ts
+/**
+ * The edits of single nodes: a configure-aws-credentials step losing its key inputs and gaining
+ * `role-to-assume` (and moving to v6 in the same pinning style), env entries going, a docker login
+ * to ECR losing its username/password, a reusable workflow's key secrets becoming optional, a
+ * caller no longer passing them.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const CAC_KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
+/** The secret names an expression value references (`${{ secrets.X }}`). */
+function secretsOf(node) {
+    const text = scalarValue(node);
+    return text === null ? [] : referencesIn(text).secrets.map((s) => s.name);
+}
+/**
+ * A configure-aws-credentials step: the key inputs go; `role-to-assume: ARN` takes the place of
+ * the first one unless the step already names a role (role chaining keeps it).
+ */
+function cacStepEdits(text, step, arn, converted = new Map()) {
+    const withMap = step.with?.map;
+    if (!withMap || !step.with) {
+        throw new yaml_edits_UnsupportedEdit('a configure-aws-credentials step without a with: map', 0);
+    }
+    const keys = withMap.items.filter((p) => CAC_KEY_INPUTS.includes(keyString(p) ?? ''));
+    if (keys.length === 0)
+        return [];
+    const role = arn === null ? null : `role-to-assume: ${yamlScalar(arn)}`;
+    if (withMap.flow) {
+        const items = [];
+        let placed = false;
+        for (const p of withMap.items) {
+            if (keys.includes(p)) {
+                if (role && !placed)
+                    items.push(role);
+                placed = true;
+                continue;
+            }
+            items.push(converted.get(p) ?? text.slice(pairStart(p), pairValueEnd(p)));
+        }
+        const [start, end] = [withMap.range[0], withMap.range[1]];
+        const inner = text.slice(start + 1, end - 1);
+        if (inner.includes('\n'))
+            throw new yaml_edits_UnsupportedEdit('a with: flow map over several lines', start);
+        const pad = inner.startsWith(' ') ? ' ' : '';
+        return [{ start, end, text: `{${pad}${items.join(', ')}${pad}}` }];
+    }
+    const edits = removeEntries(text, withMap, keys, null);
+    if (role) {
+        const first = keys[0];
+        const at = pairStart(first);
+        edits.unshift(insertLinesBefore(text, at, indent([role], at - lineStart(text, at))));
+    }
+    return edits;
+}
+/** The `uses:` of a rewritten configure-aws-credentials step, moved to v6 in the same pin style. */
+function cacPinEdits(text, step, target) {
+    const node = step.usesNode;
+    if (!(0,dist/* isScalar */.jn)(node) || !node.range || step.uses === null)
+        return null;
+    const [start, valueEnd] = [node.range[0], node.range[1]];
+    const source = text.slice(start, valueEnd);
+    const at = source.lastIndexOf('@');
+    if (at < 0)
+        return null;
+    const quote = source.startsWith('"') || source.startsWith("'") ? 1 : 0;
+    const refStart = start + at + 1;
+    const refEnd = valueEnd - quote;
+    const eol = lineEnd(text, valueEnd);
+    const hash = text.indexOf('#', valueEnd);
+    const comment = hash >= 0 && hash < eol ? text.slice(hash, eol).trimEnd() : null;
+    const versionComment = comment !== null && isVersionComment(comment) ? comment : null;
+    const current = versionComment === null ? null : versionComment.replace(/^#\s*(pin@)?/i, '');
+    const pin = cacPinFor(step.uses, target, current);
+    if (!pin.changed)
+        return null;
+    const newRef = pin.uses.slice(pin.uses.lastIndexOf('@') + 1);
+    const edits = [{ start: refStart, end: refEnd, text: newRef }];
+    if (pin.comment !== null) {
+        if (versionComment !== null) {
+            edits.push({ start: hash, end: hash + versionComment.length, text: `# ${pin.comment}` });
+        }
+        else if (comment === null) {
+            edits.push({ start: valueEnd, end: valueEnd, text: ` # ${pin.comment}` });
+        }
+    }
+    else if (versionComment !== null && COMMIT_SHA.test(text.slice(refStart, refEnd))) {
+        // SHA -> tag (offline): the version comment described the SHA; drop it with its spaces.
+        let from = hash;
+        while (from > valueEnd && (text[from - 1] === ' ' || text[from - 1] === '\t'))
+            from--;
+        edits.push({ start: from, end: hash + versionComment.length, text: '' });
+    }
+    return {
+        edits,
+        from: step.uses.trim(),
+        fromComment: current,
+        to: pin.uses,
+        toTag: !('sha' in target) || pin.comment === null
+    };
+}
+/** The entries of an env map that set the runner's keys from the pair's secrets. */
+function keyEnvEntries(env, secrets) {
+    if (!env.map)
+        return [];
+    return env.map.items.filter((p) => {
+        const name = keyString(p);
+        if (name === null || !(name in STANDARD_ENV))
+            return false;
+        const refs = secretsOf(valueNode(p));
+        return refs.length > 0 && refs.every((r) => secrets.includes(r));
+    });
+}
+/** Removes entries from a held map (the holder goes when none remain). */
+function removeHeld(text, held, remove) {
+    if (!held.map)
+        throw new yaml_edits_UnsupportedEdit('a value that is not a map', pairStart(held.pair));
+    return removeEntries(text, held.map, remove, held.pair, held.parent);
+}
+/**
+ * A docker/login-action step logging in to ECR with the pair as username/password: the two
+ * inputs go (the action then uses the ambient AWS credentials). Null when the step is not that.
+ */
+function dockerLoginEdits(text, step, secrets) {
+    if (!step.uses || !/^docker\/login-action@/i.test(step.uses.trim()) || !step.with?.map)
+        return null;
+    const map = step.with.map;
+    const registry = get(map, 'registry');
+    const region = ecrRegion(registry ? scalarValue(valueNode(registry)) : null);
+    if (region === null)
+        return null;
+    const user = get(map, 'username');
+    const pass = get(map, 'password');
+    if (!user || !pass)
+        return null;
+    const [u, p] = [secretsOf(valueNode(user)), secretsOf(valueNode(pass))];
+    if (u.length !== 1 || u[0] !== secrets.id || p.length !== 1 || p[0] !== secrets.secret)
+        return null;
+    return { edits: removeEntries(text, map, [user, pass], step.with.pair, step.with.parent), region };
+}
+/** `required: true` of declared workflow_call secrets becomes `required: false`. */
+function optionalSecretEdits(callSecrets, names) {
+    const edits = [];
+    const changed = [];
+    let offset = 0;
+    for (const p of callSecrets.items) {
+        const name = keyString(p);
+        if (name === null || !names.includes(name))
+            continue;
+        const v = valueNode(p);
+        if (!(0,dist/* isMap */.jh)(v))
+            continue;
+        const required = get(v, 'required');
+        const value = required ? valueNode(required) : null;
+        if (!(0,dist/* isScalar */.jn)(value) || value.value !== true)
+            continue;
+        edits.push(replaceScalar(value, 'false'));
+        changed.push(name);
+        offset = offset || pairStart(p);
+    }
+    return { edits, changed, offset };
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/work.ts
+
+
+function capital(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+function work_followUp(f) {
+    return { file: f.file, line: f.line, reason: f.reason, kind: f.kind };
+}
+function needsOf(work, job) {
+    let n = work.needs.get(job);
+    if (!n) {
+        n = { ambient: null, steps: new Map(), providers: new Map() };
+        work.needs.set(job, n);
+    }
+    return n;
+}
+function jobOf(work, f) {
+    const job = f.job === null ? undefined : work.model.jobs.get(f.job);
+    if (!job)
+        throw new yaml_edits_UnsupportedEdit(`job ${String(f.job)} not found`, 0);
+    return job;
+}
+/** Records an edit made at `offset` of the original text. */
+function recordEdit(work, offset, edit) {
+    work.recorded.push({ line: lineOf(work.model, offset), ...edit });
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/jobs.ts
+/**
+ * The job-level part of a file's rewrite: env entries removed, new configure-aws-credentials
+ * steps where jobs need them (with a region found in the file when possible), and
+ * `id-token: write` for every job that now requests an OIDC token.
+ */
+
+
+
+
+
+
+
+/**
+ * New configure-aws-credentials steps, env removals and permissions, job by job. Returns whether
+ * any job now requests an OIDC token.
+ */
+const CAC_USES = /^aws-actions\/configure-aws-credentials@/i;
+function finish(work) {
+    const { model, ctx } = work;
+    const text = model.text;
+    for (const [held, entries] of work.envRemovals)
+        work.edits.push(...removeHeld(text, held, entries));
+    // Every in-repo caller of a reusable workflow that now assumes a role needs id-token: write.
+    for (const job of model.jobs.values()) {
+        if (job.calls && ctx.callee(job.calls)?.assumesRole)
+            work.idToken.add(job.id);
+    }
+    const fileUnit = indentUnit(model);
+    const preferSha = pinsBySha(model);
+    const knownRegions = new Map();
+    for (const n of work.needs.values()) {
+        for (const need of n.steps.values()) {
+            if (need.region && !need.region.includes('${{')) {
+                if (!knownRegions.has(need.identity.pairKey))
+                    knownRegions.set(need.identity.pairKey, need.region);
+            }
+        }
+    }
+    for (const [id, n] of work.needs) {
+        const job = model.jobs.get(id);
+        // configure-aws-credentials steps left as they are (OIDC already) also set credentials.
+        for (const s of job.stepModels) {
+            if (!n.providers.has(s.index) && s.uses && CAC_USES.test(s.uses.trim())) {
+                n.providers.set(s.index, `step:${s.index + 1}`);
+            }
+        }
+        const scopeRegion = regionIn(job.env?.map ?? null) ?? regionIn(model.env?.map ?? null);
+        const needs = {
+            job,
+            ambient: n.ambient,
+            region: scopeRegion ? `\${{ env.${scopeRegion.name} }}` : null,
+            knownRegions,
+            cacRegion: cacRegion(model, job),
+            steps: n.steps,
+            providers: n.providers
+        };
+        const added = planNewSteps(needs, ctx.region);
+        const unit = nestedUnit(model, job) ?? fileUnit;
+        if (added.length > 0 || n.providers.size > 0)
+            work.idToken.add(id);
+        for (const step of added) {
+            work.edits.push(insertCacStep(text, job, step, { cacRef: ctx.cacRef, preferSha, unit }));
+            if (preferSha && !('sha' in ctx.cacRef))
+                work.usedTagForSha = true;
+            const at = job.stepModels.find((s) => s.index === step.index).map.range[0];
+            recordEdit(work, at, {
+                kind: 'cac-step-added',
+                job: id,
+                before: step.index,
+                roleArn: step.identity.arn,
+                region: step.region,
+                if: step.ifText
+            });
+            if (step.regionMissing) {
+                work.regionsMissing.push(lineOf(model, at));
+                work.followUps.push({
+                    file: model.path,
+                    line: lineOf(model, at),
+                    reason: `The new configure-aws-credentials step of job ${id} has no region: replace ${step.region} with the AWS region (or pass --region).`,
+                    kind: null
+                });
+            }
+        }
+    }
+    const callOnly = model.triggers.length > 0 && model.triggers.every((t) => t === 'workflow_call');
+    if (work.idToken.size > 0 && model.triggers.includes('workflow_call')) {
+        work.followUps.push({
+            file: model.path,
+            line: model.callOffset > 0 ? lineOf(model, model.callOffset) : 1,
+            reason: 'This reusable workflow now requests an OIDC token: every calling job needs id-token: write. This pull request changes it only together with every caller in this repository; callers in other repositories are never updated by it: give their calling jobs id-token: write before merging.',
+            kind: null
+        });
+    }
+    for (const id of work.idToken) {
+        const job = model.jobs.get(id);
+        // A called workflow without permissions runs with its caller's: the callers get the entry.
+        if (callOnly && !model.permissions && !job.permissions)
+            continue;
+        const change = idTokenEdits(model, job, ctx.repositoryDefault, nestedUnit(model, job) ?? fileUnit);
+        work.edits.push(...change.edits);
+        if (change.edit)
+            recordEdit(work, change.offset, change.edit);
+    }
+    return work.idToken.size > 0;
+}
+/**
+ * The `aws-region` of the configure-aws-credentials steps of the job, else of the file, when
+ * they all agree (an expression only from the same job: it may read job-level context).
+ */
+function cacRegion(model, job) {
+    const regions = (steps) => {
+        const out = new Set();
+        for (const s of steps) {
+            if (!s.uses || !CAC_USES.test(s.uses.trim()))
+                continue;
+            const pair = s.with?.map ? get(s.with.map, 'aws-region') : undefined;
+            const value = pair ? scalarValue(valueNode(pair)) : null;
+            if (value)
+                out.add(value);
+        }
+        return out;
+    };
+    const own = regions(job.stepModels);
+    if (own.size === 1)
+        return [...own][0];
+    if (own.size > 1)
+        return null;
+    const all = regions([...model.jobs.values()].flatMap((j) => j.stepModels));
+    const only = [...all][0];
+    return all.size === 1 && only !== undefined && !only.includes('${{') ? only : null;
+}
+/** The indentation step of nested maps (job keys relative to job ids), default 2. */
+function indentUnit(model) {
+    for (const job of model.jobs.values()) {
+        const first = job.map.items[0];
+        const key = job.pair.key;
+        if (!first || job.map.flow || !key?.range)
+            continue;
+        const col = (o) => o - model.text.lastIndexOf('\n', o - 1) - 1;
+        const unit = col(pairStart(first)) - col(key.range[0]);
+        if (unit > 0)
+            return unit;
+    }
+    return 2;
+}
+/**
+ * The indentation of maps nested under a key as the job writes them (`permissions:`, `env:`,
+ * `secrets:`, a step's `with:` or `env:`), else as the workflow's and the other jobs' do; null
+ * when the file has none (the job keys' unit is used).
+ */
+function nestedUnit(model, job) {
+    const own = (j) => [
+        j.permissions,
+        j.env,
+        j.secrets,
+        ...j.stepModels.flatMap((s) => [s.with, s.env])
+    ];
+    const others = [...model.jobs.values()].filter((j) => j !== job);
+    for (const held of [...own(job), model.permissions, model.env, ...others.flatMap(own)]) {
+        const unit = held ? heldUnit(model.text, held) : null;
+        if (unit !== null)
+            return unit;
+    }
+    return null;
+}
+/** How far a block map's first entry is indented from the key that holds it. */
+function heldUnit(text, held) {
+    const first = held.map?.items[0];
+    const key = held.pair.key;
+    if (!first || !held.map || held.map.flow || !key?.range)
+        return null;
+    const col = (o) => o - text.lastIndexOf('\n', o - 1) - 1;
+    const unit = col(pairStart(first)) - col(key.range[0]);
+    return unit > 0 ? unit : null;
+}
+/** Whether most remote actions of the file are pinned by commit SHA. */
+function pinsBySha(model) {
+    let sha = 0;
+    let other = 0;
+    for (const job of model.jobs.values()) {
+        for (const s of job.stepModels) {
+            if (!s.uses || s.uses.startsWith('./') || s.uses.startsWith('docker://'))
+                continue;
+            if (SHA_PINNED_USES.test(s.uses.trim()))
+                sha++;
+            else
+                other++;
+        }
+    }
+    return sha > other;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/cac-inputs.ts
+/**
+ * The inputs of a configure-aws-credentials step moved to v6. v6 reads its boolean inputs with
+ * `core.getBooleanInput`, which takes only the YAML 1.2 booleans (`true`/`True`/`TRUE`,
+ * `false`/...): a step of v1–v5 written with `mask-aws-account-id: no` or
+ * `role-skip-session-tagging: yes` would fail. Such values are converted to `true`/`false` on the
+ * steps the rewrite touches. An input that v6 does not declare is named in a follow-up (the
+ * runner warns about it and the action ignores it).
+ *
+ * The lists are those of v6's action.yml as its README documents it (aws-actions/
+ * configure-aws-credentials, options list of v6.1.0). No input of v1–v5 was renamed or dropped
+ * in v6: the older releases' inputs are all still declared.
+ */
+
+
+
+
+/** The boolean inputs of v6. */
+const CAC_V6_BOOLEAN_INPUTS = new Set([
+    'mask-aws-account-id',
+    'role-chaining',
+    'role-skip-session-tagging',
+    'output-credentials',
+    'output-env-credentials',
+    'unset-current-credentials',
+    'disable-retry',
+    'special-characters-workaround',
+    'use-existing-credentials',
+    'force-skip-oidc',
+    'overwrite-aws-profile'
+]);
+/** Every input v6 declares. */
+const CAC_V6_INPUTS = new Set([
+    ...CAC_V6_BOOLEAN_INPUTS,
+    'aws-region',
+    'aws-profile',
+    'role-to-assume',
+    'aws-access-key-id',
+    'aws-secret-access-key',
+    'aws-session-token',
+    'web-identity-token-file',
+    'audience',
+    'http-proxy',
+    'role-duration-seconds',
+    'role-external-id',
+    'role-session-name',
+    'transitive-tag-keys',
+    'inline-session-policy',
+    'managed-session-policies',
+    'retry-max-attempts',
+    'allowed-account-ids',
+    'action-timeout-s'
+]);
+/** YAML 1.1 spellings of a boolean that v6 refuses, and what they meant. */
+const OLD_BOOLEANS = new Map([
+    ['yes', true],
+    ['on', true],
+    ['y', true],
+    ['no', false],
+    ['off', false],
+    ['n', false]
+]);
+/** The value v6 needs for a boolean written as `value`, or null when it reads it already. */
+function v6Boolean(value) {
+    if (value === 'true' || value === 'false')
+        return null;
+    const lower = value.toLowerCase();
+    if (lower === 'true' || lower === 'false')
+        return lower;
+    const old = OLD_BOOLEANS.get(lower);
+    return old === undefined ? null : old ? 'true' : 'false';
+}
+/** The conversions and unknown inputs of a step's `with:` map. */
+function cacInputEdits(text, step) {
+    const out = { edits: [], entries: new Map(), converted: [], unknown: [] };
+    for (const p of (step.with?.map?.items ?? [])) {
+        const input = keyString(p);
+        if (input === null)
+            continue;
+        const key = p.key;
+        if (!CAC_V6_INPUTS.has(input)) {
+            out.unknown.push({ input, offset: key?.range?.[0] ?? 0 });
+            continue;
+        }
+        if (!CAC_V6_BOOLEAN_INPUTS.has(input))
+            continue;
+        const value = valueNode(p);
+        if (!(0,dist/* isScalar */.jn)(value) || value.value === null || !value.range)
+            continue;
+        // As written: `True` is a boolean to the parser, a string to v6.
+        const source = text.slice(value.range[0], value.range[1]);
+        const written = /^(['"]).*\1$/s.test(source) ? source.slice(1, -1) : source;
+        const to = v6Boolean(written);
+        if (to === null)
+            continue;
+        out.edits.push(replaceScalar(value, to));
+        out.entries.set(p, `${text.slice(pairStart(p), value.range[0])}${to}`);
+        out.converted.push({ input, from: written, to });
+    }
+    return out;
+}
+/** v6's boolean inputs written the YAML 1.1 way become `true`/`false`; inputs v6 lacks are named. */
+function cacInputs(work, job, step) {
+    const changes = cacInputEdits(work.model.text, step);
+    // A flow map is written again whole by `cacStepEdits`: it takes the converted entries instead.
+    const flow = step.with?.map?.flow === true;
+    if (!flow)
+        work.edits.push(...changes.edits);
+    if (changes.converted.length > 0) {
+        const at = step.with.pair.key;
+        recordEdit(work, at.range?.[0] ?? 0, {
+            kind: 'cac-inputs',
+            job,
+            step: step.index,
+            converted: changes.converted
+        });
+    }
+    for (const u of changes.unknown) {
+        work.followUps.push({
+            file: work.model.path,
+            line: lineOf(work.model, u.offset),
+            reason: `configure-aws-credentials v6 has no input ${u.input} (job ${job}, step ${step.index + 1}): the runner warns about it and the action ignores it; remove it, or replace it with the v6 input it stood for.`,
+            kind: null
+        });
+    }
+    return flow ? changes.entries : new Map();
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/file.ts
+/**
+ * Rewrites one file from its findings: every automatic finding becomes edits, the rest become
+ * follow-ups. Either every edit applies and the result parses, or the file is left as it was and
+ * the findings it would have migrated become follow-ups saying why.
+ */
+
+
+
+
+
+
+
+
+
+
+
+function planFile(path, text, model, findings, ctx) {
+    const unchanged = (followUps, rejected) => ({
+        after: text,
+        edits: [],
+        followUps,
+        roles: [],
+        migrated: [],
+        outcome: { assumesRole: false, released: new Set() },
+        usedTagForSha: false,
+        regionsMissing: [],
+        rejected
+    });
+    if (!model)
+        return unchanged(findings.filter((f) => f.kind !== 'non-aws').map(work_followUp), null);
+    const work = {
+        model,
+        ctx,
+        findings,
+        edits: [],
+        recorded: [],
+        followUps: [],
+        roles: [],
+        migrated: [],
+        needs: new Map(),
+        envRemovals: new Map(),
+        idToken: new Set(),
+        usedTagForSha: false,
+        regionsMissing: []
+    };
+    try {
+        for (const f of findings)
+            classify(work, f);
+        const released = releasedSecrets(work, findings);
+        const assumesRole = finish(work);
+        const after = applyEdits(text, work.edits);
+        return {
+            after,
+            edits: work.recorded.sort((a, b) => a.line - b.line),
+            followUps: work.followUps,
+            roles: work.roles,
+            migrated: work.migrated,
+            outcome: { assumesRole, released },
+            usedTagForSha: work.usedTagForSha,
+            regionsMissing: work.regionsMissing,
+            rejected: null
+        };
+    }
+    catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        const offset = error instanceof yaml_edits_UnsupportedEdit ? error.offset : 0;
+        const rejected = `not rewritten: ${why}; the file is left as it was`;
+        const ups = findings
+            .filter((f) => f.kind !== 'non-aws')
+            .map((f) => f.migration === 'automatic'
+            ? {
+                ...work_followUp(f),
+                reason: `The static keys ${f.secrets.join(' and ')} stay: this file could not be rewritten (${why}); migrate this use by hand.`
+            }
+            : work_followUp(f));
+        ups.push({
+            file: path,
+            line: offset > 0 ? lineOf(model, offset) : 1,
+            reason: `${capital(rejected)}.`,
+            kind: null
+        });
+        return unchanged(ups, rejected);
+    }
+}
+/** Whether two findings are about the same key material (they share a secret of their pairs). */
+function sharesKeys(a, b) {
+    const names = pairSecrets(b.pair);
+    return [...a.secrets, ...pairSecrets(a.pair)].some((s) => names.includes(s));
+}
+/**
+ * Turns one finding into edits and needs, or a follow-up. Only automatic findings are rewritten
+ * (the scanner marks exactly what this rewrite does); a declared workflow_call secret is decided
+ * once the file's other findings are.
+ */
+function classify(work, f) {
+    const p = f.path;
+    if (f.kind === 'non-aws')
+        return;
+    if (f.kind === 'reusable-workflow-secret')
+        return;
+    if (f.migration === 'automatic') {
+        if (f.kind === 'configure-aws-credentials' && p[0] === 'jobs')
+            return cacStep(work, f);
+        if (f.kind === 'env')
+            return envKeys(work, f);
+        if (f.kind === 'action-input' && p[0] === 'jobs' && dockerLogin(work, f))
+            return;
+        if (f.kind === 'reusable-workflow-caller' || f.kind === 'reusable-workflow-inherit') {
+            if (caller(work, f))
+                return;
+            const calls = jobOf(work, f).calls;
+            const held = calls ? work.ctx.callee(calls)?.held : undefined;
+            if (calls && held)
+                return void work.followUps.push(callerOfHeldFollowUp(f, calls, held));
+        }
+    }
+    work.followUps.push(work_followUp(f));
+}
+function cacStep(work, f) {
+    const job = jobOf(work, f);
+    const step = job.stepModels.find((s) => s.index === f.path[3]);
+    if (!step)
+        throw new yaml_edits_UnsupportedEdit(`step ${String(f.path[3])} of job ${job.id} not found`, 0);
+    const chained = f.roleToAssume !== null;
+    // Role chaining: the keys go only when the role they assume will trust GitHub.
+    const chainArn = chained ? work.ctx.chainedRole(f.roleToAssume) : null;
+    if (chained && chainArn === null)
+        return void work.followUps.push(unknownChain(f));
+    const identity = work.ctx.identity(f.pair);
+    const text = work.model.text;
+    const converted = cacInputs(work, job.id, step);
+    work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn, converted));
+    const at = step.with.pair.key;
+    recordEdit(work, at.range?.[0] ?? 0, {
+        kind: 'role-to-assume',
+        job: job.id,
+        step: step.index,
+        roleArn: chainArn ?? identity.arn,
+        chained
+    });
+    const pin = cacPinEdits(text, step, work.ctx.cacRef);
+    if (pin) {
+        work.edits.push(...pin.edits);
+        if (pin.toTag && SHA_PINNED_USES.test(pin.from))
+            work.usedTagForSha = true;
+        const { from, to, fromComment } = pin;
+        recordEdit(work, step.usesNode.range[0], {
+            kind: 'action-pin',
+            job: job.id,
+            step: step.index,
+            from,
+            to,
+            fromComment
+        });
+    }
+    needsOf(work, job.id).providers.set(step.index, chainArn ? `role:${chainArn}` : identity);
+    work.idToken.add(job.id);
+    work.roles.push(chainArn
+        ? { identity: { ...identity, arn: chainArn }, chained: true }
+        : { identity, chained: false });
+    work.migrated.push(f);
+}
+/** A step chaining onto a role given by an expression no one resolved: its keys stay. */
+function unknownChain(f) {
+    return {
+        ...work_followUp(f),
+        reason: `configure-aws-credentials uses the keys ${f.secrets.join(' and ')} only to assume the role in role-to-assume (${f.roleToAssume ?? ''}), which is not a literal role ARN: that role trusts the IAM user, not GitHub, so the keys stay. Write the role's ARN in role-to-assume (the migration then makes it trust GitHub), or run mode: migrate, which looks for the role among those trusting the key's IAM user.`
+    };
+}
+function envKeys(work, f) {
+    const p = f.path;
+    const identity = work.ctx.identity(f.pair);
+    const secrets = pairSecrets(f.pair);
+    const model = work.model;
+    let held;
+    if (p.length === 2 && p[0] === 'env') {
+        held = model.env;
+        const unused = [];
+        for (const job of model.jobs.values()) {
+            if (!job.steps)
+                continue;
+            if (job.env?.map && job.env.map.items.some((e) => keyString(e) === p[1]))
+                continue;
+            if (!showsAwsUse(job)) {
+                unused.push(job.id);
+                continue;
+            }
+            const n = needsOf(work, job.id);
+            n.ambient ??= { identity };
+        }
+        if (unused.length > 0) {
+            work.followUps.push({
+                file: model.path,
+                line: f.line,
+                reason: unused.length === 1
+                    ? `The workflow env gave the keys ${secrets.join(' and ')} to every job; job ${unused[0]} shows no AWS use and gets no configure-aws-credentials step: add one if it needs AWS.`
+                    : `The workflow env gave the keys ${secrets.join(' and ')} to every job; the jobs ${unused.join(', ')} show no AWS use and get no configure-aws-credentials step: add one to any of them that needs AWS.`,
+                kind: null
+            });
+        }
+    }
+    else if (p.length === 4 && p[0] === 'jobs' && p[2] === 'env') {
+        const job = jobOf(work, f);
+        held = job.env;
+        needsOf(work, job.id).ambient = { identity };
+    }
+    else if (p.length === 6 && p[0] === 'jobs' && p[2] === 'steps' && p[4] === 'env') {
+        const job = jobOf(work, f);
+        const step = job.stepModels.find((s) => s.index === p[3]);
+        if (!step)
+            throw new yaml_edits_UnsupportedEdit(`step ${String(p[3])} of job ${job.id} not found`, 0);
+        held = step.env;
+        const prefix = ['jobs', job.id, 'steps', step.index].join('\u0000');
+        const other = work.findings.find((g) => g.migration !== 'automatic' &&
+            g.kind !== 'non-aws' &&
+            g.path.slice(0, 4).join('\u0000') === prefix &&
+            sharesKeys(g, f));
+        if (other) {
+            throw new yaml_edits_UnsupportedEdit(`job ${job.id} step ${step.index + 1} also uses the keys by hand (line ${other.line}); its env keys cannot go alone`, step.map.range?.[0] ?? 0);
+        }
+        const region = regionIn(step.env?.map ?? null);
+        needsOf(work, job.id).steps.set(step.index, {
+            identity,
+            source: 'step-env',
+            region: region?.value ?? null
+        });
+    }
+    else {
+        throw new yaml_edits_UnsupportedEdit(`keys in env at ${p.join('.')}`, 0);
+    }
+    if (!held)
+        throw new yaml_edits_UnsupportedEdit(`env map at ${p.join('.')} not found`, 0);
+    const entries = keyEnvEntries(held, secrets);
+    if (entries.length === 0)
+        throw new yaml_edits_UnsupportedEdit(`no key entries found in env at ${p.join('.')}`, 0);
+    const list = work.envRemovals.get(held) ?? [];
+    list.push(...entries.filter((e) => !list.includes(e)));
+    work.envRemovals.set(held, list);
+    recordEdit(work, pairStart(entries[0]), {
+        kind: 'env-removed',
+        job: p.length === 2 ? null : String(p[1]),
+        step: p.length === 6 ? Number(p[3]) : null,
+        names: entries.map((e) => keyString(e) ?? '')
+    });
+    work.roles.push({ identity, chained: false });
+    work.migrated.push(f);
+}
+function dockerLogin(work, f) {
+    const job = jobOf(work, f);
+    const step = job.stepModels.find((s) => s.index === f.path[3]);
+    const { accessKeyId: id, secretAccessKey: secret } = f.pair;
+    if (!step || id === null || secret === null || f.secrets.some((s) => s !== id && s !== secret)) {
+        return false;
+    }
+    const login = dockerLoginEdits(work.model.text, step, { id, secret });
+    if (!login)
+        return false;
+    const identity = work.ctx.identity(f.pair);
+    work.edits.push(...login.edits);
+    needsOf(work, job.id).steps.set(step.index, {
+        identity,
+        source: 'docker-login',
+        region: login.region
+    });
+    work.idToken.add(job.id);
+    recordEdit(work, pairStart(step.with.pair), {
+        kind: 'docker-login',
+        job: job.id,
+        step: step.index
+    });
+    work.roles.push({ identity, chained: false });
+    work.migrated.push(f);
+    return true;
+}
+function caller(work, f) {
+    const job = jobOf(work, f);
+    const outcome = job.calls ? work.ctx.callee(job.calls) : null;
+    if (!outcome?.assumesRole)
+        return false;
+    if (f.kind === 'reusable-workflow-caller') {
+        const secrets = pairSecrets(f.pair);
+        const entries = (job.secrets?.map?.items ?? []).filter((e) => {
+            const name = keyString(e);
+            const refs = secretsOf(valueNode(e));
+            return (name !== null &&
+                outcome.released.has(name) &&
+                refs.length > 0 &&
+                refs.every((r) => secrets.includes(r)));
+        });
+        if (entries.length === 0)
+            return false;
+        const list = work.envRemovals.get(job.secrets) ?? [];
+        list.push(...entries.filter((e) => !list.includes(e)));
+        work.envRemovals.set(job.secrets, list);
+        recordEdit(work, pairStart(entries[0]), {
+            kind: 'secrets-not-passed',
+            job: job.id,
+            secrets: entries.map((e) => keyString(e) ?? ''),
+            workflow: job.calls
+        });
+    }
+    work.idToken.add(job.id);
+    work.migrated.push(f);
+    return true;
+}
+/**
+ * Declared workflow_call secrets of a pair whose every use in this file was migrated: made
+ * optional, and callers may stop passing them. Pairs with a use left to a person stay as they are.
+ */
+function releasedSecrets(work, findings) {
+    const released = new Set();
+    const declared = work.model.callSecrets;
+    for (const f of findings) {
+        if (f.kind !== 'reusable-workflow-secret')
+            continue;
+        const names = pairSecrets(f.pair);
+        const users = findings.filter((g) => g !== f && g.kind !== 'reusable-workflow-secret' && g.secrets.some((s) => names.includes(s)));
+        if (f.migration !== 'automatic' ||
+            !declared ||
+            users.length === 0 ||
+            !users.every((g) => work.migrated.includes(g))) {
+            work.followUps.push(work_followUp(f));
+            continue;
+        }
+        const { edits, changed, offset } = optionalSecretEdits(declared, names);
+        work.edits.push(...edits);
+        if (changed.length > 0) {
+            recordEdit(work, offset, { kind: 'secrets-optional', secrets: changed });
+        }
+        for (const n of names)
+            released.add(n);
+        work.migrated.push(f);
+    }
+    return released;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/rounds.ts
+
+
+
+
+/**
+ * Plans every editable file; `keep` are the files that stay as they are (path -> why), which a
+ * called workflow then follows.
+ */
+function planFiles(files, byFile, models, contextOf, keep) {
+    const held = new Map();
+    for (;;) {
+        const plans = planRounds(files, byFile, models, contextOf, held);
+        const more = calleesToHold(models.callers, (file) => plans.get(file)?.outcome.assumesRole ?? false, (file) => keep.get(file) ?? plans.get(file)?.rejected ?? null);
+        const added = [...more].filter(([file]) => !held.has(file));
+        // Each round holds one more file at least: it ends within as many rounds as there are files.
+        if (added.length === 0)
+            return plans;
+        for (const [file, hold] of added)
+            held.set(file, hold);
+    }
+}
+/** A held called workflow: left as it was, its uses follow-ups naming the caller that holds it. */
+function heldPlan(file, own, hold) {
+    return {
+        after: file.text,
+        edits: [],
+        followUps: heldFollowUps(own, hold),
+        roles: [],
+        migrated: [],
+        outcome: { assumesRole: false, released: new Set(), held: hold },
+        usedTagForSha: false,
+        regionsMissing: [],
+        rejected: `held: job ${hold.job} of ${hold.caller} stays as it is`
     };
 }
 /** The workflows of the repository each caller calls. */
@@ -4296,7 +4627,7 @@ function callGraph(callers) {
  * Plans every editable file. Called workflows first settle their outcome; a file is planned
  * again only when the outcome of a workflow it calls changed.
  */
-function planRounds(files, byFile, models, contextOf) {
+function planRounds(files, byFile, models, contextOf, held) {
     const outcomes = new Map();
     const plans = new Map();
     const calls = callGraph(models.callers);
@@ -4312,14 +4643,19 @@ function planRounds(files, byFile, models, contextOf) {
                 continue;
             const own = byFile.get(file.path) ?? [];
             const ctx = { ...contextOf(file.path), callee };
-            const plan = checked(file, own, planFile(file.path, file.text, models.get(file), own, ctx));
+            const hold = held.get(file.path);
+            const plan = hold
+                ? heldPlan(file, own, hold)
+                : checked(file, own, planFile(file.path, file.text, models.get(file), own, ctx));
             plans.set(file.path, plan);
             if (!sameOutcome(outcomes.get(file.path), plan.outcome)) {
                 outcomes.set(file.path, plan.outcome);
                 changed.add(file.path);
             }
         }
-        pending = new Set([...calls].filter(([, targets]) => [...targets].some((t) => changed.has(t))).map(([p]) => p));
+        pending = new Set([...calls]
+            .filter(([p, targets]) => models.editable.has(p) && [...targets].some((t) => changed.has(t)))
+            .map(([p]) => p));
     }
     return plans;
 }
@@ -4373,11 +4709,108 @@ function checked(file, before, plan) {
     };
 }
 function sameOutcome(a, b) {
+    if ((a?.held ?? null) !== (b.held ?? null))
+        return false;
     const aRole = a?.assumesRole ?? false;
     const aReleased = a?.released ?? new Set();
     return (aRole === b.assumesRole &&
         aReleased.size === b.released.size &&
         [...b.released].every((s) => aReleased.has(s)));
+}
+
+;// CONCATENATED MODULE: ./src/workflows/rewrite/rewrite.ts
+/**
+ * The workflow rewriter: the scanner's findings and a role ARN per key pair in, rewritten
+ * workflow text out. Pure. Each file is either fully migrated (every automatic finding rewritten,
+ * the result valid YAML whose re-scan finds none of the migrated keys) or left byte for byte as
+ * it was; what stays manual is returned as follow-ups.
+ *
+ * Reusable workflows of the repository are rewritten together with their callers: a called
+ * workflow that now assumes a role makes every calling job get `id-token: write`, and declared key
+ * secrets it no longer uses become optional so that its callers stop passing them. Callers wait
+ * for their callees' outcome, so files are planned until no outcome changes.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+// Findings the rewrite may turn into edits (`parsed.ts`); a file may still be left as it was
+// (see RewriteResult.findings).
+
+/** Checks a role ARN given by a person; the message names the input and what is allowed. */
+function validateRoleArn(arn, input) {
+    if (arn !== PLACEHOLDER_ARN && !ROLE_ARN.test(arn)) {
+        throw new Error(`${input}: '${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
+    }
+    return arn;
+}
+/**
+ * Rewrites the files. `trees` are the scan's parsed trees (`scanWorkflows(files).trees`, for the
+ * same file objects); a file without one is parsed again.
+ */
+function rewriteWorkflows(files, findings, options = {}, trees) {
+    for (const [name, arn] of Object.entries(options.roleArns ?? {})) {
+        validateRoleArn(arn, `role ARN for ${name}`);
+    }
+    if (options.defaultRoleArn)
+        validateRoleArn(options.defaultRoleArn, 'default role ARN');
+    const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG });
+    const byFile = findingsByFile(findings);
+    const models = fileModels(files, byFile, trees, options.keep);
+    const passed = passedSecrets(models.callers);
+    const keep = options.keep ?? new Map();
+    const plans = planFiles(files, byFile, models, (file) => ({
+        identity: (pair) => identityFor(pair, file, passed, options),
+        region: options.region ?? null,
+        repositoryDefault: options.repositoryDefault ?? 'restricted',
+        cacRef,
+        // Only a literal ARN is known to be the role the migration makes trust GitHub.
+        chainedRole: (value) => (ROLE_ARN.test(value.trim()) ? value.trim() : null)
+    }), keep);
+    return result(files, findings, byFile, plans, options, cacRef);
+}
+function findingsByFile(findings) {
+    const byFile = new Map();
+    for (const f of findings) {
+        const own = byFile.get(f.file);
+        if (own)
+            own.push(f);
+        else
+            byFile.set(f.file, [f]);
+    }
+    return byFile;
+}
+/**
+ * Only files the rewrite may edit are parsed again: those with findings it can migrate and
+ * those calling a reusable workflow of the repository (they may need id-token: write). The
+ * scan's tree of such a file is taken when given (`parsed.ts`). Other trees are not kept: a
+ * file planned again is parsed again (rare), and memory stays small.
+ */
+function fileModels(files, byFile, trees, keep) {
+    const editable = new Set();
+    const callers = new Map();
+    const model = (f) => parseModel(f.path, f.text, trees?.take(f) ?? undefined);
+    for (const f of files) {
+        const own = byFile.get(f.path) ?? [];
+        const calling = callsLocalWorkflow(f.text);
+        if ((own.some(mayRewrite) || calling) && !keep?.has(f.path))
+            editable.add(f.path);
+        if (calling)
+            callers.set(f.path, model(f));
+    }
+    return {
+        editable,
+        callers,
+        get: (file) => (callers.has(file.path) ? callers.get(file.path) : model(file))
+    };
 }
 /**
  * For each local reusable workflow, the repository secrets its in-repo callers pass under each
@@ -4459,7 +4892,8 @@ function result(files, findings, byFile, plans, options, cacRef) {
             after: plan.after,
             changed: plan.after !== file.text,
             edits: plan.edits,
-            followUps: plan.followUps
+            followUps: plan.followUps,
+            ...(plan.outcome.held ? { heldBy: plan.outcome.held } : {})
         });
         tagForSha ||= plan.usedTagForSha;
         for (const line of plan.regionsMissing)
@@ -4536,6 +4970,8 @@ function describeEdit(edit) {
             return `job ${edit.job}: permissions ${idTokenChangeText(edit)}`;
         case 'action-pin':
             return `job ${edit.job}: ${edit.from} -> ${edit.to}`;
+        case 'cac-inputs':
+            return `job ${edit.job}: configure-aws-credentials ${edit.converted.map((c) => `${c.input}: ${c.from} -> ${c.to}`).join(', ')} (v6 reads only true/false)`;
         case 'role-to-assume':
             return `job ${edit.job}: configure-aws-credentials ${roleToAssumeText(edit)}`;
         case 'cac-step-added':
