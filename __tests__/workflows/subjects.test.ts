@@ -201,6 +201,31 @@ describe('subjectsForJobs with the default subject format', () => {
     }
   })
 
+  it('lists a pull request job with a branch filter as a base-branch widening', () => {
+    // The token of a pull request carries no base branch (`sub` ...:pull_request, `ref`
+    // refs/pull/N/merge): PRs into any branch present it, whatever the filter says.
+    const filtered = subjectsForJobs(
+      [job([trigger('pull_request', { branches: ['main', 'release/*'] })])],
+      facts
+    )
+    expect(filtered.subjects.map((s) => s.pattern)).toEqual([`${P}:pull_request`])
+    expect(filtered.widenings).toEqual([
+      expect.objectContaining({
+        kind: 'base-branch',
+        event: 'pull_request',
+        filter: 'branches',
+        patterns: ['main', 'release/*']
+      })
+    ])
+    const example = filtered.widenings[0]?.example ?? ''
+    expect(example).toMatch(/^refs\/heads\/./)
+    expect(['refs/heads/main']).not.toContain(example)
+    expect(example).not.toMatch(/^refs\/heads\/release\/[^/]+$/)
+    // Without a filter every base is meant: nothing is wider than the workflow.
+    const plain = subjectsForJobs([job([trigger('pull_request')])], facts)
+    expect(plain.widenings).toEqual([])
+  })
+
   it('escapes IAM special characters in a default branch or environment name', () => {
     const odd = { ...facts, defaultBranch: 'cost$' }
     expect(patterns([job([trigger('schedule')])], odd)).toEqual([`${P}:ref:refs/heads/cost\${$}`])

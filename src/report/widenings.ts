@@ -15,7 +15,9 @@ export function wideningText(w: Widening): string {
     case 'filter':
       return `${code(w.pattern)} approximates ${filterText(w)}: IAM patterns have only \`*\` and \`?\`, so it also admits for example ${code(w.example)}, which the filter rejects.`
     case 'base-branch':
-      return `${code(w.pattern)}: the subject of a pull_request_target job carries no base branch, so a pull request into any branch (for example ${code(w.example)}) presents it, not only into ${filterText(w)}; a subject template with \`ref\` narrows it.`
+      return w.event === 'pull_request_target'
+        ? `${code(w.pattern)}: the subject of a pull_request_target job carries no base branch, so a pull request into any branch (for example ${code(w.example)}) presents it, not only into ${filterText(w)}; a subject template with \`ref\` narrows it.`
+        : `${code(w.pattern)}: the token of a pull request carries no base branch (its \`ref\` is \`refs/pull/N/merge\`), so a pull request into any branch (for example ${code(w.example)}) presents it, not only into ${filterText(w)}.`
     case 'quota-merge': {
       const same = w.merged.length === 1 && w.merged[0] === w.pattern
       const what = same

@@ -19,8 +19,9 @@ export type FilterKey = 'branches' | 'branches-ignore' | 'tags' | 'tags-ignore' 
  * Where the trust policy admits more than the workflows need, as data (words: src/report/widenings.ts).
  * - `filter`: IAM cannot express the filter (`+`, `[0-9]`, `?`); `example` is a ref it admits
  *   that the filter rejects.
- * - `base-branch`: a pull_request_target job whose subject carries no ref (`...:pull_request`):
- *   pull requests into any base branch present it; `example` is a base the filter rejects.
+ * - `base-branch`: a pull request job (`pull_request`, `pull_request_review`, ...) with a branch
+ *   filter, or a pull_request_target job whose subject carries no ref (`...:pull_request`): pull
+ *   requests into any base branch present it; `example` is a base the filter rejects.
  * - `quota-merge`: patterns merged to fit the trust-policy size quota; `example` is a whole `sub`
  *   the merged pattern admits and none of the merged ones did.
  */

@@ -123,6 +123,9 @@ function shapeWidenings(shape: Shape, pattern: string, carriesRef: boolean): Wid
   const f = shape.filter
   if (!f) return []
   const base = { pattern, event: shape.event, filter: f.key, patterns: f.patterns }
+  if (PULL_REQUEST_EVENTS.has(shape.event)) {
+    return f.rejected === null ? [] : [{ kind: 'base-branch', ...base, example: f.rejected }]
+  }
   if (carriesRef) return f.wider === null ? [] : [{ kind: 'filter', ...base, example: f.wider }]
   // pull_request_target: the subject (`...:pull_request`) carries no base branch.
   return shape.event === 'pull_request_target' && f.rejected !== null
@@ -230,7 +233,19 @@ function tokenShapes(job: JobUse, facts: SubjectFacts, notes: string[]): Shape[]
         )
       }
     } else if (PULL_REQUEST_EVENTS.has(event)) {
-      shapes.push(shape(event, 'pull_request', 'refs/pull/*/merge', '*', event))
+      // The token of a pull request carries neither its base branch in `sub` nor as `ref`
+      // (`refs/pull/N/merge`): a base-branch filter cannot be bound, which is a widening.
+      const rejected = branches?.rejected ?? null
+      const filter: Shape['filter'] =
+        branches === null
+          ? null
+          : {
+              key: branchKey,
+              patterns: branchPatterns ?? [],
+              wider: null,
+              rejected: rejected === null ? null : `refs/heads/${rejected}`
+            }
+      shapes.push(shape(event, 'pull_request', 'refs/pull/*/merge', '*', event, [], filter))
     } else if (event === 'pull_request_target') {
       shapes.push(...pullRequestTargetShapes(trigger, facts, where, ruleShapes))
     } else if (event === 'merge_group') {
