@@ -72753,6 +72753,9 @@ function shapeWidenings(shape, pattern, carriesRef) {
     if (!f)
         return [];
     const base = { pattern, event: shape.event, filter: f.key, patterns: f.patterns };
+    if (PULL_REQUEST_EVENTS.has(shape.event)) {
+        return f.rejected === null ? [] : [{ kind: 'base-branch', ...base, example: f.rejected }];
+    }
     if (carriesRef)
         return f.wider === null ? [] : [{ kind: 'filter', ...base, example: f.wider }];
     // pull_request_target: the subject (`...:pull_request`) carries no base branch.
@@ -72814,7 +72817,18 @@ function tokenShapes(job, facts, notes) {
             }
         }
         else if (PULL_REQUEST_EVENTS.has(event)) {
-            shapes.push(shape(event, 'pull_request', 'refs/pull/*/merge', '*', event));
+            // The token of a pull request carries neither its base branch in `sub` nor as `ref`
+            // (`refs/pull/N/merge`): a base-branch filter cannot be bound, which is a widening.
+            const rejected = branches?.rejected ?? null;
+            const filter = branches === null
+                ? null
+                : {
+                    key: branchKey,
+                    patterns: branchPatterns ?? [],
+                    wider: null,
+                    rejected: rejected === null ? null : `refs/heads/${rejected}`
+                };
+            shapes.push(shape(event, 'pull_request', 'refs/pull/*/merge', '*', event, [], filter));
         }
         else if (event === 'pull_request_target') {
             shapes.push(...pullRequestTargetShapes(trigger, facts, where, ruleShapes));
@@ -74996,7 +75010,9 @@ function wideningText(w) {
         case 'filter':
             return `${widenings_code(w.pattern)} approximates ${filterText(w)}: IAM patterns have only \`*\` and \`?\`, so it also admits for example ${widenings_code(w.example)}, which the filter rejects.`;
         case 'base-branch':
-            return `${widenings_code(w.pattern)}: the subject of a pull_request_target job carries no base branch, so a pull request into any branch (for example ${widenings_code(w.example)}) presents it, not only into ${filterText(w)}; a subject template with \`ref\` narrows it.`;
+            return w.event === 'pull_request_target'
+                ? `${widenings_code(w.pattern)}: the subject of a pull_request_target job carries no base branch, so a pull request into any branch (for example ${widenings_code(w.example)}) presents it, not only into ${filterText(w)}; a subject template with \`ref\` narrows it.`
+                : `${widenings_code(w.pattern)}: the token of a pull request carries no base branch (its \`ref\` is \`refs/pull/N/merge\`), so a pull request into any branch (for example ${widenings_code(w.example)}) presents it, not only into ${filterText(w)}.`;
         case 'quota-merge': {
             const same = w.merged.length === 1 && w.merged[0] === w.pattern;
             const what = same
@@ -75059,7 +75075,7 @@ function trustCheckBodySections(checks) {
     return [
         {
             heading: '### Trust check',
-            head: trustCheckIntro(checks),
+            head: [...trustCheckIntro(checks), ''],
             lines: checks.flatMap(roleLines),
             tail: [],
             unit: 'lines',

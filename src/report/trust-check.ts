@@ -51,7 +51,7 @@ export function trustCheckBodySections(checks: readonly TrustCheck[]): {
   return [
     {
       heading: '### Trust check',
-      head: trustCheckIntro(checks),
+      head: [...trustCheckIntro(checks), ''],
       lines: checks.flatMap(roleLines),
       tail: [],
       unit: 'lines',
