@@ -285,3 +285,26 @@ describe('the checkout and nothing outside it (issue 11 item 9)', () => {
     }
   })
 })
+
+describe('--allow-pull-request-target (issue 10)', () => {
+  it('keeps a pull_request_target job that runs the head manual, unless the flag is given', async () => {
+    const repo = workflows(mkdtempSync(path.join(tmp, 'prt-')), {
+      'prt.yml': readFileSync('__fixtures__/workflows/pull-request-target-head.yml', 'utf8')
+    })
+    const migrations = async (...flags: string[]): Promise<string[]> => {
+      const run = await cli('plan', repo, '--format', 'json', ...flags)
+      expect(run.code).toBe(EXIT.ok)
+      const report = JSON.parse(run.out) as { findings: Finding[] }
+      // Jobs `preview` and `fetch` run the head; the fixture's third job only labels from the base.
+      return report.findings
+        .filter((f) => f.job === 'preview' || f.job === 'fetch')
+        .map((f) => f.migration)
+    }
+    const refused = await migrations()
+    expect(refused.length).toBeGreaterThan(0)
+    expect(refused.every((m) => m === 'manual')).toBe(true)
+    const allowed = await migrations('--allow-pull-request-target')
+    expect(allowed).toHaveLength(refused.length)
+    expect(allowed).toContain('automatic')
+  })
+})

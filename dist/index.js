@@ -82720,7 +82720,9 @@ function renderMigrationSummary(plan, result, options) {
             ...(result
                 ? doneSection(plan, result)
                 : [
-                    `Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`,
+                    options.mode === 'migrate'
+                        ? 'Stopped before any write: nothing was created or changed (the step error says why). The plan it refused follows.'
+                        : `Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`,
                     ''
                 ])
         ]),
@@ -83001,7 +83003,7 @@ async function runMigration(settings, env, mode) {
         }
         catch (error) {
             // The plan that was refused, whole (the error names only the first problems).
-            await writeSummary(plan, null, 'plan', env);
+            await writeSummary(plan, null, 'migrate', env);
             throw error;
         }
     }
@@ -83301,8 +83303,8 @@ const src_version_VERSION = package_namespaceObject.rE;
 ;// CONCATENATED MODULE: ./src/workflows/plan.ts
 
 
-function planWorkflows(files, options = {}) {
-    const scan = scanWorkflows(files);
+function planWorkflows(files, options = {}, scanOptions = {}) {
+    const scan = scanWorkflows(files, scanOptions);
     const rewrite = rewriteWorkflows(files, scan.findings, options, scan.trees);
     return { result: { findings: rewrite.findings, errors: scan.errors }, rewrite };
 }
@@ -83327,7 +83329,9 @@ async function runPlanMode(settings, env) {
     startGroup(`Scanning workflows in ${root}`);
     const { files } = await collectWorkflowFiles(root);
     // The rewrite runs offline too: a finding is automatic only where it would be rewritten.
-    const { result } = planWorkflows(files);
+    const { result } = planWorkflows(files, {}, {
+        allowPullRequestTarget: settings.allowPullRequestTarget
+    });
     info(`${files.length} workflow and composite-action file(s) read`);
     info(renderText(result));
     endGroup();

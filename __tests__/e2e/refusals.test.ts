@@ -139,7 +139,7 @@ describe('dist/index.js refuses malformed inputs before any write', () => {
     const row = rows.find((r) => r.what === '500 lines of unknown key ids')!
     const result = await run('migrate', { keys: row.value })
     await expectRefusedUntouched(result, row)
-    expect(result.summary).toContain('Planned only: nothing was created or changed')
+    expect(result.summary).toContain('Stopped before any write: nothing was created or changed')
     expect(result.summary).toContain('UNKNOWN_499_AWS_ACCESS_KEY_ID')
   }, 120_000)
 })

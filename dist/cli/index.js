@@ -4956,8 +4956,8 @@ function rewrite_settledFindings(findings, plans, files) {
 ;// CONCATENATED MODULE: ./src/workflows/plan.ts
 
 
-function planWorkflows(files, options = {}) {
-    const scan = scanWorkflows(files);
+function planWorkflows(files, options = {}, scanOptions = {}) {
+    const scan = scanWorkflows(files, scanOptions);
     const rewrite = rewriteWorkflows(files, scan.findings, options, scan.trees);
     return { result: { findings: rewrite.findings, errors: scan.errors }, rewrite };
 }
@@ -5867,6 +5867,9 @@ Options:
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of standard output
   --fail-on-findings         exit 3 when static AWS keys are found
+  --allow-pull-request-target
+                             migrate pull_request_target jobs that check out and run the
+                             pull request's head (refused by default: they are manual)
 ${REWRITE_USAGE}  -h, --help                 show this help
   -v, --version              show the version
 
@@ -5948,6 +5951,7 @@ function parseCommandLine(argv) {
         format,
         output: values.output,
         failOnFindings: values['fail-on-findings'],
+        allowPullRequestTarget: values['allow-pull-request-target'],
         flags,
         options: checkedRewriteOptions(flags, format)
     };
@@ -5961,6 +5965,7 @@ function readArguments(argv) {
                 format: { type: 'string', default: 'text' },
                 output: { type: 'string' },
                 'fail-on-findings': { type: 'boolean', default: false },
+                'allow-pull-request-target': { type: 'boolean', default: false },
                 diff: { type: 'boolean', default: false },
                 write: { type: 'boolean', default: false },
                 'role-arn': { type: 'string', multiple: true, default: [] },
@@ -5990,7 +5995,9 @@ function checkedRewriteOptions(flags, format) {
 async function runPlan(request, io) {
     const { root, files } = await collectWorkflowFiles(request.target);
     // The rewrite always runs: it settles which findings are automatic, even without --diff.
-    const { result, rewrite } = planWorkflows(files, request.options);
+    const { result, rewrite } = planWorkflows(files, request.options, {
+        allowPullRequestTarget: request.allowPullRequestTarget
+    });
     let written = [];
     if (request.flags.write) {
         const blockers = writeBlockers(rewrite);

@@ -38,6 +38,9 @@ Options:
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of standard output
   --fail-on-findings         exit 3 when static AWS keys are found
+  --allow-pull-request-target
+                             migrate pull_request_target jobs that check out and run the
+                             pull request's head (refused by default: they are manual)
 ${REWRITE_USAGE}  -h, --help                 show this help
   -v, --version              show the version
 
@@ -64,6 +67,8 @@ interface PlanRequest {
   readonly format: Format
   readonly output: string | undefined
   readonly failOnFindings: boolean
+  /** `--allow-pull-request-target`: as the action's input of that name. */
+  readonly allowPullRequestTarget: boolean
   readonly flags: RewriteFlags
   readonly options: RewriteOptions
 }
@@ -139,6 +144,7 @@ function parseCommandLine(argv: readonly string[]): PlanRequest | 'help' | 'vers
     format,
     output: values.output,
     failOnFindings: values['fail-on-findings'],
+    allowPullRequestTarget: values['allow-pull-request-target'],
     flags,
     options: checkedRewriteOptions(flags, format)
   }
@@ -153,6 +159,7 @@ function readArguments(argv: readonly string[]) {
         format: { type: 'string', default: 'text' },
         output: { type: 'string' },
         'fail-on-findings': { type: 'boolean', default: false },
+        'allow-pull-request-target': { type: 'boolean', default: false },
         diff: { type: 'boolean', default: false },
         write: { type: 'boolean', default: false },
         'role-arn': { type: 'string', multiple: true, default: [] },
@@ -182,7 +189,9 @@ function checkedRewriteOptions(flags: RewriteFlags, format: Format): RewriteOpti
 async function runPlan(request: PlanRequest, io: CliIo): Promise<number> {
   const { root, files } = await collectWorkflowFiles(request.target)
   // The rewrite always runs: it settles which findings are automatic, even without --diff.
-  const { result, rewrite } = planWorkflows(files, request.options)
+  const { result, rewrite } = planWorkflows(files, request.options, {
+    allowPullRequestTarget: request.allowPullRequestTarget
+  })
   let written: readonly string[] = []
   if (request.flags.write) {
     const blockers = writeBlockers(rewrite)

@@ -47,7 +47,7 @@ export async function runMigration(
       await checkBeforeWriting(github, plan, settings)
     } catch (error) {
       // The plan that was refused, whole (the error names only the first problems).
-      await writeSummary(plan, null, 'plan', env)
+      await writeSummary(plan, null, 'migrate', env)
       throw error
     }
   }

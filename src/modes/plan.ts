@@ -20,7 +20,13 @@ export async function runPlanMode(settings: Settings, env: NodeJS.ProcessEnv): P
   core.startGroup(`Scanning workflows in ${root}`)
   const { files } = await collectWorkflowFiles(root)
   // The rewrite runs offline too: a finding is automatic only where it would be rewritten.
-  const { result } = planWorkflows(files)
+  const { result } = planWorkflows(
+    files,
+    {},
+    {
+      allowPullRequestTarget: settings.allowPullRequestTarget
+    }
+  )
   core.info(`${files.length} workflow and composite-action file(s) read`)
   core.info(renderText(result))
   core.endGroup()

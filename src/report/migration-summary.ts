@@ -46,7 +46,9 @@ export function renderMigrationSummary(
       ...(result
         ? doneSection(plan, result)
         : [
-            `Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`,
+            options.mode === 'migrate'
+              ? 'Stopped before any write: nothing was created or changed (the step error says why). The plan it refused follows.'
+              : `Planned only: nothing was created or changed. Run with \`mode: migrate\` to apply this plan.`,
             ''
           ])
     ]),

@@ -6,7 +6,7 @@
  */
 import type { ScanResult, WorkflowFile } from './findings.js'
 import { rewriteWorkflows, type RewriteOptions, type RewriteResult } from './rewrite/rewrite.js'
-import { scanWorkflows } from './scan/scan.js'
+import { scanWorkflows, type ScanOptions } from './scan/scan.js'
 
 export interface WorkflowPlan {
   /** The findings as the rewrite settled them, and the files that could not be parsed. */
@@ -16,9 +16,10 @@ export interface WorkflowPlan {
 
 export function planWorkflows(
   files: readonly WorkflowFile[],
-  options: RewriteOptions = {}
+  options: RewriteOptions = {},
+  scanOptions: ScanOptions = {}
 ): WorkflowPlan {
-  const scan = scanWorkflows(files)
+  const scan = scanWorkflows(files, scanOptions)
   const rewrite = rewriteWorkflows(files, scan.findings, options, scan.trees)
   return { result: { findings: rewrite.findings, errors: scan.errors }, rewrite }
 }
