@@ -75405,7 +75405,8 @@ const MARGIN = 512;
 function renderPullRequestBody(input, limit = BODY_LIMIT) {
     const sections = buildSections(input);
     const kept = sections.map((s) => s.lines.length);
-    const render = () => sections.map((s, i) => renderSection(s, kept[i] ?? 0, input)).join('\n\n') + '\n';
+    const dropped = new Set();
+    const render = () => renderKept(sections, kept, dropped, input);
     let body = render();
     // Cut the largest section of the lowest priority until the body fits.
     for (let guard = 0; body.length > limit - MARGIN && guard < 200; guard++) {
@@ -75435,9 +75436,59 @@ function renderPullRequestBody(input, limit = BODY_LIMIT) {
         kept[largest] = k;
         body = render();
     }
+    // Headings alone can still be too long (hundreds of roles): whole sections go, lowest priority
+    // and last first, so that the fixed ones (the header, the next steps) stay.
+    while (body.length > limit - MARGIN) {
+        const next = droppable(sections, dropped);
+        if (next < 0)
+            break;
+        dropped.add(next);
+        body = render();
+    }
     return body.length > limit
         ? `${body.slice(0, limit - 40)}\n\n…(cut at ${limit} characters)\n`
         : body;
+}
+/** The next section to drop whole: not fixed, the lowest priority, the last of those. */
+function droppable(sections, dropped) {
+    let pick = -1;
+    sections.forEach((s, i) => {
+        if (s.fixed || dropped.has(i))
+            return;
+        if (pick < 0 || s.priority <= (sections[pick]?.priority ?? 0))
+            pick = i;
+    });
+    return pick;
+}
+/** The body from the sections as cut, with one note where whole sections were dropped. */
+function renderKept(sections, kept, dropped, input) {
+    const parts = [];
+    let noted = false;
+    sections.forEach((s, i) => {
+        if (!dropped.has(i)) {
+            parts.push(renderSection(s, kept[i] ?? 0, input));
+            return;
+        }
+        if (noted)
+            return;
+        noted = true;
+        const where = input.runUrl ? `the [job summary](${input.runUrl})` : 'the job summary of the run';
+        parts.push(`_…${dropped.size} more ${dropped.size === 1 ? 'section' : 'sections'} cut to fit GitHub's 65,536-character limit (${droppedHeadings(sections, dropped)}); see ${where}._`);
+    });
+    return parts.join('\n\n') + '\n';
+}
+/** What the dropped sections were, by heading kind (`3 roles, warnings`). */
+function droppedHeadings(sections, dropped) {
+    const counts = new Map();
+    for (const i of dropped) {
+        const heading = (sections[i]?.heading ?? '').replace(/^#+\s*/, '');
+        // A role's unheaded parts (permissions, merges) go with its heading.
+        if (heading === '')
+            continue;
+        const kind = heading.startsWith('Role ') ? 'roles' : heading;
+        counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    }
+    return [...counts].map(([k, n]) => (k === 'roles' ? `${n} roles` : k)).join(', ');
 }
 function buildSections(input) {
     const sections = [];

@@ -175,6 +175,14 @@ describe('a migration of 500 keys in 50 files', () => {
     expect(body.length).toBeLessThanOrEqual(BODY_LIMIT)
     expect(body).toMatch(/more \w[\w ]* cut to fit GitHub's 65,536-character limit/)
     expect(body).toMatch(/^## Replace long-lived AWS keys with OIDC role assumption/)
+    // Whole role sections go before the fixed ones: the next steps stay, no hard cut.
+    expect(body).toContain('### Next steps')
+    expect(body).not.toContain('…(cut at')
+    expect(body).toMatch(
+      /_…\d+ more sections cut to fit GitHub's 65,536-character limit \([^)]*\b500 roles\b[^)]*\)/
+    )
+    expect((body.match(/<details>/g) ?? []).length).toBe((body.match(/<\/details>/g) ?? []).length)
+    expect((body.match(/^```/gm) ?? []).length % 2).toBe(0)
   })
 
   it('has a job summary within the runner limit, cut with a line saying what', () => {
