@@ -68,5 +68,13 @@ export const KIND_INFO: Readonly<Record<FindingKind, KindInfo>> = {
     help:
       'These keys are for an S3-compatible service (Cloudflare R2, MinIO, a custom endpoint), not AWS ' +
       'IAM. They cannot be replaced by an AWS role and are left as they are.'
+  },
+  ambiguous: {
+    title: 'AWS-named keys beside an S3-compatible endpoint that is not AWS',
+    help:
+      'The secrets are named for AWS, but an endpoint of another object store (MinIO, R2, a custom ' +
+      'AWS_ENDPOINT_URL) is set where they are used. Check which service the keys are for: if AWS, ' +
+      'scope the endpoint to the step that needs it and migrate the keys to role-to-assume; if not, ' +
+      'name the secrets for that service so they are no longer taken for AWS keys.'
   }
 }

@@ -23,6 +23,8 @@ export type FindingKind =
   | 'key-export'
   /** Keys for an S3-compatible service that is not AWS (R2, MinIO, custom AWS_ENDPOINT_URL): never migrated. */
   | 'non-aws'
+  /** Keys named for AWS beside an S3-compatible endpoint that is not AWS: the evidence disagrees; counts, migrate by hand. */
+  | 'ambiguous'
 
 export const FINDING_KINDS: readonly FindingKind[] = [
   'configure-aws-credentials',
@@ -33,7 +35,8 @@ export const FINDING_KINDS: readonly FindingKind[] = [
   'reusable-workflow-inherit',
   'dynamic-secret',
   'key-export',
-  'non-aws'
+  'non-aws',
+  'ambiguous'
 ]
 
 /**

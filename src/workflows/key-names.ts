@@ -57,6 +57,30 @@ export function roleFromSinkName(name: string): KeyRole | null {
   return null
 }
 
+/** A word that ties a name to AWS (`DEV_AWS_S3_SECRET`, `--aws_s3_secret`, `TF_AWS_KEY`). */
+const AWS_WORD = /(^|[^a-z])(aws|s3|iam)([^a-z]|$)/i
+/** Key-like names that are not AWS access keys even when AWS-named (`AWS_KMS_KEY_ID`). */
+const NOT_ACCESS_KEY = /kms|ssh|gpg|pgp|sign|deploy[_-]?key|license|bucket|region|arn|role/i
+
+/** Whether a name carries an AWS word (evidence that a secret-like value is an AWS key). */
+export function awsWord(name: string): boolean {
+  return AWS_WORD.test(name) && !OTHER_CLOUD.test(name)
+}
+
+/**
+ * The role of a command-line flag or secret name on a command line, looser than
+ * {@link roleFromName} but only with an AWS word in the name: `--aws_s3_secret` and
+ * `DEV_AWS_S3_SECRET` -> secret, `aws_access_key` and `TF_AWS_KEY` -> id. Null otherwise.
+ */
+export function roleFromArgName(name: string): KeyRole | null {
+  const strict = roleFromName(name)
+  if (strict) return strict
+  if (!awsWord(name) || NOT_ACCESS_KEY.test(name)) return null
+  if (/secret/i.test(name)) return 'secret'
+  if (/access[_-]?key|key[_-]?id|(^|[^a-z])key([^a-z]|$)/i.test(name)) return 'id'
+  return null
+}
+
 /** Names that point at an S3-compatible service other than AWS. */
 const NON_AWS_NAME =
   /(^|[^a-z0-9])(r2|minio|cloudflare|wasabi|backblaze|b2|digitalocean|do[_-]?spaces|linode|scaleway|ceph)([^a-z0-9]|$)/i

@@ -9,7 +9,7 @@ import {
   ecrLogin,
   ecrRegion,
   generatedHeader,
-  nonAws,
+  awsVerdict,
   otherSecretsInMap,
   partition,
   regionPartition
@@ -151,9 +151,11 @@ function cacFinding(src: Located, uses: KeyUse[]): Finding {
 function indirectFinding(src: Located, where: Site['where'], uses: KeyUse[]): Finding {
   const at = lead(uses)
   let why: Why
-  if (nonAws(at.site.ctx, uses))
-    why = { kind: 'non-aws', migration: 'not-migrated', reason: 'non-aws' }
+  const service = serviceWhy(at.site.ctx, uses)
+  if (service) why = service
   else if (where === 'env') why = { kind: 'env', migration: 'manual', reason: 'env-input' }
+  else if (uses.some((u) => u.via === 'input'))
+    why = { kind: 'key-export', migration: 'manual', reason: 'run-input' }
   else why = { kind: 'key-export', migration: 'manual', reason: 'run-expression' }
   return finding(src, at, uses, NO_PAIR, why)
 }
@@ -168,12 +170,8 @@ function looseFinding(src: Located, uses: KeyUse[]): Finding {
       migration: 'manual',
       reason: 'all-secrets'
     })
-  if (nonAws(at.site.ctx, uses))
-    return finding(src, at, uses, pair, {
-      kind: 'non-aws',
-      migration: 'not-migrated',
-      reason: 'non-aws'
-    })
+  const service = serviceWhy(at.site.ctx, uses)
+  if (service) return finding(src, at, uses, pair, service)
   return finding(src, at, uses, pair, {
     kind: 'dynamic-secret',
     migration: 'manual',
@@ -186,12 +184,8 @@ function pairFinding(src: Located, where: Site['where'], pair: KeyPair, mine: Ke
   const ctx = at.site.ctx
   const manual = (kind: Why['kind'], reason: ReasonCode): Finding =>
     finding(src, at, mine, pair, { kind, migration: 'manual', reason })
-  if (nonAws(ctx, mine))
-    return finding(src, at, mine, pair, {
-      kind: 'non-aws',
-      migration: 'not-migrated',
-      reason: 'non-aws'
-    })
+  const service = serviceWhy(ctx, mine)
+  if (service) return finding(src, at, mine, pair, service)
   switch (where) {
     case 'env': {
       if (!mine.some((u) => isStandard(u.site))) return manual('key-export', 'env-other-name')
@@ -236,6 +230,15 @@ function pairFinding(src: Located, where: Site['where'], pair: KeyPair, mine: Ke
         at.site.path[at.site.path.length - 1] === 'if' ? 'condition' : 'other'
       )
   }
+}
+
+/** Not AWS (never counts), or ambiguous (counts, by hand) from this pair's evidence; null for AWS. */
+function serviceWhy(ctx: SiteContext, uses: readonly KeyUse[]): Why | null {
+  const verdict = awsVerdict(ctx, uses)
+  if (verdict === null) return null
+  return verdict.verdict === 'non-aws'
+    ? { kind: 'non-aws', migration: 'not-migrated', reason: 'non-aws' }
+    : { kind: 'ambiguous', migration: 'manual', reason: 'ambiguous-endpoint' }
 }
 
 function local(ctx: SiteContext): boolean {
@@ -327,13 +330,19 @@ function finding(
           ? (partition(site.ctx) ??
             regionPartition(ecrRegion(site.ctx.withText.get('registry') ?? null)))
           : null,
-      others: why.reason === 'env-app-config' ? otherSecretsInMap(site.ctx, uses) : 0
+      others: why.reason === 'env-app-config' ? otherSecretsInMap(site.ctx, uses) : 0,
+      endpoint: endpointOf(why, site.ctx, uses)
     }),
     secrets,
     pair,
     path: site.path,
     roleToAssume: site.where === 'cac' ? site.ctx.roleToAssume : null
   }
+}
+
+function endpointOf(why: Why, ctx: SiteContext, uses: readonly KeyUse[]): string | null {
+  const verdict = why.reason === 'ambiguous-endpoint' ? awsVerdict(ctx, uses) : null
+  return verdict?.verdict === 'ambiguous' ? verdict.endpoint : null
 }
 
 function base(

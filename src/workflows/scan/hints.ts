@@ -24,25 +24,41 @@ function endpointHint(name: string, text: string | null, fromSecret: boolean): b
   return ENDPOINT.test(name) || /s3|r2|minio|storage/i.test(literal)
 }
 
+/** A secret named for AWS itself; `S3_*` names an S3-compatible store as well. */
+const AWS_NAMED = /(^|[^a-z])aws([^a-z]|$)/i
+
 /**
- * Whether the keys are for an S3-compatible service other than AWS: an R2 / MinIO / ... name on
- * a secret or variable, or a non-AWS endpoint in the env maps or inputs in scope.
+ * What the evidence for this pair says about its service: `non-aws` when the pair's own names
+ * say R2 / MinIO / ..., or a non-AWS endpoint is in scope and no secret of the pair is named for
+ * AWS; `ambiguous` (with the endpoint) when such an endpoint is in scope but the pair's secrets
+ * are named for AWS (`AWS_CI_TEST_ACCESS_KEY_ID` beside a MinIO endpoint); null for AWS.
  */
-export function nonAws(ctx: SiteContext, uses: readonly KeyUse[]): boolean {
+export function awsVerdict(
+  ctx: SiteContext,
+  uses: readonly KeyUse[]
+): { verdict: 'non-aws' } | { verdict: 'ambiguous'; endpoint: string } | null {
   for (const u of uses) {
-    if (u.secret !== null && nonAwsName(u.secret)) return true
-    if (u.site.name !== null && nonAwsName(u.site.name)) return true
-    if (u.via === 'env' && nonAwsName(u.detail)) return true
+    if (u.secret !== null && nonAwsName(u.secret)) return { verdict: 'non-aws' }
+    if (u.site.name !== null && nonAwsName(u.site.name)) return { verdict: 'non-aws' }
+    if (u.via === 'env' && nonAwsName(u.detail)) return { verdict: 'non-aws' }
   }
+  const endpoint = endpointInScope(ctx)
+  if (endpoint === null) return null
+  const named = uses.some((u) => u.secret !== null && AWS_NAMED.test(u.secret))
+  return named ? { verdict: 'ambiguous', endpoint } : { verdict: 'non-aws' }
+}
+
+/** The first endpoint variable or input in scope that points away from AWS, or null. */
+function endpointInScope(ctx: SiteContext): string | null {
   for (const scope of ctx.envScopes) {
     for (const [name, v] of scope.values) {
-      if (endpointHint(name, v.text, v.refs.secrets.length > 0)) return true
+      if (endpointHint(name, v.text, v.refs.secrets.length > 0)) return name
     }
   }
   for (const [name, text] of ctx.withText) {
-    if (endpointHint(name, text, false)) return true
+    if (endpointHint(name, text, false)) return name
   }
-  return false
+  return null
 }
 
 /** A private ECR host (`<account>.dkr.ecr.<region>.amazonaws.com`); the region is captured. */

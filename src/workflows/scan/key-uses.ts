@@ -5,7 +5,14 @@
  * so (`*_ACCESS_KEY_ID`, `*_SECRET_ACCESS_KEY`, `AWS_*SESSION_TOKEN`, ...).
  */
 import type { KeyRole } from '../key-names.js'
-import { CAC_INPUTS, STANDARD_ENV, roleFromName, roleFromSinkName } from '../key-names.js'
+import {
+  CAC_INPUTS,
+  STANDARD_ENV,
+  awsWord,
+  roleFromArgName,
+  roleFromName,
+  roleFromSinkName
+} from '../key-names.js'
 import { expressionsOf } from '../expressions.js'
 import type { Site } from './sites.js'
 
@@ -86,15 +93,19 @@ function learn(known: Map<string, KeyRole>, name: string, role: KeyRole): void {
 
 /** The key material in one site's value (empty when none). */
 export function keyUses(site: Site, known: KnownRoles): KeyUse[] {
-  const { role: sink } = sinkRole(site)
+  const { role: sinkGuess, strong } = sinkRole(site)
+  // A reusable workflow's secret is key material only with AWS evidence: the name it is
+  // passed as, its consumer in the callee, or its own name (`JWT_SECRET_KEY` is none of these).
+  const sink = site.where === 'caller' && !strong ? null : sinkGuess
   const refs = site.refs
   const conditional = refs.conditional
   const uses: KeyUse[] = []
   const roleOf = (name: string, offset: number | null): KeyRole | null =>
     sink ??
+    (site.where === 'caller' ? callerRole(site, name, sinkGuess, known) : null) ??
     known.get(name.toUpperCase()) ??
     roleFromName(name) ??
-    (offset !== null ? roleInScript(site, offset) : null)
+    (offset !== null ? (roleInScript(site, offset) ?? roleFromArgName(name)) : null)
   for (const s of refs.secrets) {
     const role = roleOf(s.name, site.where === 'run' ? s.offset : null)
     if (role) uses.push({ site, role, secret: s.name, via: 'secret', detail: s.name, conditional })
@@ -148,7 +159,7 @@ export function keyUses(site: Site, known: KnownRoles): KeyUse[] {
       conditional
     })
   }
-  if (site.where === 'run') uses.push(...scriptOutputs(site))
+  if (site.where === 'run') uses.push(...scriptOutputs(site), ...scriptInputs(site))
   if (site.where === 'cac' && uses.length === 0 && sink) {
     uses.push({ site, role: sink, secret: null, via: 'expression', detail: '', conditional })
   }
@@ -166,6 +177,46 @@ function matrixCandidates(site: Site, index: string): string[] {
   if (!formatted) return []
   const template = formatted[1]!
   return (site.ctx.matrix.get(formatted[2]!) ?? []).map((v) => template.split('{0}').join(v))
+}
+
+/**
+ * The role of a secret passed to a reusable workflow under a loose name (`secret_key`), from
+ * the evidence for it: the callee reading it as key material (learned as the passed name), or
+ * an AWS word in the passed name or the secret's own name. Null without evidence.
+ */
+function callerRole(
+  site: Site,
+  secret: string,
+  loose: KeyRole | null,
+  known: KnownRoles
+): KeyRole | null {
+  const consumer = known.get((site.name ?? '').toUpperCase())
+  if (consumer) return consumer
+  if (loose === null) return null
+  return awsWord(site.name ?? '') || awsWord(secret) ? loose : null
+}
+
+/** A script that logs the AWS CLI in: `aws configure set`, a credentials file, the key names. */
+const WRITES_AWS_LOGIN =
+  /aws\s+configure|\.aws\/credentials|AWS_SHARED_CREDENTIALS_FILE|aws_access_key_id|aws_secret_access_key/i
+
+/**
+ * Keys a composite action's script writes from its own inputs (`aws configure set
+ * aws_access_key_id ${{ inputs.access_key_id }}`, a credentials file): the callers' keys reach
+ * the AWS login through this action, as with inputs passed to configure-aws-credentials.
+ */
+function scriptInputs(site: Site): KeyUse[] {
+  const text = site.ctx.runText
+  if (!site.ctx.composite || text === null || !WRITES_AWS_LOGIN.test(text)) return []
+  if (/session[_-]?token/i.test(text)) return []
+  const uses: KeyUse[] = []
+  for (const i of site.refs.inputs) {
+    const role = roleInScript(site, i.offset) ?? roleFromSinkName(i.name)
+    if (role === 'id' || role === 'secret') {
+      uses.push({ site, role, secret: null, via: 'input', detail: i.name, conditional: false })
+    }
+  }
+  return uses
 }
 
 const OUTPUT_EXPR = /^\s*(?:steps|needs)\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*[\w-]+\s*$/i
@@ -220,5 +271,5 @@ function roleInScript(site: Site, offset: number): KeyRole | null {
   const word = /([A-Za-z0-9_-]+)["']?\s*[=:]?\s*["']?$/.exec(before)?.[1] ?? ''
   if (/^--key$/i.test(word)) return 'id'
   if (/^--secret$/i.test(word)) return 'secret'
-  return roleFromName(word)
+  return roleFromArgName(word)
 }

@@ -16,6 +16,7 @@ export type ReasonCode =
   | 'env-app-config'
   | 'with-hand-on'
   | 'run-expression'
+  | 'run-input'
   | 'generated'
   | 'composite-secrets'
   | 'shared'
@@ -43,6 +44,7 @@ export type ReasonCode =
   | 'callers-differ'
   | 'env-step-by-hand'
   | 'pull-request-target-head'
+  | 'ambiguous-endpoint'
 
 export interface Why {
   readonly kind: FindingKind
@@ -64,6 +66,8 @@ export interface ReasonFacts {
   readonly others?: number
   /** The "generated, do not edit" comment of the file. */
   readonly header?: string
+  /** The endpoint variable or input that points away from AWS. */
+  readonly endpoint?: string | null
 }
 
 const KIND_LABEL: Readonly<Record<FindingKind, string>> = {
@@ -75,7 +79,8 @@ const KIND_LABEL: Readonly<Record<FindingKind, string>> = {
   'reusable-workflow-inherit': 'reusable workflow call',
   'dynamic-secret': 'step',
   'key-export': 'step',
-  'non-aws': 'step'
+  'non-aws': 'step',
+  ambiguous: 'step'
 }
 
 export function kindReason(why: Why, f: ReasonFacts): string {
@@ -104,6 +109,10 @@ export function kindReason(why: Why, f: ReasonFacts): string {
       return `The keys ${keys} are handed on through the input ${entry} of ${f.uses ?? 'an action'} (build arguments, scripts or env of another process); migrate by hand.`
     case 'run-expression':
       return `A run script writes keys that come from ${f.via ?? 'an expression'}, not from a GitHub secret (for example a vault); migrate by hand.`
+    case 'ambiguous-endpoint':
+      return `The keys ${keys} are named for AWS, but ${f.endpoint ?? 'an endpoint'} in scope points at an S3-compatible service that is not AWS; check which service these keys are for: if AWS, scope the endpoint to the step that needs it and migrate; if not, name the secrets for that service.`
+    case 'run-input':
+      return `A composite action's run script writes the keys from its input ${f.via ?? '?'} into the AWS login (aws configure, a credentials file); change this action together with its callers so they pass a role instead.`
     case 'generated':
       return `The ${KIND_LABEL[why.kind]} uses the static keys ${keys}, but this file says it is generated or synced ("${f.header ?? ''}"); migrate its source instead.`
     case 'composite-secrets':
