@@ -76758,6 +76758,31 @@ function roleFromSinkName(name) {
         return 'id';
     return null;
 }
+/** A word that ties a name to AWS (`DEV_AWS_S3_SECRET`, `--aws_s3_secret`, `TF_AWS_KEY`). */
+const AWS_WORD = /(^|[^a-z])(aws|s3|iam)([^a-z]|$)/i;
+/** Key-like names that are not AWS access keys even when AWS-named (`AWS_KMS_KEY_ID`). */
+const NOT_ACCESS_KEY = /kms|ssh|gpg|pgp|sign|deploy[_-]?key|license|bucket|region|arn|role/i;
+/** Whether a name carries an AWS word (evidence that a secret-like value is an AWS key). */
+function awsWord(name) {
+    return AWS_WORD.test(name) && !OTHER_CLOUD.test(name);
+}
+/**
+ * The role of a command-line flag or secret name on a command line, looser than
+ * {@link roleFromName} but only with an AWS word in the name: `--aws_s3_secret` and
+ * `DEV_AWS_S3_SECRET` -> secret, `aws_access_key` and `TF_AWS_KEY` -> id. Null otherwise.
+ */
+function roleFromArgName(name) {
+    const strict = roleFromName(name);
+    if (strict)
+        return strict;
+    if (!awsWord(name) || NOT_ACCESS_KEY.test(name))
+        return null;
+    if (/secret/i.test(name))
+        return 'secret';
+    if (/access[_-]?key|key[_-]?id|(^|[^a-z])key([^a-z]|$)/i.test(name))
+        return 'id';
+    return null;
+}
 /** Names that point at an S3-compatible service other than AWS. */
 const NON_AWS_NAME = /(^|[^a-z0-9])(r2|minio|cloudflare|wasabi|backblaze|b2|digitalocean|do[_-]?spaces|linode|scaleway|ceph)([^a-z0-9]|$)/i;
 function nonAwsName(name) {
@@ -76847,30 +76872,42 @@ function endpointHint(name, text, fromSecret) {
         return false;
     return ENDPOINT.test(name) || /s3|r2|minio|storage/i.test(literal);
 }
+/** A secret named for AWS itself; `S3_*` names an S3-compatible store as well. */
+const AWS_NAMED = /(^|[^a-z])aws([^a-z]|$)/i;
 /**
- * Whether the keys are for an S3-compatible service other than AWS: an R2 / MinIO / ... name on
- * a secret or variable, or a non-AWS endpoint in the env maps or inputs in scope.
+ * What the evidence for this pair says about its service: `non-aws` when the pair's own names
+ * say R2 / MinIO / ..., or a non-AWS endpoint is in scope and no secret of the pair is named for
+ * AWS; `ambiguous` (with the endpoint) when such an endpoint is in scope but the pair's secrets
+ * are named for AWS (`AWS_CI_TEST_ACCESS_KEY_ID` beside a MinIO endpoint); null for AWS.
  */
-function nonAws(ctx, uses) {
+function awsVerdict(ctx, uses) {
     for (const u of uses) {
         if (u.secret !== null && nonAwsName(u.secret))
-            return true;
+            return { verdict: 'non-aws' };
         if (u.site.name !== null && nonAwsName(u.site.name))
-            return true;
+            return { verdict: 'non-aws' };
         if (u.via === 'env' && nonAwsName(u.detail))
-            return true;
+            return { verdict: 'non-aws' };
     }
+    const endpoint = endpointInScope(ctx);
+    if (endpoint === null)
+        return null;
+    const named = uses.some((u) => u.secret !== null && AWS_NAMED.test(u.secret));
+    return named ? { verdict: 'ambiguous', endpoint } : { verdict: 'non-aws' };
+}
+/** The first endpoint variable or input in scope that points away from AWS, or null. */
+function endpointInScope(ctx) {
     for (const scope of ctx.envScopes) {
         for (const [name, v] of scope.values) {
             if (endpointHint(name, v.text, v.refs.secrets.length > 0))
-                return true;
+                return name;
         }
     }
     for (const [name, text] of ctx.withText) {
         if (endpointHint(name, text, false))
-            return true;
+            return name;
     }
-    return false;
+    return null;
 }
 /** A private ECR host (`<account>.dkr.ecr.<region>.amazonaws.com`); the region is captured. */
 const ECR_PRIVATE = new RegExp(`^(?:\\$\\{\\{[^}]*\\}\\}|[^/\\s])+\\.dkr\\.ecr\\.(${REGION_SOURCE})\\.amazonaws\\.com(?:\\.cn)?$`);
@@ -77133,14 +77170,18 @@ function learn(known, name, role) {
 }
 /** The key material in one site's value (empty when none). */
 function keyUses(site, known) {
-    const { role: sink } = sinkRole(site);
+    const { role: sinkGuess, strong } = sinkRole(site);
+    // A reusable workflow's secret is key material only with AWS evidence: the name it is
+    // passed as, its consumer in the callee, or its own name (`JWT_SECRET_KEY` is none of these).
+    const sink = site.where === 'caller' && !strong ? null : sinkGuess;
     const refs = site.refs;
     const conditional = refs.conditional;
     const uses = [];
     const roleOf = (name, offset) => sink ??
+        (site.where === 'caller' ? callerRole(site, name, sinkGuess, known) : null) ??
         known.get(name.toUpperCase()) ??
         roleFromName(name) ??
-        (offset !== null ? roleInScript(site, offset) : null);
+        (offset !== null ? (roleInScript(site, offset) ?? roleFromArgName(name)) : null);
     for (const s of refs.secrets) {
         const role = roleOf(s.name, site.where === 'run' ? s.offset : null);
         if (role)
@@ -77194,7 +77235,7 @@ function keyUses(site, known) {
         });
     }
     if (site.where === 'run')
-        uses.push(...scriptOutputs(site));
+        uses.push(...scriptOutputs(site), ...scriptInputs(site));
     if (site.where === 'cac' && uses.length === 0 && sink) {
         uses.push({ site, role: sink, secret: null, via: 'expression', detail: '', conditional });
     }
@@ -77213,6 +77254,41 @@ function matrixCandidates(site, index) {
         return [];
     const template = formatted[1];
     return (site.ctx.matrix.get(formatted[2]) ?? []).map((v) => template.split('{0}').join(v));
+}
+/**
+ * The role of a secret passed to a reusable workflow under a loose name (`secret_key`), from
+ * the evidence for it: the callee reading it as key material (learned as the passed name), or
+ * an AWS word in the passed name or the secret's own name. Null without evidence.
+ */
+function callerRole(site, secret, loose, known) {
+    const consumer = known.get((site.name ?? '').toUpperCase());
+    if (consumer)
+        return consumer;
+    if (loose === null)
+        return null;
+    return awsWord(site.name ?? '') || awsWord(secret) ? loose : null;
+}
+/** A script that logs the AWS CLI in: `aws configure set`, a credentials file, the key names. */
+const WRITES_AWS_LOGIN = /aws\s+configure|\.aws\/credentials|AWS_SHARED_CREDENTIALS_FILE|aws_access_key_id|aws_secret_access_key/i;
+/**
+ * Keys a composite action's script writes from its own inputs (`aws configure set
+ * aws_access_key_id ${{ inputs.access_key_id }}`, a credentials file): the callers' keys reach
+ * the AWS login through this action, as with inputs passed to configure-aws-credentials.
+ */
+function scriptInputs(site) {
+    const text = site.ctx.runText;
+    if (!site.ctx.composite || text === null || !WRITES_AWS_LOGIN.test(text))
+        return [];
+    if (/session[_-]?token/i.test(text))
+        return [];
+    const uses = [];
+    for (const i of site.refs.inputs) {
+        const role = roleInScript(site, i.offset) ?? roleFromSinkName(i.name);
+        if (role === 'id' || role === 'secret') {
+            uses.push({ site, role, secret: null, via: 'input', detail: i.name, conditional: false });
+        }
+    }
+    return uses;
 }
 const OUTPUT_EXPR = /^\s*(?:steps|needs)\s*\.\s*[\w-]+\s*\.\s*outputs\s*\.\s*[\w-]+\s*$/i;
 /**
@@ -77270,7 +77346,7 @@ function roleInScript(site, offset) {
         return 'id';
     if (/^--secret$/i.test(word))
         return 'secret';
-    return roleFromName(word);
+    return roleFromArgName(word);
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/scan/reasons.ts
@@ -77283,7 +77359,8 @@ const KIND_LABEL = {
     'reusable-workflow-inherit': 'reusable workflow call',
     'dynamic-secret': 'step',
     'key-export': 'step',
-    'non-aws': 'step'
+    'non-aws': 'step',
+    ambiguous: 'step'
 };
 function kindReason(why, f) {
     const keys = f.names.length > 0 ? f.names.join(' and ') : 'the keys';
@@ -77311,6 +77388,10 @@ function kindReason(why, f) {
             return `The keys ${keys} are handed on through the input ${entry} of ${f.uses ?? 'an action'} (build arguments, scripts or env of another process); migrate by hand.`;
         case 'run-expression':
             return `A run script writes keys that come from ${f.via ?? 'an expression'}, not from a GitHub secret (for example a vault); migrate by hand.`;
+        case 'ambiguous-endpoint':
+            return `The keys ${keys} are named for AWS, but ${f.endpoint ?? 'an endpoint'} in scope points at an S3-compatible service that is not AWS; check which service these keys are for: if AWS, scope the endpoint to the step that needs it and migrate; if not, name the secrets for that service.`;
+        case 'run-input':
+            return `A composite action's run script writes the keys from its input ${f.via ?? '?'} into the AWS login (aws configure, a credentials file); change this action together with its callers so they pass a role instead.`;
         case 'generated':
             return `The ${KIND_LABEL[why.kind]} uses the static keys ${keys}, but this file says it is generated or synced ("${f.header ?? ''}"); migrate its source instead.`;
         case 'composite-secrets':
@@ -77648,10 +77729,13 @@ function cacFinding(src, uses) {
 function indirectFinding(src, where, uses) {
     const at = lead(uses);
     let why;
-    if (nonAws(at.site.ctx, uses))
-        why = { kind: 'non-aws', migration: 'not-migrated', reason: 'non-aws' };
+    const service = serviceWhy(at.site.ctx, uses);
+    if (service)
+        why = service;
     else if (where === 'env')
         why = { kind: 'env', migration: 'manual', reason: 'env-input' };
+    else if (uses.some((u) => u.via === 'input'))
+        why = { kind: 'key-export', migration: 'manual', reason: 'run-input' };
     else
         why = { kind: 'key-export', migration: 'manual', reason: 'run-expression' };
     return finding(src, at, uses, NO_PAIR, why);
@@ -77666,12 +77750,9 @@ function looseFinding(src, uses) {
             migration: 'manual',
             reason: 'all-secrets'
         });
-    if (nonAws(at.site.ctx, uses))
-        return finding(src, at, uses, pair, {
-            kind: 'non-aws',
-            migration: 'not-migrated',
-            reason: 'non-aws'
-        });
+    const service = serviceWhy(at.site.ctx, uses);
+    if (service)
+        return finding(src, at, uses, pair, service);
     return finding(src, at, uses, pair, {
         kind: 'dynamic-secret',
         migration: 'manual',
@@ -77682,12 +77763,9 @@ function pairFinding(src, where, pair, mine) {
     const at = lead(mine);
     const ctx = at.site.ctx;
     const manual = (kind, reason) => finding(src, at, mine, pair, { kind, migration: 'manual', reason });
-    if (nonAws(ctx, mine))
-        return finding(src, at, mine, pair, {
-            kind: 'non-aws',
-            migration: 'not-migrated',
-            reason: 'non-aws'
-        });
+    const service = serviceWhy(ctx, mine);
+    if (service)
+        return finding(src, at, mine, pair, service);
     switch (where) {
         case 'env': {
             if (!mine.some((u) => isStandard(u.site)))
@@ -77740,6 +77818,15 @@ function pairFinding(src, where, pair, mine) {
         default:
             return manual('key-export', at.site.path[at.site.path.length - 1] === 'if' ? 'condition' : 'other');
     }
+}
+/** Not AWS (never counts), or ambiguous (counts, by hand) from this pair's evidence; null for AWS. */
+function serviceWhy(ctx, uses) {
+    const verdict = awsVerdict(ctx, uses);
+    if (verdict === null)
+        return null;
+    return verdict.verdict === 'non-aws'
+        ? { kind: 'non-aws', migration: 'not-migrated', reason: 'non-aws' }
+        : { kind: 'ambiguous', migration: 'manual', reason: 'ambiguous-endpoint' };
 }
 function local(ctx) {
     return (ctx.step?.uses ?? '').trim().startsWith('./');
@@ -77815,13 +77902,18 @@ function finding(src, at, uses, pair, why) {
                 ? (partition(site.ctx) ??
                     regionPartition(ecrRegion(site.ctx.withText.get('registry') ?? null)))
                 : null,
-            others: why.reason === 'env-app-config' ? otherSecretsInMap(site.ctx, uses) : 0
+            others: why.reason === 'env-app-config' ? otherSecretsInMap(site.ctx, uses) : 0,
+            endpoint: endpointOf(why, site.ctx, uses)
         }),
         secrets,
         pair,
         path: site.path,
         roleToAssume: site.where === 'cac' ? site.ctx.roleToAssume : null
     };
+}
+function endpointOf(why, ctx, uses) {
+    const verdict = why.reason === 'ambiguous-endpoint' ? awsVerdict(ctx, uses) : null;
+    return verdict?.verdict === 'ambiguous' ? verdict.endpoint : null;
 }
 function base(ctx) {
     return {
@@ -78916,7 +79008,8 @@ const FINDING_KINDS = [
     'reusable-workflow-inherit',
     'dynamic-secret',
     'key-export',
-    'non-aws'
+    'non-aws',
+    'ambiguous'
 ];
 /** A stable identity for a key pair, used to map pairs to roles (`SECRET_ID/SECRET_KEY`). */
 function pairKey(pair) {
@@ -82610,6 +82703,13 @@ const KIND_INFO = {
         title: 'S3-compatible keys for a service that is not AWS',
         help: 'These keys are for an S3-compatible service (Cloudflare R2, MinIO, a custom endpoint), not AWS ' +
             'IAM. They cannot be replaced by an AWS role and are left as they are.'
+    },
+    ambiguous: {
+        title: 'AWS-named keys beside an S3-compatible endpoint that is not AWS',
+        help: 'The secrets are named for AWS, but an endpoint of another object store (MinIO, R2, a custom ' +
+            'AWS_ENDPOINT_URL) is set where they are used. Check which service the keys are for: if AWS, ' +
+            'scope the endpoint to the step that needs it and migrate the keys to role-to-assume; if not, ' +
+            'name the secrets for that service so they are no longer taken for AWS keys.'
     }
 };
 
