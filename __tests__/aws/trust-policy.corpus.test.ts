@@ -20,7 +20,16 @@ import type { Finding, Trigger } from '../../src/workflows/findings.js'
 import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 import { subjectsForJobs } from '../../src/workflows/subjects.js'
 import { assumeDecision, trustPolicyErrors } from './support/evaluate.js'
-import { filterAdmits, iamLike } from './support/github-glob.js'
+// GitHub's filter rules and IAM's StringLike as the trust check reads them, written apart from
+// the subject builder under test (src/workflows/).
+import { likeMatches as iamLike } from '../../src/trust/evaluate.js'
+import { filterAdmits as admits } from '../../src/trust/filters.js'
+
+const filterAdmits = (
+  include: readonly string[] | null,
+  ignore: readonly string[] | null,
+  name: string
+): boolean => admits({ include, ignore }, name)
 
 const CORPUS = path.resolve('..', 'shared', 'corpus', 'workflows')
 const present = existsSync(CORPUS)

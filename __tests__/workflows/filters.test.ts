@@ -14,7 +14,16 @@ import {
   type SubjectFacts
 } from '../../src/workflows/subjects.js'
 import { assumeDecision, trustPolicyErrors } from '../aws/support/evaluate.js'
-import { filterAdmits, iamLike } from '../aws/support/github-glob.js'
+// GitHub's filter rules and IAM's StringLike as the trust check reads them, written apart from
+// the subject builder under test (src/workflows/).
+import { likeMatches as iamLike } from '../../src/trust/evaluate.js'
+import { filterAdmits as admits } from '../../src/trust/filters.js'
+
+const filterAdmits = (
+  include: readonly string[] | null,
+  ignore: readonly string[] | null,
+  name: string
+): boolean => admits({ include, ignore }, name)
 
 const ISSUER = 'https://token.actions.githubusercontent.com'
 const KEY = 'token.actions.githubusercontent.com'

@@ -4,20 +4,13 @@
  */
 import type { CacStepUpgrade } from '../migration/pull-request-body.js'
 import { parseUses } from '../workflows/rewrite/action-pins.js'
+import type { BodySection } from './body-section.js'
 
 const WHY =
   "Each rewritten configure-aws-credentials step now assumes its role through GitHub's OIDC provider (`role-to-assume`, no keys). It moves to v6, the release this pull request pins for every step it rewrites, so that all of them run the same supported version. v6 reads its boolean inputs as YAML 1.2 booleans only (`true`/`false`): values written `yes`/`no`/`on`/`off`/`True`/`False` would make the step fail, and are converted."
 
 /** The section of the pull request body (the shape `pr-body.ts` renders), none when no step moved. */
-export function cacStepBodySections(steps: readonly CacStepUpgrade[]): {
-  readonly heading: string
-  readonly head: readonly string[]
-  readonly lines: readonly string[]
-  readonly tail: readonly string[]
-  readonly unit: string
-  readonly fixed: boolean
-  readonly priority: number
-}[] {
+export function cacStepBodySections(steps: readonly CacStepUpgrade[]): BodySection[] {
   if (steps.length === 0) return []
   return [
     {

@@ -3,6 +3,7 @@
  * error's line, in the job summary and the pull request body, and the run fails at the end.
  */
 import type { UnparsedFile } from '../migration/blocked.js'
+import type { BodySection } from './body-section.js'
 
 /** `FILE: not scanned: not valid YAML, line N (message)`, one per file. */
 export function notScannedLine(u: UnparsedFile): string {
@@ -17,15 +18,7 @@ export function notScannedProblem(u: UnparsedFile): string {
 }
 
 /** The section of the pull request body (the shape `pr-body.ts` renders), none when all parsed. */
-export function notScannedBodySections(files: readonly UnparsedFile[]): {
-  readonly heading: string
-  readonly head: readonly string[]
-  readonly lines: readonly string[]
-  readonly tail: readonly string[]
-  readonly unit: string
-  readonly fixed: boolean
-  readonly priority: number
-}[] {
+export function notScannedBodySections(files: readonly UnparsedFile[]): BodySection[] {
   if (files.length === 0) return []
   return [
     {

@@ -7,6 +7,7 @@
  * whole body is still too long, the largest sections are cut (whole lines) with a note saying
  * how much was left out and where to find all of it.
  */
+import type { BodySection as Section } from './body-section.js'
 import { policyChangeLines } from './policy-changes.js'
 import type {
   NextSteps,
@@ -31,25 +32,6 @@ const FOLD_CHARS = 4_000
 const LINE_MAX = 2_000
 /** Headroom kept under the limit for the notes added when cutting. */
 const MARGIN = 512
-
-interface Section {
-  /** Markdown heading line, or '' for none. */
-  readonly heading: string
-  /** Lines that are always kept (a sentence, a table header). */
-  readonly head: readonly string[]
-  /** The lines that may be cut from the end. */
-  readonly lines: readonly string[]
-  /** Lines closing `lines` (a code fence). */
-  readonly tail: readonly string[]
-  /** What to call the lines in a note (`rows`, `lines`). */
-  readonly unit: string
-  /** Sections a reviewer must see open (the header, next steps) never fold or get cut. */
-  readonly fixed: boolean
-  /** `lines` are code in this language (fenced). */
-  readonly fence?: string
-  /** When cutting, lower priorities go first (trust policies last). */
-  readonly priority: number
-}
 
 export function renderPullRequestBody(input: PullRequestBodyInput, limit = BODY_LIMIT): string {
   const sections = buildSections(input)

@@ -8,6 +8,7 @@ import type { AdversaryKind } from '../trust/adversarial.js'
 import type { TrustCheck, TrustFailure } from '../trust/check.js'
 import type { TokenRun } from '../trust/claims.js'
 import type { FitSection } from './fit.js'
+import type { BodySection } from './body-section.js'
 
 const ADVERSARIES: Readonly<Record<AdversaryKind, string>> = {
   'other-branch': 'another branch',
@@ -38,15 +39,7 @@ export function trustCheckFitSections(checks: readonly TrustCheck[]): FitSection
 }
 
 /** The pull request body's section (the shape `pr-body.ts` folds and cuts). */
-export function trustCheckBodySections(checks: readonly TrustCheck[]): {
-  readonly heading: string
-  readonly head: readonly string[]
-  readonly lines: readonly string[]
-  readonly tail: readonly string[]
-  readonly unit: string
-  readonly fixed: boolean
-  readonly priority: number
-}[] {
+export function trustCheckBodySections(checks: readonly TrustCheck[]): BodySection[] {
   if (checks.length === 0) return []
   return [
     {
