@@ -75378,15 +75378,6 @@ function notScannedBodySections(files) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/pr-body.ts
-/**
- * The pull request body a reviewer decides from (pure): the summary table, each role with its
- * trust policy and the jobs it admits, the permissions copied and merged, warnings, manual
- * follow-ups with file:line, token permission changes per job, and the next steps.
- *
- * GitHub refuses bodies over 65,536 characters. Long sections fold into `<details>`; when the
- * whole body is still too long, the largest sections are cut (whole lines) with a note saying
- * how much was left out and where to find all of it.
- */
 
 
 
@@ -78892,8 +78883,7 @@ function scanWorkflows(files, options = {}) {
     errors.sort((a, b) => scan_compare(a.file, b.file) || a.line - b.line);
     const result = withTrees({ findings, errors }, handedTrees(scanned, findings));
     return Object.defineProperties(result, {
-        untrustedCheckouts: { value: untrusted, enumerable: false },
-        allowPullRequestTarget: { value: allow, enumerable: false }
+        untrustedCheckouts: { value: untrusted, enumerable: false }
     });
 }
 /**
@@ -81698,7 +81688,7 @@ function planWarnings(input, rewrite, problems) {
     const { facts, cac, aws } = input;
     return [
         ...facts.warnings,
-        ...untrustedCheckoutWarnings(input.scan.untrustedCheckouts ?? [], input.scan.allowPullRequestTarget),
+        ...untrustedCheckoutWarnings(input.scan.untrustedCheckouts ?? [], input.settings.allowPullRequestTarget ?? false),
         ...(cac.note ? [cac.note] : []),
         ...rewrite.notes,
         ...problems.errors.map((e) => `Not migrated: ${e}`),

@@ -123,7 +123,8 @@ function plan(allow: boolean) {
       branch: 'aws-keys-to-oidc',
       prTitle: 'Replace keys',
       prLabels: [],
-      draft: false
+      draft: false,
+      allowPullRequestTarget: allow
     }
   })
 }

@@ -3251,8 +3251,7 @@ function scanWorkflows(files, options = {}) {
     errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line);
     const result = withTrees({ findings, errors }, handedTrees(scanned, findings));
     return Object.defineProperties(result, {
-        untrustedCheckouts: { value: untrusted, enumerable: false },
-        allowPullRequestTarget: { value: allow, enumerable: false }
+        untrustedCheckouts: { value: untrusted, enumerable: false }
     });
 }
 /**

@@ -37,6 +37,8 @@ import { planTrustChecks } from './trust.js'
 
 export interface ComposeSettings extends PullRequestSettings {
   readonly awsRegion: string
+  /** `allow-pull-request-target`: the scan was told so too (default false). */
+  readonly allowPullRequestTarget?: boolean
 }
 
 export interface ComposeInput {
@@ -172,7 +174,7 @@ function planWarnings(
     ...facts.warnings,
     ...untrustedCheckoutWarnings(
       input.scan.untrustedCheckouts ?? [],
-      input.scan.allowPullRequestTarget
+      input.settings.allowPullRequestTarget ?? false
     ),
     ...(cac.note ? [cac.note] : []),
     ...rewrite.notes,

@@ -22,7 +22,6 @@ import { selectPairs } from '../migration/pairs.js'
 
 export interface GatherSettings extends AwsSettings, ComposeSettings {
   readonly keys: readonly KeyInput[]
-  readonly allowPullRequestTarget?: boolean
 }
 
 export interface GatherRequest {

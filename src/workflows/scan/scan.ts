@@ -98,8 +98,6 @@ export interface ScannedWorkflows extends ScanResult {
   readonly trees: ParsedTrees
   /** pull_request_target jobs that check out the pull request's head and run it (not enumerable). */
   readonly untrustedCheckouts: readonly UntrustedCheckout[]
-  /** Whether their key uses stay automatic (`allow-pull-request-target`; not enumerable). */
-  readonly allowPullRequestTarget: boolean
 }
 
 export interface ScanOptions {
@@ -134,8 +132,7 @@ export function scanWorkflows(
   errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line)
   const result = withTrees({ findings, errors }, handedTrees(scanned, findings))
   return Object.defineProperties(result, {
-    untrustedCheckouts: { value: untrusted, enumerable: false },
-    allowPullRequestTarget: { value: allow, enumerable: false }
+    untrustedCheckouts: { value: untrusted, enumerable: false }
   }) as ScannedWorkflows
 }
 
@@ -221,7 +218,7 @@ function handedTrees(scanned: readonly Scanned[], findings: readonly Finding[]):
 function withTrees(
   result: ScanResult,
   trees: ParsedTrees
-): Omit<ScannedWorkflows, 'untrustedCheckouts' | 'allowPullRequestTarget'> {
+): Omit<ScannedWorkflows, 'untrustedCheckouts'> {
   return Object.defineProperty(result, 'trees', {
     value: trees,
     enumerable: false
