@@ -1,0 +1,2 @@
+KEY_ID = None
+SECRET = None
