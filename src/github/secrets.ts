@@ -1,0 +1,147 @@
+/**
+ * The Actions secrets `mode: cleanup` reads and deletes: repository secrets, environment
+ * secrets, and the organisation secrets the repository can see (read only: listed as
+ * follow-ups, deleted only with `delete-org-secrets` and when no other repository sees them).
+ * Secret values are never readable; only names are handled. A secret already gone counts as
+ * deleted.
+ */
+import type { OrgSecretRef, SecretRef } from '../retire/evidence.js'
+import type { RepositoryRef } from '../workflows/repository.js'
+import { wrapError } from '../errors.js'
+import { httpStatus } from './http-errors.js'
+import type { Octokit } from './octokit.js'
+import { explainWriteRefusal } from './token-capability.js'
+
+/** Every repository secret and every environment secret of the repository, by name. */
+export async function listRepositorySecrets(
+  octokit: Octokit,
+  { owner, repo }: RepositoryRef,
+  environments: readonly string[]
+): Promise<SecretRef[]> {
+  try {
+    const repository = await octokit.paginate(octokit.rest.actions.listRepoSecrets, {
+      owner,
+      repo,
+      per_page: 100
+    })
+    const found: SecretRef[] = repository.map((s) => ({
+      scope: 'repository',
+      environment: null,
+      name: s.name
+    }))
+    for (const environment of environments) {
+      const list = await octokit.paginate(octokit.rest.actions.listEnvironmentSecrets, {
+        owner,
+        repo,
+        environment_name: environment,
+        per_page: 100
+      })
+      found.push(...list.map((s) => ({ scope: 'environment' as const, environment, name: s.name })))
+    }
+    return found
+  } catch (error) {
+    throw wrapError(
+      `could not list the Actions secrets of ${owner}/${repo} (the token needs secrets read, and environments read for environment secrets)`,
+      error
+    )
+  }
+}
+
+/**
+ * The organisation secrets the repository can see (`GET .../actions/organization-secrets`), each
+ * with the repositories that can see it when its visibility is `selected` and the token may
+ * read that; an empty list when the repository has no organisation or the token may not look.
+ */
+export async function listOrganizationSecrets(
+  octokit: Octokit,
+  { owner, repo }: RepositoryRef
+): Promise<OrgSecretRef[]> {
+  let list: { name: string }[]
+  try {
+    list = await octokit.paginate(octokit.rest.actions.listRepoOrganizationSecrets, {
+      owner,
+      repo,
+      per_page: 100
+    })
+  } catch (error) {
+    const status = httpStatus(error)
+    if (status === 404 || status === 403) return []
+    throw wrapError(`could not list the organisation secrets ${owner}/${repo} can see`, error)
+  }
+  return Promise.all(
+    list.map(async (s) => {
+      try {
+        const org = await octokit.rest.actions.getOrgSecret({ org: owner, secret_name: s.name })
+        const visibility = org.data.visibility
+        if (visibility !== 'selected') return { name: s.name, visibility, repositories: null }
+        const repos = await octokit.paginate(octokit.rest.actions.listSelectedReposForOrgSecret, {
+          org: owner,
+          secret_name: s.name,
+          per_page: 100
+        })
+        return { name: s.name, visibility, repositories: repos.map((r) => r.full_name) }
+      } catch {
+        // The token may see the secret through the repository but not read the organisation's.
+        return { name: s.name, visibility: 'unknown', repositories: null }
+      }
+    })
+  )
+}
+
+/** Deletes one secret; gone already is done. Refusals name the token needed. */
+export async function deleteSecret(
+  octokit: Octokit,
+  { owner, repo }: RepositoryRef,
+  secret: SecretRef
+): Promise<void> {
+  const what =
+    secret.scope === 'repository'
+      ? `delete the repository secret ${secret.name}`
+      : `delete the secret ${secret.name} of environment ${secret.environment ?? '?'}`
+  try {
+    if (secret.scope === 'repository') {
+      await octokit.rest.actions.deleteRepoSecret({ owner, repo, secret_name: secret.name })
+    } else {
+      await octokit.rest.actions.deleteEnvironmentSecret({
+        owner,
+        repo,
+        environment_name: secret.environment ?? '',
+        secret_name: secret.name
+      })
+    }
+  } catch (error) {
+    if (httpStatus(error) === 404 && (await secretGone(octokit, { owner, repo }, secret))) return
+    throw explainWriteRefusal(error, what) ?? wrapError(`could not ${what}`, error)
+  }
+}
+
+/** Deletes an organisation secret the plan found seen by this repository only. */
+export async function deleteOrgSecret(octokit: Octokit, org: string, name: string): Promise<void> {
+  try {
+    await octokit.rest.actions.deleteOrgSecret({ org, secret_name: name })
+  } catch (error) {
+    if (httpStatus(error) === 404) return
+    throw wrapError(`could not delete the organisation secret ${name} of ${org}`, error)
+  }
+}
+
+/** A 404 on delete: gone, or no access? The list tells. */
+async function secretGone(
+  octokit: Octokit,
+  repository: RepositoryRef,
+  secret: SecretRef
+): Promise<boolean> {
+  try {
+    const now = await listRepositorySecrets(
+      octokit,
+      repository,
+      secret.environment === null ? [] : [secret.environment]
+    )
+    return !now.some(
+      (s) =>
+        s.scope === secret.scope && s.environment === secret.environment && s.name === secret.name
+    )
+  } catch {
+    return false
+  }
+}
