@@ -27,6 +27,7 @@ import { applyAwsPlan } from '../src/aws/apply.js'
 import { planAwsMigration } from '../src/aws/gather.js'
 import type { AwsPlan, PairRequest } from '../src/aws/plan/plan.js'
 import { MOTO_CREDENTIALS, startMoto } from '../test-support/moto.js'
+import { report } from './processes.js'
 
 const RUN_LEVEL_READS = 4
 
@@ -187,6 +188,13 @@ export async function bench(): Promise<void> {
         )
         for (const p of plan.pairs)
           if (p.error) console.log(`  error for ${p.secretName}: ${p.error}`)
+        report(
+          `iam reads per key pair (${scenario.name}, ${run})`,
+          (reads - runLevel) / n,
+          'calls',
+          { lowerBound: (bound - runLevel) / n, pairs: n, writes },
+          (bound - runLevel) / n
+        )
       }
     }
   } finally {

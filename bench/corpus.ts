@@ -1,6 +1,7 @@
 /**
- * What the scan and rewrite benchmarks share: the corpus replicated in memory to at least 1,000
- * files, and the best CPU time of interleaved runs.
+ * What the benchmarks share: the corpus replicated in memory to at least 1,000 files, and the
+ * best CPU time of interleaved runs in one process (`code.bench.ts`; the scan's figures are
+ * medians over separate processes, `processes.ts`).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -12,7 +13,9 @@ export const ROUNDS = 5
 
 /** The corpus files (`../shared/corpus/workflows`), or the project's fixtures when it is absent. */
 export function corpus(): WorkflowFile[] {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+  // BENCH_ROOT: set by `processes.ts` for a probe bundled outside the repository's tree.
+  const root =
+    process.env.BENCH_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
   const dir = path.resolve(root, '..', 'shared', 'corpus', 'workflows')
   const fixtures = path.join(root, '__fixtures__', 'workflows')
   const source = existsSync(dir) ? dir : fixtures

@@ -8,6 +8,7 @@
  */
 import { api, migrate, writes } from '../__tests__/github/helpers.js'
 import { startGitHubServer, type GitHubServer } from '../test-support/github-server/index.js'
+import { report } from './processes.js'
 
 const CONTENT = new Set([
   'POST /repos/{owner}/{repo}/git/trees',
@@ -109,6 +110,22 @@ export async function bench(): Promise<void> {
     for (const r of results) {
       console.log(
         `${r.name}: ${r.first.changedFiles} files rewritten; run 1 (${r.first.operation}): ${r.first.reads} reads, ${r.first.content} content-creating, ${r.first.otherWrites} other writes (labels), ${r.first.ms.toFixed(0)} ms; re-run (${r.again.operation}): ${r.again.reads} reads, ${r.again.content + r.again.otherWrites} writes, ${r.again.ms.toFixed(0)} ms`
+      )
+    }
+    for (const r of results) {
+      const detail = { repository: r.name, reRunRequests: r.again.reads + r.again.content }
+      report(
+        `github requests per migrated repository (${r.name})`,
+        r.first.reads + r.first.content + r.first.otherWrites,
+        'requests',
+        detail
+      )
+      report(
+        `github content-creating requests per migrated repository (${r.name})`,
+        r.first.content,
+        'requests',
+        { repository: r.name, reRun: r.again.content },
+        4
       )
     }
     const [one, fifty] = results
