@@ -4,7 +4,8 @@ import prettier from 'eslint-config-prettier'
 import globals from 'globals'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'build/**', 'coverage/**'] },
+  // __fixtures__/code/ holds sample user code in the style of its authors (CommonJS, etc.).
+  { ignores: ['dist/**', 'node_modules/**', 'build/**', 'coverage/**', '__fixtures__/code/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

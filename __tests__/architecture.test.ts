@@ -17,11 +17,32 @@ const PURE: Record<string, readonly string[]> = {
   'src/workflows': ['src/workflows'],
   'src/aws/plan': ['src/workflows', 'src/aws/plan'],
   'src/trust': ['src/workflows', 'src/aws/plan', 'src/trust'],
-  'src/migration': ['src/workflows', 'src/aws/plan', 'src/trust', 'src/migration'],
-  'src/report': ['src/workflows', 'src/aws/plan', 'src/trust', 'src/migration', 'src/report']
+  'src/code': ['src/workflows', 'src/code'],
+  'src/iac': ['src/workflows', 'src/aws/plan', 'src/trust', 'src/iac'],
+  'src/migration': [
+    'src/workflows',
+    'src/aws/plan',
+    'src/trust',
+    'src/code',
+    'src/iac',
+    'src/migration'
+  ],
+  'src/retire': ['src/workflows', 'src/aws/plan', 'src/trust', 'src/migration', 'src/retire'],
+  'src/report': [
+    'src/workflows',
+    'src/aws/plan',
+    'src/trust',
+    'src/code',
+    'src/iac',
+    'src/migration',
+    'src/retire',
+    'src/report'
+  ],
+  // Input parsers: pure functions of the input text (read in src/inputs.ts).
+  'src/settings': ['src/workflows', 'src/aws/plan', 'src/iac', 'src/settings']
 }
 /** Leaf modules outside the pure folders that are themselves pure (no imports of I/O). */
-const PURE_LEAVES = ['src/errors.ts', 'src/formats.ts']
+const PURE_LEAVES = ['src/errors.ts', 'src/formats.ts', 'src/action-inputs.ts']
 
 /** Packages a pure module never imports. */
 const IO_PACKAGES = [

@@ -52,7 +52,7 @@ describe('aws-keys-to-oidc plan', () => {
     const { code, out } = await cli('plan', example, '--format', 'json')
     expect(code).toBe(EXIT.ok)
     const report = JSON.parse(out) as { findings: Finding[]; errors: unknown[] }
-    expect(Object.keys(report)).toEqual(['findings', 'errors', 'files', 'roles', 'notes'])
+    expect(Object.keys(report)).toEqual(['findings', 'errors', 'files', 'roles', 'notes', 'code'])
     expect(report.errors).toEqual([])
     const cac = report.findings.find((f) => f.kind === 'configure-aws-credentials')
     expect(cac).toMatchObject({

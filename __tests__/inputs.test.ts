@@ -156,6 +156,43 @@ describe('parseKeys', () => {
   })
 })
 
+describe('parseKeys: environments and IAM users (issue 14)', () => {
+  const noop = (): void => undefined
+
+  it('reads ENV/SECRET lines beside the unscoped one, and user: values unmasked', () => {
+    const masked: string[] = []
+    const keys = parseKeys(
+      [
+        'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE',
+        'staging/AWS_ACCESS_KEY_ID=AKIAI44QH8DHBEXAMPLE',
+        'production/AWS_ACCESS_KEY_ID=user:deployer-prod'
+      ].join('\n'),
+      (v) => masked.push(v)
+    )
+    expect(keys).toEqual([
+      { secretName: 'AWS_ACCESS_KEY_ID', accessKeyId: 'AKIAIOSFODNN7EXAMPLE' },
+      { secretName: 'staging/AWS_ACCESS_KEY_ID', accessKeyId: 'AKIAI44QH8DHBEXAMPLE' },
+      { secretName: 'production/AWS_ACCESS_KEY_ID', accessKeyId: '', userName: 'deployer-prod' }
+    ])
+    expect(masked).toEqual(['AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE'])
+  })
+
+  it.each([
+    [
+      'A=AKIAIOSFODNN7EXAMPLE\na=AKIAI44QH8DHBEXAMPLE',
+      /line 2: a is given twice \(also on line 1\)/
+    ],
+    ['prod/A=AKIAIOSFODNN7EXAMPLE\nPROD/A=AKIAI44QH8DHBEXAMPLE', /line 2: PROD\/A is given twice/],
+    ['/A=AKIAIOSFODNN7EXAMPLE', /line 1: '\/A' names no environment/],
+    ['prod/1A=AKIAIOSFODNN7EXAMPLE', /line 1: '1A' is not a secret name/],
+    ['A=user:', /line 1 \(A\): '' is not an IAM user name/],
+    ['A=user:bad name', /line 1 \(A\): 'bad name' is not an IAM user name/],
+    ['prod/A=', /line 1 \(prod\/A\): the value is not an access key id .* nor user:IAM_USER_NAME/]
+  ])('%s is refused: %s', (raw, message) => {
+    expect(() => parseKeys(raw, noop)).toThrow(message)
+  })
+})
+
 describe('list', () => {
   it('splits on commas and newlines and drops empty entries', () => {
     expect(list(' a, b\n\nc ,')).toEqual(['a', 'b', 'c'])

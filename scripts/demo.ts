@@ -17,6 +17,12 @@ import path from 'node:path'
 import { runAction } from '../test-support/runner.js'
 import { migrateInputs, startSandbox } from '../test-support/sandbox.js'
 
+// `npm run demo -- --full`: the whole life of a migration, through cleanup and rollback.
+if (process.argv.includes('--full')) {
+  await import('./demo-full.js')
+  process.exit()
+}
+
 const started = Date.now()
 const rule = (title: string): void =>
   console.log(`\n${'='.repeat(8)} ${title} ${'='.repeat(Math.max(0, 70 - title.length))}\n`)

@@ -19,12 +19,25 @@ export const ACTION_INPUTS = {
   'oidc-issuer': 'https://token.actions.githubusercontent.com',
   'max-session-duration': '3600',
   'permissions-boundary': '',
+  permissions: 'copy',
   'github-token': '${{ github.token }}',
   repository: '${{ github.repository }}',
   branch: 'aws-keys-to-oidc',
   'pr-title': 'Replace long-lived AWS keys with OIDC role assumption',
   'pr-labels': '',
-  draft: 'false'
+  draft: 'false',
+  iac: 'none',
+  'iac-path': 'infra/aws-keys-to-oidc/',
+  'delete-keys': 'false',
+  'grace-period': '7d',
+  'evidence-delay': '4h',
+  'delete-user': 'false',
+  'delete-org-secrets': 'false',
+  'delete-role': 'false',
+  force: 'false',
+  organization: '',
+  'repository-filter': '*',
+  'include-archived': 'false'
 } as const
 
 /** The name of an input of action.yml. */

@@ -3,6 +3,7 @@ import { ACTION_INPUTS, type ActionInput } from './action-inputs.js'
 import type { KeyRef } from './aws/plan/facts.js'
 import { roleNameTemplateProblem } from './aws/plan/names.js'
 import { InputError } from './errors.js'
+import { parseKeys } from './settings/keys.js'
 import { POLICY_ARN, REGION } from './formats.js'
 import {
   audience,
@@ -15,6 +16,11 @@ import {
   workingDirectory
 } from './input-limits.js'
 import type { RepositoryRef } from './workflows/repository.js'
+import { permissionsMode, type PermissionsMode } from './settings/permissions.js'
+import { readCleanupSettings, type CleanupSettings } from './settings/cleanup.js'
+import { discoverSettings, type DiscoverSettings } from './settings/discover.js'
+import { iacSettings } from './settings/iac.js'
+import type { IacSettings } from './iac/files.js'
 
 /**
  * Every input of action.yml, read and validated once. Defaults live in action.yml only: an
@@ -44,6 +50,8 @@ export interface Settings {
   readonly maxSessionDuration: number
   /** An explicit boundary ARN; null means "copy the IAM user's own boundary". */
   readonly permissionsBoundary: string | null
+  /** `permissions`: copy the user's policies, or reduce them to what the key used. */
+  readonly permissions: PermissionsMode
   readonly githubToken: string
   /** Null when the input is empty (plan mode outside a workflow run). */
   readonly repository: RepositoryRef | null
@@ -51,18 +59,22 @@ export interface Settings {
   readonly prTitle: string
   readonly prLabels: readonly string[]
   readonly draft: boolean
+  /** `iac` and `iac-path`: the provider and roles as code in the pull request; null: by IAM API. */
+  readonly iac: IacSettings | null
+  /** `mode: cleanup`: delete-keys, grace-period, evidence-delay, delete-user, delete-org-secrets, force. */
+  readonly cleanup: CleanupSettings
+  /** `mode: discover`: organization, repository-filter, include-archived. */
+  readonly discover: DiscoverSettings
 }
 
-export type Mode = 'plan' | 'migrate'
-export const MODES: readonly Mode[] = ['plan', 'migrate']
+export type Mode = 'plan' | 'migrate' | 'cleanup' | 'rollback' | 'discover'
+export const MODES: readonly Mode[] = ['plan', 'migrate', 'cleanup', 'rollback', 'discover']
 
 /** A `keys` line: the secret that holds the access key id (e.g. `AWS_ACCESS_KEY_ID`) and the id. */
 export type KeyInput = KeyRef
 
-export { InputError, list }
+export { InputError, list, parseKeys }
 
-const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
-const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/
 const ROLE_PATH = /^\/(?:[\u0021-\u007e]+\/)?$/
 const REPOSITORY = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/
 
@@ -84,12 +96,21 @@ export function getSettings(): Settings {
     oidcIssuer: issuer(input('oidc-issuer')),
     maxSessionDuration: sessionDuration(input('max-session-duration')),
     permissionsBoundary: boundary(input('permissions-boundary')),
+    permissions: permissionsMode(input('permissions')),
     githubToken: token(input('github-token')),
     repository: repository(input('repository')),
     branch: branch(input('branch')),
     prTitle: prTitle(input('pr-title')),
     prLabels: labels(input('pr-labels')),
-    draft: boolean('draft')
+    draft: boolean('draft'),
+    iac: iacSettings(input('iac'), input('iac-path')),
+    cleanup: readCleanupSettings({ boolean, text: input }),
+    discover: discoverSettings(
+      input('mode') === 'discover',
+      input('organization'),
+      input('repository-filter'),
+      boolean('include-archived')
+    )
   }
 }
 
@@ -121,47 +142,6 @@ function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[
   const value = raw.trim()
   if ((allowed as readonly string[]).includes(value)) return value as T
   throw new InputError(name, `'${value}' is not supported; use one of: ${allowed.join(', ')}`)
-}
-
-/**
- * Parses `SECRET_NAME=ACCESS_KEY_ID` lines. Every value is handed to `mask` before it can appear
- * anywhere; errors name the line number, never the value.
- */
-export function parseKeys(raw: string, mask: (value: string) => void): KeyInput[] {
-  const result: KeyInput[] = []
-  const seen = new Set<string>()
-  raw.split(/\r?\n/).forEach((line, i) => {
-    const trimmed = line.trim()
-    if (!trimmed || trimmed.startsWith('#')) return
-    const eq = trimmed.indexOf('=')
-    const value = eq >= 0 ? trimmed.slice(eq + 1).trim() : trimmed
-    if (value) mask(value)
-    if (eq <= 0) {
-      throw new InputError(
-        'keys',
-        `line ${i + 1} is not SECRET_NAME=ACCESS_KEY_ID (one per line, e.g. AWS_ACCESS_KEY_ID=\${{ secrets.AWS_ACCESS_KEY_ID }})`
-      )
-    }
-    const secretName = trimmed.slice(0, eq).trim()
-    if (!SECRET_NAME.test(secretName)) {
-      throw new InputError(
-        'keys',
-        `line ${i + 1}: '${secretName}' is not a secret name (letters, digits and _, not starting with a digit)`
-      )
-    }
-    if (!ACCESS_KEY_ID.test(value)) {
-      throw new InputError(
-        'keys',
-        `line ${i + 1} (${secretName}): the value is not an access key id (16 to 128 upper-case letters and digits, e.g. AKIA...). Was the secret empty or is it the secret access key?`
-      )
-    }
-    if (seen.has(secretName)) {
-      throw new InputError('keys', `line ${i + 1}: ${secretName} is given twice`)
-    }
-    seen.add(secretName)
-    result.push({ secretName, accessKeyId: value })
-  })
-  return result
 }
 
 function region(raw: string): string {

@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { WorkflowFile } from './workflows/findings.js'
+import { isCandidate, SKIPPED_FOLDERS } from './code/candidates.js'
+import type { CodeFile } from './code/contract.js'
 
 /** The files a scan reads, with the root their paths are relative to. */
 export interface CollectedFiles {
@@ -109,4 +111,42 @@ async function listDir(dir: string, recursive: boolean): Promise<string[]> {
 async function read(root: string, file: string): Promise<WorkflowFile> {
   const text = await fs.readFile(file, 'utf8')
   return { path: path.relative(root, file).split(path.sep).join('/'), text }
+}
+
+/**
+ * The source files of a checkout the code scan reads (`src/code/candidates.ts`: by extension
+ * and size, never under `node_modules`, `vendor` or `.git`). Only for a repository root (a
+ * folder with `.github/`); symlinks are not followed, so nothing outside the checkout is read.
+ */
+export async function collectCodeFiles(target: string): Promise<CodeFile[]> {
+  const stat = await fs.stat(target).catch(() => null)
+  if (!stat?.isDirectory()) return []
+  if (!(await fs.lstat(path.join(target, '.github')).catch(() => null))?.isDirectory()) return []
+  const found: { rel: string; full: string }[] = []
+  const walk = async (dir: string, rel: string): Promise<void> => {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => [])
+    const folders: Promise<void>[] = []
+    for (const entry of entries) {
+      const p = rel === '' ? entry.name : `${rel}/${entry.name}`
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) folders.push(walk(full, p))
+      // By name first: only a file of a known tool is looked at further.
+      else if (entry.isFile() && isCandidate(p, 0)) found.push({ rel: p, full })
+    }
+    await Promise.all(folders)
+  }
+  await walk(target, '')
+  const out: CodeFile[] = []
+  // Read in batches, so that a large checkout does not open every file at once.
+  for (let i = 0; i < found.length; i += 64) {
+    const batch = found.slice(i, i + 64)
+    const read = await Promise.all(
+      batch.map(async ({ rel, full }) => {
+        const size = (await fs.stat(full)).size
+        return isCandidate(rel, size) ? { path: rel, text: await fs.readFile(full, 'utf8') } : null
+      })
+    )
+    for (const f of read) if (f) out.push(f)
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

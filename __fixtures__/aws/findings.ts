@@ -48,6 +48,7 @@ export function keyUse(options: UseOptions): Finding {
     step: { index: 1, name: 'Configure AWS', id: null, uses: 'aws-actions/configure-aws-credentials@v4' },
     kind: 'configure-aws-credentials',
     migration: 'automatic',
+    code: 'cac',
     reason: 'configure-aws-credentials is given long-lived keys',
     secrets: [id, key].sort(),
     pair: { accessKeyId: id, secretAccessKey: key, sessionToken: null },

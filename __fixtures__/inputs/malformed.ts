@@ -263,11 +263,118 @@ export const MALFORMED_INPUTS: readonly MalformedInput[] = [
     check: 'settings'
   },
   {
+    input: 'delete-keys',
+    what: 'not a boolean',
+    value: 'perhaps',
+    allowed: /use true or false/,
+    check: 'settings'
+  },
+  {
+    input: 'delete-user',
+    what: 'not a boolean',
+    value: 'perhaps',
+    allowed: /use true or false/,
+    check: 'settings'
+  },
+  {
+    input: 'delete-org-secrets',
+    what: 'not a boolean',
+    value: 'perhaps',
+    allowed: /use true or false/,
+    check: 'settings'
+  },
+  {
+    input: 'force',
+    what: 'not a boolean',
+    value: 'perhaps',
+    allowed: /use true or false/,
+    check: 'settings'
+  },
+  {
+    input: 'grace-period',
+    what: 'a week written as 1w',
+    value: '1w',
+    allowed: /is not a duration; use a whole number of days, hours or minutes: e\.g\. 7d, 4h, 30m/,
+    check: 'settings'
+  },
+  {
+    input: 'evidence-delay',
+    what: 'an ISO 8601 duration',
+    value: 'PT4H',
+    allowed: /is not a duration; use a whole number of days, hours or minutes: e\.g\. 7d, 4h, 30m/,
+    check: 'settings'
+  },
+  {
     // Issue 10's boolean; a row for an input action.yml does not declare (yet) is skipped.
     input: 'allow-pull-request-target',
     what: 'not a boolean',
     value: 'sometimes',
     allowed: /use true or false/,
+    check: 'settings'
+  },
+  {
+    input: 'keys',
+    what: 'an environment-scoped line without an environment',
+    value: '/AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE',
+    allowed: /names no environment before the '\/' \(ENVIRONMENT\/SECRET_NAME/,
+    check: 'settings'
+  },
+  {
+    input: 'keys',
+    what: 'user: with a name IAM cannot have',
+    value: 'production/AWS_ACCESS_KEY_ID=user:has space',
+    allowed: /is not an IAM user name \(1 to 64 letters, digits and \+=,\.@_-\)/,
+    check: 'settings'
+  },
+  {
+    input: 'permissions',
+    what: 'an unknown mode',
+    value: 'least',
+    allowed: /use copy .* or last-accessed/,
+    check: 'settings'
+  },
+  {
+    input: 'iac',
+    what: 'an unknown format',
+    value: 'pulumi',
+    allowed: /use one of: none, terraform, cloudformation/,
+    check: 'settings'
+  },
+  {
+    input: 'iac-path',
+    what: 'a path out of the repository',
+    value: '../infra',
+    allowed: /give a directory of the repository relative to its root/,
+    check: 'settings',
+    with: { iac: 'terraform' }
+  },
+  {
+    input: 'organization',
+    what: 'missing with mode: discover',
+    value: '',
+    allowed: /required with mode: discover/,
+    check: 'settings',
+    with: { mode: 'discover' }
+  },
+  {
+    input: 'repository-filter',
+    what: 'a character no repository name has',
+    value: 'web/*',
+    allowed: /is not a glob on repository names/,
+    check: 'settings'
+  },
+  {
+    input: 'include-archived',
+    what: 'not a YAML 1.2 boolean',
+    value: 'yes',
+    allowed: /true|false/,
+    check: 'settings'
+  },
+  {
+    input: 'delete-role',
+    what: 'not a YAML 1.2 boolean',
+    value: 'maybe',
+    allowed: /true|false/,
     check: 'settings'
   }
 ]

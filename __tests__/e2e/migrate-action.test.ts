@@ -52,6 +52,21 @@ function migrate(extra: Record<string, string> = {}, token?: string): Promise<Ac
   })
 }
 
+/** `mode: plan` with `keys`, scanning `workingDirectory`, the workspace being this checkout. */
+function planWithKeys(workingDirectory: string): Promise<ActionRun> {
+  return runAction(entry, {
+    inputs: {
+      mode: 'plan',
+      'working-directory': workingDirectory,
+      keys: sandbox.keys,
+      'github-token': sandbox.env.GITHUB_TOKEN,
+      repository: sandbox.env.GITHUB_REPOSITORY,
+      'aws-region': sandbox.env.AWS_REGION
+    },
+    env: { ...sandbox.env, GITHUB_WORKSPACE: process.cwd() }
+  })
+}
+
 async function roleNames(): Promise<string[]> {
   const { Roles } = await iam.send(new ListRolesCommand({}))
   return (Roles ?? []).map((r) => r.RoleName ?? '').sort()
@@ -60,17 +75,7 @@ async function roleNames(): Promise<string[]> {
 describe('dist/index.js in migrate mode', () => {
   it('plan mode with keys shows the whole plan and writes nothing', async () => {
     sandbox.github.resetRequests()
-    const run = await runAction(entry, {
-      inputs: {
-        mode: 'plan',
-        'working-directory': path.resolve('examples/legacy-repo'),
-        keys: sandbox.keys,
-        'github-token': sandbox.env.GITHUB_TOKEN,
-        repository: sandbox.env.GITHUB_REPOSITORY,
-        'aws-region': sandbox.env.AWS_REGION
-      },
-      env: { ...sandbox.env, GITHUB_WORKSPACE: process.cwd() }
-    })
+    const run = await planWithKeys(path.resolve('examples/legacy-repo'))
     expect(run.code).toBe(0)
     const plan = JSON.parse(run.outputs.plan ?? '{}') as {
       provider: { change: string }
@@ -112,6 +117,24 @@ describe('dist/index.js in migrate mode', () => {
     expect(await roleNames()).toEqual([])
     const providers = await iam.send(new ListOpenIDConnectProvidersCommand({}))
     expect(providers.OpenIDConnectProviderList ?? []).toEqual([])
+  }, 120_000)
+
+  it('plan mode with keys on a folder that is not the repository: each summary names its files', async () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'not-the-repo-'))
+    try {
+      const run = await planWithKeys(elsewhere)
+      expect(run.code).toBe(0)
+      expect(run.outputs['findings-count']).toBe('0')
+      expect(run.summary).toContain(`Scanned: the workflow files under \`${elsewhere}\`.`)
+      expect(run.summary).not.toContain('Nothing to migrate')
+      expect(run.summary).toContain(
+        `Workflow files of \`${sandbox.env.GITHUB_REPOSITORY}\` read through the GitHub API`
+      )
+      const plan = JSON.parse(run.outputs.plan ?? '{}') as { pullRequest: { files: string[] } }
+      expect(plan.pullRequest.files).toHaveLength(2)
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true })
+    }
   }, 120_000)
 
   it('creates the provider and the role, opens the pull request, and sets every output', async () => {

@@ -98,7 +98,8 @@ describe('dist/index.js in plan mode', () => {
     expect(run.commands).toContainEqual(
       expect.objectContaining({
         command: 'error',
-        message: "Input 'mode': 'apply' is not supported; use one of: plan, migrate"
+        message:
+          "Input 'mode': 'apply' is not supported; use one of: plan, migrate, cleanup, rollback, discover"
       })
     )
   })

@@ -67,7 +67,8 @@ function plan(text: string) {
         owner: null,
         roles: [role as unknown as RolePlan],
         error: null,
-        followUps: []
+        followUps: [],
+        resolvedChains: new Map()
       }
     ]
   } as unknown as AwsPlan

@@ -107,7 +107,8 @@ const pairA: PairPlan = {
   owner: null,
   roles: [rolePlan(ROLE_A)],
   error: null,
-  followUps: []
+  followUps: [],
+  resolvedChains: new Map()
 }
 
 describe('selectPairs', () => {
@@ -155,6 +156,15 @@ describe('composeMigrationPlan', () => {
       '.github/workflows/ab.yml',
       '.github/workflows/ab.yml'
     ])
+    // Each follow-up speaks of its own pair (issue 11 item 11): B's use carries B's problem,
+    // A's use says that A could be migrated and which other pair holds the file.
+    const [one, two] = plan.followUps
+    expect(one?.message).toMatch(
+      /^not migrated: key pair A_ACCESS_KEY_ID can be migrated, but this file is left as it was because of another use in it \(key pair B_ACCESS_KEY_ID: /
+    )
+    expect(two?.message).toMatch(
+      /^not migrated: key pair B_ACCESS_KEY_ID: no line for B_ACCESS_KEY_ID/
+    )
     expect(plan.pairErrors).toEqual([expect.stringMatching(/^B_ACCESS_KEY_ID: /)])
     // Pair A still has a use in ab.yml: its secrets are not to be retired yet.
     expect(plan.pullRequest?.body.nextSteps.secretsToRetire).toEqual([])

@@ -74,7 +74,8 @@ function compose() {
         owner: null,
         roles: [role],
         error: null,
-        followUps: []
+        followUps: [],
+        resolvedChains: new Map()
       }
     ]
   } as unknown as AwsPlan

@@ -97,7 +97,8 @@ function plan(allow: boolean) {
     owner: null,
     roles: [role],
     error: null,
-    followUps: []
+    followUps: [],
+    resolvedChains: new Map()
   }
   const aws: AwsPlan = {
     accountId: '123456789012',

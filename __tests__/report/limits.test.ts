@@ -129,7 +129,8 @@ const pairs: PairPlan[] = keys.map((k, n) => ({
   owner: null,
   roles: [rolePlan(n)],
   error: null,
-  followUps: []
+  followUps: [],
+  resolvedChains: new Map()
 }))
 
 const aws: AwsPlan = {

@@ -31,6 +31,7 @@ const role: RoleSection = {
   roleArn: ARN,
   iamUser: 'legacy-deployer',
   chained: false,
+  resolvedFrom: null,
   trustPolicy: TRUST,
   admits: [
     {

@@ -121,7 +121,8 @@ function compose(role: RolePlan) {
     owner: null,
     roles: [role],
     error: null,
-    followUps: []
+    followUps: [],
+    resolvedChains: new Map()
   }
   const aws: AwsPlan = {
     accountId: '123456789012',

@@ -11,6 +11,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { EXIT, runCli } from '../../src/cli/plan.js'
 import { planWorkflows } from '../../src/workflows/plan.js'
+import { Actionlint } from '../../test-support/actionlint.js'
+
+const linter = new Actionlint()
 
 const workflow = (role: string): string => `on: push
 jobs:
@@ -50,6 +53,44 @@ describe('role chaining with the keys', () => {
       // The follow-up is the finding's reason: plan and --diff say the same.
       expect(file.followUps.map((u) => u.reason)).toEqual([f.reason])
     }
+  })
+})
+
+describe('a role-to-assume expression resolved by the migration (chainedRoles)', () => {
+  const ROLE = 'arn:aws:iam::123456789012:role/deploy-target'
+  const files = [
+    { path: '.github/workflows/deploy.yml', text: workflow('${{ secrets.DEPLOY_ROLE_ARN }}') }
+  ]
+
+  it('drops the keys, keeps the expression, grants id-token: write; the finding says which role', async () => {
+    const { result, rewrite } = planWorkflows(files, {
+      chainedRoles: new Map([['${{ secrets.DEPLOY_ROLE_ARN }}', ROLE]])
+    })
+    const f = result.findings.find((x) => x.kind === 'configure-aws-credentials')!
+    expect([f.migration, f.code]).toEqual(['automatic', 'cac-chain-resolved'])
+    expect(f.reason).toContain(`${ROLE} is the only role of the account that trusts their IAM user`)
+    const file = rewrite.files[0]!
+    expect(file.after).not.toContain('aws-access-key-id')
+    expect(file.after).toContain('role-to-assume: ${{ secrets.DEPLOY_ROLE_ARN }}')
+    expect(file.after).toContain('id-token: write')
+    expect(rewrite.roles.map((r) => [r.arn, r.chained])).toEqual([[ROLE, true]])
+    expect(await linter.lint(file.after, file.path)).toEqual([])
+  })
+
+  it('another expression is not resolved by it', () => {
+    const { result, rewrite } = planWorkflows(files, {
+      chainedRoles: new Map([['${{ secrets.OTHER_ROLE }}', ROLE]])
+    })
+    expect(result.findings.find((x) => x.kind === 'configure-aws-credentials')?.code).toBe(
+      'cac-chain-unknown'
+    )
+    expect(rewrite.files[0]?.changed).toBe(false)
+  })
+
+  it('refuses a value that is not a role ARN', () => {
+    expect(() =>
+      planWorkflows(files, { chainedRoles: new Map([['${{ secrets.DEPLOY_ROLE_ARN }}', 'x']]) })
+    ).toThrow(/role for \$\{\{ secrets.DEPLOY_ROLE_ARN \}\}/)
   })
 })
 

@@ -294,7 +294,8 @@ jobs:
       [6, 'env', 'manual']
     ])
     expect(result.findings[0]!.reason).toMatch(/could not be rewritten .*another identity/)
-    expect({ ...result.findings[0]!, migration: 'automatic', reason: '' }).toEqual({
+    expect(result.findings[0]!.code).toBe('rewrite-left')
+    expect({ ...result.findings[0]!, migration: 'automatic', code: 'env', reason: '' }).toEqual({
       ...found[0]!,
       reason: ''
     })

@@ -17,6 +17,7 @@ import {
   DeletePolicyCommand,
   DeletePolicyVersionCommand,
   DeleteRolePermissionsBoundaryCommand,
+  DeleteRoleCommand,
   DeleteRolePolicyCommand,
   DetachRolePolicyCommand,
   ListPolicyVersionsCommand,
@@ -63,18 +64,27 @@ export async function applyRolePlan(
   plan: RolePlan,
   options: ApplyOptions = {}
 ): Promise<ApplyOutcome> {
+  return applyWrites(api, plan.roleArn, plan.writes, options)
+}
+
+/** A role's writes in order, stopping at the first that fails (the rest are `notDone`). */
+export async function applyWrites(
+  api: AwsApi,
+  roleArn: string,
+  writes: readonly AwsWrite[],
+  options: ApplyOptions = {}
+): Promise<ApplyOutcome> {
   const done: AwsWrite[] = []
-  const writes = plan.writes
   for (let i = 0; i < writes.length; i++) {
     const write = writes[i] as AwsWrite
     try {
       await runWrite(api, write, options.maxWaitSeconds ?? 120)
       done.push(write)
     } catch (error) {
-      return { roleArn: plan.roleArn, done, notDone: writes.slice(i), error: errorMessage(error) }
+      return { roleArn, done, notDone: writes.slice(i), error: errorMessage(error) }
     }
   }
-  return { roleArn: plan.roleArn, done, notDone: [], error: null }
+  return { roleArn, done, notDone: [], error: null }
 }
 
 /** One write: the role's own settings, or one of its policies. */
@@ -87,6 +97,7 @@ async function runWrite(api: AwsApi, write: AwsWrite, maxWaitTime: number): Prom
     case 'DeleteRolePermissionsBoundary':
     case 'TagRole':
     case 'UntagRole':
+    case 'DeleteRole':
       return runRoleWrite(api, write, maxWaitTime)
     default:
       return runPolicyWrite(api, write, maxWaitTime)
@@ -104,6 +115,7 @@ type RoleWrite = Extract<
       | 'DeleteRolePermissionsBoundary'
       | 'TagRole'
       | 'UntagRole'
+      | 'DeleteRole'
   }
 >
 
@@ -163,6 +175,9 @@ async function runRoleWrite(api: AwsApi, write: RoleWrite, maxWaitTime: number):
     case 'UntagRole':
       await iam.send(new UntagRoleCommand({ RoleName: write.roleName, TagKeys: [...write.keys] }))
       return
+    case 'DeleteRole':
+      // Gone already (a re-run after a lost answer) is done.
+      return ignoreNotFound(() => iam.send(new DeleteRoleCommand({ RoleName: write.roleName })))
   }
 }
 

@@ -7,7 +7,13 @@
  */
 import { errorMessage, InputError } from '../errors.js'
 import type { AwsApi } from './clients.js'
-import { createInventoryCache, readUserInventory, type InventoryCache } from './inventory.js'
+import {
+  createInventoryCache,
+  readUserIdentity,
+  readUserInventory,
+  type InventoryCache
+} from './inventory.js'
+import { readServiceUsage } from './last-accessed.js'
 import { getCallerIdentity, resolveKeyOwner } from './owners.js'
 import {
   arnAccount,
@@ -17,10 +23,11 @@ import {
   type ManagedPolicyState,
   type PairFacts,
   type RoleState,
+  type UsageFacts,
   type UserInventory
 } from './plan/facts.js'
 import { decodeAttached, mergedPolicyName, roleNameFor } from './plan/names.js'
-import { planPermissions } from './plan/permissions.js'
+import { choosePermissions } from './plan/right-size.js'
 import {
   planAws,
   type AwsMigrationRequest,
@@ -29,7 +36,8 @@ import {
   type PairRequest
 } from './plan/plan.js'
 import { oidcProviderArn } from './plan/trust-policy.js'
-import { splitUses } from './plan/uses.js'
+import type { TrustedUser } from './plan/chained-role.js'
+import { resolveChains, splitUses } from './plan/uses.js'
 import {
   readAccountQuotas,
   readManagedPolicyState,
@@ -59,16 +67,70 @@ export async function gatherAwsFacts(api: AwsApi, request: AwsMigrationRequest):
     readProvider(api, providerArn),
     requireBoundary(api, request.settings.permissionsBoundary)
   ])
-  const cache: GatherCache = { inventory: createInventoryCache(), roles: new Map() }
+  const cache: GatherCache = {
+    inventory: createInventoryCache(),
+    roles: new Map(),
+    usage: new Map()
+  }
   const pairs: PairFacts[] = []
   for (const pair of request.pairs) {
     pairs.push(await gatherPair(api, pair, request, caller, quotas, cache))
   }
-  const users = pairs.flatMap((p) =>
-    p.inventory ? [{ arn: p.inventory.arn, id: p.inventory.id }] : []
-  )
-  const rolesTrusting = await readRolesTrustingUsers(api, users)
-  return { caller, quotas, providerArn, provider, pairs, rolesTrusting }
+  const users = await trustedUsers(api, pairs, caller)
+  const rolesTrusting = await readRolesTrustingUsers(api, [...new Set(users.values())])
+  const resolved: PairFacts[] = []
+  for (const p of pairs) {
+    const user = users.get(p)
+    resolved.push(user ? await resolvePairChains(api, p, user, rolesTrusting, caller, cache) : p)
+  }
+  return { caller, quotas, providerArn, provider, pairs: resolved, rolesTrusting }
+}
+
+/**
+ * The IAM user of each pair whose roles matter: pairs that copy the user (their inventory) and
+ * pairs with steps chaining onto a role given by an expression (`iam:GetUser`), by pair.
+ */
+async function trustedUsers(
+  api: AwsApi,
+  pairs: readonly PairFacts[],
+  caller: CallerIdentity
+): Promise<Map<PairFacts, TrustedUser>> {
+  const byName = new Map<string, Promise<TrustedUser>>()
+  const out = new Map<PairFacts, TrustedUser>()
+  for (const p of pairs) {
+    const name = p.owner?.userName
+    if (p.error || name === undefined) continue
+    if (!p.inventory && p.uses.unresolved.length === 0) continue
+    const known =
+      byName.get(name) ??
+      (p.inventory
+        ? Promise.resolve({ arn: p.inventory.arn, id: p.inventory.id })
+        : readUserIdentity(api, name)
+      ).then((u) => ({ ...u, name, accountId: caller.accountId }))
+    byName.set(name, known)
+    out.set(p, await known)
+  }
+  return out
+}
+
+/**
+ * Steps that chain onto a role given by an expression: the one role of the account that trusts
+ * the pair's IAM user is the one they assume (`resolveChains`); it is read like a literal one.
+ */
+async function resolvePairChains(
+  api: AwsApi,
+  p: PairFacts,
+  user: TrustedUser,
+  rolesTrusting: ReadonlyMap<string, readonly string[]>,
+  caller: CallerIdentity,
+  cache: GatherCache
+): Promise<PairFacts> {
+  if (p.uses.unresolved.length === 0) return p
+  const candidates = (rolesTrusting.get(user.arn) ?? []).filter((r) => r !== p.existing?.arn)
+  const uses = resolveChains(p.uses, candidates)
+  const added = [...uses.chains.keys()].filter((arn) => !p.chained.has(arn))
+  const read = await readChainedRoles(api, added, caller, cache)
+  return { ...p, uses, chained: new Map([...p.chained, ...read]) }
 }
 
 /**
@@ -86,6 +148,8 @@ async function requireBoundary(api: AwsApi, arn: string | null): Promise<void> {
 interface GatherCache {
   readonly inventory: InventoryCache
   readonly roles: Map<string, Promise<RoleState | null>>
+  /** Last accessed data by user ARN (pairs of one user start one job). */
+  readonly usage: Map<string, Promise<UsageFacts>>
 }
 
 /** One pair's facts; a problem of this pair alone is its `error`, never thrown. */
@@ -121,15 +185,29 @@ async function gatherPair(
       user: inventory.name
     })
     const existing = await cachedRole(api, cache, roleName, true)
+    // Never fails the pair: no data is a record the plan shows (and copies the permissions).
+    const usage = cache.usage.get(inventory.arn) ?? readServiceUsage(api, inventory.arn)
+    cache.usage.set(inventory.arn, usage)
     const ownedPolicies = await readOwnedPolicies(api, {
       inventory,
       quotas,
       roleName,
       existing,
       settings,
-      caller
+      caller,
+      usage: await usage
     })
-    return { ...empty, owner, error: null, inventory, roleName, existing, ownedPolicies, chained }
+    return {
+      ...empty,
+      owner,
+      error: null,
+      inventory,
+      roleName,
+      existing,
+      ownedPolicies,
+      chained,
+      usage: await usage
+    }
   } catch (error) {
     return { ...empty, owner, error: errorMessage(error) }
   }
@@ -176,11 +254,12 @@ async function readOwnedPolicies(
     readonly existing: RoleState | null
     readonly settings: AwsSettings
     readonly caller: CallerIdentity
+    readonly usage: UsageFacts
   }
 ): Promise<Map<string, ManagedPolicyState>> {
   const { existing, roleName, caller } = role
   const path = existing?.path ?? role.settings.rolePath
-  const wanted = planPermissions({
+  const input = {
     inventory: role.inventory,
     quotas: role.quotas,
     roleName,
@@ -189,7 +268,9 @@ async function readOwnedPolicies(
     partition: caller.partition,
     foreignAttached: 0,
     foreignInlineSize: 0
-  }).merged.map((m) => m.arn)
+  }
+  const mode = role.settings.permissions ?? 'copy'
+  const wanted = choosePermissions(input, mode, role.usage).permissions.merged.map((m) => m.arn)
   const prefix = `:policy${path}${mergedPolicyName(roleName, 1).replace(/1$/, '')}`
   const recorded = existing
     ? decodeAttached(existing.tags, caller.partition).filter((a) => a.includes(prefix))

@@ -40,6 +40,20 @@ export function createInventoryCache(options: { pageSize?: number } = {}): Inven
   return { groups: new Map(), policies: new Map(), pageSize: options.pageSize }
 }
 
+/** The user's ARN and unique id (`iam:GetUser`), for pairs whose permissions are not copied. */
+export async function readUserIdentity(
+  api: AwsApi,
+  userName: string
+): Promise<{ readonly arn: string; readonly id: string }> {
+  try {
+    const user = (await api.iam.send(new GetUserCommand({ UserName: userName }))).User
+    if (!user?.Arn) throw new Error('iam:GetUser returned no user')
+    return { arn: user.Arn, id: user.UserId ?? '' }
+  } catch (error) {
+    throw wrapError(`could not read IAM user ${userName}`, error)
+  }
+}
+
 /** Reads everything the user may do. Throws (wrapped with what was read) on an IAM error. */
 export async function readUserInventory(
   api: AwsApi,

@@ -1,9 +1,9 @@
 /**
  * Who owns each access key: `sts:GetAccessKeyInfo` gives the account, `iam:GetAccessKeyLastUsed`
- * the user and the last use. A key of another account, a deleted or unknown key is an error for
+ * the user and the last use (a `user:NAME` line names the user: its one active key is the key). A key of another account, a deleted or unknown key is an error for
  * that pair only; the other pairs go on.
  */
-import { GetAccessKeyLastUsedCommand } from '@aws-sdk/client-iam'
+import { GetAccessKeyLastUsedCommand, ListAccessKeysCommand } from '@aws-sdk/client-iam'
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts'
 import { errorMessage } from '../errors.js'
 import type { AwsApi } from './clients.js'
@@ -31,9 +31,22 @@ export async function getCallerIdentity(api: AwsApi): Promise<CallerIdentity> {
 /** Resolves one key; never throws for a problem of this key alone. */
 export async function resolveKeyOwner(
   api: AwsApi,
-  key: KeyRef,
+  given: KeyRef,
   caller: CallerIdentity
 ): Promise<OwnerLookup> {
+  let key = given
+  if (given.userName !== undefined) {
+    const found = await userKey(api, given.userName, caller)
+    if (typeof found !== 'string') {
+      return {
+        ok: false,
+        secretName: given.secretName,
+        accessKeyId: '',
+        error: `${given.secretName} names user:${given.userName}, but ${found.error}`
+      }
+    }
+    key = { ...given, accessKeyId: found }
+  }
   const fail = (error: string): OwnerLookup => ({
     ok: false,
     secretName: key.secretName,
@@ -87,6 +100,35 @@ export async function resolveKeyOwner(
       )
     }
     return fail(`could not look up ${name} (iam:GetAccessKeyLastUsed): ${errorMessage(error)}`)
+  }
+}
+
+/**
+ * The one active access key of an IAM user named in a `keys` line (`iam:ListAccessKeys`): the
+ * key the secret must hold. None, several, or no such user is an error for that line.
+ */
+async function userKey(
+  api: AwsApi,
+  userName: string,
+  caller: CallerIdentity
+): Promise<string | { readonly error: string }> {
+  let keys
+  try {
+    keys = (await api.iam.send(new ListAccessKeysCommand({ UserName: userName }))).AccessKeyMetadata
+  } catch (error) {
+    const name = errorName(error)
+    if (name === 'NoSuchEntityException' || name === 'NoSuchEntity') {
+      return { error: `account ${caller.accountId} has no IAM user ${userName}` }
+    }
+    return { error: `could not list its access keys (iam:ListAccessKeys): ${errorMessage(error)}` }
+  }
+  const active = (keys ?? []).filter((k) => k.Status === 'Active' && k.AccessKeyId)
+  if (active.length === 1) return active[0]!.AccessKeyId!
+  return {
+    error:
+      active.length === 0
+        ? `IAM user ${userName} has no active access key: there is nothing to migrate`
+        : `IAM user ${userName} has ${active.length} active access keys, so which one the secret holds is unknown; give the key id (SECRET=\${{ secrets.SECRET }}) from a job that can read the secret`
   }
 }
 

@@ -26,7 +26,8 @@ import {
 } from './plan/facts.js'
 import { collect, tagPairs } from './inventory.js'
 import { errorName } from './owners.js'
-import { parsePolicyDocument } from './plan/policy-document.js'
+import { trustNamesUser, type TrustedUser } from './plan/chained-role.js'
+import { parsePolicyDocument, type PolicyDocument } from './plan/policy-document.js'
 
 export async function readAccountQuotas(api: AwsApi): Promise<AccountQuotas> {
   try {
@@ -150,23 +151,24 @@ export async function readManagedPolicyState(
 }
 
 /**
- * The roles whose trust policies name one of these users (by ARN or unique id), by user ARN.
- * One paginated `iam:ListRoles` for the whole run.
+ * The roles whose trust policies let one of these users assume them (`trustNamesUser`: the
+ * user's ARN or unique id, or its account root with a condition naming it), by user ARN. One
+ * paginated `iam:ListRoles` for the whole run; a trust policy that does not parse names no one.
  */
 export async function readRolesTrustingUsers(
   api: AwsApi,
-  users: readonly { readonly arn: string; readonly id: string }[]
+  users: readonly TrustedUser[]
 ): Promise<Map<string, string[]>> {
   const found = new Map<string, string[]>(users.map((u) => [u.arn, []]))
   if (users.length === 0) return found
   try {
     for await (const page of paginateListRoles({ client: api.iam }, {})) {
       for (const role of page.Roles ?? []) {
-        const text = safeDecode(role.AssumeRolePolicyDocument ?? '')
+        const trust = readableTrust(role.AssumeRolePolicyDocument ?? '')
+        if (trust === null) continue
         for (const user of users) {
-          if (text.includes(`"${user.arn}"`) || (user.id && text.includes(`"${user.id}"`))) {
+          if (trustNamesUser(trust, user))
             found.get(user.arn)?.push(role.Arn ?? role.RoleName ?? '')
-          }
         }
       }
     }
@@ -176,11 +178,11 @@ export async function readRolesTrustingUsers(
   return found
 }
 
-function safeDecode(text: string): string {
+function readableTrust(text: string): PolicyDocument | null {
   try {
-    return text.trim().startsWith('{') ? text : decodeURIComponent(text)
+    return parsePolicyDocument(text, 'trust policy')
   } catch {
-    return text
+    return null
   }
 }
 

@@ -1,12 +1,14 @@
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { collectWorkflowFiles } from '../local-files.js'
-import { awsKeyFindings, type ScanResult } from '../workflows/findings.js'
+import { collectCodeFiles, collectWorkflowFiles } from '../local-files.js'
+import { planWithCode, type CodePlan } from '../code/plan.js'
+import { codeJson, renderCodeText, type CodeReport } from '../report/code/code-findings.js'
+import { unifiedDiffs } from '../workflows/diff.js'
+import { awsKeyFindings } from '../workflows/findings.js'
 import { toSarif } from '../report/sarif.js'
 import { renderText } from '../report/text.js'
 import { VERSION } from '../version.js'
-import { planWorkflows } from '../workflows/plan.js'
 import type { RewriteOptions, RewriteResult } from '../workflows/rewrite/rewrite.js'
 import {
   REWRITE_USAGE,
@@ -44,10 +46,11 @@ Options:
 ${REWRITE_USAGE}  -h, --help                 show this help
   -v, --version              show the version
 
---format json prints {"findings", "errors", "files", "roles", "notes"}: the findings (migration
-"automatic" exactly where --diff rewrites), the files that could not be parsed, per file the edits
-and manual follow-ups, the roles the rewritten workflows assume, and notes (placeholders, offline
-assumptions).
+--format json prints {"findings", "errors", "files", "roles", "notes", "code"}: the findings
+(migration "automatic" exactly where --diff rewrites), the files that could not be parsed, per file
+the edits and manual follow-ups, the roles the rewritten workflows assume, notes (placeholders,
+offline assumptions), and the code the jobs run that hands the keys on (its fixes, the jobs kept on
+their keys). With a repository root, its source files are read too (not node_modules, vendor, .git).
 
 Exit status:
   0  success, with or without findings (also when --write leaves manual follow-ups)
@@ -189,17 +192,21 @@ function checkedRewriteOptions(flags: RewriteFlags, format: Format): RewriteOpti
 async function runPlan(request: PlanRequest, io: CliIo): Promise<number> {
   const { root, files } = await collectWorkflowFiles(request.target)
   // The rewrite always runs: it settles which findings are automatic, even without --diff.
-  const { result, rewrite } = planWorkflows(files, request.options, {
+  const plan = planWithCode(files, await collectCodeFiles(request.target), request.options, {
     allowPullRequestTarget: request.allowPullRequestTarget
   })
+  const { result, rewrite } = plan
   let written: readonly string[] = []
   if (request.flags.write) {
     const blockers = writeBlockers(rewrite)
     for (const b of blockers) io.stderr(`error: --write: ${b}\n`)
     if (blockers.length > 0) return EXIT.usage
-    written = await writeRewrites(root, rewrite)
+    written = [
+      ...(await writeRewrites(root, rewrite)),
+      ...(await writeRewrites(root, fixedAsRewrite(plan)))
+    ]
   }
-  await deliver(renderReport(request, result, rewrite, written), request.output, io)
+  await deliver(renderReport(request, plan, written), request.output, io)
   for (const e of result.errors) io.stderr(`error: ${e.file}:${e.line}: ${e.message}\n`)
   if (result.errors.length > 0) return EXIT.error
   if (request.failOnFindings && awsKeyFindings(result.findings).length > 0) return EXIT.findings
@@ -207,30 +214,46 @@ async function runPlan(request: PlanRequest, io: CliIo): Promise<number> {
 }
 
 /** The report in the asked format; with --diff or --write, the rewrite's own text report. */
-function renderReport(
-  request: PlanRequest,
-  result: ScanResult,
-  rewrite: RewriteResult,
-  written: readonly string[]
-): string {
+function renderReport(request: PlanRequest, plan: CodePlan, written: readonly string[]): string {
   const { format, flags } = request
+  const { result, rewrite } = plan
+  const code: CodeReport = {
+    findings: plan.code.findings,
+    applied: plan.applied,
+    holds: plan.code.holds
+  }
   if (format === 'json') {
     const report = {
       findings: result.findings,
       errors: result.errors,
-      ...rewriteJson(rewrite, flags.diff)
+      ...rewriteJson(rewrite, flags.diff),
+      code: {
+        ...codeJson(code),
+        ...(flags.diff ? { diff: unifiedDiffs(plan.fixed) } : {})
+      }
     }
     return JSON.stringify(report, null, 2) + '\n'
   }
   if (flags.diff || flags.write) {
+    const fixes = flags.diff ? unifiedDiffs(plan.fixed) : ''
     const changes = flags.diff ? renderDiff(rewrite) : renderFollowUps(rewrite)
     const rewrote = `Rewrote ${written.length} file(s)${written.map((p) => `\n  ${p}`).join('')}\n`
-    return changes + (flags.write ? rewrote : '')
+    return (
+      (fixes ? `${fixes}\n` : '') + changes + renderCodeText(code) + (flags.write ? rewrote : '')
+    )
   }
   if (format === 'sarif') {
     return JSON.stringify(toSarif(result, { toolVersion: VERSION }), null, 2) + '\n'
   }
-  return renderText(result)
+  return renderText(result) + renderCodeText(code)
+}
+
+/** The fixed source files in the shape `writeRewrites` takes. */
+function fixedAsRewrite(plan: CodePlan): RewriteResult {
+  return {
+    ...plan.rewrite,
+    files: plan.fixed.map((f) => ({ ...f, changed: true, edits: [], followUps: [] }))
+  }
 }
 
 /** Writes the report to `--output FILE` (making its folder), else to standard output. */

@@ -13,6 +13,7 @@ import {
   type PullRequestResult
 } from './pull-request.js'
 import { latestMajorRelease } from './releases.js'
+import { readCodeFiles, type CodeFilesRead } from './code-files.js'
 import {
   detectTokenCapability,
   requireMigrateCapability,
@@ -33,6 +34,11 @@ export interface GitHubApi {
   ): Promise<PullRequestResult>
   /** The newest release of an action's major version, for SHA pins. */
   readonly latestRelease: CacReleaseLookup
+  /** The code scan's candidate files at a commit, within a budget (`code-files.ts`). */
+  readonly readCodeFiles?: (
+    commitSha: string,
+    workflowTexts: readonly string[]
+  ) => Promise<CodeFilesRead>
 }
 
 export interface GitHubApiOptions extends OctokitOptions {
@@ -55,6 +61,8 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
     },
     openOrUpdatePullRequest: (request) =>
       openOrUpdatePullRequest(octokit, { ...request, ...repository }),
-    latestRelease: (action, major) => latestMajorRelease(octokit, action, major)
+    latestRelease: (action, major) => latestMajorRelease(octokit, action, major),
+    readCodeFiles: (commitSha, texts) =>
+      readCodeFiles(octokit, repository.owner, repository.repo, commitSha, texts)
   }
 }

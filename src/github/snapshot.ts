@@ -216,7 +216,7 @@ interface BlobData {
 }
 
 /** Reads blob texts by id: one GraphQL query per 100 blobs; truncated ones over REST. */
-async function readBlobs(
+export async function readBlobs(
   octokit: Octokit,
   owner: string,
   repo: string,

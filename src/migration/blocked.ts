@@ -58,6 +58,26 @@ export function blockedFiles(
   return blockedBy
 }
 
+/**
+ * What to tell about one use of a file left as it was, in its own terms: why its own pair is not
+ * migrated, or, when its pair could be, which other pair holds the file (never another pair's
+ * error as if it were this one's); a use that needs a person anyway keeps its own reason.
+ */
+export function blockedUseMessage(
+  f: Finding,
+  blockedBy: ReadonlyMap<string, string>,
+  selection: PairSelection,
+  roleArns: Readonly<Record<string, string>>,
+  problems: PairProblems
+): string {
+  // A use the rewrite would not migrate anyway keeps its own reason.
+  if (!mayRewrite(f)) return f.reason
+  const own = blockingReason(f, selection, roleArns, problems)
+  if (own !== null) return `not migrated: ${own}`
+  const pair = selection.keysOf(f)[0] ?? f.pair.accessKeyId ?? '(no access key id)'
+  return `not migrated: key pair ${pair} can be migrated, but this file is left as it was because of another use in it (${blockedBy.get(f.file) ?? ''})`
+}
+
 function blockingReason(
   f: Finding,
   selection: PairSelection,

@@ -10,6 +10,7 @@
  * was and each of its uses becomes a follow-up, so no file is ever half-migrated.
  */
 import { roleArnsBySecret, type AwsPlan } from '../aws/plan/plan.js'
+import { usageRecords } from '../aws/plan/usage.js'
 import type { FollowUpItem, PermissionsBefore, TokenPermissionChange } from './pull-request-body.js'
 import type { RepositoryFacts, RepositoryFile } from '../workflows/repository.js'
 import type { ResolvedCacRef } from '../workflows/rewrite/action-pins.js'
@@ -19,6 +20,7 @@ import { untrustedCheckoutWarnings } from '../workflows/scan/pull-request-target
 import { rewriteWorkflows, type RewriteResult } from '../workflows/rewrite/rewrite.js'
 import {
   blockedFiles,
+  blockedUseMessage,
   heldFiles,
   pairProblems,
   unparsedFiles,
@@ -34,11 +36,18 @@ import {
 } from './pull-request.js'
 import type { TrustCheck } from '../trust/check.js'
 import { planTrustChecks } from './trust.js'
+import { withCode, type CodeInput } from './code.js'
+import type { CodeReport } from '../code/contract.js'
+import { planIac, type IacPlan, type IacSettings } from '../iac/files.js'
+import { iacTrustChecks } from '../iac/checks.js'
+import { planRoles } from './roles.js'
 
 export interface ComposeSettings extends PullRequestSettings {
   readonly awsRegion: string
   /** `allow-pull-request-target`: the scan was told so too (default false). */
   readonly allowPullRequestTarget?: boolean
+  /** `iac`: the provider and roles as code in the pull request, no IAM write (default none). */
+  readonly iac?: IacSettings | null
 }
 
 export interface ComposeInput {
@@ -50,6 +59,8 @@ export interface ComposeInput {
   readonly aws: AwsPlan
   readonly cac: ResolvedCacRef
   readonly settings: ComposeSettings
+  /** The code the jobs run (`src/code/`): its fixes go into the pull request. */
+  readonly code?: CodeInput | null
 }
 
 export interface MigrationPlan {
@@ -72,6 +83,10 @@ export interface MigrationPlan {
   readonly unparsed: readonly UnparsedFile[]
   /** Per role, its planned trust policy checked against its jobs' and adversarial claims. */
   readonly trustChecks: readonly TrustCheck[]
+  /** With `iac`: the code the pull request carries instead of IAM writes. */
+  readonly iac?: IacPlan | null
+  /** The code the jobs run that hands the keys on, and its fixes (`src/code/`). */
+  readonly code?: CodeReport | null
 }
 
 export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
@@ -83,7 +98,7 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
   const blockedBy = blockedFiles(uses, selection, roleArns, problems)
   const findings = scan.findings.filter((f) => !blockedBy.has(f.file))
 
-  const rewrite = rewriteWorkflows(
+  const rewritten = rewriteWorkflows(
     input.files,
     findings,
     {
@@ -91,12 +106,17 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
       region: settings.awsRegion,
       repositoryDefault: facts.workflowTokenDefault,
       cacRef: cac.ref,
-      keep: blockedBy
+      keep: blockedBy,
+      chainedRoles: resolvedChains(aws)
     },
     scan.trees
   )
+  const code = withCode(rewritten, input.code, input.files)
+  const rewrite = code.rewrite
   requireEveryRole(rewrite)
-  const followUps = followUpItems(rewrite, uses, blockedBy)
+  const followUps = followUpItems(rewrite, uses, (f) =>
+    blockedBy.has(f.file) ? blockedUseMessage(f, blockedBy, selection, roleArns, problems) : null
+  )
   const warnings = planWarnings(input, rewrite, problems)
   const pullRequest = pullRequestDraft({
     facts,
@@ -112,7 +132,10 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
     followUps,
     tokenPermissionChanges: tokenChanges(rewrite, scan.findings, facts)
   })
-  const trustChecks = planTrustChecks({ facts, files: input.files, selection, aws })
+  const iac = settings.iac ? composeIac(input, settings.iac) : null
+  const planned = planTrustChecks({ facts, files: input.files, selection, aws })
+  // With iac, the check runs on the trust policies as the generated code holds them.
+  const trustChecks = iac ? iacTrustChecks(planned, iac) : planned
   return {
     repository: `${facts.owner}/${facts.repo}`,
     defaultBranch: facts.defaultBranch,
@@ -126,11 +149,53 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
     followUps,
     pullRequest: pullRequest && {
       ...pullRequest,
-      body: { ...pullRequest.body, trustChecks, notScanned: unparsedFiles(scan.errors) }
+      files: [...pullRequest.files, ...(iac?.files ?? []), ...code.files],
+      body: {
+        ...pullRequest.body,
+        trustChecks,
+        notScanned: unparsedFiles(scan.errors),
+        iac,
+        code: code.report,
+        usage: usageRecords(aws.pairs)
+      }
     },
     unparsed: unparsedFiles(scan.errors),
-    trustChecks
+    trustChecks,
+    iac,
+    code: code.report
   }
+}
+
+function composeIac(input: ComposeInput, settings: IacSettings): IacPlan {
+  const { facts, aws } = input
+  return planIac(
+    {
+      repository: `${facts.owner}/${facts.repo}`,
+      accountId: aws.accountId,
+      provider: aws.provider,
+      roles: planRoles(aws).map((r) => r.role),
+      region: input.settings.awsRegion
+    },
+    settings
+  )
+}
+
+/**
+ * The role each `role-to-assume` expression was found to be, over the pairs that can be
+ * migrated. An expression two pairs resolved to different roles is resolved for neither.
+ */
+function resolvedChains(aws: AwsPlan): Map<string, string> {
+  const out = new Map<string, string>()
+  const conflicting = new Set<string>()
+  for (const p of aws.pairs) {
+    if (p.error !== null) continue
+    for (const [expression, arn] of p.resolvedChains) {
+      if ((out.get(expression) ?? arn) !== arn) conflicting.add(expression)
+      out.set(expression, arn)
+    }
+  }
+  for (const e of conflicting) out.delete(e)
+  return out
 }
 
 /** A role for every rewritten pair is guaranteed by the blocked files: a placeholder is a bug. */
@@ -147,19 +212,16 @@ function requireEveryRole(rewrite: RewriteResult): void {
 function followUpItems(
   rewrite: RewriteResult,
   uses: readonly Finding[],
-  blockedBy: ReadonlyMap<string, string>
+  blocked: (f: Finding) => string | null
 ): FollowUpItem[] {
   return [
     ...rewrite.files.flatMap((f) =>
       f.followUps.map((u) => ({ file: u.file, line: u.line, message: u.reason }))
     ),
-    ...uses
-      .filter((f) => blockedBy.has(f.file))
-      .map((f) => ({
-        file: f.file,
-        line: f.line,
-        message: `not migrated: ${blockedBy.get(f.file) ?? ''}`
-      }))
+    ...uses.flatMap((f) => {
+      const message = blocked(f)
+      return message === null ? [] : [{ file: f.file, line: f.line, message }]
+    })
   ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
 }
 

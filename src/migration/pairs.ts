@@ -32,10 +32,16 @@ export interface PairSelection {
 export function selectPairs(keys: readonly KeyRef[], findings: readonly Finding[]): PairSelection {
   const candidates = candidateNames(findings)
   const byLower = new Map(keys.map((k) => [k.secretName.toLowerCase(), k.secretName]))
+  // A job of environment E reads E's secret of a name when E has one (the `E/NAME` line), else
+  // the repository's (`NAME`). Secrets a caller passes are read in the caller's job: no environment.
+  const lineFor = (name: string, environment: string | null): string | undefined =>
+    (environment === null ? undefined : byLower.get(`${environment}/${name}`.toLowerCase())) ??
+    byLower.get(name.toLowerCase())
   const keysOf = (f: Finding): string[] => [
     ...new Set(
       candidates(f).flatMap((name) => {
-        const key = byLower.get(name.toLowerCase())
+        const own = name === f.pair.accessKeyId
+        const key = lineFor(name, own ? f.environment : null)
         return key === undefined ? [] : [key]
       })
     )
@@ -58,11 +64,19 @@ export function selectPairs(keys: readonly KeyRef[], findings: readonly Finding[
       reason:
         secretName === null
           ? 'the workflow passes a secret access key without its access key id secret; migrate it by hand'
-          : `no line for ${secretName} in the keys input; add ${secretName}=\${{ secrets.${secretName} }} to migrate it`
+          : `no line for ${secretName} in the keys input; add ${secretName}=\${{ secrets.${secretName} }} to migrate it${environmentHint(secretName, list)}`
     })),
     keysOf,
     candidates
   }
+}
+
+/** For uses in jobs of environments: how to give those environments' own secrets. */
+function environmentHint(name: string, uses: readonly Finding[]): string {
+  const environments = [...new Set(uses.flatMap((f) => (f.environment ? [f.environment] : [])))]
+  if (environments.length === 0) return ''
+  const [first = ''] = environments
+  return ` (jobs of ${environments.map((e) => `environment ${e}`).join(', ')} read that environment's ${name} when it has one: give it as ${first}/${name}=... from a job of that environment)`
 }
 
 /**
@@ -88,4 +102,21 @@ function candidateNames(findings: readonly Finding[]): (f: Finding) => string[] 
     // The declared name is a repository secret's only for `secrets: inherit` (or no caller here).
     return inherit || viaCallers.length === 0 ? [...viaCallers, name] : viaCallers
   }
+}
+
+/**
+ * The `keys` lines with each key id replaced by its IAM user (`SECRET=user:NAME`), for the pairs
+ * whose owner is known: what `mode: plan` outputs as `key-owners`, so that a job of each
+ * environment can hand its keys on to one migrating job (user names are not secret; a job output
+ * holding a secret would be dropped by the runner).
+ */
+export function keyOwnerLines(
+  pairs: readonly {
+    readonly secretName: string
+    readonly owner: { readonly userName: string } | null
+  }[]
+): string {
+  return pairs
+    .flatMap((p) => (p.owner ? [`${p.secretName}=user:${p.owner.userName}`] : []))
+    .join('\n')
 }

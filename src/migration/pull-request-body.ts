@@ -10,6 +10,9 @@ import type { RepositoryDefault } from '../workflows/permissions.js'
 import type { CacInputsEdit, IdTokenEdit } from '../workflows/rewrite/contract.js'
 import type { UnparsedFile } from './blocked.js'
 import type { TrustCheck } from '../trust/check.js'
+import type { IacPlan } from '../iac/files.js'
+import type { UsageRecord } from '../aws/plan/usage.js'
+import type { CodeReport } from '../code/contract.js'
 
 export interface PullRequestBodyInput {
   /** `OWNER/REPO`. */
@@ -28,6 +31,12 @@ export interface PullRequestBodyInput {
   readonly notScanned?: readonly UnparsedFile[]
   /** The configure-aws-credentials steps moved to v6: the version each came from, inputs converted. */
   readonly cacSteps?: readonly CacStepUpgrade[]
+  /** With `iac`: the code to apply before the merge (the roles do not exist yet). */
+  readonly iac?: IacPlan | null
+  /** The code the jobs run that hands the keys on, and its fixes (`src/code/`). */
+  readonly code?: CodeReport | null
+  /** Per IAM user: what its key used of what the user may do (last accessed data). */
+  readonly usage?: readonly UsageRecord[]
 }
 
 /** A rewritten configure-aws-credentials step as the pull request leaves it (from the edits). */
@@ -66,6 +75,14 @@ export interface RoleSection {
   readonly iamUser: string | null
   /** The keys only assumed this existing role; the role now also trusts GitHub. */
   readonly chained: boolean
+  /**
+   * The `role-to-assume` expressions found to be this chained role (it alone trusts the keys'
+   * IAM user), and that user; null when the steps name the role literally.
+   */
+  readonly resolvedFrom: {
+    readonly expressions: readonly string[]
+    readonly iamUser: string
+  } | null
   /** The trust policy document (an object, or its JSON text). */
   readonly trustPolicy: unknown
   /** Each `sub` pattern the trust policy admits, with the jobs that present it. */

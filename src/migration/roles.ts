@@ -26,6 +26,7 @@ export function roleSections(aws: AwsPlan): RoleSection[] {
       roleArn: role.roleArn,
       iamUser: chained ? null : (pair.owner?.userName ?? null),
       chained,
+      resolvedFrom: resolvedFrom(aws, role),
       trustPolicy: role.trust.document,
       admits: role.subjects.map((s) => ({ subject: s.pattern, sources: s.sources })),
       permissionsCopied: role.permissions?.copies ?? [],
@@ -39,4 +40,18 @@ export function roleSections(aws: AwsPlan): RoleSection[] {
       ]
     }
   })
+}
+
+/** The expressions that were found to be this chained role, and the IAM user it trusts. */
+function resolvedFrom(aws: AwsPlan, role: RolePlan): RoleSection['resolvedFrom'] {
+  if (role.kind !== 'chained-role') return null
+  for (const pair of aws.pairs) {
+    const expressions = [...pair.resolvedChains]
+      .filter(([, arn]) => arn === role.roleArn)
+      .map(([e]) => e)
+    if (expressions.length > 0 && pair.owner) {
+      return { expressions, iamUser: pair.owner.userName }
+    }
+  }
+  return null
 }

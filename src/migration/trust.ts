@@ -91,7 +91,20 @@ function roleJobs(
     .filter((r) => secrets.has(r.key.secretName))
     .flatMap((r) => r.uses)
   const split = splitUses(uses)
-  const findings = role.kind === 'new-role' ? split.direct : (split.chains.get(role.roleArn) ?? [])
+  const resolved = new Set(
+    aws.pairs.flatMap((p) =>
+      secrets.has(p.secretName)
+        ? [...p.resolvedChains].filter(([, arn]) => arn === role.roleArn).map(([e]) => e)
+        : []
+    )
+  )
+  const findings =
+    role.kind === 'new-role'
+      ? split.direct
+      : [
+          ...(split.chains.get(role.roleArn) ?? []),
+          ...split.unresolved.filter((f) => resolved.has(f.roleToAssume?.trim() ?? ''))
+        ]
   const jobs = new Map<string, TrustJob>()
   for (const f of findings) {
     if (NOT_ASSUMING.has(f.kind) || f.job === null) continue

@@ -13,6 +13,8 @@ import type { KeyInput } from '../inputs.js'
 import { CAC_TAG, resolveCacRef, type ResolvedCacRef } from '../workflows/rewrite/action-pins.js'
 import type { WorkflowFile } from '../workflows/findings.js'
 import { scanWorkflows } from '../workflows/scan/scan.js'
+import { scanCode } from '../code/scan.js'
+import type { CodeInput } from '../migration/code.js'
 import {
   composeMigrationPlan,
   type ComposeSettings,
@@ -35,8 +37,10 @@ export async function gatherMigration(request: GatherRequest): Promise<Migration
   const { github, aws, settings } = request
   const facts = await github.readFacts({ workflowFiles: true })
   const files = facts.workflowFiles ?? []
+  const code = await readCode(github, facts.headSha, files)
   const scan = scanWorkflows(files, {
-    allowPullRequestTarget: settings.allowPullRequestTarget ?? false
+    allowPullRequestTarget: settings.allowPullRequestTarget ?? false,
+    codeHolds: code.scan.holds
   })
   const selection = selectPairs(settings.keys, scan.findings)
   const [awsPlan, cac] = await Promise.all([
@@ -44,11 +48,30 @@ export async function gatherMigration(request: GatherRequest): Promise<Migration
       pairs: selection.requests,
       repository: subjectFacts(facts),
       settings,
-      now: request.now
+      now: request.now,
+      workflows: files
     }),
     releaseFor(files, github)
   ])
-  return composeMigrationPlan({ facts, files, scan, selection, aws: awsPlan, cac, settings })
+  return composeMigrationPlan({ facts, files, scan, selection, aws: awsPlan, cac, settings, code })
+}
+
+/**
+ * The code the jobs run, read within the budget of `src/github/code-files.ts` (a GitHub API
+ * without the reader, as some tests build, reads none), and its scan.
+ */
+async function readCode(
+  github: GitHubApi,
+  headSha: string,
+  files: readonly WorkflowFile[]
+): Promise<CodeInput> {
+  const read = github.readCodeFiles
+    ? await github.readCodeFiles(
+        headSha,
+        files.map((f) => f.text)
+      )
+    : { files: [], budget: null }
+  return { scan: scanCode(files, read.files), files: read.files, budget: read.budget }
 }
 
 /**

@@ -9,8 +9,11 @@ import { gatherMigration } from './gather.js'
 import { renderMigrationSummary, summariseProblems } from '../report/migration-summary.js'
 import { planJson } from '../report/plan-json.js'
 import { notScannedProblem } from '../report/not-scanned.js'
+import { renderIacSummary } from '../report/iac/sections.js'
+import { outputIacFiles } from './iac-output.js'
 import { wrapError } from '../errors.js'
 import type { MigrationPlan } from '../migration/compose.js'
+import { keyOwnerLines } from '../migration/pairs.js'
 import type { MigrationResult } from '../migration/result.js'
 
 /**
@@ -41,6 +44,8 @@ export async function runMigration(
 
   const plan = await readPlan(github, aws, settings, repository)
   core.setOutput('plan', JSON.stringify(planJson(plan)))
+  core.setOutput('key-owners', keyOwnerLines(plan.aws.pairs))
+  if (plan.iac) await outputIacFiles(plan.iac, mode, env)
   // Every refusal the plan and a few reads can tell, before the first write.
   if (mode === 'migrate') {
     try {
@@ -164,7 +169,8 @@ async function writeSummary(
 ): Promise<void> {
   if (!env.GITHUB_STEP_SUMMARY) return
   // A blank line first: in plan mode this follows the findings summary.
-  await core.summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}`).write()
+  const iac = plan.iac ? `\n${renderIacSummary(plan.iac, plan.repository)}` : ''
+  await core.summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}${iac}`).write()
 }
 
 function requireRepository(repository: RepositoryRef | null): RepositoryRef {

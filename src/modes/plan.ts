@@ -2,14 +2,15 @@ import * as core from '@actions/core'
 import { promises as fs } from 'node:fs'
 import path from 'node:path'
 import type { Settings } from '../inputs.js'
-import { collectWorkflowFiles } from '../local-files.js'
+import { collectCodeFiles, collectWorkflowFiles } from '../local-files.js'
+import { planWithCode } from '../code/plan.js'
+import { renderCodeMarkdown, renderCodeText } from '../report/code/code-findings.js'
 import { KIND_INFO } from '../report/kinds.js'
 import { toSarif } from '../report/sarif.js'
 import { renderPlanSummary } from '../report/summary.js'
 import { renderText } from '../report/text.js'
 import { VERSION } from '../version.js'
 import { awsKeyFindings, type ScanResult } from '../workflows/findings.js'
-import { planWorkflows } from '../workflows/plan.js'
 
 /** `mode: plan`: scan the checkout, report, and fail only when asked to. Read-only. */
 export async function runPlanMode(settings: Settings, env: NodeJS.ProcessEnv): Promise<ScanResult> {
@@ -20,15 +21,20 @@ export async function runPlanMode(settings: Settings, env: NodeJS.ProcessEnv): P
   core.startGroup(`Scanning workflows in ${root}`)
   const { files } = await collectWorkflowFiles(root)
   // The rewrite runs offline too: a finding is automatic only where it would be rewritten.
-  const { result } = planWorkflows(
+  const sources = await collectCodeFiles(root)
+  const plan = planWithCode(
     files,
+    sources,
     {},
     {
       allowPullRequestTarget: settings.allowPullRequestTarget
     }
   )
+  const { result } = plan
+  const code = { findings: plan.code.findings, applied: plan.applied, holds: plan.code.holds }
   core.info(`${files.length} workflow and composite-action file(s) read`)
-  core.info(renderText(result))
+  core.info(`${sources.length} source file(s) read for the code the jobs run`)
+  core.info(renderText(result) + renderCodeText(code))
   core.endGroup()
 
   annotate(result, pathPrefix)
@@ -41,7 +47,14 @@ export async function runPlanMode(settings: Settings, env: NodeJS.ProcessEnv): P
 
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary
-      .addRaw(renderPlanSummary(result, { blobBase: blobBase(env, settings), pathPrefix }))
+      .addRaw(
+        renderPlanSummary(result, {
+          blobBase: blobBase(env, settings),
+          pathPrefix,
+          migrationFollows: settings.keys.length > 0,
+          scanned: shownPath(workspace, root)
+        }) + renderCodeMarkdown(code)
+      )
       .write()
   }
 
@@ -89,6 +102,13 @@ async function writeSarif(file: string, result: ScanResult, pathPrefix: string):
 }
 
 /** `sub/dir/` when root is inside the workspace, `''` when it is the workspace or outside it. */
+/** The scanned folder as a reader of the summary knows it: relative to the workspace, else absolute. */
+function shownPath(workspace: string, root: string): string {
+  const rel = path.relative(workspace, root)
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return root
+  return rel === '' ? '.' : rel.split(path.sep).join('/')
+}
+
 function prefixFrom(workspace: string, root: string): string {
   const rel = path.relative(workspace, root)
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return ''

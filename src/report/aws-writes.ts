@@ -48,5 +48,7 @@ export function describeWrite(write: AwsWrite): string {
       return `put inline policy ${write.name} on role ${write.roleName}`
     case 'DeletePolicy':
       return `delete managed policy ${write.arn} (no longer needed)`
+    case 'DeleteRole':
+      return `delete role ${write.roleName}`
   }
 }

@@ -15,7 +15,10 @@ import { fitSections, STEP_SUMMARY_LIMIT, type FitSection } from './fit.js'
 import { PLAN_SUMMARY_LIMIT } from './summary.js'
 import { wideningBlock } from './widenings.js'
 import { trustCheckFitSections } from './trust-check.js'
+import { usageRecords } from '../aws/plan/usage.js'
+import { usageFitSections } from './usage/sections.js'
 import { notScannedLine } from './not-scanned.js'
+import { codeFitSections } from './code/code-findings.js'
 
 export interface SummaryOptions {
   /** `migrate` when writes were made (or attempted), `plan` when only planned. */
@@ -43,6 +46,8 @@ export function renderMigrationSummary(
     fixed([
       `## AWS keys to OIDC: ${options.mode} \`${plan.repository}\``,
       '',
+      `Workflow files of \`${plan.repository}\` read through the GitHub API at \`${plan.defaultBranch}\` (\`${plan.baseSha.slice(0, 7)}\`), the head the pull request is based on.`,
+      '',
       ...(result
         ? doneSection(plan, result)
         : [
@@ -61,8 +66,10 @@ export function renderMigrationSummary(
       fixed: false,
       unit: 'roles'
     },
+    ...usageFitSections(usageRecords(plan.aws.pairs)),
     ...trustCheckFitSections(plan.trustChecks),
     ...workflowsSection(plan),
+    ...codeFitSections(plan.code),
     listSection(
       '### Manual follow-ups',
       plan.followUps.map((u) => `\`${u.file}:${u.line}\`: ${u.message}`),

@@ -15,6 +15,9 @@ import type { FileRewrite, FollowUp, RewriteEdit } from '../workflows/rewrite/co
 import type { SubjectPattern, Widening } from '../workflows/subjects.js'
 import { editJson } from './edits.js'
 import type { TrustCheck } from '../trust/check.js'
+import { usageRecords } from '../aws/plan/usage.js'
+import { usageJson, type UsageJson } from './usage/json.js'
+import { codeJson, type CodeJson } from './code/code-findings.js'
 
 export interface PlanJson {
   /** `OWNER/REPO`. */
@@ -34,6 +37,10 @@ export interface PlanJson {
   readonly followUps: MigrationPlan['followUps']
   /** Null when no workflow file changes. */
   readonly pullRequest: PullRequestJson | null
+  /** Per IAM user: what its key used of what the user may do (IAM last accessed data). */
+  readonly usage: readonly UsageJson[]
+  /** The code the jobs run that hands the keys on, with its fixes; null when not read. */
+  readonly code: CodeJson | null
 }
 
 /** One `keys` line: its key's owner and the roles its jobs will assume. */
@@ -126,7 +133,9 @@ export function planJson(plan: MigrationPlan): PlanJson {
           title: plan.pullRequest.title,
           files: plan.pullRequest.files.map((f) => f.path)
         }
-      : null
+      : null,
+    usage: usageJson(usageRecords(plan.aws.pairs)),
+    code: plan.code ? codeJson(plan.code) : null
   }
 }
 

@@ -20,8 +20,12 @@ import type { PermissionsValue } from '../workflows/findings.js'
 import { idTokenChangeText } from './edits.js'
 import { WIDENINGS_LABEL, wideningLines } from './widenings.js'
 import { trustCheckBodySections } from './trust-check.js'
+import { usageBodySections } from './usage/sections.js'
 import { cacStepBodySections } from './cac-steps.js'
 import { notScannedBodySections } from './not-scanned.js'
+import { codeBodySections } from './code/code-findings.js'
+import { iacBodySections } from './iac/sections.js'
+import { rolesNotYetSentence } from './iac/words.js'
 
 /** GitHub's limit on a pull request body. */
 export const BODY_LIMIT = 65_536
@@ -127,12 +131,13 @@ function droppedHeadings(sections: readonly Section[], dropped: ReadonlySet<numb
 }
 
 function buildSections(input: PullRequestBodyInput): Section[] {
-  const sections: Section[] = []
+  // With iac, the body opens with the call to apply the code before the merge.
+  const sections: Section[] = input.iac ? iacBodySections(input.iac, input.repository) : []
   const files = new Set(input.summary.filter((r) => r.roleArn !== null).map((r) => r.workflow))
   sections.push({
     heading: '## Replace long-lived AWS keys with OIDC role assumption',
     head: [
-      `This pull request was opened by [aws-keys-to-oidc](https://github.com/aws-keys-to-oidc/aws-keys-to-oidc). It changes ${plural(files.size, 'workflow file')} of \`${input.repository}\` so that ${input.summary.length === 1 ? 'the job that used' : 'the jobs that used'} long-lived AWS access keys assume IAM roles through GitHub's OIDC provider instead. The roles below exist already; nothing uses them until this is merged.`
+      `This pull request was opened by [aws-keys-to-oidc](https://github.com/aws-keys-to-oidc/aws-keys-to-oidc). It changes ${plural(files.size, 'workflow file')} of \`${input.repository}\` so that ${input.summary.length === 1 ? 'the job that used' : 'the jobs that used'} long-lived AWS access keys assume IAM roles through GitHub's OIDC provider instead. ${input.iac ? rolesNotYetSentence(input.iac) : 'The roles below exist already; nothing uses them until this is merged.'}`
     ],
     lines: [],
     tail: [],
@@ -153,9 +158,11 @@ function buildSections(input: PullRequestBodyInput): Section[] {
     priority: 2
   })
   for (const role of input.roles) sections.push(...roleSections(role))
+  sections.push(...usageBodySections(input.usage ?? []))
   sections.push(...trustCheckBodySections(input.trustChecks ?? []))
   sections.push(...cacStepBodySections(input.cacSteps ?? []))
   sections.push(...notScannedBodySections(input.notScanned ?? []))
+  sections.push(...codeBodySections(input.code))
   if (input.warnings.length > 0) {
     sections.push(
       list(
@@ -239,9 +246,17 @@ function permissionsText(value: PermissionsValue): string {
   return entries.length === 0 ? '`{}`' : entries.map(([k, v]) => `\`${k}: ${v}\``).join(', ')
 }
 
+/** Why an expression in role-to-assume is taken to be this role, and what to check. */
+function resolvedNote(role: RoleSection): string {
+  const found = role.resolvedFrom
+  if (found === null) return ''
+  const list = found.expressions.map(code).join(', ')
+  return ` The steps name it as role-to-assume ${list}, whose value the action cannot read: this is the only role of the account that trusts IAM user ${code(found.iamUser)}, so it is the one they assume. **Check** that ${list} holds this ARN before merging: if it names a role of another account, those steps fail after the merge.`
+}
+
 function roleSections(role: RoleSection): Section[] {
   const what = role.chained
-    ? 'An existing role the keys used to assume; it now also trusts GitHub directly.'
+    ? `An existing role the keys used to assume; it now also trusts GitHub directly.${resolvedNote(role)}`
     : `Replaces the access keys of IAM user ${code(role.iamUser ?? '?')}.`
   const json =
     typeof role.trustPolicy === 'string'

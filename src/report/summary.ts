@@ -8,6 +8,13 @@ export interface SummaryLinks {
   readonly blobBase: string | null
   /** Prefix from the repository root to the scanned root (`''` when the root was scanned). */
   readonly pathPrefix: string
+  /**
+   * Whether a migration plan of the repository (read through the API, `keys` given) follows
+   * this summary: then "nothing to migrate" would speak for files this summary did not read.
+   */
+  readonly migrationFollows?: boolean
+  /** The folder scanned as a person reads it: `.` (the workspace), `sub/dir`, or an absolute path. */
+  readonly scanned?: string
 }
 
 /**
@@ -15,6 +22,14 @@ export interface SummaryLinks {
  * migration summary plan mode adds after it (with `keys`) still fits.
  */
 export const PLAN_SUMMARY_LIMIT = 256 * 1024
+
+/** Which files the findings are about: the folder scanned, and what the API plan reads. */
+function scopeLine(links: SummaryLinks): string {
+  const where = `the workflow files under \`${links.scanned ?? '.'}\``
+  return links.migrationFollows
+    ? `Scanned: ${where}. The migration plan below reads the repository's default branch through the GitHub API instead.`
+    : `Scanned: ${where}.`
+}
 
 /**
  * The job summary of plan mode: what was found, where, and what to do next. Within `limit`
@@ -26,9 +41,13 @@ export function renderPlanSummary(
   limit = PLAN_SUMMARY_LIMIT
 ): string {
   const aws = awsKeyFindings(result.findings)
-  const head: string[] = ['## AWS keys to OIDC: plan', '']
+  const head: string[] = ['## AWS keys to OIDC: plan', '', scopeLine(links), '']
   if (result.findings.length === 0 && result.errors.length === 0) {
-    head.push('No long-lived AWS access keys found in the workflows. Nothing to migrate.')
+    head.push(
+      links.migrationFollows
+        ? 'No long-lived AWS access keys found in these workflow files.'
+        : 'No long-lived AWS access keys found in the workflows. Nothing to migrate.'
+    )
     return head.join('\n') + '\n'
   }
   const automatic = aws.filter((f) => f.migration === 'automatic').length

@@ -47,6 +47,52 @@ export const FINDING_KINDS: readonly FindingKind[] = [
  */
 export type Migration = 'automatic' | 'manual' | 'not-migrated'
 
+/** Why a finding has its `migration`, for programs (`reason` says it in words). */
+export type ReasonCode =
+  | 'cac'
+  | 'cac-chain'
+  | 'cac-chain-unknown'
+  | 'cac-dynamic'
+  | 'cac-input'
+  | 'cac-expression'
+  | 'session-token'
+  | 'partition'
+  | 'env-app-config'
+  | 'with-hand-on'
+  | 'run-expression'
+  | 'run-input'
+  | 'generated'
+  | 'composite-secrets'
+  | 'shared'
+  | 'all-secrets'
+  | 'dynamic'
+  | 'non-aws'
+  | 'env'
+  | 'env-other-name'
+  | 'env-input'
+  | 'env-mixed-names'
+  | 'env-action'
+  | 'container'
+  | 'with'
+  | 'with-local'
+  | 'run'
+  | 'caller'
+  | 'condition'
+  | 'other'
+  | 'callee'
+  | 'inherit'
+  | 'docker-ecr'
+  | 'callee-migrated'
+  | 'caller-migrated'
+  | 'inherit-migrated'
+  | 'callers-differ'
+  | 'env-step-by-hand'
+  | 'pull-request-target-head'
+  | 'ambiguous-endpoint'
+  | 'cac-chain-resolved'
+  | 'rewrite-left'
+  | 'code-drops-token'
+
 /**
  * A key is the pair (access-key-id secret, secret-access-key secret), named by secret names
  * (never values). A side is null when the workflow does not show it (e.g. only the id is passed).
@@ -103,6 +149,8 @@ export interface Finding {
   readonly migration: Migration
   /** One sentence a person can act on: what was found and, unless automatic, why it is not rewritten. */
   readonly reason: string
+  /** The cause `reason` words: e.g. `cac`, `cac-chain-unknown` (role-to-assume is an expression). */
+  readonly code: ReasonCode
   /** Every secret name the finding references (sorted, unique). */
   readonly secrets: readonly string[]
   readonly pair: KeyPair
@@ -134,6 +182,20 @@ export interface WorkflowFile {
   /** Path relative to the repository root, `/` separators. */
   readonly path: string
   readonly text: string
+}
+
+/**
+ * A job that runs code handing the keys on without the session token, which the migration does
+ * not fix (`src/code/`): the job stays on its keys (`ScanOptions.codeHolds`).
+ */
+export interface CodeHold {
+  /** The workflow file and job. */
+  readonly file: string
+  readonly job: string
+  /** The code that holds it: file and 1-based line. */
+  readonly codeFile: string
+  readonly line: number
+  readonly verdict: 'drops-token' | 'static-only'
 }
 
 /** A stable identity for a key pair, used to map pairs to roles (`SECRET_ID/SECRET_KEY`). */

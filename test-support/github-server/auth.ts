@@ -81,6 +81,9 @@ export const REQUIREMENTS: Readonly<Record<string, Requirement>> = {
   'actions/list-environment-secrets': { permission: 'environments', access: 'read' },
   'actions/delete-environment-secret': { permission: 'environments', access: 'write' },
   'actions/list-repo-variables': { permission: 'variables', access: 'read' },
+  'pulls/merge': { permission: 'contents', access: 'write' },
+  'actions/list-workflow-runs': { permission: 'actions', access: 'read' },
+  'actions/list-repo-organization-secrets': { permission: 'secrets', access: 'read' },
   graphql: { permission: 'metadata', access: 'read' }
 }
 

@@ -12,6 +12,8 @@ export interface Fault {
   /**
    * - `server-error`: 500;
    * - `secondary-rate-limit`: 403 with GitHub's secondary rate limit message and `retry-after`;
+   * - `primary-rate-limit`: 403 with `x-ratelimit-remaining: 0` and `x-ratelimit-reset` set
+   *   `retryAfter` seconds ahead, as GitHub answers a token whose hourly quota is spent;
    * - `validation`: 422 Validation Failed;
    * - `lost-response`: the request takes effect, then the answer is a 500 (a retry sees the result);
    * - `forbidden`: 403 `Resource not accessible by integration` (a denied write), no effect;
@@ -22,11 +24,12 @@ export interface Fault {
   readonly kind:
     | 'server-error'
     | 'secondary-rate-limit'
+    | 'primary-rate-limit'
     | 'validation'
     | 'lost-response'
     | 'forbidden'
     | 'killed'
-  /** Seconds, for `secondary-rate-limit` (default 1). */
+  /** Seconds, for `secondary-rate-limit` and `primary-rate-limit` (default 1). */
   readonly retryAfter?: number
   /** How many matching requests fail (default 1). */
   readonly times?: number
@@ -96,6 +99,25 @@ export function faultReply(fault: Fault, docs: string): Reply {
           status: '403'
         }
       }
+    case 'primary-rate-limit': {
+      const reset = Math.ceil(Date.now() / 1000) + (fault.retryAfter ?? 1)
+      return {
+        status: 403,
+        headers: {
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-used': '5000',
+          'x-ratelimit-reset': String(reset),
+          'x-ratelimit-resource': fault.route === 'POST /graphql' ? 'graphql' : 'core'
+        },
+        body: {
+          message: 'API rate limit exceeded for installation ID 1.',
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-rate-limits',
+          status: '403'
+        }
+      }
+    }
     case 'validation':
       return {
         status: 422,

@@ -10,6 +10,7 @@ import { holds, type Caller } from './auth.js'
 import type { TreeEntry } from './git-objects.js'
 import type { PullRequestState, RepositoryState, ServerModel } from './model.js'
 import { nodeId, type Urls } from './representations.js'
+import { organizationNode, PageSizeError } from './graphql/organization.js'
 
 let built: GraphQLSchema | null = null
 
@@ -66,6 +67,19 @@ export async function executeGraphql(
           )
         }
         return repositoryNode(repo, options)
+      },
+      organization: ({ login }: { login: string }) => {
+        const org = organizationNode(
+          options.model,
+          login,
+          (r) => canSee(options.caller, r),
+          (r) => repositoryNode(r, options)
+        )
+        if (org) return org
+        throw new GitHubGraphqlError(
+          'NOT_FOUND',
+          `Could not resolve to an Organization with the login of '${login}'.`
+        )
       }
     }
   })
@@ -74,6 +88,10 @@ export async function executeGraphql(
     const original = e.originalError
     if (original instanceof GitHubGraphqlError) {
       return { type: original.type, path: e.path, locations: e.locations, message: e.message }
+    }
+    if (original instanceof PageSizeError) {
+      const { path, locations, message } = e
+      return { type: 'EXCESSIVE_PAGINATION', path, locations, message }
     }
     violations.push(`graphql: ${e.message}${e.path ? ` at ${e.path.join('.')}` : ''}`)
     return { path: e.path, locations: e.locations, message: e.message }
@@ -136,6 +154,8 @@ function repositoryNode(repo: RepositoryState, o: GraphqlOptions) {
     url,
     visibility: repo.visibility.toUpperCase(),
     isPrivate: repo.visibility !== 'public',
+    isArchived: repo.archived,
+    isFork: false,
     createdAt: repo.createdAt,
     owner: ownerNode,
     viewerPermission:

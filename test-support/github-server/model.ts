@@ -5,6 +5,7 @@
  */
 import { BareRepository } from './git.js'
 import type { GitIdentity } from './git-objects.js'
+import type { WorkflowRunState } from './actions/retire.js'
 
 /** Repository permissions of a GitHub App installation token or a fine-grained PAT. */
 export type RepositoryPermission =
@@ -84,6 +85,8 @@ export interface RepositorySeed {
   readonly environmentSecrets?: Readonly<Record<string, readonly string[]>>
   readonly variables?: Readonly<Record<string, string>>
   readonly labels?: readonly string[]
+  /** An archived repository (read-only; listed by `organization.repositories`). */
+  readonly archived?: boolean
   readonly createdAt?: string
   /** Tags made with `git tag` after the first commit, in the order given. */
   readonly tags?: readonly TagSeed[]
@@ -117,6 +120,9 @@ export interface PullRequestState {
   readonly user: string
   readonly createdAt: string
   updatedAt: string
+  /** Set when merged (`actions/retire.ts`); a merged pull request is `closed`. */
+  mergedAt?: string
+  mergeCommitSha?: string
 }
 
 export interface LabelState {
@@ -162,8 +168,11 @@ export class RepositoryState {
   readonly secrets = new Map<string, SecretState>()
   readonly variables = new Map<string, VariableState>()
   readonly environments = new Map<string, EnvironmentState>()
+  /** Workflow runs recorded by tests and the demo (`actions/retire.ts`). */
+  readonly runs: WorkflowRunState[] = []
   oidcSubject: OidcSubjectCustomization
   workflowPermissions: WorkflowPermissions
+  readonly archived: boolean
   /** The key secrets are sealed with (`GET .../actions/secrets/public-key`). */
   readonly publicKey = { keyId: '3380204578043523366', key: Buffer.alloc(32, 7).toString('base64') }
 
@@ -181,6 +190,7 @@ export class RepositoryState {
     readonly git: BareRepository,
     options: RepositorySeed
   ) {
+    this.archived = options.archived ?? false
     this.oidcSubject = options.oidcSubject ?? { useDefault: true, includeClaimKeys: [] }
     this.workflowPermissions = options.workflowPermissions ?? {
       defaultWorkflowPermissions: 'read',

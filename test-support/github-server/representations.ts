@@ -217,8 +217,8 @@ export function pullRequest(
     created_at: pr.createdAt,
     updated_at: pr.updatedAt,
     closed_at: pr.state === 'closed' ? pr.updatedAt : null,
-    merged_at: null,
-    merge_commit_sha: null,
+    merged_at: pr.mergedAt ?? null,
+    merge_commit_sha: pr.mergeCommitSha ?? null,
     assignee: null,
     assignees: [],
     requested_reviewers: [],
@@ -255,7 +255,7 @@ export function pullRequest(
     const base = repo.git.mergeBase(baseSha, headSha) ?? baseSha
     const files = headSha === '0'.repeat(40) ? [] : repo.git.changedFiles(base, headSha)
     Object.assign(body, {
-      merged: false,
+      merged: pr.mergedAt !== undefined,
       mergeable: true,
       rebaseable: true,
       mergeable_state: 'clean',

@@ -30,8 +30,13 @@ import { openApi, type MatchedRoute } from './openapi.js'
 import type { Urls } from './representations.js'
 import { GIT_HANDLERS } from './routes-git.js'
 import { REPOSITORY_HANDLERS } from './routes-repo.js'
+import { RETIRE_HANDLERS } from './actions/retire.js'
 
-const HANDLERS: Readonly<Record<string, Handler>> = { ...GIT_HANDLERS, ...REPOSITORY_HANDLERS }
+const HANDLERS: Readonly<Record<string, Handler>> = {
+  ...GIT_HANDLERS,
+  ...REPOSITORY_HANDLERS,
+  ...RETIRE_HANDLERS
+}
 
 /** The route key GraphQL requests are counted under. */
 export const GRAPHQL_ROUTE = 'POST /graphql'

@@ -3,7 +3,7 @@
  * (Sid `TRUST_STATEMENT_SID`), keeping its other statements. X's permissions are not touched.
  */
 import type { SubjectFacts, SubjectResult } from '../../workflows/subjects.js'
-import { samePolicy } from './policy-document.js'
+import { samePolicy, type PolicyDocument, type PolicyStatement } from './policy-document.js'
 import { checkServesRepository, RolePlanError, type RolePlan, type RoleSettings } from './role.js'
 import { arnAccount, type AccountQuotas, type RoleState } from './facts.js'
 import { TAGS, tagOf } from './names.js'
@@ -80,4 +80,75 @@ function chainingTagWarning(role: RoleState, writes: readonly AwsWrite[]): strin
   return [
     `role ${role.name} has no tag ${TAGS.allowChaining}=true: policies/role-chaining.json allows the trust update only on roles an administrator tagged so (other credentials need iam:UpdateAssumeRolePolicy on it)`
   ]
+}
+
+/** The IAM user whose keys a pair holds, as a trust policy may name it. */
+export interface TrustedUser {
+  readonly arn: string
+  /** The unique id (`AIDA...`), which IAM shows in place of the ARN once the user is deleted. */
+  readonly id: string
+  readonly name: string
+  readonly accountId: string
+}
+
+/** Operators under which a listed value is one the key must have (not `StringNotEquals`, not `...IfExists`). */
+const POSITIVE_OPERATOR =
+  /^(ForAnyValue:)?(StringEquals|StringEqualsIgnoreCase|StringLike|ArnEquals|ArnLike)$/
+
+/** Condition keys whose value names the calling IAM user, and which of its names each takes. */
+const CONDITION_KEYS_NAMING_USER: ReadonlyMap<string, keyof TrustedUser> = new Map([
+  ['aws:principalarn', 'arn'],
+  ['aws:userid', 'id'],
+  ['aws:username', 'name']
+])
+
+/**
+ * Whether a trust policy lets the user's keys assume the role: an Allow statement for
+ * `sts:AssumeRole` whose principal is the user (ARN or unique id), or the user's account root
+ * (`arn:...:root` or the bare account id) with a condition that names the user. A root
+ * principal without such a condition admits every principal of the account, so it names no one.
+ */
+export function trustNamesUser(document: PolicyDocument, user: TrustedUser): boolean {
+  return document.Statement.some(
+    (s) =>
+      s.Effect === 'Allow' &&
+      assumesRole(s) &&
+      principals(s.Principal).some(
+        (p) =>
+          p === user.arn ||
+          p === user.id ||
+          ((p === user.accountId ||
+            p === `arn:${arnPartition(user.arn)}:iam::${user.accountId}:root`) &&
+            conditionNamesUser(s, user))
+      )
+  )
+}
+
+function assumesRole(s: PolicyStatement): boolean {
+  const actions = s.Action === undefined ? [] : typeof s.Action === 'string' ? [s.Action] : s.Action
+  return actions.some((a) => /^(sts:(AssumeRole|\*)|\*)$/i.test(a))
+}
+
+/** The AWS principals of a statement (`"*"` is nobody in particular). */
+function principals(principal: unknown): string[] {
+  if (typeof principal !== 'object' || principal === null) return []
+  const aws = (principal as Record<string, unknown>).AWS
+  const list = Array.isArray(aws) ? aws : [aws]
+  return list.filter((p): p is string => typeof p === 'string')
+}
+
+function conditionNamesUser(s: PolicyStatement, user: TrustedUser): boolean {
+  return Object.entries(s.Condition ?? {}).some(
+    ([operator, block]) =>
+      POSITIVE_OPERATOR.test(operator) &&
+      Object.entries(block).some(([key, value]) => {
+        const field = CONDITION_KEYS_NAMING_USER.get(key.toLowerCase())
+        if (field === undefined) return false
+        return (Array.isArray(value) ? value : [value]).some((v) => v === user[field])
+      })
+  )
+}
+
+function arnPartition(arn: string): string {
+  return arn.split(':')[1] ?? 'aws'
 }

@@ -109,10 +109,31 @@ export interface CallerIdentity {
   readonly partition: string
 }
 
-/** A key to migrate: the name of the secret that holds it and its id (never the secret key). */
+/**
+ * A key to migrate, as a `keys` line gives it: the name of the secret that holds it and its id
+ * (never the secret key), or the IAM user in place of the id (`SECRET=user:NAME`).
+ */
 export interface KeyRef {
+  /**
+   * The line's name: the secret (`AWS_ACCESS_KEY_ID`), or `ENV/SECRET` for a line that holds
+   * environment ENV's secret of that name (a job of that environment reads it). See `keyScope`.
+   */
   readonly secretName: string
+  /** The access key id; empty for a `user:` line (the user's one active key is looked up). */
   readonly accessKeyId: string
+  /** `user:NAME` lines: the IAM user named in place of the key id; absent otherwise. */
+  readonly userName?: string
+}
+
+/** The environment a `keys` line is scoped to (null: the repository's secret) and the secret. */
+export function keyScope(key: Pick<KeyRef, 'secretName'>): {
+  readonly environment: string | null
+  readonly secret: string
+} {
+  const slash = key.secretName.lastIndexOf('/')
+  return slash < 0
+    ? { environment: null, secret: key.secretName }
+    : { environment: key.secretName.slice(0, slash), secret: key.secretName.slice(slash + 1) }
 }
 
 export interface KeyLastUse {
@@ -153,6 +174,47 @@ export interface PairFacts {
   readonly ownedPolicies: ReadonlyMap<string, ManagedPolicyState>
   /** Roles the keys assume (role chaining), as they are now, by ARN. */
   readonly chained: ReadonlyMap<string, RoleState | null>
+  /** What the user's key used (IAM service last accessed data); absent when not read. */
+  readonly usage?: UsageFacts
+}
+
+/**
+ * IAM service last accessed data of a user (`iam:GetServiceLastAccessedDetails`, action level):
+ * every service its permissions policies grant, used or not; or why there is none.
+ */
+export type UsageFacts =
+  | {
+      readonly status: 'available'
+      /** ISO time the report was completed. */
+      readonly generatedAt: string
+      readonly services: readonly ServiceUsage[]
+    }
+  | {
+      readonly status: 'unavailable'
+      /** The job did not complete in time, IAM reported it failed, or the call was refused. */
+      readonly cause: 'timeout' | 'failed' | 'error'
+      /** IAM's own message (or the error), for the reader. */
+      readonly detail: string
+    }
+
+/** One service the user's policies grant, and its last use. */
+export interface ServiceUsage {
+  /** The service prefix (`s3`, `ec2`), as actions name it. */
+  readonly namespace: string
+  readonly name: string
+  /** ISO time of the last authenticated attempt; null when never in the tracking period. */
+  readonly lastAuthenticated: string | null
+  readonly region: string | null
+  /** The ARN of the principal that made it (the user itself for a user's report). */
+  readonly entity: string | null
+  /** Per tracked action (name without the prefix) when IAM tracks actions of this service. */
+  readonly actions: readonly ActionUsage[] | null
+}
+
+export interface ActionUsage {
+  readonly name: string
+  readonly lastAccessed: string | null
+  readonly region: string | null
 }
 
 /** Everything the AWS plan is made from. */

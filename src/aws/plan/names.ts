@@ -23,6 +23,10 @@ export const TAGS = {
   /** The id of the repository the role serves (survives renames): what a run checks. */
   repositoryId: `${TAG_PREFIX}repository-id`,
   workflows: `${TAG_PREFIX}workflows`,
+  /** The secret names that held the key pair (space separated): what `mode: cleanup` deletes. */
+  secrets: `${TAG_PREFIX}secrets`,
+  /** When `mode: cleanup` deactivated the key (set only by cleanup; rollback re-activates by it). */
+  deactivatedAt: `${TAG_PREFIX}deactivated-at`,
   createdAt: `${TAG_PREFIX}created-at`,
   /** The managed policies this action attached: `aws-keys-to-oidc:attached`, `...:attached-2`, ... */
   attached: `${TAG_PREFIX}attached`,

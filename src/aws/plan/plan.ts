@@ -19,7 +19,9 @@ import {
 } from './facts.js'
 import { planProvider, type ProviderPlan } from './provider.js'
 import { planNewRole, type RolePlan, type RoleSettings } from './role.js'
-import { isUnused, jobUses } from './uses.js'
+import { isUnused, jobUses, unresolvedFollowUps } from './uses.js'
+import { jobsNamingServices, summarizeUsage, type UserUsage } from './usage.js'
+import type { WorkflowFile } from '../../workflows/findings.js'
 
 /** The inputs of action.yml the AWS side uses (a subset of `Settings`). */
 export interface AwsSettings extends RoleSettings {
@@ -39,6 +41,8 @@ export interface AwsMigrationRequest {
   readonly settings: AwsSettings
   /** The time for the `created-at` tag of new roles. */
   readonly now: Date
+  /** The workflow files, for the jobs whose commands name a service (right-size). */
+  readonly workflows?: readonly WorkflowFile[]
 }
 
 export interface PairPlan {
@@ -50,6 +54,13 @@ export interface PairPlan {
   /** Null when the pair can be migrated; else why not, in one sentence. */
   readonly error: string | null
   readonly followUps: readonly string[]
+  /**
+   * `role-to-assume` expressions of this pair's chaining steps, by the one role of the account
+   * that trusts the pair's IAM user (the role planned for them, `resolveChains`).
+   */
+  readonly resolvedChains: ReadonlyMap<string, string>
+  /** The services the user's policies grant and what the key used (last accessed data). */
+  readonly usage?: UserUsage
 }
 
 export interface AwsPlan {
@@ -113,7 +124,12 @@ function sharedJobs(facts: AwsFacts): SharedJobs {
 }
 
 function planPair(p: PairFacts, context: PlanContext): PairPlan {
-  const base = { secretName: p.key.secretName, accessKeyId: p.key.accessKeyId, owner: p.owner }
+  const base = {
+    secretName: p.key.secretName,
+    accessKeyId: p.key.accessKeyId,
+    owner: p.owner,
+    resolvedChains: p.uses.resolved
+  }
   if (p.error || !p.owner) {
     return { ...base, roles: [], error: p.error ?? 'unknown key', followUps: [] }
   }
@@ -129,11 +145,23 @@ function planPair(p: PairFacts, context: PlanContext): PairPlan {
   ]
   const roles = results.filter((r): r is RolePlan => typeof r !== 'string')
   const errors = results.filter((r): r is string => typeof r === 'string')
+  const usage =
+    p.inventory && p.usage
+      ? summarizeUsage(
+          p.inventory,
+          p.usage,
+          jobsNamingServices(context.request.workflows ?? [], p.uses.direct)
+        )
+      : null
   return {
     ...base,
+    ...(usage ? { usage } : {}),
     roles,
     error: errors.length > 0 ? errors.join('; ') : null,
-    followUps: [...p.uses.unresolved, ...roles.flatMap((r) => r.followUps)]
+    followUps: [
+      ...unresolvedFollowUps(p.uses, owner.userName),
+      ...roles.flatMap((r) => r.followUps)
+    ]
   }
 }
 
@@ -164,12 +192,16 @@ function newRoleOf(
         repository: request.repository,
         subjects: subjectsForJobs(jobUses(uses), request.repository),
         workflowFiles: uses.map((f) => f.file),
+        secretNames: uses
+          .flatMap((f) => [f.pair.accessKeyId, f.pair.secretAccessKey, f.pair.sessionToken])
+          .filter((n): n is string => n !== null),
         providerArn: facts.providerArn,
         existing: p.existing,
         ownedPolicies: p.ownedPolicies,
         rolesTrustingUser: (facts.rolesTrusting.get(inventory.arn) ?? []).filter(
           (r) => !p.chained.has(r) && r !== p.existing?.arn
         ),
+        ...(p.usage ? { usage: p.usage } : {}),
         now: request.now.toISOString()
       },
       request.settings

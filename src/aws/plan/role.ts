@@ -12,6 +12,7 @@ import type {
   ManagedPolicyState,
   RoleState,
   TagPair,
+  UsageFacts,
   UserInventory
 } from './facts.js'
 import {
@@ -26,7 +27,8 @@ import {
   tagOf,
   tagValue
 } from './names.js'
-import { planPermissions, type PermissionsPlan } from './permissions.js'
+import type { PermissionsPlan } from './permissions.js'
+import { choosePermissions, type PermissionsMode, type RightSizing } from './right-size.js'
 import { policySize } from './policy-document.js'
 import {
   resourceChanges,
@@ -48,6 +50,8 @@ export interface RoleSettings {
   readonly maxSessionDuration: number
   /** The `permissions-boundary` input; null copies the user's own boundary. */
   readonly permissionsBoundary: string | null
+  /** The `permissions` input; absent copies (`copy`). */
+  readonly permissions?: PermissionsMode
 }
 
 export interface RolePlan {
@@ -64,6 +68,8 @@ export interface RolePlan {
   readonly tags: readonly TagPair[]
   /** Null for a chained role (its permissions are not touched). */
   readonly permissions: PermissionsPlan | null
+  /** `permissions: last-accessed`: what was reduced, or why it was copied; absent for `copy`. */
+  readonly rightSizing?: RightSizing
   readonly warnings: readonly string[]
   /** What a person must do after the migration (e.g. roles that trust the user). */
   readonly followUps: readonly string[]
@@ -87,6 +93,8 @@ export interface NewRoleFacts {
   readonly repository: SubjectFacts
   readonly subjects: SubjectResult
   readonly workflowFiles: readonly string[]
+  /** The secret names of the pairs the role replaces (the `secrets` tag `mode: cleanup` reads). */
+  readonly secretNames?: readonly string[]
   readonly providerArn: string
   /** The role of that name as it is now (with policies), or null. */
   readonly existing: RoleState | null
@@ -96,6 +104,8 @@ export interface NewRoleFacts {
   readonly rolesTrustingUser: readonly string[]
   /** ISO time for the `created-at` tag of a new role (an existing role keeps its own). */
   readonly now: string
+  /** The user's last accessed data, for `permissions: last-accessed`. */
+  readonly usage?: UsageFacts
 }
 
 /** Plans the role that replaces a user's keys. Throws `RolePlanError` (and the trust/permissions errors) for this pair. */
@@ -106,7 +116,7 @@ export function planNewRole(facts: NewRoleFacts, settings: RoleSettings): RolePl
   const roleArn =
     existing?.arn ?? `arn:${facts.partition}:iam::${facts.accountId}:role${path}${roleName}`
   const recorded = new Set(existing ? decodeAttached(existing.tags, facts.partition) : [])
-  const permissions = planRolePermissions(facts, path, recorded)
+  const { permissions, rightSizing } = planRolePermissions(facts, settings, path, recorded)
   const trust = buildTrustPolicy({
     providerArn: facts.providerArn,
     issuer: settings.oidcIssuer,
@@ -149,6 +159,7 @@ export function planNewRole(facts: NewRoleFacts, settings: RoleSettings): RolePl
     maxSessionDuration: settings.maxSessionDuration,
     tags: want.tags,
     permissions,
+    ...(rightSizing ? { rightSizing } : {}),
     warnings,
     followUps: trustingRoleFollowUps(facts, roleArn),
     changes: resourceChanges(want, existing, writes),
@@ -204,9 +215,10 @@ export function checkServesRepository(role: RoleState, repository: SubjectFacts)
 /** The user's permissions, within the quotas left by what others put on the role. */
 function planRolePermissions(
   facts: NewRoleFacts,
+  settings: RoleSettings,
   path: string,
   recorded: ReadonlySet<string>
-): PermissionsPlan {
+): ReturnType<typeof choosePermissions> {
   const { existing } = facts
   const candidates = new Set([
     ...facts.inventory.attached,
@@ -216,7 +228,7 @@ function planRolePermissions(
     (a) => !recorded.has(a) && !candidates.has(a)
   )
   const foreignInline = (existing?.inline ?? []).filter((p) => !isOwnInlineName(p.name))
-  return planPermissions({
+  const input = {
     inventory: facts.inventory,
     quotas: facts.quotas,
     roleName: facts.roleName,
@@ -225,7 +237,8 @@ function planRolePermissions(
     partition: facts.partition,
     foreignAttached: foreignAttached.length,
     foreignInlineSize: foreignInline.reduce((n, p) => n + policySize(p.document), 0)
-  })
+  }
+  return choosePermissions(input, settings.permissions ?? 'copy', facts.usage)
 }
 
 function roleDescription(facts: NewRoleFacts): string {
@@ -260,6 +273,11 @@ function desiredTags(
     },
     { key: TAGS.repositoryId, value: String(facts.repository.repoId) },
     { key: TAGS.workflows, value: tagValue([...new Set(facts.workflowFiles)].sort().join(' ')) },
+    ...(facts.secretNames?.length
+      ? [{ key: TAGS.secrets, value: tagValue([...new Set(facts.secretNames)].sort().join(' ')) }]
+      : []),
+    // Set by mode: cleanup; a re-run of migrate keeps it (rollback re-activates by it).
+    ...(existing ? existing.tags.filter((t) => t.key === TAGS.deactivatedAt) : []),
     // The creation time is set once; a re-run keeps it so that nothing changes.
     {
       key: TAGS.createdAt,

@@ -54,3 +54,5 @@ export type AwsWrite =
       readonly document: PolicyDocument
     }
   | { readonly op: 'DeletePolicy'; readonly arn: string }
+  /** Rollback with `delete-role`: the role, once its policies are gone. */
+  | { readonly op: 'DeleteRole'; readonly roleName: string }

@@ -13,7 +13,10 @@ export const PLACEHOLDER_ARN = 'arn:aws:iam::<account>:role/<name>'
 export const PLACEHOLDER_REGION = '<region>'
 
 export interface RewriteOptions {
-  /** Role ARN per access-key-id secret name (as the workflow names it, e.g. `PROD_AWS_ACCESS_KEY_ID`). */
+  /**
+   * Role ARN per access-key-id secret name (as the workflow names it, e.g. `PROD_AWS_ACCESS_KEY_ID`),
+   * or per `ENV/NAME` for the jobs of environment ENV (which read that environment's secret).
+   */
   readonly roleArns?: Readonly<Record<string, string>>
   /** Role ARN for every pair without its own entry in `roleArns`. */
   readonly defaultRoleArn?: string | null
@@ -28,6 +31,11 @@ export interface RewriteOptions {
    * workflow changes only together with every caller in the repository: one such caller holds it.
    */
   readonly keep?: ReadonlyMap<string, string>
+  /**
+   * `role-to-assume` expressions of chaining steps, by the role each was found to be (the one
+   * role of the account trusting the keys' IAM user, `mode: migrate`): their keys go too.
+   */
+  readonly chainedRoles?: ReadonlyMap<string, string>
 }
 
 /**

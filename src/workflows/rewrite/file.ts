@@ -25,8 +25,10 @@ import {
   capital,
   followUp,
   jobOf,
+  manualByStep,
   needsOf,
   recordEdit,
+  stepKey,
   type CalleeOutcome,
   type FileContext,
   type RoleUse,
@@ -74,6 +76,7 @@ export function planFile(
     model,
     ctx,
     findings,
+    manualByStep: manualByStep(findings),
     edits: [],
     recorded: [],
     followUps: [],
@@ -162,7 +165,7 @@ function cacStep(work: Work, f: Finding): void {
   // Role chaining: the keys go only when the role they assume will trust GitHub.
   const chainArn = chained ? work.ctx.chainedRole(f.roleToAssume!) : null
   if (chained && chainArn === null) return void work.followUps.push(unknownChain(f))
-  const identity = work.ctx.identity(f.pair)
+  const identity = work.ctx.identity(f.pair, f.environment)
   const text = work.model.text
   const converted = cacInputs(work, job.id, step)
   work.edits.push(...cacStepEdits(text, step, chained ? null : identity.arn, converted))
@@ -208,7 +211,7 @@ function unknownChain(f: Finding): FollowUp {
 
 function envKeys(work: Work, f: Finding): void {
   const p = f.path
-  const identity = work.ctx.identity(f.pair)
+  const identity = work.ctx.identity(f.pair, f.environment)
   const secrets = pairSecrets(f.pair)
   const model = work.model
   let held: Held | null
@@ -245,14 +248,8 @@ function envKeys(work: Work, f: Finding): void {
     const step = job.stepModels.find((s) => s.index === p[3])
     if (!step) throw new UnsupportedEdit(`step ${String(p[3])} of job ${job.id} not found`, 0)
     held = step.env
-    const prefix = ['jobs', job.id, 'steps', step.index].join('\u0000')
-    const other = work.findings.find(
-      (g) =>
-        g.migration !== 'automatic' &&
-        g.kind !== 'non-aws' &&
-        g.path.slice(0, 4).join('\u0000') === prefix &&
-        sharesKeys(g, f)
-    )
+    const prefix = stepKey(['jobs', job.id, 'steps', step.index])!
+    const other = work.manualByStep.get(prefix)?.find((g) => sharesKeys(g, f))
     if (other) {
       throw new UnsupportedEdit(
         `job ${job.id} step ${step.index + 1} also uses the keys by hand (line ${other.line}); its env keys cannot go alone`,
@@ -294,7 +291,7 @@ function dockerLogin(work: Work, f: Finding): boolean {
   }
   const login = dockerLoginEdits(work.model.text, step, { id, secret })
   if (!login) return false
-  const identity = work.ctx.identity(f.pair)
+  const identity = work.ctx.identity(f.pair, f.environment)
   work.edits.push(...login.edits)
   needsOf(work, job.id).steps.set(step.index, {
     identity,

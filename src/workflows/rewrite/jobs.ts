@@ -36,6 +36,10 @@ export function finish(work: Work): boolean {
   }
   const fileUnit = indentUnit(model)
   const preferSha = pinsBySha(model)
+  // File-wide facts, computed once per file rather than once per job.
+  const fileRegion = fileCacRegion(model)
+  let units: ((job: JobModel) => number | null) | null = null
+  const nestedUnit = (job: JobModel): number | null => (units ??= nestedUnits(model))(job)
   const knownRegions = new Map<string, string>()
   for (const n of work.needs.values()) {
     for (const need of n.steps.values()) {
@@ -59,12 +63,12 @@ export function finish(work: Work): boolean {
       ambient: n.ambient,
       region: scopeRegion ? `\${{ env.${scopeRegion.name} }}` : null,
       knownRegions,
-      cacRegion: cacRegion(model, job),
+      cacRegion: cacRegion(job, fileRegion),
       steps: n.steps,
       providers: n.providers
     }
     const added = planNewSteps(needs, ctx.region)
-    const unit = nestedUnit(model, job) ?? fileUnit
+    const unit = nestedUnit(job) ?? fileUnit
     if (added.length > 0 || n.providers.size > 0) work.idToken.add(id)
     for (const step of added) {
       work.edits.push(insertCacStep(text, job, step, { cacRef: ctx.cacRef, preferSha, unit }))
@@ -103,12 +107,7 @@ export function finish(work: Work): boolean {
     const job = model.jobs.get(id)!
     // A called workflow without permissions runs with its caller's: the callers get the entry.
     if (callOnly && !model.permissions && !job.permissions) continue
-    const change = idTokenEdits(
-      model,
-      job,
-      ctx.repositoryDefault,
-      nestedUnit(model, job) ?? fileUnit
-    )
+    const change = idTokenEdits(model, job, ctx.repositoryDefault, nestedUnit(job) ?? fileUnit)
     work.edits.push(...change.edits)
     if (change.edit) recordEdit(work, change.offset, change.edit)
   }
@@ -119,23 +118,29 @@ export function finish(work: Work): boolean {
  * The `aws-region` of the configure-aws-credentials steps of the job, else of the file, when
  * they all agree (an expression only from the same job: it may read job-level context).
  */
-function cacRegion(model: FileModel, job: JobModel): string | null {
-  const regions = (steps: readonly StepModel[]): Set<string> => {
-    const out = new Set<string>()
-    for (const s of steps) {
-      if (!s.uses || !CAC_USES.test(s.uses.trim())) continue
-      const pair = s.with?.map ? get(s.with.map, 'aws-region') : undefined
-      const value = pair ? scalarValue(valueNode(pair)) : null
-      if (value) out.add(value)
-    }
-    return out
-  }
-  const own = regions(job.stepModels)
+function cacRegion(job: JobModel, fileRegion: string | null): string | null {
+  const own = cacRegions(job.stepModels)
   if (own.size === 1) return [...own][0]!
   if (own.size > 1) return null
-  const all = regions([...model.jobs.values()].flatMap((j) => j.stepModels))
+  return fileRegion
+}
+
+/** The `aws-region` all configure-aws-credentials steps of the file agree on, when literal. */
+function fileCacRegion(model: FileModel): string | null {
+  const all = cacRegions([...model.jobs.values()].flatMap((j) => j.stepModels))
   const only = [...all][0]
   return all.size === 1 && only !== undefined && !only.includes('${{') ? only : null
+}
+
+function cacRegions(steps: readonly StepModel[]): Set<string> {
+  const out = new Set<string>()
+  for (const s of steps) {
+    if (!s.uses || !CAC_USES.test(s.uses.trim())) continue
+    const pair = s.with?.map ? get(s.with.map, 'aws-region') : undefined
+    const value = pair ? scalarValue(valueNode(pair)) : null
+    if (value) out.add(value)
+  }
+  return out
 }
 
 /** The indentation step of nested maps (job keys relative to job ids), default 2. */
@@ -152,23 +157,29 @@ function indentUnit(model: FileModel): number {
 }
 
 /**
- * The indentation of maps nested under a key as the job writes them (`permissions:`, `env:`,
+ * The indentation of maps nested under a key as a job writes them (`permissions:`, `env:`,
  * `secrets:`, a step's `with:` or `env:`), else as the workflow's and the other jobs' do; null
- * when the file has none (the job keys' unit is used).
+ * when the file has none (the job keys' unit is used). Each job's own unit is read once per file.
  */
-function nestedUnit(model: FileModel, job: JobModel): number | null {
-  const own = (j: JobModel): (Held | null)[] => [
-    j.permissions,
-    j.env,
-    j.secrets,
-    ...j.stepModels.flatMap((s) => [s.with, s.env])
-  ]
-  const others = [...model.jobs.values()].filter((j) => j !== job)
-  for (const held of [...own(job), model.permissions, model.env, ...others.flatMap(own)]) {
-    const unit = held ? heldUnit(model.text, held) : null
-    if (unit !== null) return unit
+function nestedUnits(model: FileModel): (job: JobModel) => number | null {
+  const first = (helds: readonly (Held | null)[]): number | null => {
+    for (const held of helds) {
+      const unit = held ? heldUnit(model.text, held) : null
+      if (unit !== null) return unit
+    }
+    return null
   }
-  return null
+  const own = new Map<JobModel, number | null>()
+  for (const j of model.jobs.values()) {
+    own.set(
+      j,
+      first([j.permissions, j.env, j.secrets, ...j.stepModels.flatMap((s) => [s.with, s.env])])
+    )
+  }
+  const workflow = first([model.permissions, model.env])
+  // The first two jobs with a unit: another job's is the first unless that is the job itself.
+  const [a, b] = [...own].filter(([, unit]) => unit !== null)
+  return (job) => own.get(job) ?? workflow ?? (a && a[0] !== job ? a[1] : (b?.[1] ?? null))
 }
 
 /** How far a block map's first entry is indented from the key that holds it. */

@@ -16,6 +16,7 @@ import {
   type YAMLSeq
 } from 'yaml'
 import { keyString, UnsupportedEdit, valueNode, type AnyPair } from './yaml-edits.js'
+import { lineAt, lineStarts, type LineStarts } from '../lines.js'
 
 /** A map held by an entry of its parent (`env:`, `with:`, `permissions:`, `secrets:`). */
 export interface Held {
@@ -70,6 +71,8 @@ export interface FileModel {
   readonly callOffset: number
   readonly jobs: ReadonlyMap<string, JobModel>
   readonly composite: boolean
+  /** Where the text's lines start (`lineOf`). */
+  readonly lines: LineStarts
 }
 
 /** The model of a workflow text; `doc`, when given, is that text already parsed (by the scan). */
@@ -110,7 +113,8 @@ export function parseModel(
     callSecrets: call ? mapOf(get(call, 'secrets')) : null,
     callOffset: isScalar(callPair?.key) ? (callPair.key.range?.[0] ?? 0) : 0,
     jobs,
-    composite: !jobsMap && get(root, 'runs') !== undefined
+    composite: !jobsMap && get(root, 'runs') !== undefined,
+    lines: lineStarts(text)
   }
 }
 
@@ -191,15 +195,7 @@ export function scalarValue(node: Node | null): string | null {
   return v === null || v === undefined ? null : String(v)
 }
 
-/** 1-based line of an offset (counted on demand: few offsets are ever asked for). */
+/** 1-based line of an offset (a line break counts to the line it ends). */
 export function lineOf(model: FileModel, offset: number): number {
-  let line = 1
-  for (
-    let i = model.text.indexOf('\n');
-    i >= 0 && i < offset;
-    i = model.text.indexOf('\n', i + 1)
-  ) {
-    line++
-  }
-  return line
+  return lineAt(model.lines, offset)
 }

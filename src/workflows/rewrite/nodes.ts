@@ -102,7 +102,9 @@ export function cacPinEdits(
   const refStart = start + at + 1
   const refEnd = valueEnd - quote
   const eol = lineEnd(text, valueEnd)
-  const hash = text.indexOf('#', valueEnd)
+  // The first '#' of the rest of the line, not searched past it (a file can be large).
+  const inLine = text.slice(valueEnd, eol).indexOf('#')
+  const hash = inLine < 0 ? -1 : valueEnd + inLine
   const comment = hash >= 0 && hash < eol ? text.slice(hash, eol).trimEnd() : null
   const versionComment = comment !== null && isVersionComment(comment) ? comment : null
   const current = versionComment === null ? null : versionComment.replace(/^#\s*(pin@)?/i, '')

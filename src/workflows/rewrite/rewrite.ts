@@ -23,6 +23,7 @@ import {
   type RewriteOptions,
   type RewriteResult
 } from './contract.js'
+import { kindReason } from '../scan/reasons.js'
 import { localCallee } from '../scan/sites.js'
 import { UnsupportedEdit } from './yaml-edits.js'
 import { keyString, valueNode } from './yaml-edits.js'
@@ -60,6 +61,9 @@ export function rewriteWorkflows(
   }
   if (options.defaultRoleArn) validateRoleArn(options.defaultRoleArn, 'default role ARN')
   const cacRef = validateCacRef(options.cacRef ?? { tag: CAC_TAG })
+  const chainedRoles = options.chainedRoles ?? new Map<string, string>()
+  for (const [expression, arn] of chainedRoles) validateRoleArn(arn, `role for ${expression}`)
+  findings = resolvedChainFindings(findings, chainedRoles)
   const byFile = findingsByFile(findings)
   const models = fileModels(files, byFile, trees, options.keep)
   const passed = passedSecrets(models.callers)
@@ -69,16 +73,37 @@ export function rewriteWorkflows(
     byFile,
     models,
     (file) => ({
-      identity: (pair) => identityFor(pair, file, passed, options),
+      identity: (pair, environment) => identityFor(pair, environment, file, passed, options),
       region: options.region ?? null,
       repositoryDefault: options.repositoryDefault ?? 'restricted',
       cacRef,
-      // Only a literal ARN is known to be the role the migration makes trust GitHub.
-      chainedRole: (value) => (ROLE_ARN.test(value.trim()) ? value.trim() : null)
+      // Only a literal ARN, or the role an expression was found to be, is known to be the role
+      // the migration makes trust GitHub.
+      chainedRole: (value) =>
+        ROLE_ARN.test(value.trim()) ? value.trim() : (chainedRoles.get(value.trim()) ?? null)
     }),
     keep
   )
   return result(files, findings, byFile, plans, options, cacRef)
+}
+
+/** Chaining steps whose role-to-assume expression was resolved to a role: automatic now. */
+function resolvedChainFindings(
+  findings: readonly Finding[],
+  chainedRoles: ReadonlyMap<string, string>
+): readonly Finding[] {
+  if (chainedRoles.size === 0) return findings
+  return findings.map((f) => {
+    const arn = f.roleToAssume === null ? undefined : chainedRoles.get(f.roleToAssume.trim())
+    if (f.code !== 'cac-chain-unknown' || arn === undefined) return f
+    const why = { kind: f.kind, migration: 'automatic', reason: 'cac-chain-resolved' } as const
+    return {
+      ...f,
+      migration: why.migration,
+      code: why.reason,
+      reason: kindReason(why, { names: f.secrets, roleToAssume: f.roleToAssume, via: arn })
+    }
+  })
 }
 
 function findingsByFile(findings: readonly Finding[]): Map<string, Finding[]> {
@@ -149,6 +174,7 @@ function passedSecrets(
 /** The role a pair assumes: given per secret, through the callers of a reusable workflow, by default, or a placeholder. */
 function identityFor(
   pair: KeyPair,
+  environment: string | null,
   file: string,
   passed: ReadonlyMap<string, ReadonlyMap<string, ReadonlySet<string>>>,
   options: RewriteOptions
@@ -156,7 +182,7 @@ function identityFor(
   const name = pair.accessKeyId ?? pair.secretAccessKey ?? '?'
   const arns = options.roleArns ?? {}
   const fallback = options.defaultRoleArn ?? PLACEHOLDER_ARN
-  const own = arns[name]
+  const own = (environment === null ? undefined : scopedArn(arns, environment, name)) ?? arns[name]
   if (own) return { pairKey: pairKey(pair), pair, arn: own }
   const viaCallers = [...(passed.get(file)?.get(name) ?? [])]
   if (viaCallers.length > 1) {
@@ -178,6 +204,16 @@ function identityFor(
     sessionToken: passedAs(pair.sessionToken)
   }
   return { pairKey: pairKey(repoPair), pair: repoPair, arn: arns[via] ?? fallback }
+}
+
+/** The role of `ENV/NAME` (a `keys` line scoped to the job's environment), names compared as GitHub does. */
+function scopedArn(
+  arns: Readonly<Record<string, string>>,
+  environment: string,
+  name: string
+): string | undefined {
+  const wanted = `${environment}/${name}`.toLowerCase()
+  return Object.entries(arns).find(([key]) => key.toLowerCase() === wanted)?.[1]
 }
 
 function result(
@@ -281,6 +317,7 @@ function settledFindings(
     return {
       ...f,
       migration: 'manual',
+      code: 'rewrite-left',
       reason:
         up?.reason ?? 'Not rewritten automatically (the rewrite left this use); migrate it by hand.'
     }

@@ -23,8 +23,11 @@ export interface CalleeOutcome {
 }
 
 export interface FileContext {
-  /** The role a key pair assumes in this file (throws UnsupportedEdit when it cannot be chosen). */
-  readonly identity: (pair: KeyPair) => Identity
+  /**
+   * The role a key pair assumes in this file, in a job of this environment (null: none); throws
+   * UnsupportedEdit when it cannot be chosen.
+   */
+  readonly identity: (pair: KeyPair, environment: string | null) => Identity
   readonly region: string | null
   readonly repositoryDefault: RepositoryDefault
   readonly cacRef: CacRef
@@ -48,6 +51,8 @@ export interface Work {
   readonly ctx: FileContext
   /** Every finding of the file. */
   readonly findings: readonly Finding[]
+  /** The findings left to a person, by the step they are in (`stepKey`; computed once per file). */
+  readonly manualByStep: ReadonlyMap<string, readonly Finding[]>
   readonly edits: TextEdit[]
   /** The edits as data (what `FileRewrite.edits` gives), in the order made. */
   readonly recorded: RewriteEdit[]
@@ -74,6 +79,22 @@ export function capital(s: string): string {
 
 export function followUp(f: Finding): FollowUp {
   return { file: f.file, line: f.line, reason: f.reason, kind: f.kind }
+}
+
+/** The key of the step a YAML path is in (`jobs.<job>.steps.<index>`), or null. */
+export function stepKey(path: readonly (string | number)[]): string | null {
+  return path.length >= 4 && path[0] === 'jobs' && path[2] === 'steps'
+    ? path.slice(0, 4).join('\u0000')
+    : null
+}
+
+export function manualByStep(findings: readonly Finding[]): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>()
+  for (const f of findings) {
+    const key = f.migration !== 'automatic' && f.kind !== 'non-aws' ? stepKey(f.path) : null
+    if (key !== null) out.set(key, [...(out.get(key) ?? []), f])
+  }
+  return out
 }
 
 export function needsOf(work: Work, job: string): MutableNeeds {

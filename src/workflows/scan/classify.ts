@@ -75,6 +75,7 @@ export function buildFindings(src: Located, file: FileSites, known: KnownRoles):
       ? {
           ...f,
           migration: 'manual',
+          code: 'generated',
           reason: kindReason({ ...f, reason: 'generated' }, { names: f.secrets, header })
         }
       : f
@@ -289,6 +290,7 @@ export function inheritFindings(
         ...position(src, call.range?.[0] ?? 0),
         kind: 'reusable-workflow-inherit',
         migration: 'manual',
+        code: 'inherit',
         reason: kindReason(
           { kind: 'reusable-workflow-inherit', migration: 'manual', reason: 'inherit' },
           { callee: call.uses.trim(), names }
@@ -319,6 +321,7 @@ function finding(
     ...position(src, offset),
     kind: why.kind,
     migration: why.migration,
+    code: why.reason,
     reason: kindReason(why, {
       names: secrets,
       entry: site.name,

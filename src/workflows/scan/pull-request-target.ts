@@ -93,7 +93,7 @@ export function refuseUntrustedCheckouts(
   return findings.map((f) => {
     const risk = risks.find((r) => r.file === f.file && r.job === f.job)
     return risk && f.migration === 'automatic'
-      ? { ...f, migration: 'manual', reason: reason(f, risk) }
+      ? { ...f, migration: 'manual', code: 'pull-request-target-head', reason: reason(f, risk) }
       : f
   })
 }

@@ -2,49 +2,9 @@
  * The one-sentence `reason` of each finding: what was found and, unless automatic, why it is
  * not rewritten and what a person should do.
  */
-import type { FindingKind, Migration } from '../findings.js'
+import type { FindingKind, Migration, ReasonCode } from '../findings.js'
 
-export type ReasonCode =
-  | 'cac'
-  | 'cac-chain'
-  | 'cac-chain-unknown'
-  | 'cac-dynamic'
-  | 'cac-input'
-  | 'cac-expression'
-  | 'session-token'
-  | 'partition'
-  | 'env-app-config'
-  | 'with-hand-on'
-  | 'run-expression'
-  | 'run-input'
-  | 'generated'
-  | 'composite-secrets'
-  | 'shared'
-  | 'all-secrets'
-  | 'dynamic'
-  | 'non-aws'
-  | 'env'
-  | 'env-other-name'
-  | 'env-input'
-  | 'env-mixed-names'
-  | 'env-action'
-  | 'container'
-  | 'with'
-  | 'with-local'
-  | 'run'
-  | 'caller'
-  | 'condition'
-  | 'other'
-  | 'callee'
-  | 'inherit'
-  | 'docker-ecr'
-  | 'callee-migrated'
-  | 'caller-migrated'
-  | 'inherit-migrated'
-  | 'callers-differ'
-  | 'env-step-by-hand'
-  | 'pull-request-target-head'
-  | 'ambiguous-endpoint'
+export type { ReasonCode }
 
 export interface Why {
   readonly kind: FindingKind
@@ -92,7 +52,7 @@ export function kindReason(why: Why, f: ReasonFacts): string {
     case 'cac-chain':
       return `configure-aws-credentials uses the static keys ${keys} only to assume ${f.roleToAssume ?? 'a role'} (role chaining); rewritten to assume a role through OIDC.`
     case 'cac-chain-unknown':
-      return `configure-aws-credentials uses the static keys ${keys} only to assume the role in role-to-assume (${f.roleToAssume ?? ''}), which is not a literal role ARN: that role trusts the IAM user, not GitHub, so the keys stay. Write the role's ARN in role-to-assume instead; the migration then makes that role trust GitHub and removes the keys.`
+      return `configure-aws-credentials uses the static keys ${keys} only to assume the role in role-to-assume (${f.roleToAssume ?? ''}), which is not a literal role ARN: that role trusts the IAM user, not GitHub, so the keys stay. Write the role's ARN in role-to-assume instead; the migration then makes that role trust GitHub and removes the keys. With AWS credentials, mode: migrate and plan with keys also take the one role of the account that trusts the keys' IAM user, when there is exactly one.`
     case 'cac-dynamic':
       return `configure-aws-credentials takes keys chosen at run time (${f.via ?? keys}), so no single role can replace them; map each case to a role by hand.`
     case 'cac-input':
@@ -109,6 +69,12 @@ export function kindReason(why: Why, f: ReasonFacts): string {
       return `The keys ${keys} are handed on through the input ${entry} of ${f.uses ?? 'an action'} (build arguments, scripts or env of another process); migrate by hand.`
     case 'run-expression':
       return `A run script writes keys that come from ${f.via ?? 'an expression'}, not from a GitHub secret (for example a vault); migrate by hand.`
+    case 'cac-chain-resolved':
+      return `configure-aws-credentials uses the static keys ${keys} only to assume the role in role-to-assume (${f.roleToAssume ?? ''}); ${f.via ?? 'one role'} is the only role of the account that trusts their IAM user, so it is made to trust GitHub and the keys are removed (check that role-to-assume holds that role).`
+    case 'code-drops-token':
+      return `This job runs code that hands the keys ${keys} on ${f.via ?? ''}; after the migration the keys are temporary and need AWS_SESSION_TOKEN too, so the job keeps its keys: fix that code (see the code findings), then migrate.`
+    case 'rewrite-left':
+      return 'Not rewritten automatically (the rewrite left this use); migrate it by hand.'
     case 'ambiguous-endpoint':
       return `The keys ${keys} are named for AWS, but ${f.endpoint ?? 'an endpoint'} in scope points at an S3-compatible service that is not AWS; check which service these keys are for: if AWS, scope the endpoint to the step that needs it and migrate; if not, name the secrets for that service.`
     case 'run-input':

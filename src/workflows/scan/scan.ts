@@ -74,7 +74,8 @@
  *   so are comments.
  */
 import { LineCounter, parseDocument, type Document } from 'yaml'
-import type { Finding, ScanError, ScanResult, WorkflowFile } from '../findings.js'
+import type { CodeHold, Finding, ScanError, ScanResult, WorkflowFile } from '../findings.js'
+import { holdJobs } from './code-holds.js'
 import { buildFindings, inheritFindings } from './classify.js'
 import { generatedHeader } from './hints.js'
 import { learnRoles } from './key-uses.js'
@@ -103,6 +104,8 @@ export interface ScannedWorkflows extends ScanResult {
 export interface ScanOptions {
   /** `allow-pull-request-target`: rewrite pull_request_target jobs that run the head (default false). */
   readonly allowPullRequestTarget?: boolean
+  /** Jobs the code they run holds on their keys (`src/code/`): none of their findings is automatic. */
+  readonly codeHolds?: readonly CodeHold[]
 }
 
 /** A file parsed without errors: only its sites, text and line starts are kept. */
@@ -128,7 +131,7 @@ export function scanWorkflows(
   }
   const untrusted = scanned.flatMap((s) => s.untrusted)
   const allow = options.allowPullRequestTarget ?? false
-  const findings = settledFindings(scanned, untrusted, allow)
+  const findings = settledFindings(scanned, untrusted, allow, options.codeHolds ?? [])
   errors.sort((a, b) => compare(a.file, b.file) || a.line - b.line)
   const result = withTrees({ findings, errors }, handedTrees(scanned, findings))
   return Object.defineProperties(result, {
@@ -169,7 +172,8 @@ function scanFile(f: WorkflowFile): Scanned | { errors: ScanError[] } {
 function settledFindings(
   scanned: readonly Scanned[],
   untrusted: readonly UntrustedCheckout[],
-  allow: boolean
+  allow: boolean,
+  holds: readonly CodeHold[]
 ): Finding[] {
   const known = learnRoles(scanned.flatMap((s) => s.sites.sites))
   const findings: Finding[] = []
@@ -183,11 +187,14 @@ function settledFindings(
     findings.push(...inheritFindings(s.located, s.sites.inheritCalls, byFile))
   }
   const settled = settleFindings(
-    refuseUntrustedCheckouts(findings, untrusted, allow, (f, risk) =>
-      kindReason(
-        { kind: f.kind, migration: 'manual', reason: 'pull-request-target-head' },
-        { names: f.secrets, via: `line ${risk.line}: ${risk.how}` }
-      )
+    holdJobs(
+      refuseUntrustedCheckouts(findings, untrusted, allow, (f, risk) =>
+        kindReason(
+          { kind: f.kind, migration: 'manual', reason: 'pull-request-target-head' },
+          { names: f.secrets, via: `line ${risk.line}: ${risk.how}` }
+        )
+      ),
+      holds
     ),
     scanned.map((s) => ({
       file: s.file,

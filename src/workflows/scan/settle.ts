@@ -54,6 +54,7 @@ function stepsByHand(findings: readonly Finding[]): Finding[] {
     return {
       ...f,
       migration: 'manual',
+      code: 'env-step-by-hand',
       reason: kindReason(
         { kind: f.kind, migration: 'manual', reason: 'env-step-by-hand' },
         { names: f.secrets, via: String(other.line) }
@@ -162,6 +163,7 @@ function reusable(input: readonly Finding[], files: readonly SettleFile[]): Reus
       out[i] = {
         ...f,
         migration,
+        code: reason,
         reason: kindReason(
           { kind: f.kind, migration, reason },
           {
