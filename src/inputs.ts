@@ -281,3 +281,14 @@ function isValidBranchName(name: string): boolean {
     return code > 0x20 && code !== 0x7f && !'~^:?*['.includes(ch)
   })
 }
+
+/** The `repository` input of a mode that reads one: refused before any read when it is empty. */
+export function requireRepository(repository: RepositoryRef | null): RepositoryRef {
+  if (!repository) {
+    throw new InputError(
+      'repository',
+      'is empty; give OWNER/REPO (the default is the repository of the workflow run)'
+    )
+  }
+  return repository
+}

@@ -13,7 +13,7 @@ import { readRepositoryFacts } from '../github/facts.js'
 import { apiBaseUrl, createOctokit, type Octokit } from '../github/octokit.js'
 import { deleteOrgSecret, deleteSecret } from '../github/secrets.js'
 import { detectTokenCapability, TokenCapabilityError } from '../github/token-capability.js'
-import { InputError, type Settings } from '../inputs.js'
+import { requireRepository, type Settings } from '../inputs.js'
 import type { SecretRef } from '../retire/evidence.js'
 import {
   planRetirement,
@@ -42,13 +42,7 @@ export async function runCleanup(
   env: NodeJS.ProcessEnv,
   deps: CleanupDeps = {}
 ): Promise<{ plan: RetirePlan; outcome: RetireOutcome }> {
-  const repository = settings.repository
-  if (!repository) {
-    throw new InputError(
-      'repository',
-      'is empty; give OWNER/REPO (the default is the repository of the workflow run)'
-    )
-  }
+  const repository = requireRepository(settings.repository)
   const octokit =
     deps.octokit ?? createOctokit({ token: settings.githubToken, baseUrl: apiBaseUrl(env) })
   const aws = deps.aws ?? createAwsClients({ region: settings.awsRegion })

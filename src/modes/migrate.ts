@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { createAwsClients, type AwsApi } from '../aws/clients.js'
 import { createGitHubApi, type GitHubApi } from '../github/client.js'
 import { apiBaseUrl } from '../github/octokit.js'
-import { InputError, type Settings } from '../inputs.js'
+import { InputError, requireRepository, type Settings } from '../inputs.js'
 import type { RepositoryRef } from '../workflows/repository.js'
 import { applyMigration } from './apply.js'
 import { gatherMigration } from './gather.js'
@@ -171,16 +171,6 @@ async function writeSummary(
   // A blank line first: in plan mode this follows the findings summary.
   const iac = plan.iac ? `\n${renderIacSummary(plan.iac, plan.repository)}` : ''
   await core.summary.addRaw(`\n${renderMigrationSummary(plan, result, { mode })}${iac}`).write()
-}
-
-function requireRepository(repository: RepositoryRef | null): RepositoryRef {
-  if (!repository) {
-    throw new InputError(
-      'repository',
-      'is empty; give OWNER/REPO (the default is the repository of the workflow run)'
-    )
-  }
-  return repository
 }
 
 async function checkToken(github: GitHubApi): Promise<void> {

@@ -20,7 +20,7 @@ import { openOrUpdatePullRequest } from '../github/pull-request.js'
 import { closePullRequest, readFilesBeforeMerge, readMigrationPullRequest } from '../github/runs.js'
 import { listRepositorySecrets } from '../github/secrets.js'
 import { detectTokenCapability, requireMigrateCapability } from '../github/token-capability.js'
-import { InputError, type Settings } from '../inputs.js'
+import { requireRepository, type Settings } from '../inputs.js'
 import {
   planRollback,
   type RollbackEvidence,
@@ -47,13 +47,7 @@ export async function runRollback(
   env: NodeJS.ProcessEnv,
   deps: RollbackDeps = {}
 ): Promise<{ plan: RollbackPlan; outcome: RollbackOutcome }> {
-  const repository = settings.repository
-  if (!repository) {
-    throw new InputError(
-      'repository',
-      'is empty; give OWNER/REPO (the default is the repository of the workflow run)'
-    )
-  }
+  const repository = requireRepository(settings.repository)
   const octokit =
     deps.octokit ?? createOctokit({ token: settings.githubToken, baseUrl: apiBaseUrl(env) })
   const aws = deps.aws ?? createAwsClients({ region: settings.awsRegion })
