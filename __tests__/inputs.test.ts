@@ -177,6 +177,17 @@ describe('parseKeys: environments and IAM users (issue 14)', () => {
     expect(masked).toEqual(['AKIAIOSFODNN7EXAMPLE', 'AKIAI44QH8DHBEXAMPLE'])
   })
 
+  it('reads user:ACCOUNT_ID:NAME as a user of that account (the accounts input)', () => {
+    expect(parseKeys('production/A=user:222233334444:deployer@prod', noop)).toEqual([
+      {
+        secretName: 'production/A',
+        accessKeyId: '',
+        userName: 'deployer@prod',
+        accountId: '222233334444'
+      }
+    ])
+  })
+
   it.each([
     [
       'A=AKIAIOSFODNN7EXAMPLE\na=AKIAI44QH8DHBEXAMPLE',
@@ -187,6 +198,8 @@ describe('parseKeys: environments and IAM users (issue 14)', () => {
     ['prod/1A=AKIAIOSFODNN7EXAMPLE', /line 1: '1A' is not a secret name/],
     ['A=user:', /line 1 \(A\): '' is not an IAM user name/],
     ['A=user:bad name', /line 1 \(A\): 'bad name' is not an IAM user name/],
+    ['A=user:222233334444:', /line 1 \(A\): '' is not an IAM user name .*user:ACCOUNT_ID:NAME/],
+    ['A=user:2222:bob', /line 1 \(A\): '2222:bob' is not an IAM user name/],
     ['prod/A=', /line 1 \(prod\/A\): the value is not an access key id .* nor user:IAM_USER_NAME/]
   ])('%s is refused: %s', (raw, message) => {
     expect(() => parseKeys(raw, noop)).toThrow(message)

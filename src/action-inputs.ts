@@ -12,6 +12,7 @@ export const ACTION_INPUTS = {
   'fail-on-findings': 'false',
   'allow-pull-request-target': 'false',
   keys: '',
+  accounts: '',
   'aws-region': 'us-east-1',
   'role-name': 'github-{owner}-{repo}-{user}',
   'role-path': '/github-actions/',

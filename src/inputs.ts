@@ -20,6 +20,7 @@ import { permissionsMode, type PermissionsMode } from './settings/permissions.js
 import { readCleanupSettings, type CleanupSettings } from './settings/cleanup.js'
 import { discoverSettings, type DiscoverSettings } from './settings/discover.js'
 import { iacSettings } from './settings/iac.js'
+import { parseAccounts } from './settings/accounts.js'
 import type { IacSettings } from './iac/files.js'
 
 /**
@@ -61,6 +62,8 @@ export interface Settings {
   readonly draft: boolean
   /** `iac` and `iac-path`: the provider and roles as code in the pull request; null: by IAM API. */
   readonly iac: IacSettings | null
+  /** `accounts`: further account id -> the administrator role assumed there. */
+  readonly accounts: ReadonlyMap<string, string>
   /** `mode: cleanup`: delete-keys, grace-period, evidence-delay, delete-user, delete-org-secrets, force. */
   readonly cleanup: CleanupSettings
   /** `mode: discover`: organization, repository-filter, include-archived. */
@@ -103,7 +106,10 @@ export function getSettings(): Settings {
     prTitle: prTitle(input('pr-title')),
     prLabels: labels(input('pr-labels')),
     draft: boolean('draft'),
-    iac: iacSettings(input('iac'), input('iac-path')),
+    ...iacAndAccounts(
+      iacSettings(input('iac'), input('iac-path')),
+      parseAccounts(input('accounts'))
+    ),
     cleanup: readCleanupSettings({ boolean, text: input }),
     discover: discoverSettings(
       input('mode') === 'discover',
@@ -112,6 +118,17 @@ export function getSettings(): Settings {
       boolean('include-archived')
     )
   }
+}
+
+/** `iac` writes the code of one account: it takes no further `accounts`. */
+function iacAndAccounts(iac: IacSettings | null, accounts: ReadonlyMap<string, string>) {
+  if (iac && accounts.size > 0) {
+    throw new InputError(
+      'accounts',
+      `must be empty with iac: ${iac.format} (the code is that of one account; run once per account)`
+    )
+  }
+  return { iac, accounts }
 }
 
 /**

@@ -24,8 +24,8 @@ export interface RetireHarness {
   readonly iam: IAMClient
   readonly api: AwsApi
   migrate(extra?: Readonly<Record<string, string>>): Promise<CapturedOutput<unknown>>
-  /** `mode: plan` with `keys`: the whole plan, no write. */
-  plan(): Promise<CapturedOutput<unknown>>
+  /** `mode: plan` with `keys`: the whole plan, no write (`extra` adds or overrides inputs). */
+  plan(extra?: Readonly<Record<string, string>>): Promise<CapturedOutput<unknown>>
   /** `aws`: other clients (e.g. signed by a user holding only policies/cleanup.json). */
   cleanup(
     now: string,
@@ -123,10 +123,10 @@ export async function startRetireHarness(
           runMigration(settings(migrateInputs(sandbox, extra)), env, 'migrate')
         )
       ),
-    plan: () =>
+    plan: (extra = {}) =>
       withAwsEnv(() =>
         captureOutputAsync(() =>
-          runMigration(settings(migrateInputs(sandbox, { mode: 'plan' })), env, 'plan')
+          runMigration(settings(migrateInputs(sandbox, { ...extra, mode: 'plan' })), env, 'plan')
         )
       ),
     async cleanup(now, extra = {}, aws = api) {

@@ -102,6 +102,28 @@ export const MALFORMED_INPUTS: readonly MalformedInput[] = [
     check: 'facts'
   },
   {
+    input: 'accounts',
+    what: 'a line without a role ARN',
+    value: '222233334444=migration-admin',
+    allowed: /not ACCOUNT_ID=ROLE_ARN \(a 12-digit account id, then the ARN of the role/,
+    check: 'settings'
+  },
+  {
+    input: 'accounts',
+    what: 'a role of another account than the line names',
+    value: '222233334444=arn:aws:iam::333344445555:role/migration-admin',
+    allowed: /is in account 333344445555, not 222233334444/,
+    check: 'settings'
+  },
+  {
+    input: 'accounts',
+    what: 'further accounts with iac',
+    value: '222233334444=arn:aws:iam::222233334444:role/migration-admin',
+    allowed: /must be empty with iac: terraform \(the code is that of one account/,
+    check: 'settings',
+    with: { iac: 'terraform' }
+  },
+  {
     input: 'aws-region',
     what: 'not a region',
     value: 'Europe',
@@ -323,7 +345,7 @@ export const MALFORMED_INPUTS: readonly MalformedInput[] = [
     input: 'keys',
     what: 'user: with a name IAM cannot have',
     value: 'production/AWS_ACCESS_KEY_ID=user:has space',
-    allowed: /is not an IAM user name \(1 to 64 letters, digits and \+=,\.@_-\)/,
+    allowed: /is not an IAM user name \(1 to 64 letters, digits and \+=,\.@_-; user:ACCOUNT_ID:NAME/,
     check: 'settings'
   },
   {

@@ -16,7 +16,7 @@ import {
   UpdateAssumeRolePolicyCommand
 } from '@aws-sdk/client-iam'
 import { ACCOUNT, arn, seedChaining } from '../../__fixtures__/aws/seed.js'
-import { applyAwsPlan } from '../../src/aws/apply.js'
+import { applyAwsPlan } from '../../src/aws/apply-plan.js'
 import { parsePolicyDocument } from '../../src/aws/plan/policy-document.js'
 import { TRUST_STATEMENT_SID } from '../../src/aws/plan/trust-policy.js'
 import { renderPullRequestBody } from '../../src/report/pr-body.js'

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-iam'
 import { deployUses, REPOSITORY } from '../../__fixtures__/aws/findings.js'
 import { seedDeployer } from '../../__fixtures__/aws/seed.js'
-import { applyAwsPlan } from '../../src/aws/apply.js'
+import { applyAwsPlan } from '../../src/aws/apply-plan.js'
 import { planAwsMigration } from '../../src/aws/gather.js'
 import { TAGS } from '../../src/aws/plan/names.js'
 import type { AwsMigrationRequest, AwsSettings } from '../../src/aws/plan/plan.js'

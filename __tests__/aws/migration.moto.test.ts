@@ -27,7 +27,7 @@ import {
   seedOverQuota
 } from '../../__fixtures__/aws/seed.js'
 import { countCalls } from '../../src/aws/clients.js'
-import { applyAwsPlan } from '../../src/aws/apply.js'
+import { applyAwsPlan } from '../../src/aws/apply-plan.js'
 import { gatherAwsFacts, planAwsMigration } from '../../src/aws/gather.js'
 import {
   planAws,
@@ -99,7 +99,7 @@ describe('a user with managed, inline and group policies, a boundary and tags', 
       ])
       const { plan, result } = await migrate(req)
 
-      expect(plan.provider.change).toBe('create')
+      expect(plan.accounts.map((a) => a.provider.change)).toEqual(['create'])
       const pair = plan.pairs[0]
       expect(pair?.error).toBeNull()
       expect(pair?.owner).toMatchObject({ userName: 'deployer', accountId: '123456789012' })
@@ -133,7 +133,9 @@ describe('a user with managed, inline and group policies, a boundary and tags', 
       )
       expect(role?.warnings.join('\n')).toMatch(/OfficeOnly.*aws:SourceIp/)
       expect(role?.boundaryArn).toBe(user.boundaryArn)
-      expect(result.provider).toEqual({ writes: ['CreateOpenIDConnectProvider'], error: null })
+      expect(result.providers.map((p) => ({ writes: p.writes, error: p.error }))).toEqual([
+        { writes: ['CreateOpenIDConnectProvider'], error: null }
+      ])
       expect(result.roles.get(role?.roleArn ?? '')?.error).toBeNull()
       expect(result.roleArns).toEqual({ AWS_ACCESS_KEY_ID: role?.roleArn })
 
@@ -197,7 +199,7 @@ describe('a user with managed, inline and group policies, a boundary and tags', 
       const counter = countCalls(api)
       const again = await migrate({ ...req, now: new Date('2026-02-01T00:00:00Z') })
       counter.detach()
-      expect(again.plan.provider.change).toBe('unchanged')
+      expect(again.plan.accounts.map((a) => a.provider.change)).toEqual(['unchanged'])
       expect(again.plan.pairs[0]?.roles[0]?.change).toBe('unchanged')
       expect(again.plan.pairs[0]?.roles[0]?.writes).toEqual([])
       expect(counter.writeLog()).toEqual([])

@@ -19,7 +19,7 @@ import {
   readManagedPolicy,
   readUserInventory
 } from '../../src/aws/inventory.js'
-import { applyAwsPlan } from '../../src/aws/apply.js'
+import { applyAwsPlan } from '../../src/aws/apply-plan.js'
 import { planAwsMigration } from '../../src/aws/gather.js'
 import { parsePolicyDocument, type PolicyDocument } from '../../src/aws/plan/policy-document.js'
 import { useMoto } from '../../test-support/moto-suite.js'

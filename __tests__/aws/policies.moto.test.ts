@@ -41,7 +41,7 @@ import {
   type SeededUser
 } from '../../__fixtures__/aws/seed.js'
 import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
-import { applyAwsPlan } from '../../src/aws/apply.js'
+import { applyAwsPlan } from '../../src/aws/apply-plan.js'
 import { planAwsMigration } from '../../src/aws/gather.js'
 import type { AwsMigrationRequest, AwsSettings, PairRequest } from '../../src/aws/plan/plan.js'
 import { TAGS } from '../../src/aws/plan/names.js'
@@ -181,7 +181,7 @@ describe('with moto checking permissions', () => {
     const result = await applyAwsPlan(api, plan)
     return [
       ...plan.pairs.flatMap((p) => (p.error ? [`${p.secretName}: ${p.error}`] : [])),
-      ...(result.provider.error ? [result.provider.error] : []),
+      ...result.providers.flatMap((p) => (p.error ? [p.error] : [])),
       ...[...result.roles.values()].flatMap((o) => (o.error ? [o.error] : []))
     ]
   }
@@ -358,7 +358,7 @@ describe('with moto checking permissions', () => {
     )
     // Applying with the read-only policy is refused by moto: its checks are on.
     const result = await applyAwsPlan(api, plan)
-    expect(result.provider.error).toMatch(/not authorized|AccessDenied/i)
+    expect(result.providers[0]?.error).toMatch(/not authorized|AccessDenied/i)
 
     // The same run without iam:GetUserPolicy fails for the pair, naming what it could not read.
     await moto.disableAuth()

@@ -13,7 +13,7 @@ import {
 import { STSClient } from '@aws-sdk/client-sts'
 import { mockClient } from 'aws-sdk-client-mock'
 import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
-import { applyProviderPlan } from '../../src/aws/apply.js'
+import { applyProviderPlan } from '../../src/aws/apply-plan.js'
 import { planProvider } from '../../src/aws/plan/provider.js'
 import { readProvider } from '../../src/aws/state.js'
 import { oidcProviderArn } from '../../src/aws/plan/trust-policy.js'

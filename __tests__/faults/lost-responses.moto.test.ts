@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { CreateRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam'
 import { deployUses, REPOSITORY } from '../../__fixtures__/aws/findings.js'
 import { seedDeployer } from '../../__fixtures__/aws/seed.js'
-import { applyAwsPlan } from '../../src/aws/apply.js'
+import { applyAwsPlan } from '../../src/aws/apply-plan.js'
 import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
 import { planAwsMigration } from '../../src/aws/gather.js'
 import type { AwsMigrationRequest } from '../../src/aws/plan/plan.js'
@@ -91,7 +91,7 @@ describe('IAM creates whose answer is lost', () => {
       expect(
         proxy.calls.filter((c) => c.action === action && c.fault === 'lost-response')
       ).not.toEqual([])
-      expect(result.provider.error).toBeNull()
+      expect(result.providers.map((p) => p.error)).toEqual([null])
       expect([...result.roles.values()].map((r) => r.error)).toEqual([null])
       expect(await roleCount()).toBe(1)
       expect(await iamState(api.iam)).toEqual(want)

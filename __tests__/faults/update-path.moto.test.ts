@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-iam'
 import { deployUses, keyUse, REPOSITORY, trigger } from '../../__fixtures__/aws/findings.js'
 import { awsPolicy, seedDeployer } from '../../__fixtures__/aws/seed.js'
-import { applyAwsPlan } from '../../src/aws/apply.js'
+import { applyAwsPlan } from '../../src/aws/apply-plan.js'
 import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
 import { planAwsMigration } from '../../src/aws/gather.js'
 import type { AwsMigrationRequest, AwsSettings, PairRequest } from '../../src/aws/plan/plan.js'
@@ -71,7 +71,10 @@ function request(pairs: PairRequest[], overrides: Partial<AwsSettings>): AwsMigr
 async function migrate(through: AwsApi, req: AwsMigrationRequest) {
   const plan = await planAwsMigration(through, req)
   const result = await applyAwsPlan(through, plan)
-  const errors = [result.provider.error, ...[...result.roles.values()].map((r) => r.error)]
+  const errors = [
+    ...result.providers.map((p) => p.error),
+    ...[...result.roles.values()].map((r) => r.error)
+  ]
   return { plan, error: errors.find((e) => e !== null) ?? null }
 }
 

@@ -245,7 +245,7 @@ describe('iac: cloudformation, the template deployed to moto', () => {
     const arns = ((role?.Properties.ManagedPolicyArns ?? []) as unknown[]).map((a) => {
       if (typeof a === 'string') return a
       const ref = resources[(a as { Ref: string }).Ref]?.Properties ?? {}
-      return `arn:aws:iam::${plan.aws.accountId}:policy${String(ref.Path)}${String(ref.ManagedPolicyName)}`
+      return `arn:aws:iam::${plan.aws.accounts[0]?.accountId ?? ''}:policy${String(ref.Path)}${String(ref.ManagedPolicyName)}`
     })
     expect([...arns].sort()).toEqual([...(apiRole?.attached ?? [])].sort())
     expect(arns.length).toBeGreaterThan(0)
@@ -257,7 +257,9 @@ describe('iac: cloudformation, the template deployed to moto', () => {
     )
     expect(provider).toBeDefined()
     const made = await apiAws.iam.send(
-      new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: plan.aws.provider.arn })
+      new GetOpenIDConnectProviderCommand({
+        OpenIDConnectProviderArn: plan.aws.accounts[0]?.provider.arn
+      })
     )
     expect(`https://${made.Url?.replace(/^https:\/\//, '') ?? ''}`).toBe(provider?.Properties.Url)
     expect(made.ClientIDList).toEqual(provider?.Properties.ClientIdList)

@@ -3,6 +3,7 @@
  * record (`CacStepUpgrade`: where, the version it came from, the inputs converted), built from
  * the rewrite's edits, and `src/report/cac-steps.ts` words it with why it moves.
  */
+import { planAccount } from '../../__fixtures__/aws/plans.js'
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import type { AwsPlan } from '../../src/aws/plan/plan.js'
@@ -51,17 +52,10 @@ function plan(text: string) {
     writes: []
   }
   const aws = {
-    accountId: '123456789012',
-    provider: {
-      arn: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
-      url: 'https://token.actions.githubusercontent.com',
-      audience: 'sts.amazonaws.com',
-      change: 'unchanged',
-      clientIds: ['sts.amazonaws.com']
-    },
-    quotas: {},
+    accounts: [planAccount()],
     pairs: [
       {
+        accountId: '123456789012',
         secretName: 'PUBLISH_AWS_ACCESS_KEY_ID',
         accessKeyId: 'AKIAPPPPPPPPPPPPPPPP',
         owner: null,

@@ -1,4 +1,5 @@
 /** The one migration plan (pure): which files are rewritten, what the PR holds, what is left. */
+import { planAccount } from '../../__fixtures__/aws/plans.js'
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import type { AwsPlan, PairPlan } from '../../src/aws/plan/plan.js'
@@ -79,15 +80,7 @@ function rolePlan(arn: string): RolePlan {
 
 function awsPlan(pairs: PairPlan[]): AwsPlan {
   return {
-    accountId: '123456789012',
-    provider: {
-      arn: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
-      url: 'https://token.actions.githubusercontent.com',
-      audience: 'sts.amazonaws.com',
-      change: 'unchanged',
-      clientIds: ['sts.amazonaws.com']
-    },
-    quotas: {} as AwsPlan['quotas'],
+    accounts: [planAccount()],
     pairs
   }
 }
@@ -102,6 +95,7 @@ const settings = {
 
 const keys = [{ secretName: 'A_ACCESS_KEY_ID', accessKeyId: 'AKIAAAAAAAAAAAAAAAAA' }]
 const pairA: PairPlan = {
+  accountId: '123456789012',
   secretName: 'A_ACCESS_KEY_ID',
   accessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
   owner: null,

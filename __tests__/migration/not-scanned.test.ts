@@ -4,6 +4,7 @@
  * and it fails the run at the end (migrate) or with fail-on-findings (plan), as the CLI does.
  * Fixture: `__fixtures__/migrate/not-scanned` (broken.yml has three YAML errors).
  */
+import { planAccount } from '../../__fixtures__/aws/plans.js'
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import type { AwsPlan } from '../../src/aws/plan/plan.js'
@@ -58,17 +59,10 @@ function compose() {
     writes: []
   } as unknown as RolePlan
   const aws = {
-    accountId: '123456789012',
-    provider: {
-      arn: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
-      url: 'https://token.actions.githubusercontent.com',
-      audience: 'sts.amazonaws.com',
-      change: 'unchanged',
-      clientIds: ['sts.amazonaws.com']
-    },
-    quotas: {},
+    accounts: [planAccount()],
     pairs: [
       {
+        accountId: '123456789012',
         secretName: 'SITE_AWS_ACCESS_KEY_ID',
         accessKeyId: 'AKIASSSSSSSSSSSSSSSS',
         owner: null,

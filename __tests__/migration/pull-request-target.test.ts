@@ -4,6 +4,7 @@
  * cannot say exactly. The warning names the job in the PR body and the job summary; the
  * widenings are listed under the role there and in the `plan` output.
  */
+import { planAccount } from '../../__fixtures__/aws/plans.js'
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import type { AwsPlan, PairPlan } from '../../src/aws/plan/plan.js'
@@ -92,6 +93,7 @@ function plan(allow: boolean) {
     writes: []
   } as unknown as RolePlan
   const pair: PairPlan = {
+    accountId: '123456789012',
     secretName: 'AWS_ACCESS_KEY_ID',
     accessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
     owner: null,
@@ -101,15 +103,7 @@ function plan(allow: boolean) {
     resolvedChains: new Map()
   }
   const aws: AwsPlan = {
-    accountId: '123456789012',
-    provider: {
-      arn: 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
-      url: ISSUER,
-      audience: 'sts.amazonaws.com',
-      change: 'unchanged',
-      clientIds: ['sts.amazonaws.com']
-    },
-    quotas: {} as AwsPlan['quotas'],
+    accounts: [planAccount({ url: ISSUER })],
     pairs: [pair]
   }
   return composeMigrationPlan({

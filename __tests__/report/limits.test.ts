@@ -4,6 +4,7 @@
  * summary and migration summary together), each cut by priority with a line saying what was
  * cut. A migration of 500 keys used in 50 workflow files, through the real composer.
  */
+import { planAccount } from '../../__fixtures__/aws/plans.js'
 import { describe, expect, it } from '@jest/globals'
 import type { AwsPlan, PairPlan } from '../../src/aws/plan/plan.js'
 import type { RolePlan } from '../../src/aws/plan/role.js'
@@ -124,6 +125,7 @@ function rolePlan(n: number): RolePlan {
 }
 
 const pairs: PairPlan[] = keys.map((k, n) => ({
+  accountId: '123456789012',
   secretName: k.secretName,
   accessKeyId: k.accessKeyId,
   owner: null,
@@ -134,15 +136,7 @@ const pairs: PairPlan[] = keys.map((k, n) => ({
 }))
 
 const aws: AwsPlan = {
-  accountId: ACCOUNT,
-  provider: {
-    arn: `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`,
-    url: 'https://token.actions.githubusercontent.com',
-    audience: 'sts.amazonaws.com',
-    change: 'create',
-    clientIds: ['sts.amazonaws.com']
-  } as unknown as AwsPlan['provider'],
-  quotas: {} as AwsPlan['quotas'],
+  accounts: [planAccount({ change: 'create' }, ACCOUNT)],
   pairs
 }
 

@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-iam'
 import { deployUses, REPOSITORY } from '../../__fixtures__/aws/findings.js'
 import { answerLastAccessed, seedBroadUser } from '../../__fixtures__/right-size/moto.js'
-import { applyAwsPlan } from '../../src/aws/apply.js'
+import { applyAwsPlan } from '../../src/aws/apply-plan.js'
 import { countCalls } from '../../src/aws/clients.js'
 import { planAwsMigration } from '../../src/aws/gather.js'
 import type { AwsMigrationRequest, AwsSettings } from '../../src/aws/plan/plan.js'

@@ -5,6 +5,7 @@
  * request body; a policy wider than the filters fails the check unless the plan lists the
  * widening.
  */
+import { planAccount } from '../../__fixtures__/aws/plans.js'
 import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -116,6 +117,7 @@ function rolePlan(statements: PolicyStatement[], widenings: unknown[] = []): Rol
 
 function compose(role: RolePlan) {
   const pair: PairPlan = {
+    accountId: '123456789012',
     secretName: 'AWS_ACCESS_KEY_ID',
     accessKeyId: 'AKIAAAAAAAAAAAAAAAAA',
     owner: null,
@@ -125,15 +127,7 @@ function compose(role: RolePlan) {
     resolvedChains: new Map()
   }
   const aws: AwsPlan = {
-    accountId: '123456789012',
-    provider: {
-      arn: PROVIDER,
-      url: `https://${KEY}`,
-      audience: 'sts.amazonaws.com',
-      change: 'unchanged',
-      clientIds: ['sts.amazonaws.com']
-    },
-    quotas: {} as AwsPlan['quotas'],
+    accounts: [planAccount({ arn: PROVIDER, url: `https://${KEY}` })],
     pairs: [pair]
   }
   return composeMigrationPlan({

@@ -5,12 +5,10 @@
  * that meets a conflict (the SDK's retry after a lost answer meets `EntityAlreadyExists`) reads
  * what exists and goes on only when it is this run's own write. A new role or
  * policy is waited for with the SDK's waiters (IAM is eventually consistent). The OIDC provider is
- * written first (`applyProviderPlan`), the roles only when it exists.
+ * written first (`applyProviderPlan`, apply-plan.ts), the roles only when it exists.
  */
 import {
-  AddClientIDToOpenIDConnectProviderCommand,
   AttachRolePolicyCommand,
-  CreateOpenIDConnectProviderCommand,
   CreatePolicyCommand,
   CreatePolicyVersionCommand,
   CreateRoleCommand,
@@ -31,17 +29,15 @@ import {
   waitUntilRoleExists,
   type Tag
 } from '@aws-sdk/client-iam'
-import { errorMessage, wrapError } from '../errors.js'
+import { errorMessage } from '../errors.js'
 import type { AwsApi } from './clients.js'
 import { errorName } from './owners.js'
 import type { TagPair } from './plan/facts.js'
 import { MANAGED_BY_VALUE, TAGS, tagOf } from './plan/names.js'
-import { roleArnsBySecret, type AwsPlan } from './plan/plan.js'
 import { policyJson, samePolicy } from './plan/policy-document.js'
-import { planProvider, type ProviderPlan } from './plan/provider.js'
 import type { RolePlan } from './plan/role.js'
 import type { AwsWrite } from './plan/writes.js'
-import { isNotFound, readManagedPolicyState, readProvider, readRole } from './state.js'
+import { isNotFound, readManagedPolicyState, readRole } from './state.js'
 
 export interface ApplyOptions {
   /** Longest wait for a new role or policy to become visible, in seconds (default 120). */
@@ -322,77 +318,4 @@ async function ignoreNotFound(call: () => Promise<unknown>): Promise<void> {
 
 function sdkTags(tags: readonly TagPair[]): Tag[] {
   return tags.map((t) => ({ Key: t.key, Value: t.value }))
-}
-
-export interface AwsApplyResult {
-  readonly provider: { readonly writes: readonly string[]; readonly error: string | null }
-  /** One outcome per role, by role ARN (a role shared by pairs is applied once). */
-  readonly roles: ReadonlyMap<string, ApplyOutcome>
-  /** Key secret name -> role ARN, for the pairs whose roles were all applied. */
-  readonly roleArns: Readonly<Record<string, string>>
-}
-
-/** Applies the plan: the provider, then each role once. Roles are skipped when the provider failed. */
-export async function applyAwsPlan(api: AwsApi, plan: AwsPlan): Promise<AwsApplyResult> {
-  let provider: AwsApplyResult['provider']
-  try {
-    provider = { writes: await applyProviderPlan(api, plan.provider), error: null }
-  } catch (error) {
-    return { provider: { writes: [], error: errorMessage(error) }, roles: new Map(), roleArns: {} }
-  }
-  const roles = new Map<string, ApplyOutcome>()
-  for (const pair of plan.pairs) {
-    for (const role of pair.roles) {
-      if (!roles.has(role.roleArn)) roles.set(role.roleArn, await applyRolePlan(api, role))
-    }
-  }
-  return { provider, roles, roleArns: roleArnsBySecret(plan, roles) }
-}
-
-/**
- * Runs the provider plan; returns the writes made (IAM operation names; report/aws-writes.ts
- * describes them). A provider created meanwhile by another run is converged on, not an error.
- */
-export async function applyProviderPlan(api: AwsApi, plan: ProviderPlan): Promise<string[]> {
-  if (plan.change === 'unchanged') return []
-  if (plan.change === 'create') {
-    try {
-      await api.iam.send(
-        new CreateOpenIDConnectProviderCommand({
-          Url: plan.url,
-          ClientIDList: [plan.audience],
-          Tags: [{ Key: TAGS.managedBy, Value: MANAGED_BY_VALUE }]
-        })
-      )
-      return ['CreateOpenIDConnectProvider']
-    } catch (error) {
-      if (errorName(error) !== 'EntityAlreadyExistsException') {
-        throw wrapError(`could not create the OIDC provider for ${plan.url}`, error)
-      }
-      // Created meanwhile (another run): converge on what exists now.
-      const state = await readProvider(api, plan.arn)
-      const again = planProvider(state, {
-        arn: plan.arn,
-        issuer: plan.url,
-        audience: plan.audience
-      })
-      if (again.change === 'create')
-        throw wrapError(`could not create the OIDC provider for ${plan.url}`, error)
-      return applyProviderPlan(api, again)
-    }
-  }
-  try {
-    await api.iam.send(
-      new AddClientIDToOpenIDConnectProviderCommand({
-        OpenIDConnectProviderArn: plan.arn,
-        ClientID: plan.audience
-      })
-    )
-    return ['AddClientIDToOpenIDConnectProvider']
-  } catch (error) {
-    throw wrapError(
-      `could not add the audience ${plan.audience} to the OIDC provider ${plan.arn}`,
-      error
-    )
-  }
 }

@@ -14,6 +14,8 @@ export interface AwsApi {
   readonly iam: IAMClient
   readonly sts: STSClient
   readonly region: string
+  /** The endpoint override the clients were made with, for clients of the same endpoint. */
+  readonly endpoint?: string
 }
 
 export interface AwsClientOptions {
@@ -40,7 +42,8 @@ export function createAwsClients(options: AwsClientOptions): AwsApi {
   return {
     iam: new IAMClient(common),
     sts: new STSClient(common),
-    region: options.region
+    region: options.region,
+    ...(endpoint ? { endpoint } : {})
   }
 }
 

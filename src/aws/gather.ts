@@ -6,6 +6,8 @@
  * do before anything is written.
  */
 import { errorMessage, InputError } from '../errors.js'
+import { GetAccessKeyInfoCommand } from '@aws-sdk/client-sts'
+import { NO_OTHER_ACCOUNTS, type AccountClients } from './accounts.js'
 import type { AwsApi } from './clients.js'
 import {
   createInventoryCache,
@@ -20,6 +22,7 @@ import {
   type AccountQuotas,
   type AwsFacts,
   type CallerIdentity,
+  type KeyRef,
   type ManagedPolicyState,
   type PairFacts,
   type RoleState,
@@ -29,10 +32,12 @@ import {
 import { decodeAttached, mergedPolicyName, roleNameFor } from './plan/names.js'
 import { choosePermissions } from './plan/right-size.js'
 import {
+  mergeAccountPlans,
   planAws,
   type AwsMigrationRequest,
   type AwsPlan,
   type AwsSettings,
+  type PairPlan,
   type PairRequest
 } from './plan/plan.js'
 import { oidcProviderArn } from './plan/trust-policy.js'
@@ -46,12 +51,73 @@ import {
   readRolesTrustingUsers
 } from './state.js'
 
-/** Reads and plans (no write): what `mode: plan` with AWS credentials and `mode: migrate` show first. */
+/**
+ * Reads and plans (no write): what `mode: plan` with AWS credentials and `mode: migrate` show
+ * first. With further accounts (`accounts`), each pair is read and planned in its key's account
+ * with that account's clients; pairs of any other account are planned with `api`, where they
+ * fail naming the account and the input.
+ */
 export async function planAwsMigration(
   api: AwsApi,
-  request: AwsMigrationRequest
+  request: AwsMigrationRequest,
+  accounts: AccountClients = NO_OTHER_ACCOUNTS
 ): Promise<AwsPlan> {
-  return planAws(await gatherAwsFacts(api, request), request)
+  if (accounts.roles.size === 0) return planAws(await gatherAwsFacts(api, request), request)
+  const caller = await getCallerIdentity(api)
+  const groups = new Map<string, PairRequest[]>()
+  for (const pair of request.pairs) {
+    const account = await keyAccount(api, pair.key)
+    const id = account !== null && accounts.roles.has(account) ? account : caller.accountId
+    groups.set(id, [...(groups.get(id) ?? []), pair])
+  }
+  const plans: AwsPlan[] = []
+  for (const [accountId, pairs] of groups) {
+    const part = { ...request, pairs }
+    if (accountId === caller.accountId) {
+      plans.push(planAws(await gatherAwsFacts(api, part), part))
+      continue
+    }
+    let clients: AwsApi
+    try {
+      clients = await accounts.clientsFor(accountId)
+    } catch (error) {
+      plans.push({ accounts: [], pairs: pairs.map((p) => unreachable(p, accountId, error)) })
+      continue
+    }
+    plans.push(planAws(await gatherAwsFacts(clients, part), part))
+  }
+  const order = new Map(request.pairs.map((p, i) => [p.key.secretName, i]))
+  return mergeAccountPlans(plans, (p) => order.get(p.secretName) ?? 0)
+}
+
+/**
+ * The account of a pair's key: the account of a `user:ACCOUNT_ID:NAME` line, else
+ * `sts:GetAccessKeyInfo` (which answers for a key of any account); null when it cannot be told
+ * (the pair is then planned with the base credentials, which report why).
+ */
+async function keyAccount(api: AwsApi, key: KeyRef): Promise<string | null> {
+  if (key.userName !== undefined) return key.accountId ?? null
+  if (key.accessKeyId.startsWith('ASIA')) return null
+  try {
+    const info = await api.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: key.accessKeyId }))
+    return info.Account ?? null
+  } catch {
+    return null
+  }
+}
+
+/** A pair of an account whose role could not be assumed: an error of that pair alone. */
+function unreachable(pair: PairRequest, accountId: string, error: unknown): PairPlan {
+  return {
+    accountId,
+    secretName: pair.key.secretName,
+    accessKeyId: pair.key.accessKeyId,
+    owner: null,
+    roles: [],
+    error: `the key in secret ${pair.key.secretName} belongs to AWS account ${accountId}: ${errorMessage(error)}`,
+    followUps: [],
+    resolvedChains: new Map()
+  }
 }
 
 /** Reads everything the plan needs. Throws only for run-wide problems (credentials, quotas). */

@@ -9,6 +9,12 @@ import { errorMessage } from '../errors.js'
 import type { AwsApi } from './clients.js'
 import type { CallerIdentity, KeyRef, OwnerLookup } from './plan/facts.js'
 
+/** What to do about a key of an account the run has no credentials for. */
+function otherAccountHint(account: string): string {
+  const line = /^\d{12}$/.test(account) ? account : 'ACCOUNT_ID'
+  return `add a line ${line}=ROLE_ARN to the accounts input (an administrator role there that these credentials may assume), or run the migration with credentials of account ${account}`
+}
+
 /** `sts:GetCallerIdentity`: the account and partition of the administrator credentials. */
 export async function getCallerIdentity(api: AwsApi): Promise<CallerIdentity> {
   let answer
@@ -35,6 +41,14 @@ export async function resolveKeyOwner(
   caller: CallerIdentity
 ): Promise<OwnerLookup> {
   let key = given
+  if (given.accountId !== undefined && given.accountId !== caller.accountId) {
+    return {
+      ok: false,
+      secretName: given.secretName,
+      accessKeyId: '',
+      error: `${given.secretName} names user:${given.accountId}:${given.userName ?? ''} of AWS account ${given.accountId}, but the credentials are for account ${caller.accountId}; ${otherAccountHint(given.accountId)}`
+    }
+  }
   if (given.userName !== undefined) {
     const found = await userKey(api, given.userName, caller)
     if (typeof found !== 'string') {
@@ -68,7 +82,7 @@ export async function resolveKeyOwner(
   }
   if (accountId !== caller.accountId) {
     return fail(
-      `${name} belongs to AWS account ${accountId || '(unknown)'}, but the administrator credentials are for account ${caller.accountId}; run the migration with credentials of account ${accountId || 'that owns the key'}`
+      `${name} belongs to AWS account ${accountId || '(unknown)'}, but the administrator credentials are for account ${caller.accountId}; ${otherAccountHint(accountId || 'that owns the key')}`
     )
   }
   try {

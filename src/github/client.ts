@@ -14,6 +14,8 @@ import {
 } from './pull-request.js'
 import { latestMajorRelease } from './releases.js'
 import { readCodeFiles, type CodeFilesRead } from './code-files.js'
+import { readSecretListing } from './secrets.js'
+import type { SecretListing } from '../migration/secret-sources.js'
 import {
   detectTokenCapability,
   requireMigrateCapability,
@@ -39,6 +41,8 @@ export interface GitHubApi {
     commitSha: string,
     workflowTexts: readonly string[]
   ) => Promise<CodeFilesRead>
+  /** The secret names of the repository, these environments and the organisation (`secrets.ts`). */
+  readonly readSecrets?: (environments: readonly string[]) => Promise<SecretListing>
 }
 
 export interface GitHubApiOptions extends OctokitOptions {
@@ -63,6 +67,7 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
       openOrUpdatePullRequest(octokit, { ...request, ...repository }),
     latestRelease: (action, major) => latestMajorRelease(octokit, action, major),
     readCodeFiles: (commitSha, texts) =>
-      readCodeFiles(octokit, repository.owner, repository.repo, commitSha, texts)
+      readCodeFiles(octokit, repository.owner, repository.repo, commitSha, texts),
+    readSecrets: (environments) => readSecretListing(octokit, repository, environments)
   }
 }

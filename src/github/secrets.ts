@@ -2,10 +2,16 @@
  * The Actions secrets `mode: cleanup` reads and deletes: repository secrets, environment
  * secrets, and the organisation secrets the repository can see (read only: listed as
  * follow-ups, deleted only with `delete-org-secrets` and when no other repository sees them).
- * Secret values are never readable; only names are handled. A secret already gone counts as
- * deleted.
+ * `mode: migrate` (and `plan` with `keys`) reads the same names to tell where each job's
+ * secrets are defined (`readSecretListing`). Secret values are never readable; only names are
+ * handled. A secret already gone counts as deleted.
  */
-import type { OrgSecretRef, SecretRef } from '../retire/evidence.js'
+import type {
+  EnvironmentSecrets,
+  OrgSecretRef,
+  SecretListing,
+  SecretRef
+} from '../migration/secret-sources.js'
 import type { RepositoryRef } from '../workflows/repository.js'
 import { wrapError } from '../errors.js'
 import { httpStatus } from './http-errors.js'
@@ -48,14 +54,75 @@ export async function listRepositorySecrets(
 }
 
 /**
+ * The names of the repository's secrets, of each environment's, and the organisation secrets
+ * the repository can see, for the plan of a migration. A place the token may not list (the
+ * workflow's GITHUB_TOKEN has no secrets permission: 403, or 404) is null, not a failure; an
+ * environment that does not exist (404 while the repository's list was readable) holds none.
+ */
+export async function readSecretListing(
+  octokit: Octokit,
+  { owner, repo }: RepositoryRef,
+  environments: readonly string[]
+): Promise<SecretListing> {
+  const what = `the Actions secrets of ${owner}/${repo}`
+  const repository = await unlessRefused(what, () =>
+    octokit.paginate(octokit.rest.actions.listRepoSecrets, { owner, repo, per_page: 100 })
+  )
+  const listed: EnvironmentSecrets[] = []
+  for (const environment of environments) {
+    const list = await unlessRefused(
+      `the secrets of environment ${environment} of ${owner}/${repo}`,
+      () =>
+        octokit.paginate(octokit.rest.actions.listEnvironmentSecrets, {
+          owner,
+          repo,
+          environment_name: environment,
+          per_page: 100
+        }),
+      repository === null ? null : []
+    )
+    listed.push({ environment, secrets: list?.map((s) => s.name) ?? null })
+  }
+  return {
+    repository: repository?.map((s) => s.name) ?? null,
+    environments: listed,
+    organization: await readOrganizationSecrets(octokit, { owner, repo })
+  }
+}
+
+/** The list, or null when refused (403); a 404 gives `notFound`. Other failures are thrown. */
+async function unlessRefused<T>(
+  what: string,
+  read: () => Promise<T[]>,
+  notFound: T[] | null = null
+): Promise<T[] | null> {
+  try {
+    return await read()
+  } catch (error) {
+    const status = httpStatus(error)
+    if (status === 403) return null
+    if (status === 404) return notFound
+    throw wrapError(`could not list ${what}`, error)
+  }
+}
+
+/**
  * The organisation secrets the repository can see (`GET .../actions/organization-secrets`), each
  * with the repositories that can see it when its visibility is `selected` and the token may
  * read that; an empty list when the repository has no organisation or the token may not look.
  */
 export async function listOrganizationSecrets(
   octokit: Octokit,
-  { owner, repo }: RepositoryRef
+  repository: RepositoryRef
 ): Promise<OrgSecretRef[]> {
+  return (await readOrganizationSecrets(octokit, repository)) ?? []
+}
+
+/** As `listOrganizationSecrets`, but null when the token may not list them (403, 404). */
+async function readOrganizationSecrets(
+  octokit: Octokit,
+  { owner, repo }: RepositoryRef
+): Promise<OrgSecretRef[] | null> {
   let list: { name: string }[]
   try {
     list = await octokit.paginate(octokit.rest.actions.listRepoOrganizationSecrets, {
@@ -65,7 +132,7 @@ export async function listOrganizationSecrets(
     })
   } catch (error) {
     const status = httpStatus(error)
-    if (status === 404 || status === 403) return []
+    if (status === 404 || status === 403) return null
     throw wrapError(`could not list the organisation secrets ${owner}/${repo} can see`, error)
   }
   return Promise.all(

@@ -41,6 +41,7 @@ import type { CodeReport } from '../code/contract.js'
 import { planIac, type IacPlan, type IacSettings } from '../iac/files.js'
 import { iacTrustChecks } from '../iac/checks.js'
 import { planRoles } from './roles.js'
+import { planSecretSources, type SecretListing, type SecretSources } from './secret-sources.js'
 
 export interface ComposeSettings extends PullRequestSettings {
   readonly awsRegion: string
@@ -61,6 +62,8 @@ export interface ComposeInput {
   readonly settings: ComposeSettings
   /** The code the jobs run (`src/code/`): its fixes go into the pull request. */
   readonly code?: CodeInput | null
+  /** The secret names GitHub listed (`src/github/secrets.ts`); null or absent: not read. */
+  readonly secrets?: SecretListing | null
 }
 
 export interface MigrationPlan {
@@ -87,6 +90,8 @@ export interface MigrationPlan {
   readonly iac?: IacPlan | null
   /** The code the jobs run that hands the keys on, and its fixes (`src/code/`). */
   readonly code?: CodeReport | null
+  /** Where each job's key secrets are defined (`secret-sources.ts`); null when not read. */
+  readonly secretSources?: SecretSources | null
 }
 
 export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
@@ -136,6 +141,7 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
   const planned = planTrustChecks({ facts, files: input.files, selection, aws })
   // With iac, the check runs on the trust policies as the generated code holds them.
   const trustChecks = iac ? iacTrustChecks(planned, iac) : planned
+  const secretSources = input.secrets ? planSecretSources(scan.findings, input.secrets) : null
   return {
     repository: `${facts.owner}/${facts.repo}`,
     defaultBranch: facts.defaultBranch,
@@ -156,23 +162,30 @@ export function composeMigrationPlan(input: ComposeInput): MigrationPlan {
         notScanned: unparsedFiles(scan.errors),
         iac,
         code: code.report,
-        usage: usageRecords(aws.pairs)
+        usage: usageRecords(aws.pairs),
+        secretSources
       }
     },
     unparsed: unparsedFiles(scan.errors),
     trustChecks,
     iac,
-    code: code.report
+    code: code.report,
+    secretSources
   }
 }
 
 function composeIac(input: ComposeInput, settings: IacSettings): IacPlan {
   const { facts, aws } = input
+  // `iac` takes no `accounts` input (src/inputs.ts): the code is that of one account.
+  const [account, ...others] = aws.accounts
+  if (!account || others.length > 0) {
+    throw new Error(`iac writes the code of one AWS account; the plan holds ${aws.accounts.length}`)
+  }
   return planIac(
     {
       repository: `${facts.owner}/${facts.repo}`,
-      accountId: aws.accountId,
-      provider: aws.provider,
+      accountId: account.accountId,
+      provider: account.provider,
       roles: planRoles(aws).map((r) => r.role),
       region: input.settings.awsRegion
     },

@@ -108,15 +108,18 @@ function candidateNames(findings: readonly Finding[]): (f: Finding) => string[] 
  * The `keys` lines with each key id replaced by its IAM user (`SECRET=user:NAME`), for the pairs
  * whose owner is known: what `mode: plan` outputs as `key-owners`, so that a job of each
  * environment can hand its keys on to one migrating job (user names are not secret; a job output
- * holding a secret would be dropped by the runner).
+ * holding a secret would be dropped by the runner). With `withAccounts` (an `accounts` input),
+ * `SECRET=user:ACCOUNT_ID:NAME`.
  */
 export function keyOwnerLines(
   pairs: readonly {
     readonly secretName: string
-    readonly owner: { readonly userName: string } | null
-  }[]
+    readonly owner: { readonly userName: string; readonly accountId: string } | null
+  }[],
+  withAccounts = false
 ): string {
-  return pairs
-    .flatMap((p) => (p.owner ? [`${p.secretName}=user:${p.owner.userName}`] : []))
-    .join('\n')
+  // With further accounts (the `accounts` input) each user is named with its account.
+  const user = (o: { readonly userName: string; readonly accountId: string }): string =>
+    withAccounts ? `${o.accountId}:${o.userName}` : o.userName
+  return pairs.flatMap((p) => (p.owner ? [`${p.secretName}=user:${user(p.owner)}`] : [])).join('\n')
 }

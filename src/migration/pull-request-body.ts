@@ -13,6 +13,7 @@ import type { TrustCheck } from '../trust/check.js'
 import type { IacPlan } from '../iac/files.js'
 import type { UsageRecord } from '../aws/plan/usage.js'
 import type { CodeReport } from '../code/contract.js'
+import type { SecretSources } from './secret-sources.js'
 
 export interface PullRequestBodyInput {
   /** `OWNER/REPO`. */
@@ -37,6 +38,8 @@ export interface PullRequestBodyInput {
   readonly code?: CodeReport | null
   /** Per IAM user: what its key used of what the user may do (last accessed data). */
   readonly usage?: readonly UsageRecord[]
+  /** Where each job's key secrets are defined; shared organisation secrets are named. */
+  readonly secretSources?: SecretSources | null
 }
 
 /** A rewritten configure-aws-credentials step as the pull request leaves it (from the edits). */

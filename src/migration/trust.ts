@@ -7,7 +7,7 @@
  * back from IAM.
  */
 import { parse } from 'yaml'
-import type { AwsPlan } from '../aws/plan/plan.js'
+import { accountOfPair, type AwsPlan } from '../aws/plan/plan.js'
 import type { RolePlan } from '../aws/plan/role.js'
 import { issuerKeyPrefix, repositoryIdConditionSupported } from '../aws/plan/trust-policy.js'
 import { splitUses } from '../aws/plan/uses.js'
@@ -36,10 +36,13 @@ const NOT_ASSUMING: ReadonlySet<Finding['kind']> = new Set([
 /** One check per role of the plan, in the plan's order. */
 export function planTrustChecks(input: TrustChecksInput): TrustCheck[] {
   const { facts, aws } = input
-  const issuer = aws.provider.url
   const callers = callerIndex(input.files)
-  return planRoles(aws).map(({ role }) =>
-    checkTrust({
+  return planRoles(aws).map(({ role, pair }) => {
+    // The provider of the role's own account: each account has its own. A role is planned only
+    // in an account that was read, so it is always there; never check against another's.
+    const provider = accountOfPair(aws, pair)?.provider
+    if (!provider) throw new Error(`role ${role.roleArn}: its account is not in the AWS plan`)
+    return checkTrust({
       roleName: role.roleName,
       roleArn: role.roleArn,
       document: role.trust.document,
@@ -52,14 +55,14 @@ export function planTrustChecks(input: TrustChecksInput): TrustCheck[] {
         defaultBranch: facts.defaultBranch,
         oidcSubject: facts.oidcSubject,
         environments: facts.environments,
-        audience: aws.provider.audience
+        audience: provider.audience
       },
-      providerArn: aws.provider.arn,
-      issuerKey: issuerKeyPrefix(issuer),
-      repositoryIdKey: repositoryIdConditionSupported(issuer),
+      providerArn: provider.arn,
+      issuerKey: issuerKeyPrefix(provider.url),
+      repositoryIdKey: repositoryIdConditionSupported(provider.url),
       widenings: trustWidenings(role)
     })
-  )
+  })
 }
 
 /**

@@ -4,7 +4,8 @@
  * run that stopped half-way is completed by the next one. The pull request is opened only when
  * every role it refers to exists: a workflow must never assume a role that is not there.
  */
-import { applyAwsPlan, type AwsApplyResult } from '../aws/apply.js'
+import { applyAwsPlan, type AwsApplyResult } from '../aws/apply-plan.js'
+import { NO_OTHER_ACCOUNTS, type AccountClients } from '../aws/accounts.js'
 import type { AwsApi } from '../aws/clients.js'
 import { describeProviderWrite, describeWrite } from '../report/aws-writes.js'
 import type { GitHubApi } from '../github/client.js'
@@ -18,18 +19,26 @@ import { readRole } from '../aws/state.js'
 import { recheckTrust } from '../trust/check.js'
 import { trustCheckErrors } from '../report/trust-check.js'
 
+/**
+ * Applies the plan. `accounts` gives the clients of each further account (the `accounts`
+ * input); the base account's are `aws`.
+ */
 export async function applyMigration(
   github: GitHubApi,
   aws: AwsApi,
-  plan: MigrationPlan
+  plan: MigrationPlan,
+  accounts: AccountClients = NO_OTHER_ACCOUNTS
 ): Promise<MigrationResult> {
+  // A pair is planned in a further account only when that account is in the input.
+  const clientsFor = (accountId: string): Promise<AwsApi> =>
+    accounts.roles.has(accountId) ? accounts.clientsFor(accountId) : Promise.resolve(aws)
   // With iac the code in the pull request creates the provider and roles: no IAM write here,
   // and no read-back (the roles exist only once the code is applied).
   const result: AwsApplyResult = plan.iac
-    ? { provider: { writes: [], error: null }, roles: new Map(), roleArns: plan.roleArns }
-    : await applyAwsPlan(aws, plan.aws)
+    ? { providers: [], roles: new Map(), roleArns: plan.roleArns }
+    : await applyAwsPlan(aws, plan.aws, clientsFor)
   const awsWrites = [
-    ...result.provider.writes.map((op) => describeProviderWrite(op, plan.aws.provider)),
+    ...result.providers.flatMap((p) => p.writes.map((op) => describeProviderWrite(op, p.provider))),
     ...[...result.roles.values()].flatMap((o) => o.done.map(describeWrite))
   ]
   const errors = awsErrors(result)
@@ -37,7 +46,7 @@ export async function applyMigration(
   const trustErrors =
     errors.length > 0
       ? []
-      : await writtenTrustErrors(aws, plan, result).catch((error: unknown) => [
+      : await writtenTrustErrors(clientsFor, plan, result).catch((error: unknown) => [
           `trust check: ${errorMessage(error)}`
         ])
   errors.push(...trustErrors)
@@ -75,7 +84,10 @@ export async function applyMigration(
 /** What the AWS side could not do: the provider, and each role with the writes it did not make. */
 function awsErrors(result: AwsApplyResult): string[] {
   const errors: string[] = []
-  if (result.provider.error) errors.push(`OIDC provider: ${result.provider.error}`)
+  for (const p of result.providers) {
+    const which = result.providers.length > 1 ? ` of account ${p.accountId}` : ''
+    if (p.error) errors.push(`OIDC provider${which}: ${p.error}`)
+  }
   for (const outcome of result.roles.values()) {
     const [failed] = outcome.notDone
     if (outcome.error && failed) {
@@ -95,18 +107,18 @@ function awsErrors(result: AwsApplyResult): string[] {
  * planned one is read again a few times before its check counts.
  */
 async function writtenTrustErrors(
-  aws: AwsApi,
+  clientsFor: (accountId: string) => Promise<AwsApi>,
   plan: MigrationPlan,
   result: AwsApplyResult,
   pause: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))
 ): Promise<string[]> {
-  const planned = new Map(
-    planRoles(plan.aws).map(({ role }) => [role.roleArn, role.trust.document])
-  )
+  const planned = new Map(planRoles(plan.aws).map((r) => [r.role.roleArn, r]))
   const errors: string[] = []
   for (const check of plan.trustChecks) {
     if (result.roles.get(check.roleArn)?.error !== null) continue
-    const want = planned.get(check.roleArn)
+    const entry = planned.get(check.roleArn)
+    const want = entry?.role.trust.document
+    const aws = await clientsFor(entry?.pair.accountId ?? '')
     let role = await readRole(aws, check.roleName, { policies: false })
     for (let i = 0; i < 3 && role && want && !samePolicy(role.trust, want); i++) {
       await pause(2_000)

@@ -5,6 +5,7 @@
  */
 import { planAwsMigration } from '../aws/gather.js'
 import type { AwsSettings } from '../aws/plan/plan.js'
+import type { AccountClients } from '../aws/accounts.js'
 import type { AwsApi } from '../aws/clients.js'
 import { SHA_PIN_IN_TEXT } from '../formats.js'
 import type { GitHubApi } from '../github/client.js'
@@ -21,6 +22,7 @@ import {
   type MigrationPlan
 } from '../migration/compose.js'
 import { selectPairs } from '../migration/pairs.js'
+import { keyEnvironments } from '../migration/secret-sources.js'
 
 export interface GatherSettings extends AwsSettings, ComposeSettings {
   readonly keys: readonly KeyInput[]
@@ -29,6 +31,8 @@ export interface GatherSettings extends AwsSettings, ComposeSettings {
 export interface GatherRequest {
   readonly github: GitHubApi
   readonly aws: AwsApi
+  /** The clients of the `accounts` input's further accounts (none by default). */
+  readonly accounts?: AccountClients
   readonly settings: GatherSettings
   readonly now: Date
 }
@@ -43,17 +47,33 @@ export async function gatherMigration(request: GatherRequest): Promise<Migration
     codeHolds: code.scan.holds
   })
   const selection = selectPairs(settings.keys, scan.findings)
+  // Names only; a GitHub API without the reader, as some tests build, reads none.
+  const secrets = (await github.readSecrets?.(keyEnvironments(scan.findings))) ?? null
   const [awsPlan, cac] = await Promise.all([
-    planAwsMigration(aws, {
-      pairs: selection.requests,
-      repository: subjectFacts(facts),
-      settings,
-      now: request.now,
-      workflows: files
-    }),
+    planAwsMigration(
+      aws,
+      {
+        pairs: selection.requests,
+        repository: subjectFacts(facts),
+        settings,
+        now: request.now,
+        workflows: files
+      },
+      request.accounts
+    ),
     releaseFor(files, github)
   ])
-  return composeMigrationPlan({ facts, files, scan, selection, aws: awsPlan, cac, settings, code })
+  return composeMigrationPlan({
+    facts,
+    files,
+    scan,
+    selection,
+    aws: awsPlan,
+    cac,
+    settings,
+    code,
+    secrets
+  })
 }
 
 /**

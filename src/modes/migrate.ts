@@ -1,5 +1,7 @@
 import * as core from '@actions/core'
+import { assumeRoleClients, type AccountClients } from '../aws/accounts.js'
 import { createAwsClients, type AwsApi } from '../aws/clients.js'
+import { sessionName } from '../settings/accounts.js'
 import { createGitHubApi, type GitHubApi } from '../github/client.js'
 import { apiBaseUrl } from '../github/octokit.js'
 import { InputError, requireRepository, type Settings } from '../inputs.js'
@@ -38,13 +40,16 @@ export async function runMigration(
     baseUrl: apiBaseUrl(env)
   })
   const aws = createAwsClients({ region: settings.awsRegion })
+  const accounts = assumeRoleClients(aws, settings.accounts, {
+    sessionName: sessionName(env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT)
+  })
 
   // Before any read of substance: a token that cannot push workflow files fails here, clearly.
   if (mode === 'migrate') await checkToken(github)
 
-  const plan = await readPlan(github, aws, settings, repository)
+  const plan = await readPlan(github, { aws, accounts }, settings, repository)
   core.setOutput('plan', JSON.stringify(planJson(plan)))
-  core.setOutput('key-owners', keyOwnerLines(plan.aws.pairs))
+  core.setOutput('key-owners', keyOwnerLines(plan.aws.pairs, settings.accounts.size > 0))
   if (plan.iac) await outputIacFiles(plan.iac, mode, env)
   // Every refusal the plan and a few reads can tell, before the first write.
   if (mode === 'migrate') {
@@ -56,20 +61,26 @@ export async function runMigration(
       throw error
     }
   }
-  const result = mode === 'migrate' ? await applyPlan(github, aws, plan) : null
+  const result = mode === 'migrate' ? await applyPlan(github, { aws, accounts }, plan) : null
   await reportOutcome(plan, result, mode, env)
   return { plan, result }
 }
 
+/** The base account's clients and those of the `accounts` input. */
+interface AwsSide {
+  readonly aws: AwsApi
+  readonly accounts: AccountClients
+}
+
 async function readPlan(
   github: GitHubApi,
-  aws: AwsApi,
+  { aws, accounts }: AwsSide,
   settings: Settings,
   repository: RepositoryRef
 ): Promise<MigrationPlan> {
   return core.group(`Reading ${repository.owner}/${repository.repo} and AWS`, async () => {
     try {
-      const plan = await gatherMigration({ github, aws, settings, now: new Date() })
+      const plan = await gatherMigration({ github, aws, accounts, settings, now: new Date() })
       for (const line of planLines(plan)) core.info(line)
       return plan
     } catch (error) {
@@ -82,11 +93,11 @@ async function readPlan(
 /** The writes, then the outputs that name what they made. */
 async function applyPlan(
   github: GitHubApi,
-  aws: AwsApi,
+  { aws, accounts }: AwsSide,
   plan: MigrationPlan
 ): Promise<MigrationResult> {
   core.startGroup('Applying: OIDC provider, roles, pull request')
-  const result = await applyMigration(github, aws, plan)
+  const result = await applyMigration(github, aws, plan, accounts)
   for (const w of result.awsWrites) core.info(`AWS: ${w}`)
   core.endGroup()
   core.setOutput('role-arns', JSON.stringify(result.roleArns))
@@ -109,6 +120,10 @@ async function reportOutcome(
   env: NodeJS.ProcessEnv
 ): Promise<void> {
   await writeSummary(plan, result, mode, env)
+  // A job reading a key secret that no place defines: the scan of the files could not know.
+  for (const f of plan.secretSources?.findings ?? []) {
+    core.warning(f.reason, { title: 'Key secret defined nowhere', file: f.file, startLine: f.line })
+  }
   // (Plan mode has annotated every finding already.)
   if (mode === 'migrate') {
     for (const f of plan.followUps) {
@@ -181,7 +196,9 @@ async function checkToken(github: GitHubApi): Promise<void> {
 }
 
 function planLines(plan: MigrationPlan): string[] {
-  const lines = [`AWS account ${plan.aws.accountId}; OIDC provider: ${plan.aws.provider.change}`]
+  const lines = plan.aws.accounts.map(
+    (a) => `AWS account ${a.accountId}; OIDC provider: ${a.provider.change}`
+  )
   for (const p of plan.aws.pairs) {
     lines.push(
       p.error

@@ -19,6 +19,7 @@ import { usageRecords } from '../aws/plan/usage.js'
 import { usageFitSections } from './usage/sections.js'
 import { notScannedLine } from './not-scanned.js'
 import { codeFitSections } from './code/code-findings.js'
+import { secretSourceFitSections } from './secrets/sections.js'
 
 export interface SummaryOptions {
   /** `migrate` when writes were made (or attempted), `plan` when only planned. */
@@ -58,6 +59,7 @@ export function renderMigrationSummary(
           ])
     ]),
     ...pairsSection(plan),
+    ...secretSourceFitSections(plan),
     {
       head: [],
       items: planRoles(plan.aws).map(({ role }) => roleSection(role).join('\n')),
@@ -113,7 +115,13 @@ function pairsSection(plan: MigrationPlan): FitSection[] {
         '|---|---|---|---|---|'
       ],
       items: rows,
-      tail: ['', `OIDC provider \`${plan.aws.provider.arn}\`: ${plan.aws.provider.change}.`, ''],
+      tail: [
+        '',
+        ...plan.aws.accounts.map(
+          ({ provider }) => `OIDC provider \`${provider.arn}\`: ${provider.change}.`
+        ),
+        ''
+      ],
       priority: 2,
       fixed: false,
       unit: 'key pair rows'

@@ -18,14 +18,21 @@ import type { TrustCheck } from '../trust/check.js'
 import { usageRecords } from '../aws/plan/usage.js'
 import { usageJson, type UsageJson } from './usage/json.js'
 import { codeJson, type CodeJson } from './code/code-findings.js'
+import { secretSourcesJson, type SecretSourcesJson } from './secrets/sections.js'
 
 export interface PlanJson {
   /** `OWNER/REPO`. */
   readonly repository: string
   readonly defaultBranch: string
   readonly baseSha: string
-  readonly accountId: string
-  readonly provider: ProviderPlan
+  /**
+   * The first account of `accounts` and its OIDC provider (the base credentials' account in a
+   * migration of one account); null when no account could be read.
+   */
+  readonly accountId: string | null
+  readonly provider: ProviderPlan | null
+  /** Every account the pairs are planned in, each with its own OIDC provider. */
+  readonly accounts: readonly { readonly accountId: string; readonly provider: ProviderPlan }[]
   readonly pairs: readonly PairJson[]
   /** Key secret name -> the role its jobs will assume. */
   readonly roleArns: Readonly<Record<string, string>>
@@ -41,6 +48,8 @@ export interface PlanJson {
   readonly usage: readonly UsageJson[]
   /** The code the jobs run that hands the keys on, with its fixes; null when not read. */
   readonly code: CodeJson | null
+  /** Where each job's key secrets are defined; null when the secrets were not read. */
+  readonly secretSources: SecretSourcesJson | null
 }
 
 /** One `keys` line: its key's owner and the roles its jobs will assume. */
@@ -115,8 +124,9 @@ export function planJson(plan: MigrationPlan): PlanJson {
     repository: plan.repository,
     defaultBranch: plan.defaultBranch,
     baseSha: plan.baseSha,
-    accountId: plan.aws.accountId,
-    provider: plan.aws.provider,
+    accountId: plan.aws.accounts[0]?.accountId ?? null,
+    provider: plan.aws.accounts[0]?.provider ?? null,
+    accounts: plan.aws.accounts.map((a) => ({ accountId: a.accountId, provider: a.provider })),
     pairs: plan.aws.pairs.map((p) => pairJson(p, plan.trustChecks)),
     roleArns: plan.roleArns,
     workflows: plan.rewrite.files
@@ -135,7 +145,8 @@ export function planJson(plan: MigrationPlan): PlanJson {
         }
       : null,
     usage: usageJson(usageRecords(plan.aws.pairs)),
-    code: plan.code ? codeJson(plan.code) : null
+    code: plan.code ? codeJson(plan.code) : null,
+    secretSources: secretSourcesJson(plan.secretSources)
   }
 }
 

@@ -26,6 +26,7 @@ import { notScannedBodySections } from './not-scanned.js'
 import { codeBodySections } from './code/code-findings.js'
 import { iacBodySections } from './iac/sections.js'
 import { rolesNotYetSentence } from './iac/words.js'
+import { sharedSecretBodySections } from './secrets/sections.js'
 
 /** GitHub's limit on a pull request body. */
 export const BODY_LIMIT = 65_536
@@ -163,6 +164,7 @@ function buildSections(input: PullRequestBodyInput): Section[] {
   sections.push(...cacStepBodySections(input.cacSteps ?? []))
   sections.push(...notScannedBodySections(input.notScanned ?? []))
   sections.push(...codeBodySections(input.code))
+  sections.push(...sharedSecretBodySections(input.secretSources))
   if (input.warnings.length > 0) {
     sections.push(
       list(

@@ -6,6 +6,7 @@
  * what else is left on the IAM user. `src/modes/cleanup.ts` gathers them; `plan.ts` decides.
  * Times are ISO 8601 strings.
  */
+import type { OrgSecretRef, SecretRef } from '../migration/secret-sources.js'
 
 /** The migration pull request (branch `aws-keys-to-oidc` or the `branch` input). */
 export interface MigrationPullRequest {
@@ -32,22 +33,8 @@ export interface RetireKey {
   readonly lastUse: KeyLastUse | null
 }
 
-/** A secret that held the pair. */
-export interface SecretRef {
-  readonly scope: 'repository' | 'environment'
-  /** The environment of an environment secret; null for a repository secret. */
-  readonly environment: string | null
-  readonly name: string
-}
-
-/** An organisation secret of the pair's name that the repository can see. */
-export interface OrgSecretRef {
-  readonly name: string
-  /** `all`, `private` or `selected`. */
-  readonly visibility: string
-  /** The repositories that can see it (`OWNER/REPO`); null when GitHub did not say. */
-  readonly repositories: readonly string[] | null
-}
+/** A secret that held the pair; an organisation secret of the pair's name the repository sees. */
+export type { OrgSecretRef, SecretRef }
 
 /** A line of a workflow on the default branch head that still uses one of the pair's secrets. */
 export interface SecretReference {

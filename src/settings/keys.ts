@@ -4,7 +4,8 @@
  * ENV (a job in ENV reads it; other jobs read the unscoped line); `SECRET=user:NAME` gives the IAM
  * user in place of the key id (an environment's secret can be read only by a job of that
  * environment, and a job output holding a secret is dropped: `mode: plan` outputs `key-owners`,
- * the lines with user names, for a later job to migrate from).
+ * the lines with user names, for a later job to migrate from); `SECRET=user:ACCOUNT_ID:NAME`
+ * names a user of another account of the `accounts` input.
  */
 import type { KeyRef } from '../aws/plan/facts.js'
 import { keyScope } from '../aws/plan/facts.js'
@@ -71,14 +72,16 @@ export function parseKeys(raw: string, mask: (value: string) => void): KeyRef[] 
 
 function keyValue(value: string, name: string, line: number): Omit<KeyRef, 'secretName'> {
   if (value.startsWith('user:')) {
-    const userName = value.slice('user:'.length).trim()
+    const given = value.slice('user:'.length).trim()
+    const account = /^(\d{12}):(.*)$/.exec(given)
+    const userName = account ? account[2]! : given
     if (!USER_NAME.test(userName)) {
       throw new InputError(
         'keys',
-        `line ${line} (${name}): '${userName}' is not an IAM user name (1 to 64 letters, digits and +=,.@_-)`
+        `line ${line} (${name}): '${userName}' is not an IAM user name (1 to 64 letters, digits and +=,.@_-; user:ACCOUNT_ID:NAME for a user of another account)`
       )
     }
-    return { accessKeyId: '', userName }
+    return { accessKeyId: '', userName, ...(account ? { accountId: account[1]! } : {}) }
   }
   if (!ACCESS_KEY_ID.test(value)) {
     throw new InputError(

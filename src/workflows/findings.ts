@@ -92,6 +92,8 @@ export type ReasonCode =
   | 'cac-chain-resolved'
   | 'rewrite-left'
   | 'code-drops-token'
+  /** A job reads a key secret defined in none of its environment, repository, organisation. */
+  | 'secret-undefined'
 
 /**
  * A key is the pair (access-key-id secret, secret-access-key secret), named by secret names

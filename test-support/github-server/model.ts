@@ -6,6 +6,7 @@
 import { BareRepository } from './git.js'
 import type { GitIdentity } from './git-objects.js'
 import type { WorkflowRunState } from './actions/retire.js'
+import type { OrgSecretState } from './actions/org-secrets.js'
 
 /** Repository permissions of a GitHub App installation token or a fine-grained PAT. */
 export type RepositoryPermission =
@@ -19,6 +20,8 @@ export type RepositoryPermission =
   | 'actions'
   | 'administration'
   | 'environments'
+  /** An organisation permission: the organisation's Actions secrets (`actions/org-secrets.ts`). */
+  | 'organization_secrets'
 export type Access = 'read' | 'write'
 
 export type TokenSpec =
@@ -50,7 +53,8 @@ export const FULL_APP_PERMISSIONS: Readonly<Record<RepositoryPermission, Access>
   variables: 'write',
   actions: 'read',
   administration: 'read',
-  environments: 'write'
+  environments: 'write',
+  organization_secrets: 'read'
 }
 
 export interface OidcSubjectCustomization {
@@ -235,6 +239,8 @@ export class RepositoryState {
 export class ServerModel {
   readonly repositories = new Map<string, RepositoryState>()
   readonly tokens = new Map<string, TokenSpec>()
+  /** Organisation secrets by organisation login (lower case), then name (`actions/org-secrets.ts`). */
+  readonly organizationSecrets = new Map<string, Map<string, OrgSecretState>>()
   private nextId = 1000
 
   newId(): number {

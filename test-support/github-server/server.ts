@@ -31,6 +31,7 @@ import type { Urls } from './representations.js'
 import { GIT_HANDLERS } from './routes-git.js'
 import { REPOSITORY_HANDLERS } from './routes-repo.js'
 import { RETIRE_HANDLERS } from './actions/retire.js'
+import { ORG_HANDLERS } from './actions/org-secrets.js'
 
 const HANDLERS: Readonly<Record<string, Handler>> = {
   ...GIT_HANDLERS,
@@ -182,6 +183,11 @@ export async function startGitHubServer(
     body: unknown,
     docs: string
   ): Reply {
+    const orgHandler = ORG_HANDLERS[match.operationId]
+    if (orgHandler) {
+      const org = match.params.org ?? ''
+      return orgHandler({ model, urls, caller, org, params: match.params, query, body, docs })
+    }
     const handler = HANDLERS[match.operationId]
     if (!handler) {
       violations.push(

@@ -123,6 +123,8 @@ export interface KeyRef {
   readonly accessKeyId: string
   /** `user:NAME` lines: the IAM user named in place of the key id; absent otherwise. */
   readonly userName?: string
+  /** `user:ACCOUNT_ID:NAME` lines: the account of that user (else the base credentials'). */
+  readonly accountId?: string
 }
 
 /** The environment a `keys` line is scoped to (null: the repository's secret) and the secret. */

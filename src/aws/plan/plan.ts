@@ -46,6 +46,8 @@ export interface AwsMigrationRequest {
 }
 
 export interface PairPlan {
+  /** The AWS account the pair is planned in (its key's account, or the base one). */
+  readonly accountId: string
   readonly secretName: string
   readonly accessKeyId: string
   readonly owner: KeyOwner | null
@@ -63,11 +65,44 @@ export interface PairPlan {
   readonly usage?: UserUsage
 }
 
-export interface AwsPlan {
+/** One AWS account of the plan: its OIDC provider and its quotas. */
+export interface AccountPlan {
   readonly accountId: string
   readonly provider: ProviderPlan
   readonly quotas: AccountQuotas
+}
+
+export interface AwsPlan {
+  /**
+   * The accounts the pairs are planned in, in the order their first pairs are given: the base
+   * credentials' account and each further account of the `accounts` input that holds a pair's
+   * key (none when no account could be read).
+   */
+  readonly accounts: readonly AccountPlan[]
   readonly pairs: readonly PairPlan[]
+}
+
+/** The account a pair is planned in; undefined for a pair whose account could not be read. */
+export function accountOfPair(plan: AwsPlan, pair: PairPlan): AccountPlan | undefined {
+  return plan.accounts.find((a) => a.accountId === pair.accountId)
+}
+
+/**
+ * One plan of several accounts' plans, each made by `planAws` from its own facts; `order` gives
+ * each pair's place (the order of the `keys` lines), so renderers see the pairs as given.
+ */
+export function mergeAccountPlans(
+  plans: readonly AwsPlan[],
+  order: (pair: PairPlan) => number
+): AwsPlan {
+  const accounts: AccountPlan[] = []
+  for (const plan of plans) {
+    for (const account of plan.accounts) {
+      if (!accounts.some((a) => a.accountId === account.accountId)) accounts.push(account)
+    }
+  }
+  const pairs = plans.flatMap((p) => p.pairs).sort((a, b) => order(a) - order(b))
+  return { accounts, pairs }
 }
 
 /** The whole AWS plan from the facts. */
@@ -85,7 +120,10 @@ export function planAws(facts: AwsFacts, request: AwsMigrationRequest): AwsPlan 
     chainRoles: new Map()
   }
   const pairs = facts.pairs.map((p) => planPair(p, context))
-  return { accountId: facts.caller.accountId, provider, quotas: facts.quotas, pairs }
+  return {
+    accounts: [{ accountId: facts.caller.accountId, provider, quotas: facts.quotas }],
+    pairs
+  }
 }
 
 /** What the pairs share while they are planned: the jobs per role, and each role planned once. */
@@ -125,6 +163,7 @@ function sharedJobs(facts: AwsFacts): SharedJobs {
 
 function planPair(p: PairFacts, context: PlanContext): PairPlan {
   const base = {
+    accountId: context.facts.caller.accountId,
     secretName: p.key.secretName,
     accessKeyId: p.key.accessKeyId,
     owner: p.owner,

@@ -131,6 +131,8 @@ export function kindReason(why: Why, f: ReasonFacts): string {
       return `The step's env sets the keys ${keys}, and the same step also uses keys by hand (line ${f.via ?? '?'}); its env entries cannot go alone: migrate the step by hand.`
     case 'pull-request-target-head':
       return `This job runs on pull_request_target and checks out the pull request's head (${f.via ?? '?'}) and runs it, so code from any fork would run with the AWS role; the keys ${keys} are not rewritten: check out the base instead, or set allow-pull-request-target: true.`
+    case 'secret-undefined':
+      return `The job reads the secret ${keys}, which is defined nowhere it can read it (${f.via ?? 'its environment, the repository, the organisation'}): the step gets an empty value. Define it there, or remove the use.`
     case 'inherit':
       return `secrets: inherit hands ${keys} to ${f.callee ?? 'a reusable workflow'}, which uses them as AWS keys; migrate it by hand and give this job id-token: write.`
   }

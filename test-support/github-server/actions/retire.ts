@@ -2,14 +2,15 @@
  * What `mode: cleanup` reads after a migration, on the test server: merging a pull request (the
  * `pulls/merge` route, and `mergePullRequest` for a test that merges at a time it chooses),
  * workflow runs (recorded by a test or the demo: a run of a migrated workflow; served by
- * `actions/list-workflow-runs`), and the organisation secrets a repository can see (none: the
- * server models no organisation secrets, so the list is empty).
+ * `actions/list-workflow-runs`), and the organisation secrets a repository can see (seeded
+ * with `actions/org-secrets.ts`).
  */
 import { HttpError } from '../auth.js'
 import { now, paginate, type Handler } from '../context.js'
 import type { RepositoryState } from '../model.js'
 import * as rep from '../representations.js'
 import { SEED_IDENTITY } from '../model.js'
+import { listRepoOrganizationSecrets } from './org-secrets.js'
 
 export interface WorkflowRunState {
   readonly id: number
@@ -93,11 +94,6 @@ const listWorkflowRuns: Handler = (ctx) => {
   }
 }
 
-const listOrganizationSecrets: Handler = () => ({
-  status: 200,
-  body: { total_count: 0, secrets: [] }
-})
-
 function runBody(urls: rep.Urls, repo: RepositoryState, r: WorkflowRunState) {
   const api = `${urls.api}/repos/${repo.fullName}/actions/runs/${r.id}`
   const workflowId = 161_000 + [...r.path].reduce((n, c) => (n * 31 + c.charCodeAt(0)) % 9973, 0)
@@ -136,5 +132,5 @@ function runBody(urls: rep.Urls, repo: RepositoryState, r: WorkflowRunState) {
 export const RETIRE_HANDLERS: Readonly<Record<string, Handler>> = {
   'pulls/merge': mergePull,
   'actions/list-workflow-runs': listWorkflowRuns,
-  'actions/list-repo-organization-secrets': listOrganizationSecrets
+  'actions/list-repo-organization-secrets': listRepoOrganizationSecrets
 }
