@@ -8,7 +8,8 @@
  * - `lost-response`: forwards, so moto applies the call, then drops the connection before the
  *   answer (the client did not hear; the SDK retries and meets its own write);
  * - `killed`: forwards, then calls `onKilled` (the fault harness kills the action's process
- *   there) and drops this connection and every later one until `heal()`.
+ *   there) and drops this connection and every later one until `heal()`;
+ * and, apart from those one-shot faults, IAM throttling of every Nth call (`throttle`).
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -29,7 +30,7 @@ export interface ProxiedCall {
   readonly action: string
   /** The status moto answered, or the fault's; 0 when the connection was dropped. */
   readonly status: number
-  readonly fault: IamFaultKind | null
+  readonly fault: IamFaultKind | 'throttled' | null
 }
 
 export interface IamFaultProxy {
@@ -41,6 +42,12 @@ export interface IamFaultProxy {
   fail(fault: IamFault): void
   /** Disarms the fault, forgets a `killed` cut, and keeps forwarding. */
   heal(): void
+  /**
+   * IAM throttling: every `every`-th call from now on (of any action) is answered 400
+   * `Throttling: Rate exceeded` without forwarding, as IAM answers a burst; null stops it
+   * (so does `heal()`).
+   */
+  throttle(every: number | null): void
   /** Forgets the recorded calls. */
   resetCalls(): void
   close(): Promise<void>
@@ -58,6 +65,12 @@ export async function startIamFaultProxy(target: string): Promise<IamFaultProxy>
   const calls: ProxiedCall[] = []
   let armed: { fault: IamFault; seen: number } | null = null
   let cut = false
+  let throttling: { every: number; seen: number } | null = null
+  const throttled = (): boolean => {
+    if (!throttling) return false
+    throttling.seen++
+    return throttling.seen % throttling.every === 0
+  }
 
   const forward = (req: http.IncomingMessage, body: Buffer): Promise<ForwardedReply> =>
     new Promise((resolve, reject) => {
@@ -106,6 +119,12 @@ export async function startIamFaultProxy(target: string): Promise<IamFaultProxy>
         req.socket.destroy()
         return
       }
+      if (throttled()) {
+        calls.push({ action, status: 400, fault: 'throttled' })
+        res.writeHead(400, { 'content-type': 'text/xml' })
+        res.end(errorXml('throttled', action))
+        return
+      }
       const fault = take(action)
       if (fault?.kind === 'denied' || fault?.kind === 'server-error') {
         const status = fault.kind === 'denied' ? 403 : 500
@@ -148,6 +167,10 @@ export async function startIamFaultProxy(target: string): Promise<IamFaultProxy>
     heal() {
       armed = null
       cut = false
+      throttling = null
+    },
+    throttle(every) {
+      throttling = every === null ? null : { every, seen: 0 }
     },
     resetCalls() {
       calls.length = 0
@@ -172,10 +195,12 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
 }
 
 /** The error document of IAM's query protocol. */
-function errorXml(kind: 'denied' | 'server-error', action: string): string {
+function errorXml(kind: 'denied' | 'server-error' | 'throttled', action: string): string {
   const [type, code, message] =
     kind === 'denied'
       ? ['Sender', 'AccessDenied', `not authorized to perform: iam:${action} (injected fault)`]
-      : ['Receiver', 'ServiceFailure', `internal failure in ${action} (injected fault)`]
+      : kind === 'throttled'
+        ? ['Sender', 'Throttling', 'Rate exceeded (injected fault)']
+        : ['Receiver', 'ServiceFailure', `internal failure in ${action} (injected fault)`]
   return `<ErrorResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>00000000-0000-0000-0000-000000000000</RequestId></ErrorResponse>`
 }
