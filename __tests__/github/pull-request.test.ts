@@ -221,6 +221,30 @@ describe('faults on writes', () => {
     expect(server.repository(faulty).pulls).toHaveLength(1)
   })
 
+  it('waits out a spent hourly quota (primary rate limit, x-ratelimit-reset) and finishes with the same result', async () => {
+    const clean = 'octo-org/clean-quota'
+    const faulty = 'octo-org/spent-quota'
+    server.addRepository({ fullName: clean, files: EXAMPLE })
+    server.addRepository({ fullName: faulty, files: EXAMPLE })
+    const expected = await migrate(api(server, clean))
+
+    server.resetRequests()
+    server.failNext({
+      route: 'POST /repos/{owner}/{repo}/git/trees',
+      kind: 'primary-rate-limit',
+      retryAfter: 1
+    })
+    const run = await migrate(api(server, faulty))
+    expect(run.result).toMatchObject({ operation: 'created', number: 1, branch: 'created' })
+    const limited = server.requests.filter((r) => r.fault !== null)
+    expect(limited.map((r) => r.status)).toEqual([403])
+    expect(server.requestCounts()['POST /repos/{owner}/{repo}/git/trees']).toBe(2)
+    const tree = (name: string): string =>
+      git(name, ['rev-parse', 'refs/heads/aws-keys-to-oidc^{tree}'])
+    expect(tree(faulty)).toBe(tree(clean))
+    expect(run.files).toEqual(expected.files)
+  })
+
   it('a pull request created but its answer lost: the retry finds it, no duplicate', async () => {
     const name = 'octo-org/lost-answer'
     server.addRepository({ fullName: name, files: EXAMPLE })
