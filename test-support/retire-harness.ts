@@ -6,6 +6,7 @@
  */
 import { IAMClient } from '@aws-sdk/client-iam'
 import { createAwsClients, type AwsApi } from '../src/aws/clients.js'
+import { apiBaseUrl } from '../src/github/octokit.js'
 import { getSettings, type Settings } from '../src/inputs.js'
 import { runCleanup } from '../src/modes/cleanup.js'
 import { runMigration } from '../src/modes/migrate.js'
@@ -13,6 +14,7 @@ import { runRollback } from '../src/modes/rollback.js'
 import { startIamEvidenceProxy, type IamEvidenceProxy } from './iam-evidence-proxy.js'
 import { startIamFaultProxy, type IamFaultProxy } from './iam-fault-proxy.js'
 import { captureOutputAsync, captureOutput, type CapturedOutput } from './runner.js'
+import { unspacedGitHubApi, unspacedOctokit } from './unspaced-octokit.js'
 import { migrateInputs, startSandbox, type Sandbox, type SandboxOptions } from './sandbox.js'
 
 export interface RetireHarness {
@@ -51,6 +53,12 @@ export interface RetireHarnessOptions extends SandboxOptions {
   readonly summaryFile?: string
   /** Put the IAM fault proxy in front of the evidence proxy (the action's clients use it). */
   readonly iamFaults?: boolean
+  /**
+   * Migrate, plan, cleanup and rollback runs get the action's GitHub client without the spacing
+   * between writes and with back-off in milliseconds (test-support/unspaced-octokit.ts): the
+   * same requests and retries, without the waits. Default false (the demo shows the real pacing).
+   */
+  readonly unspacedGitHub?: boolean
 }
 
 export async function startRetireHarness(
@@ -80,6 +88,14 @@ export async function startRetireHarness(
     endpoint: sandbox.moto.endpoint,
     credentials
   })
+
+  // The client the mode would make itself (its token, its base URL), with the tests' timing.
+  const octokit = (s: Settings) =>
+    options.unspacedGitHub ? { octokit: unspacedOctokit(s.githubToken, apiBaseUrl(env)) } : {}
+  const github = (s: Settings) =>
+    options.unspacedGitHub && s.repository
+      ? { github: unspacedGitHubApi(s.githubToken, apiBaseUrl(env), s.repository) }
+      : {}
 
   const settings = (inputs: Readonly<Record<string, string>>): Settings => {
     const keys: string[] = []
@@ -119,15 +135,17 @@ export async function startRetireHarness(
     api,
     migrate: (extra = {}) =>
       withAwsEnv(() =>
-        captureOutputAsync(() =>
-          runMigration(settings(migrateInputs(sandbox, extra)), env, 'migrate')
-        )
+        captureOutputAsync(() => {
+          const s = settings(migrateInputs(sandbox, extra))
+          return runMigration(s, env, 'migrate', github(s))
+        })
       ),
     plan: (extra = {}) =>
       withAwsEnv(() =>
-        captureOutputAsync(() =>
-          runMigration(settings(migrateInputs(sandbox, { ...extra, mode: 'plan' })), env, 'plan')
-        )
+        captureOutputAsync(() => {
+          const s = settings(migrateInputs(sandbox, { ...extra, mode: 'plan' }))
+          return runMigration(s, env, 'plan', github(s))
+        })
       ),
     async cleanup(now, extra = {}, aws = api) {
       const s = settings({
@@ -138,7 +156,9 @@ export async function startRetireHarness(
         ...extra
       })
       const captured = await withAwsEnv(() =>
-        captureOutputAsync(() => runCleanup(s, env, { now: () => new Date(now), aws }))
+        captureOutputAsync(() =>
+          runCleanup(s, env, { now: () => new Date(now), aws, ...octokit(s) })
+        )
       )
       const { renderCleanupSummary } = await import('../src/report/retire/checklist.js')
       return {
@@ -154,7 +174,9 @@ export async function startRetireHarness(
         'aws-region': sandbox.env.AWS_REGION,
         ...extra
       })
-      return withAwsEnv(() => captureOutputAsync(() => runRollback(s, env, { aws: api })))
+      return withAwsEnv(() =>
+        captureOutputAsync(() => runRollback(s, env, { aws: api, ...octokit(s) }))
+      )
     },
     async stop() {
       api.iam.destroy()

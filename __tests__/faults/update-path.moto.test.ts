@@ -4,6 +4,9 @@
  * through the IAM fault proxy in front of moto (moto never fails a call it can do). After each,
  * a re-run without faults must leave exactly what the uninterrupted update leaves: the same
  * roles, trust, tags, policies and provider, nothing duplicated and nothing left over.
+ * Each transition's starting state is built once; every fault case starts from it again, the
+ * roles written back by `restoreRoles` (test-support/role-snapshot.ts), which checks that the
+ * whole account then reads exactly as the snapshot did.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
@@ -27,6 +30,7 @@ import {
   type IamFaultProxy
 } from '../../test-support/iam-fault-proxy.js'
 import { MOTO_CREDENTIALS } from '../../test-support/moto.js'
+import { restoreRoles, snapshotRoles } from '../../test-support/role-snapshot.js'
 import { useMoto } from '../../test-support/moto-suite.js'
 
 const ROLE = 'github-octo-org-octo-repo-deployer'
@@ -184,6 +188,7 @@ function faultPoints(writes: readonly AwsWrite[]): [string, number][] {
 describe.each(transitions)('an interrupted update ($name)', (transition) => {
   it('converges after every refused or unanswered write', async () => {
     await transition.setup()
+    const start = await snapshotRoles(api.iam)
     const reference = await migrate(api, await transition.update())
     expect(reference.error).toBeNull()
     const writes = reference.plan.pairs.flatMap((p) => p.roles.flatMap((r) => r.writes))
@@ -195,8 +200,7 @@ describe.each(transitions)('an interrupted update ($name)', (transition) => {
     let tried = 0
     for (const kind of ['denied'] as IamFaultKind[]) {
       for (const [action, nth] of faultPoints(writes)) {
-        await moto.reset()
-        await transition.setup()
+        await restoreRoles(api.iam, start)
         proxy.heal()
         proxy.fail({ action, nth, kind })
         const faulted = await migrate(faulty, await transition.update())

@@ -3,14 +3,13 @@
  * rewrite → pull request) run against the project's GitHub API test server.
  */
 import path from 'node:path'
-// The throttling plugin's own limiter library (a dependency of @octokit/plugin-throttling).
-import Bottleneck from 'bottleneck'
 import { createGitHubApi, type GitHubApi } from '../../src/github/client.js'
 import type { RepositoryFacts } from '../../src/workflows/repository.js'
 import type { FileChange, PullRequestResult } from '../../src/github/pull-request.js'
 import { scanWorkflows } from '../../src/workflows/scan/scan.js'
 import { rewriteWorkflows } from '../../src/workflows/rewrite/rewrite.js'
 import type { GitHubServer } from '../../test-support/github-server/index.js'
+import { unspacedThrottle } from '../../test-support/unspaced-octokit.js'
 
 export const EXAMPLE = path.resolve('examples/legacy-repo')
 export const ROLE_ARN =
@@ -20,10 +19,7 @@ export const ROLE_ARN =
  * Limiters without the spacing GitHub recommends between writes (1 s, 3 s for notifying
  * writes): the tests count requests, they do not need to be polite to the local server.
  */
-const unspaced = {
-  write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
-  notifications: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 })
-}
+const unspaced = unspacedThrottle()
 
 export function api(server: GitHubServer, fullName: string, token = server.token): GitHubApi {
   const [owner = '', repo = ''] = fullName.split('/')

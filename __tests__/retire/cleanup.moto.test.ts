@@ -48,7 +48,7 @@ const WRITES = new Set([
 ])
 
 beforeAll(async () => {
-  h = await startRetireHarness()
+  h = await startRetireHarness({ unspacedGitHub: true })
   repo = h.sandbox.github.repository(h.sandbox.env.GITHUB_REPOSITORY)
   // Created by others: a secret of another name, a user with a key and a role under the path.
   repo.secrets.set('SLACK_WEBHOOK', {

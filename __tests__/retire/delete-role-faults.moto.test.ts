@@ -16,7 +16,11 @@ const ROLE_WRITES = new Set(['DetachRolePolicy', 'DeleteRolePolicy', 'DeletePoli
 let h: RetireHarness
 
 beforeAll(async () => {
-  h = await startRetireHarness({ repository: 'octo-org/delete-role-faults', iamFaults: true })
+  h = await startRetireHarness({
+    repository: 'octo-org/delete-role-faults',
+    iamFaults: true,
+    unspacedGitHub: true
+  })
 }, 120_000)
 
 afterAll(async () => {

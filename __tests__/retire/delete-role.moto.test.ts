@@ -42,7 +42,7 @@ let h: RetireHarness
 let repo: RepositoryState
 
 beforeAll(async () => {
-  h = await startRetireHarness({ repository: 'octo-org/delete-role-repo' })
+  h = await startRetireHarness({ repository: 'octo-org/delete-role-repo', unspacedGitHub: true })
   repo = h.sandbox.github.repository('octo-org/delete-role-repo')
 }, 120_000)
 

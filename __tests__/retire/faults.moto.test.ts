@@ -5,7 +5,9 @@
  * evidence proxy that supplies what moto does not record (`RoleLastUsed`); GitHub faults from
  * the test server's own (`failNext`). Each case starts from the same state, restored by the test
  * through the administrator's clients and the server's model. (`killed`, the process killed at a
- * write, is left to the dist-based fault suite: these runs are in-process.)
+ * write, is left to the dist-based fault suite: these runs are in-process.) Cleanup and rollback
+ * run with the action's Octokit minus the pauses (no spacing between writes, back-off in
+ * milliseconds: test-support/unspaced-octokit.ts), so the retries are the same, only quicker.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
@@ -52,7 +54,11 @@ let repo: RepositoryState
 let roleName: string
 
 beforeAll(async () => {
-  h = await startRetireHarness({ repository: 'octo-org/faults-repo', iamFaults: true })
+  h = await startRetireHarness({
+    repository: 'octo-org/faults-repo',
+    iamFaults: true,
+    unspacedGitHub: true
+  })
   repo = h.sandbox.github.repository('octo-org/faults-repo')
   await h.migrate()
   const { Roles } = await h.iam.send(new ListRolesCommand({ PathPrefix: '/github-actions/' }))

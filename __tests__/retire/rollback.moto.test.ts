@@ -34,7 +34,7 @@ let roleName: string
 let before: Map<string, string>
 
 beforeAll(async () => {
-  h = await startRetireHarness({ repository: 'octo-org/rollback-repo' })
+  h = await startRetireHarness({ repository: 'octo-org/rollback-repo', unspacedGitHub: true })
   repo = h.sandbox.github.repository('octo-org/rollback-repo')
   before = new Map(
     ['ci.yml', 'deploy.yml', 'nightly.yml'].map((f) => [

@@ -18,6 +18,11 @@ import type { MigrationPlan } from '../migration/compose.js'
 import { keyOwnerLines } from '../migration/pairs.js'
 import type { MigrationResult } from '../migration/result.js'
 
+/** What a run may be given instead of making it (tests: a GitHub client with their timing). */
+export interface MigrationDeps {
+  readonly github?: GitHubApi
+}
+
 /**
  * `mode: migrate` (apply) and `mode: plan` with `keys` (plan only): read everything, build one
  * plan, show it, then (migrate) apply it: OIDC provider, roles, pull request.
@@ -25,7 +30,8 @@ import type { MigrationResult } from '../migration/result.js'
 export async function runMigration(
   settings: Settings,
   env: NodeJS.ProcessEnv,
-  mode: 'plan' | 'migrate'
+  mode: 'plan' | 'migrate',
+  deps: MigrationDeps = {}
 ): Promise<{ plan: MigrationPlan; result: MigrationResult | null }> {
   const repository = requireRepository(settings.repository)
   if (settings.keys.length === 0) {
@@ -34,11 +40,9 @@ export async function runMigration(
       `mode '${mode}' with AWS needs at least one SECRET_NAME=ACCESS_KEY_ID line, e.g. AWS_ACCESS_KEY_ID=\${{ secrets.AWS_ACCESS_KEY_ID }}`
     )
   }
-  const github = createGitHubApi({
-    token: settings.githubToken,
-    repository,
-    baseUrl: apiBaseUrl(env)
-  })
+  const github =
+    deps.github ??
+    createGitHubApi({ token: settings.githubToken, repository, baseUrl: apiBaseUrl(env) })
   const aws = createAwsClients({ region: settings.awsRegion })
   const accounts = assumeRoleClients(aws, settings.accounts, {
     sessionName: sessionName(env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT)
@@ -164,7 +168,7 @@ async function checkBeforeWriting(
   if (!plan.aws.pairs.some((p) => p.roles.length > 0)) {
     throw new InputError(
       'keys',
-      `no line gives a key pair that can be migrated, so nothing was created: ${summariseProblems(plan.pairErrors)}. Give SECRET_NAME=ACCESS_KEY_ID lines for keys of this account that the repository's workflows use`
+      `no line gives a key pair that can be migrated, so nothing was created: ${summariseProblems(plan.pairErrors)}. Give SECRET_NAME=ACCESS_KEY_ID lines for keys that the repository's workflows use, of the account of these credentials or of the accounts input`
     )
   }
   if (settings.branch === plan.defaultBranch) {
