@@ -117,6 +117,13 @@ export const MALFORMED_INPUTS: readonly MalformedInput[] = [
   },
   {
     input: 'accounts',
+    what: "the account of the action's own credentials",
+    value: '123456789012=arn:aws:iam::123456789012:role/migration-admin',
+    allowed: /is the account of the action's own AWS credentials; list only further accounts/,
+    check: 'facts'
+  },
+  {
+    input: 'accounts',
     what: 'further accounts with iac',
     value: '222233334444=arn:aws:iam::222233334444:role/migration-admin',
     allowed: /must be empty with iac: terraform \(the code is that of one account/,

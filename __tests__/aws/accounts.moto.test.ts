@@ -62,13 +62,24 @@ const output = (run: Run, name: string): string | undefined =>
 const iamWrites = (from: number): string[] =>
   h.evidence.actions.slice(from).filter((a) => isWriteOperation(a) && a !== 'AssumeRole')
 
+async function names(iam: IAMClient): Promise<string[]> {
+  return ((await iam.send(new ListRolesCommand({ PathPrefix: '/github-actions/' }))).Roles ?? [])
+    .map((r) => r.RoleName ?? '')
+    .sort()
+}
+
 async function trustOf(iam: IAMClient, roleName: string): Promise<string> {
   const role = await iam.send(new GetRoleCommand({ RoleName: roleName }))
   return decodeURIComponent(role.Role?.AssumeRolePolicyDocument ?? '')
 }
 
 beforeAll(async () => {
-  h = await startRetireHarness({ example: FIXTURE, repository: REPOSITORY, iamFaults: true })
+  h = await startRetireHarness({
+    example: FIXTURE,
+    repository: REPOSITORY,
+    iamFaults: true,
+    unspacedGitHub: true
+  })
   keys.staging = await seedKeyUser(h.iam, 'deployer-staging')
   keys.audit = await seedKeyUser(h.iam, 'auditor')
   other = await seedOtherAccount({
@@ -78,6 +89,16 @@ beforeAll(async () => {
     secretAccessKey: h.sandbox.env.AWS_SECRET_ACCESS_KEY
   })
   keys.production = await seedKeyUser(other, 'deployer-prod')
+  // Each environment holds its own key pair under the repository's names; only the audit pair is
+  // a repository secret.
+  const repo = h.sandbox.github.repository(REPOSITORY)
+  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) {
+    const secret = repo.secrets.get(name)
+    if (!secret) throw new Error(`the sandbox seeded no secret ${name}`)
+    for (const env of ['staging', 'production'])
+      repo.environments.get(env)?.secrets.set(name, secret)
+    repo.secrets.delete(name)
+  }
 }, 120_000)
 
 afterAll(async () => {
@@ -101,6 +122,29 @@ describe('a workflow file that uses keys of two AWS accounts', () => {
     expect(plan.rewrite.files.filter((f) => f.changed)).toEqual([])
     expect(plan.pullRequest).toBeNull()
     expect(iamWrites(before)).toEqual([])
+  })
+
+  it("never gives an environment's jobs the repository line when the environment holds its own key", async () => {
+    const run = (await h.plan({
+      keys: `AWS_ACCESS_KEY_ID=${keys.staging}\nAUDIT_AWS_ACCESS_KEY_ID=${keys.audit}`
+    })) as Run
+    const { plan } = run.value
+    expect(
+      plan.secretSources?.sources
+        .filter((s) => s.secret === 'AWS_ACCESS_KEY_ID')
+        .map((s) => [s.job, s.definition])
+    ).toEqual([
+      ['staging', { scope: 'environment', environment: 'staging' }],
+      ['production', { scope: 'environment', environment: 'production' }]
+    ])
+    // Neither environment's job is put in the role of the line's user.
+    const line = plan.aws.pairs.find((p) => p.secretName === 'AWS_ACCESS_KEY_ID')
+    expect(line?.roles).toEqual([])
+    expect(line?.error).toMatch(/no workflow job uses the key/)
+    expect(plan.pairErrors.join('\n')).toContain(
+      'environment staging, environment production defines its own AWS_ACCESS_KEY_ID'
+    )
+    expect(plan.rewrite.files.filter((f) => f.changed)).toEqual([])
   })
 
   it('assumes the role of the further account with a session naming the action and the run, once', async () => {
@@ -158,6 +202,19 @@ describe('a workflow file that uses keys of two AWS accounts', () => {
     )
   })
 
+  it('a write refused in the further account: no pull request, the error names its role there', async () => {
+    // Apply goes account by account: the base account's two roles, then account B's.
+    h.iamFaults?.fail({ action: 'CreateRole', kind: 'denied', nth: 3 })
+    const run = (await h.migrate({ keys: keyLines(), accounts: `${OTHER}=${ADMIN_ROLE}` })) as Run
+    h.iamFaults?.heal()
+    const errors = (run.value.result?.errors ?? []).join('\n')
+    expect(errors).toContain(`role arn:aws:iam::${OTHER}:role/github-actions/`)
+    expect(errors).toContain('pull request: not opened because the AWS side is incomplete')
+    expect(h.sandbox.github.repository(REPOSITORY).pulls).toHaveLength(0)
+    expect(await names(h.iam)).toHaveLength(2)
+    expect(await names(other)).toEqual([])
+  })
+
   it('migrates from the key-owners lines in one pull request: one role per (account, user), each admitting only its jobs', async () => {
     const owners = [
       `staging/AWS_ACCESS_KEY_ID=user:${BASE}:deployer-staging`,
@@ -186,10 +243,6 @@ describe('a workflow file that uses keys of two AWS accounts', () => {
       expect(provider.ClientIDList).toEqual(['sts.amazonaws.com'])
     }
     // The production user's role lives in account B only; the base account has the other two.
-    const names = async (iam: IAMClient): Promise<string[]> =>
-      ((await iam.send(new ListRolesCommand({ PathPrefix: '/github-actions/' }))).Roles ?? [])
-        .map((r) => r.RoleName ?? '')
-        .sort()
     const baseRoles = await names(h.iam)
     const otherRoles = await names(other)
     expect(otherRoles).toHaveLength(1)
@@ -205,6 +258,9 @@ describe('a workflow file that uses keys of two AWS accounts', () => {
     const stagingTrust = await trustOf(h.iam, stagingRole)
     expect(stagingTrust).toContain(`repo:${REPOSITORY}:environment:staging`)
     expect(stagingTrust).not.toContain('environment:production')
+    const auditTrust = await trustOf(h.iam, baseRoles.find((n) => n.includes('auditor')) ?? '')
+    expect(auditTrust).toContain(`repo:${REPOSITORY}:ref:refs/heads/main`)
+    expect(auditTrust).not.toContain(':environment:')
 
     // One pull request, the file rewritten once, with the role of each account in its job.
     const repo = h.sandbox.github.repository(REPOSITORY)

@@ -59,7 +59,7 @@ function input(rows: number): PullRequestBodyInput {
 }
 
 const SHARED_LINE =
-  '- `ORG_AWS_ACCESS_KEY_ID` (read by job `sync` of `.github/workflows/nightly.yml`) is an organisation secret shared with every private repository of the organisation.'
+  '- `ORG_AWS_ACCESS_KEY_ID` (read by job `sync` of `.github/workflows/nightly.yml`) is an organisation secret shared with every private and internal repository of the organisation.'
 
 describe('shared organisation secrets in the pull request body', () => {
   it('names only the organisation secrets, with who sees them', () => {

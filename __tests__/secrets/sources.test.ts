@@ -194,7 +194,7 @@ describe('the words of the secret sources', () => {
       '`octo-org/app`, `octo-org/other`'
     )
     expect(lines.find((l) => l.startsWith('- `CALLEE_SECRET_ACCESS_KEY`'))).toContain(
-      'every private repository of the organisation'
+      'every private and internal repository of the organisation'
     )
     expect(
       sharedSecretBodySections(planSecretSources(FINDINGS, { ...LISTING, organization: [] }))

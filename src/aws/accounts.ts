@@ -7,6 +7,7 @@
 import { AssumeRoleCommand } from '@aws-sdk/client-sts'
 import { errorMessage } from '../errors.js'
 import { createAwsClients, type AwsApi } from './clients.js'
+import { getCallerIdentity } from './owners.js'
 
 export interface AccountClients {
   /** Account id -> the role assumed there (the `accounts` input). */
@@ -18,8 +19,11 @@ export interface AccountClients {
 /** No further account: every pair is planned with the base credentials. */
 export const NO_OTHER_ACCOUNTS: AccountClients = {
   roles: new Map(),
-  clientsFor: (accountId) =>
-    Promise.reject(new Error(`account ${accountId} is not in the accounts input`))
+  clientsFor: (accountId) => Promise.reject(notListed(accountId))
+}
+
+function notListed(accountId: string): Error {
+  return new Error(`account ${accountId} is not in the accounts input`)
 }
 
 export interface AccountClientOptions {
@@ -40,9 +44,7 @@ export function assumeRoleClients(
     roles,
     clientsFor(accountId) {
       const roleArn = roles.get(accountId)
-      if (roleArn === undefined) {
-        return Promise.reject(new Error(`account ${accountId} is not in the accounts input`))
-      }
+      if (roleArn === undefined) return Promise.reject(notListed(accountId))
       const clients = known.get(accountId) ?? assume(base, roleArn, options)
       known.set(accountId, clients)
       return clients
@@ -74,7 +76,7 @@ async function assume(
   if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
     throw new Error(`sts:AssumeRole of ${roleArn} (accounts input) returned no credentials`)
   }
-  return createAwsClients({
+  const clients = createAwsClients({
     region: base.region,
     endpoint: base.endpoint,
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
@@ -85,4 +87,12 @@ async function assume(
       ...(c.Expiration ? { expiration: c.Expiration } : {})
     }
   })
+  // Every read and write of the account goes through these: they must act in it.
+  const { accountId } = await getCallerIdentity(clients)
+  if (accountId !== roleArn.split(':')[4]) {
+    throw new Error(
+      `the session of ${roleArn} (accounts input) acts in account ${accountId}, not in the role's account`
+    )
+  }
+  return clients
 }

@@ -34,8 +34,9 @@ export interface ProviderOutcome {
 /**
  * Applies the plan, account by account with that account's clients (`clientsFor`: the base
  * clients for the base account, assumed ones for the others): the provider, then each role
- * once. An account with no role to apply gets no provider; its roles are skipped when its
- * provider failed.
+ * once, as planned (the provider of an account of the plan is written even when none of its
+ * pairs got a role: what the plan shows is what is done). An account's roles are skipped when
+ * its provider failed.
  */
 export async function applyAwsPlan(
   api: AwsApi,
@@ -46,7 +47,6 @@ export async function applyAwsPlan(
   const roles = new Map<string, ApplyOutcome>()
   for (const account of plan.accounts) {
     const pairs = plan.pairs.filter((p) => p.accountId === account.accountId)
-    if (!pairs.some((p) => p.roles.length > 0)) continue
     const outcome = { accountId: account.accountId, provider: account.provider }
     let clients: AwsApi
     try {

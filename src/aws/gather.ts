@@ -64,6 +64,13 @@ export async function planAwsMigration(
 ): Promise<AwsPlan> {
   if (accounts.roles.size === 0) return planAws(await gatherAwsFacts(api, request), request)
   const caller = await getCallerIdentity(api)
+  if (accounts.roles.has(caller.accountId)) {
+    // Its pairs would be read with these credentials and written with the role: one principal.
+    throw new InputError(
+      'accounts',
+      `account ${caller.accountId} is the account of the action's own AWS credentials; list only further accounts (its keys are migrated with these credentials)`
+    )
+  }
   const groups = new Map<string, PairRequest[]>()
   for (const pair of request.pairs) {
     const account = await keyAccount(api, pair.key)

@@ -41,8 +41,14 @@ export interface GitHubApi {
     commitSha: string,
     workflowTexts: readonly string[]
   ) => Promise<CodeFilesRead>
-  /** The secret names of the repository, these environments and the organisation (`secrets.ts`). */
-  readonly readSecrets?: (environments: readonly string[]) => Promise<SecretListing>
+  /**
+   * The secret names of the repository, these environments and the organisation (`secrets.ts`);
+   * who can see an organisation secret is read for the `keySecrets` only.
+   */
+  readonly readSecrets?: (
+    environments: readonly string[],
+    keySecrets?: readonly string[]
+  ) => Promise<SecretListing>
 }
 
 export interface GitHubApiOptions extends OctokitOptions {
@@ -68,6 +74,7 @@ export function createGitHubApi(options: GitHubApiOptions): GitHubApi {
     latestRelease: (action, major) => latestMajorRelease(octokit, action, major),
     readCodeFiles: (commitSha, texts) =>
       readCodeFiles(octokit, repository.owner, repository.repo, commitSha, texts),
-    readSecrets: (environments) => readSecretListing(octokit, repository, environments)
+    readSecrets: (environments, keySecrets) =>
+      readSecretListing(octokit, repository, environments, keySecrets)
   }
 }

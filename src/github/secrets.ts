@@ -62,7 +62,8 @@ export async function listRepositorySecrets(
 export async function readSecretListing(
   octokit: Octokit,
   { owner, repo }: RepositoryRef,
-  environments: readonly string[]
+  environments: readonly string[],
+  keySecrets?: readonly string[]
 ): Promise<SecretListing> {
   const what = `the Actions secrets of ${owner}/${repo}`
   const repository = await unlessRefused(what, () =>
@@ -86,7 +87,7 @@ export async function readSecretListing(
   return {
     repository: repository?.map((s) => s.name) ?? null,
     environments: listed,
-    organization: await readOrganizationSecrets(octokit, { owner, repo })
+    organization: await readOrganizationSecrets(octokit, { owner, repo }, keySecrets)
   }
 }
 
@@ -118,10 +119,15 @@ export async function listOrganizationSecrets(
   return (await readOrganizationSecrets(octokit, repository)) ?? []
 }
 
-/** As `listOrganizationSecrets`, but null when the token may not list them (403, 404). */
+/**
+ * As `listOrganizationSecrets`, but null when the token may not list them (403, 404). With
+ * `only` (the key secrets of a migration), only those are read in detail; the others are listed
+ * by name, their visibility `unknown`. One secret after the other: no burst on the API.
+ */
 async function readOrganizationSecrets(
   octokit: Octokit,
-  { owner, repo }: RepositoryRef
+  { owner, repo }: RepositoryRef,
+  only?: readonly string[]
 ): Promise<OrgSecretRef[] | null> {
   let list: { name: string }[]
   try {
@@ -135,24 +141,34 @@ async function readOrganizationSecrets(
     if (status === 404 || status === 403) return null
     throw wrapError(`could not list the organisation secrets ${owner}/${repo} can see`, error)
   }
-  return Promise.all(
-    list.map(async (s) => {
-      try {
-        const org = await octokit.rest.actions.getOrgSecret({ org: owner, secret_name: s.name })
-        const visibility = org.data.visibility
-        if (visibility !== 'selected') return { name: s.name, visibility, repositories: null }
-        const repos = await octokit.paginate(octokit.rest.actions.listSelectedReposForOrgSecret, {
-          org: owner,
-          secret_name: s.name,
-          per_page: 100
-        })
-        return { name: s.name, visibility, repositories: repos.map((r) => r.full_name) }
-      } catch {
-        // The token may see the secret through the repository but not read the organisation's.
-        return { name: s.name, visibility: 'unknown', repositories: null }
-      }
+  const wanted = only && new Set(only.map((n) => n.toUpperCase()))
+  const secrets: OrgSecretRef[] = []
+  for (const s of list) {
+    secrets.push(
+      wanted && !wanted.has(s.name.toUpperCase())
+        ? { name: s.name, visibility: 'unknown', repositories: null }
+        : await orgSecretDetail(octokit, owner, s.name)
+    )
+  }
+  return secrets
+}
+
+/** Who can see an organisation secret; `unknown` when the token may not read the organisation's. */
+async function orgSecretDetail(octokit: Octokit, org: string, name: string): Promise<OrgSecretRef> {
+  try {
+    const { visibility } = (await octokit.rest.actions.getOrgSecret({ org, secret_name: name }))
+      .data
+    if (visibility !== 'selected') return { name, visibility, repositories: null }
+    const repos = await octokit.paginate(octokit.rest.actions.listSelectedReposForOrgSecret, {
+      org,
+      secret_name: name,
+      per_page: 100
     })
-  )
+    return { name, visibility, repositories: repos.map((r) => r.full_name) }
+  } catch {
+    // The token may see the secret through the repository but not read the organisation's.
+    return { name, visibility: 'unknown', repositories: null }
+  }
 }
 
 /** Deletes one secret; gone already is done. Refusals name the token needed. */

@@ -9,6 +9,7 @@
 import type { PairRequest } from '../aws/plan/plan.js'
 import type { KeyRef } from '../aws/plan/facts.js'
 import { awsKeyFindings, type Finding } from '../workflows/findings.js'
+import type { SecretScope } from './secret-sources.js'
 
 /** Key-material findings whose access-key-id secret has no line in `keys`. */
 export interface UnmatchedPair {
@@ -29,19 +30,42 @@ export interface PairSelection {
   candidates(finding: Finding): readonly string[]
 }
 
-export function selectPairs(keys: readonly KeyRef[], findings: readonly Finding[]): PairSelection {
+/**
+ * `scopeOf` (from the secret lists, `secretScopes`) tells where the secret a job reads is
+ * defined; without it, or where the lists do not tell, a job of environment E takes the `E/NAME`
+ * line when there is one, else the unscoped `NAME`.
+ */
+export function selectPairs(
+  keys: readonly KeyRef[],
+  findings: readonly Finding[],
+  scopeOf: (f: Finding, name: string) => SecretScope | undefined = () => undefined
+): PairSelection {
   const candidates = candidateNames(findings)
   const byLower = new Map(keys.map((k) => [k.secretName.toLowerCase(), k.secretName]))
+  const scoped = (environment: string | null, name: string): string | undefined =>
+    environment === null ? undefined : byLower.get(`${environment}/${name}`.toLowerCase())
+  const unscoped = (name: string): string | undefined => byLower.get(name.toLowerCase())
   // A job of environment E reads E's secret of a name when E has one (the `E/NAME` line), else
-  // the repository's (`NAME`). Secrets a caller passes are read in the caller's job: no environment.
-  const lineFor = (name: string, environment: string | null): string | undefined =>
-    (environment === null ? undefined : byLower.get(`${environment}/${name}`.toLowerCase())) ??
-    byLower.get(name.toLowerCase())
+  // the repository's or the organisation's (`NAME`): never the other's key. A secret defined
+  // nowhere gives the step an empty value: no line is its key. Secrets a caller passes are read
+  // in the caller's job: no environment.
+  const lineFor = (f: Finding, name: string, own: boolean): string | undefined => {
+    const environment = own ? f.environment : null
+    switch (own ? scopeOf(f, name) : undefined) {
+      case 'environment':
+        return scoped(environment, name)
+      case 'elsewhere':
+        return unscoped(name) ?? scoped(environment, name)
+      case 'nowhere':
+        return undefined
+      default:
+        return scoped(environment, name) ?? unscoped(name)
+    }
+  }
   const keysOf = (f: Finding): string[] => [
     ...new Set(
       candidates(f).flatMap((name) => {
-        const own = name === f.pair.accessKeyId
-        const key = lineFor(name, own ? f.environment : null)
+        const key = lineFor(f, name, name === f.pair.accessKeyId)
         return key === undefined ? [] : [key]
       })
     )
@@ -61,14 +85,35 @@ export function selectPairs(keys: readonly KeyRef[], findings: readonly Finding[
     unmatched: [...unmatched].map(([secretName, list]) => ({
       secretName,
       uses: list,
-      reason:
-        secretName === null
-          ? 'the workflow passes a secret access key without its access key id secret; migrate it by hand'
-          : `no line for ${secretName} in the keys input; add ${secretName}=\${{ secrets.${secretName} }} to migrate it${environmentHint(secretName, list)}`
+      reason: unmatchedReason(secretName, list, scopeOf)
     })),
     keysOf,
     candidates
   }
+}
+
+function unmatchedReason(
+  secretName: string | null,
+  uses: readonly Finding[],
+  scopeOf: (f: Finding, name: string) => SecretScope | undefined
+): string {
+  if (secretName === null) {
+    return 'the workflow passes a secret access key without its access key id secret; migrate it by hand'
+  }
+  const scopes = uses.map((f) => scopeOf(f, secretName))
+  if (scopes.every((s) => s === 'nowhere')) {
+    return `${secretName} is defined in no environment, repository or organisation secret this repository can see: its steps get an empty value; define it, or remove the steps`
+  }
+  const own = [
+    ...new Set(
+      uses.flatMap((f, i) => (scopes[i] === 'environment' && f.environment ? [f.environment] : []))
+    )
+  ]
+  if (own.length > 0) {
+    const first = own[0] ?? ''
+    return `${own.map((e) => `environment ${e}`).join(', ')} defines its own ${secretName}, which the keys input does not give; add ${first}/${secretName}=\${{ secrets.${secretName} }} from a job of that environment (or migrate from its key-owners output)`
+  }
+  return `no line for ${secretName} in the keys input; add ${secretName}=\${{ secrets.${secretName} }} to migrate it${environmentHint(secretName, uses)}`
 }
 
 /** For uses in jobs of environments: how to give those environments' own secrets. */

@@ -92,14 +92,20 @@ export function planSecretSources(
   const sources: SecretSource[] = []
   const undefinedUses: Finding[] = []
   const seen = new Set<string>()
-  for (const f of awsKeyFindings(findings).filter(readsOwnSecrets)) {
+  for (const f of awsKeyFindings(findings)) {
+    const own = readsOwnSecrets(f)
+    // A called workflow's job of an environment reads that environment's secret over what its
+    // caller passes; else the caller's own use is recorded.
+    if (!own && !literalEnvironment(f)) continue
     for (const secret of pairSecrets(f)) {
       const id = JSON.stringify([f.file, f.job, secret.toUpperCase()])
       if (seen.has(id)) continue
-      seen.add(id)
       const source = resolve(f, secret, listing)
+      if (!own && source.definition?.scope !== 'environment') continue
+      seen.add(id)
       sources.push(source)
-      if (source.definition === null && source.looked.every((p) => p.readable)) {
+      // A caller's use passes the secret on: the called job may read its environment's own.
+      if (!passesOn(f) && source.definition === null && source.looked.every((p) => p.readable)) {
         undefinedUses.push(undefinedFinding(f, source))
       }
     }
@@ -110,10 +116,48 @@ export function planSecretSources(
 /** The environments whose secrets the jobs' key uses may read (literal names only). */
 export function keyEnvironments(findings: readonly Finding[]): string[] {
   const names = awsKeyFindings(findings)
-    .filter(readsOwnSecrets)
-    .map((f) => f.environment)
-    .filter((e): e is string => e !== null && !e.includes('${{'))
+    .map(literalEnvironment)
+    .filter((e): e is string => e !== null)
   return [...new Set(names)].sort()
+}
+
+/** Every secret name of the key pairs the findings use (the organisation secrets to read). */
+export function keySecretNames(findings: readonly Finding[]): string[] {
+  return [...new Set(awsKeyFindings(findings).flatMap(pairSecrets))].sort()
+}
+
+/**
+ * Where the secret a job's step reads is defined, as far as the lists tell: `environment` (the
+ * job's own environment defines it), `elsewhere` (the repository or an organisation secret,
+ * not the job's environment), `nowhere` (no place defines it, every place was readable);
+ * undefined when a list that decides it could not be read, or when the job reads what a caller
+ * passes. `selectPairs` routes each use to its `keys` line by it.
+ */
+export type SecretScope = 'environment' | 'elsewhere' | 'nowhere'
+
+export function secretScopes(
+  listing: SecretListing
+): (f: Finding, name: string) => SecretScope | undefined {
+  return (f, name) => {
+    const { definition, looked } = resolve(f, name, listing)
+    if (definition?.scope === 'environment') return 'environment'
+    if (!readsOwnSecrets(f)) return undefined
+    // The job's environment was read and lacks it; a later place decides.
+    const environmentKnown = looked.every((p) => p.scope !== 'environment' || p.readable)
+    if (!environmentKnown) return undefined
+    if (definition !== null) return 'elsewhere'
+    // A caller passes the secret on: the called job may read its environment's own.
+    if (passesOn(f)) return undefined
+    return looked.every((p) => p.readable) ? 'nowhere' : undefined
+  }
+}
+
+function passesOn(f: Finding): boolean {
+  return f.kind === 'reusable-workflow-inherit' || f.kind === 'reusable-workflow-caller'
+}
+
+function literalEnvironment(f: Finding): string | null {
+  return f.environment !== null && !f.environment.includes('${{') ? f.environment : null
 }
 
 function readsOwnSecrets(f: Finding): boolean {

@@ -117,8 +117,9 @@ async function writtenTrustErrors(
   for (const check of plan.trustChecks) {
     if (result.roles.get(check.roleArn)?.error !== null) continue
     const entry = planned.get(check.roleArn)
-    const want = entry?.role.trust.document
-    const aws = await clientsFor(entry?.pair.accountId ?? '')
+    if (!entry) throw new Error(`role ${check.roleArn}: checked, but not in the plan`)
+    const want = entry.role.trust.document
+    const aws = await clientsFor(entry.pair.accountId)
     let role = await readRole(aws, check.roleName, { policies: false })
     for (let i = 0; i < 3 && role && want && !samePolicy(role.trust, want); i++) {
       await pause(2_000)

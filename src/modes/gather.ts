@@ -22,7 +22,7 @@ import {
   type MigrationPlan
 } from '../migration/compose.js'
 import { selectPairs } from '../migration/pairs.js'
-import { keyEnvironments } from '../migration/secret-sources.js'
+import { keyEnvironments, keySecretNames, secretScopes } from '../migration/secret-sources.js'
 
 export interface GatherSettings extends AwsSettings, ComposeSettings {
   readonly keys: readonly KeyInput[]
@@ -46,9 +46,16 @@ export async function gatherMigration(request: GatherRequest): Promise<Migration
     allowPullRequestTarget: settings.allowPullRequestTarget ?? false,
     codeHolds: code.scan.holds
   })
-  const selection = selectPairs(settings.keys, scan.findings)
   // Names only; a GitHub API without the reader, as some tests build, reads none.
-  const secrets = (await github.readSecrets?.(keyEnvironments(scan.findings))) ?? null
+  const secrets =
+    (await github.readSecrets?.(keyEnvironments(scan.findings), keySecretNames(scan.findings))) ??
+    null
+  // Each job's use goes to the line of the secret it reads, as far as the lists tell.
+  const selection = selectPairs(
+    settings.keys,
+    scan.findings,
+    secrets ? secretScopes(secrets) : undefined
+  )
   const [awsPlan, cac] = await Promise.all([
     planAwsMigration(
       aws,

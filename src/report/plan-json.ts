@@ -56,7 +56,10 @@ export interface PlanJson {
 export interface PairJson {
   readonly secretName: string
   readonly user: string | null
+  /** The account of the key's owner; null when the key could not be resolved. */
   readonly account: string | null
+  /** The account the pair was planned in (its entry in `accounts` has the provider). */
+  readonly plannedIn: string
   readonly lastUsed: KeyLastUse | null
   /** Null when the pair can be migrated. */
   readonly error: string | null
@@ -155,6 +158,7 @@ function pairJson(p: PairPlan, checks: readonly TrustCheck[]): PairJson {
     secretName: p.secretName,
     user: p.owner?.userName ?? null,
     account: p.owner?.accountId ?? null,
+    plannedIn: p.accountId,
     lastUsed: p.owner?.lastUsed ?? null,
     error: p.error,
     followUps: p.followUps,

@@ -19,7 +19,7 @@ export function sharedWith(d: Extract<SecretDefinition, { scope: 'organization' 
     case 'all':
       return 'every repository of the organisation'
     case 'private':
-      return 'every private repository of the organisation'
+      return 'every private and internal repository of the organisation'
     case 'selected':
       return d.repositories === null
         ? 'the repositories selected for it (the token may not list them)'
