@@ -1,7 +1,8 @@
 /**
- * The scan returns its parsed trees for the rewrite (src/workflows/parsed.ts): only for the files
- * the rewrite parses again, once, for the same file object and text, never in the result's JSON;
- * and the rewrite's result is the same whether it got the trees or parsed the texts itself.
+ * The scan returns its parsed trees for the rewrite (src/workflows/parsed.ts): only when asked
+ * (`keepTrees`, as `planWorkflows` and `mode: migrate` do), only for the files the rewrite
+ * parses again, once, for the same file object and text, never in the result's JSON; and the
+ * rewrite's result is the same whether it got the trees or parsed the texts itself.
  */
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
@@ -44,11 +45,19 @@ jobs:
       - run: make
 `
 
+const KEEP = { keepTrees: true }
+
 describe('trees handed from the scan to the rewrite', () => {
+  it('are kept only when the caller will rewrite (keepTrees)', () => {
+    const keys = { path: 'keys.yml', text: KEYS }
+    expect(scanWorkflows([keys]).trees.take(keys)).toBeNull()
+    expect(scanWorkflows([keys], KEEP).trees.take(keys)?.toString()).toBe(KEYS)
+  })
+
   it('are kept only for files the rewrite parses, and taken once', () => {
     const keys = { path: 'keys.yml', text: KEYS }
     const plain = { path: 'plain.yml', text: NO_KEYS }
-    const scan = scanWorkflows([keys, plain])
+    const scan = scanWorkflows([keys, plain], KEEP)
     expect(scan.findings.some((f) => f.file === 'keys.yml' && f.migration === 'automatic')).toBe(
       true
     )
@@ -57,12 +66,12 @@ describe('trees handed from the scan to the rewrite', () => {
     expect(scan.trees.take(keys)).toBeNull()
     expect(scan.trees.take(plain)).toBeNull()
     // Same path and text, another object: nothing.
-    const again = scanWorkflows([keys])
+    const again = scanWorkflows([keys], KEEP)
     expect(again.trees.take({ ...keys })).toBeNull()
   })
 
   it('never reach the JSON of the result', () => {
-    const scan = scanWorkflows([{ path: 'keys.yml', text: KEYS }])
+    const scan = scanWorkflows([{ path: 'keys.yml', text: KEYS }], KEEP)
     expect(Object.keys(scan)).toEqual(['findings', 'errors'])
     expect(JSON.parse(JSON.stringify(scan))).toEqual({
       findings: JSON.parse(JSON.stringify(scan.findings)),
@@ -72,7 +81,7 @@ describe('trees handed from the scan to the rewrite', () => {
 
   it('are not used when the text of the file object changed after the scan', () => {
     const file = { path: 'keys.yml', text: KEYS }
-    const { trees } = scanWorkflows([file])
+    const { trees } = scanWorkflows([file], KEEP)
     file.text = NO_KEYS
     expect(trees.take(file)).toBeNull()
   })
@@ -89,7 +98,7 @@ describe('trees handed from the scan to the rewrite', () => {
       findings
     )
     const shared = files.map((f) => ({ ...f }))
-    const scan = scanWorkflows(shared)
+    const scan = scanWorkflows(shared, KEEP)
     const handed = rewriteWorkflows(shared, scan.findings, {}, scan.trees)
     expect(handed.files.some((f) => f.changed)).toBe(true)
     expect(handed).toEqual(parsedAgain)

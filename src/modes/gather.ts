@@ -43,6 +43,7 @@ export async function gatherMigration(request: GatherRequest): Promise<Migration
   const files = facts.workflowFiles ?? []
   const code = await readCode(github, facts.headSha, files)
   const scan = scanWorkflows(files, {
+    keepTrees: true,
     allowPullRequestTarget: settings.allowPullRequestTarget ?? false,
     codeHolds: code.scan.holds
   })

@@ -19,7 +19,7 @@ export function planWorkflows(
   options: RewriteOptions = {},
   scanOptions: ScanOptions = {}
 ): WorkflowPlan {
-  const scan = scanWorkflows(files, scanOptions)
+  const scan = scanWorkflows(files, { ...scanOptions, keepTrees: true })
   const rewrite = rewriteWorkflows(files, scan.findings, options, scan.trees)
   return { result: { findings: rewrite.findings, errors: scan.errors }, rewrite }
 }

@@ -106,6 +106,12 @@ export interface ScanOptions {
   readonly allowPullRequestTarget?: boolean
   /** Jobs the code they run holds on their keys (`src/code/`): none of their findings is automatic. */
   readonly codeHolds?: readonly CodeHold[]
+  /**
+   * Hand the rewrite the trees of the files it parses again (`trees`), so that each is parsed
+   * once. Default false: a scan whose findings are not rewritten keeps no tree (the trees of a
+   * large repository cost memory and garbage-collection time for nothing).
+   */
+  readonly keepTrees?: boolean
 }
 
 /** A file parsed without errors: only its sites, text and line starts are kept. */
@@ -125,7 +131,7 @@ export function scanWorkflows(
   const errors: ScanError[] = []
   const scanned: Scanned[] = []
   for (const f of files) {
-    const one = scanFile(f)
+    const one = scanFile(f, options.keepTrees ?? false)
     if ('errors' in one) errors.push(...one.errors)
     else scanned.push(one)
   }
@@ -143,7 +149,7 @@ export function scanWorkflows(
  * Parses one file and lists its sites. A parsed tree is dropped after its walk, but for the
  * files that may have findings or call a reusable workflow of the repository (see handedTrees).
  */
-function scanFile(f: WorkflowFile): Scanned | { errors: ScanError[] } {
+function scanFile(f: WorkflowFile, keepTrees: boolean): Scanned | { errors: ScanError[] } {
   const parsed = parse(f)
   if ('errors' in parsed) return parsed
   const src = parsed.src
@@ -158,7 +164,8 @@ function scanFile(f: WorkflowFile): Scanned | { errors: ScanError[] } {
     }
   }
   const candidate =
-    sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text)
+    keepTrees &&
+    (sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text))
   return {
     file: f.path,
     located: { lines: src.lines, text: f.text },
