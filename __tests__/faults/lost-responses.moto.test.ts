@@ -6,8 +6,6 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { CreateRoleCommand, ListRolesCommand } from '@aws-sdk/client-iam'
-import { deployUses, REPOSITORY } from '../../__fixtures__/aws/findings.js'
-import { seedDeployer } from '../../__fixtures__/aws/seed.js'
 import { applyAwsPlan } from '../../src/aws/apply-plan.js'
 import { createAwsClients, type AwsApi } from '../../src/aws/clients.js'
 import { planAwsMigration } from '../../src/aws/gather.js'
@@ -18,6 +16,7 @@ import { startGitHubServer, type GitHubServer } from '../../test-support/github-
 import { startIamFaultProxy, type IamFaultProxy } from '../../test-support/iam-fault-proxy.js'
 import { MOTO_CREDENTIALS } from '../../test-support/moto.js'
 import { useMoto } from '../../test-support/moto-suite.js'
+import { deployerRequest } from '../aws/support/compose-harness.js'
 import { api as gitHubApi, EXAMPLE, migrate as openPullRequest } from '../github/helpers.js'
 
 const { moto, api } = useMoto()
@@ -48,27 +47,7 @@ afterAll(async () => {
   await server?.close()
 })
 
-async function request(): Promise<AwsMigrationRequest> {
-  const user = await seedDeployer(api)
-  return {
-    pairs: [
-      {
-        key: { secretName: 'AWS_ACCESS_KEY_ID', accessKeyId: user.accessKeyId },
-        uses: deployUses()
-      }
-    ],
-    repository: REPOSITORY,
-    settings: {
-      roleName: 'github-{owner}-{repo}-{user}',
-      rolePath: '/github-actions/',
-      audience: 'sts.amazonaws.com',
-      oidcIssuer: 'https://token.actions.githubusercontent.com',
-      maxSessionDuration: 3600,
-      permissionsBoundary: null
-    },
-    now: new Date('2026-01-02T03:04:05Z')
-  }
-}
+const request = (): Promise<AwsMigrationRequest> => deployerRequest(api)
 
 async function roleCount(): Promise<number> {
   return ((await api.iam.send(new ListRolesCommand({}))).Roles ?? []).length

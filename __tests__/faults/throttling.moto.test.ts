@@ -8,8 +8,6 @@
  * writes are covered by __tests__/github/pull-request.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { deployUses, REPOSITORY } from '../../__fixtures__/aws/findings.js'
-import { seedDeployer } from '../../__fixtures__/aws/seed.js'
 import { applyAwsPlan } from '../../src/aws/apply-plan.js'
 import { countCalls, createAwsClients, type AwsApi } from '../../src/aws/clients.js'
 import { planAwsMigration } from '../../src/aws/gather.js'
@@ -18,6 +16,7 @@ import { iamState } from '../../test-support/fault-state.js'
 import { startIamFaultProxy, type IamFaultProxy } from '../../test-support/iam-fault-proxy.js'
 import { MOTO_CREDENTIALS } from '../../test-support/moto.js'
 import { useMoto } from '../../test-support/moto-suite.js'
+import { deployerRequest } from '../aws/support/compose-harness.js'
 
 const { moto, api } = useMoto()
 let proxy: IamFaultProxy
@@ -39,27 +38,7 @@ afterAll(async () => {
   await proxy?.close()
 })
 
-async function request(): Promise<AwsMigrationRequest> {
-  const user = await seedDeployer(api)
-  return {
-    pairs: [
-      {
-        key: { secretName: 'AWS_ACCESS_KEY_ID', accessKeyId: user.accessKeyId },
-        uses: deployUses()
-      }
-    ],
-    repository: REPOSITORY,
-    settings: {
-      roleName: 'github-{owner}-{repo}-{user}',
-      rolePath: '/github-actions/',
-      audience: 'sts.amazonaws.com',
-      oidcIssuer: 'https://token.actions.githubusercontent.com',
-      maxSessionDuration: 3600,
-      permissionsBoundary: null
-    },
-    now: new Date('2026-01-02T03:04:05Z')
-  }
-}
+const request = (): Promise<AwsMigrationRequest> => deployerRequest(api)
 
 describe('IAM throttling', () => {
   it('a run whose every fourth IAM call is throttled finishes with the end state of an unthrottled run', async () => {

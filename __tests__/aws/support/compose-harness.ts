@@ -3,11 +3,12 @@
  * `keys` lines, the AWS plan read from moto through the real SDK, and the one migration plan.
  * The repository facts are fixed (octo-org/octo-repo, default subject format).
  */
-import { REPOSITORY } from '../../../__fixtures__/aws/findings.js'
+import { deployUses, REPOSITORY } from '../../../__fixtures__/aws/findings.js'
+import { seedDeployer } from '../../../__fixtures__/aws/seed.js'
 import type { AwsApi } from '../../../src/aws/clients.js'
 import type { KeyRef } from '../../../src/aws/plan/facts.js'
 import { planAwsMigration } from '../../../src/aws/gather.js'
-import type { AwsSettings } from '../../../src/aws/plan/plan.js'
+import type { AwsMigrationRequest, AwsSettings } from '../../../src/aws/plan/plan.js'
 import { composeMigrationPlan } from '../../../src/migration/compose.js'
 import { selectPairs } from '../../../src/migration/pairs.js'
 import type { RepositoryFacts, RepositoryFile } from '../../../src/workflows/repository.js'
@@ -20,6 +21,22 @@ export const AWS_SETTINGS: AwsSettings = {
   oidcIssuer: 'https://token.actions.githubusercontent.com',
   maxSessionDuration: 3600,
   permissionsBoundary: null
+}
+
+/** The seeded deployer's one key pair, used by deploy jobs: the request of the fault tests. */
+export async function deployerRequest(api: AwsApi): Promise<AwsMigrationRequest> {
+  const user = await seedDeployer(api)
+  return {
+    pairs: [
+      {
+        key: { secretName: 'AWS_ACCESS_KEY_ID', accessKeyId: user.accessKeyId },
+        uses: deployUses()
+      }
+    ],
+    repository: REPOSITORY,
+    settings: AWS_SETTINGS,
+    now: new Date('2026-01-02T03:04:05Z')
+  }
 }
 
 export function workflowFiles(files: Record<string, string>): RepositoryFile[] {
