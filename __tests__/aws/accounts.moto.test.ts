@@ -149,8 +149,10 @@ describe('a workflow file that uses keys of two AWS accounts', () => {
 
   it('assumes the role of the further account with a session naming the action and the run, once', async () => {
     const counter = countCalls(h.api)
+    const masked: string[] = []
     const accounts = assumeRoleClients(h.api, new Map([[OTHER, ADMIN_ROLE]]), {
-      sessionName: sessionName('4242', '3')
+      sessionName: sessionName('4242', '3'),
+      mask: (value) => masked.push(value)
     })
     const [a, b] = await Promise.all([accounts.clientsFor(OTHER), accounts.clientsFor(OTHER)])
     expect(a).toBe(b)
@@ -161,6 +163,9 @@ describe('a workflow file that uses keys of two AWS accounts', () => {
       `arn:aws:sts::${OTHER}:assumed-role/migration-admin/aws-keys-to-oidc-4242-3`
     )
     expect(counter.calls.get('AssumeRole')).toBe(1)
+    // The session's key id, secret key and token are masked before anything could print them.
+    expect(masked).toHaveLength(3)
+    expect(masked.every((v) => v.length >= 16)).toBe(true)
     await expect(accounts.clientsFor('333344445555')).rejects.toThrow(/not in the accounts input/)
   })
 
@@ -179,6 +184,20 @@ describe('a workflow file that uses keys of two AWS accounts', () => {
     expect(error).toContain(`could not assume ${ADMIN_ROLE} (accounts input)`)
     expect(error).toMatch(/AccessDenied|not authorized/)
     expect(plan.pullRequest).toBeNull()
+  })
+
+  it('a key whose account cannot be looked up fails alone, not as a key of an unlisted account', async () => {
+    // The lookups go in the order of the lines: the production key's is the second.
+    h.iamFaults?.fail({ action: 'GetAccessKeyInfo', kind: 'denied', nth: 2 })
+    const run = (await h.plan({ keys: keyLines(), accounts: `${OTHER}=${ADMIN_ROLE}` })) as Run
+    h.iamFaults?.heal()
+    const { plan } = run.value
+    const error = plan.aws.pairs[1]?.error ?? ''
+    expect(error).toContain(
+      'could not look up the key in secret production/AWS_ACCESS_KEY_ID (sts:GetAccessKeyInfo)'
+    )
+    expect(error).not.toContain('to the accounts input')
+    expect(plan.aws.pairs.map((p) => p.error === null)).toEqual([true, false, true])
   })
 
   it('with `accounts`, plans each pair in its key account and names each user with its account in key-owners', async () => {

@@ -29,6 +29,8 @@ function notListed(accountId: string): Error {
 export interface AccountClientOptions {
   /** The `role-session-name` of every assumed role (`sessionName`, src/settings/accounts.ts). */
   readonly sessionName: string
+  /** Masks a value in the log before anything could print it (the runner's `add-mask`). */
+  readonly mask?: (value: string) => void
   /** Attempts per call of the assumed clients (default that of `createAwsClients`). */
   readonly maxAttempts?: number
 }
@@ -76,6 +78,8 @@ async function assume(
   if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) {
     throw new Error(`sts:AssumeRole of ${roleArn} (accounts input) returned no credentials`)
   }
+  // Never printed; masked all the same, as configure-aws-credentials masks what it gets.
+  for (const value of [c.AccessKeyId, c.SecretAccessKey, c.SessionToken]) options.mask?.(value)
   const clients = createAwsClients({
     region: base.region,
     endpoint: base.endpoint,

@@ -72,12 +72,18 @@ export async function planAwsMigration(
     )
   }
   const groups = new Map<string, PairRequest[]>()
+  const plans: AwsPlan[] = []
   for (const pair of request.pairs) {
     const account = await keyAccount(api, pair.key)
+    if (account instanceof Error) {
+      // Planned nowhere: with another lookup it might land in the wrong account.
+      const error = `could not look up the key in secret ${pair.key.secretName} (sts:GetAccessKeyInfo): ${errorMessage(account)}`
+      plans.push({ accounts: [], pairs: [pairError(pair, caller.accountId, error)] })
+      continue
+    }
     const id = account !== null && accounts.roles.has(account) ? account : caller.accountId
     groups.set(id, [...(groups.get(id) ?? []), pair])
   }
-  const plans: AwsPlan[] = []
   for (const [accountId, pairs] of groups) {
     const part = { ...request, pairs }
     if (accountId === caller.accountId) {
@@ -88,7 +94,9 @@ export async function planAwsMigration(
     try {
       clients = await accounts.clientsFor(accountId)
     } catch (error) {
-      plans.push({ accounts: [], pairs: pairs.map((p) => unreachable(p, accountId, error)) })
+      const why = (p: PairRequest): string =>
+        `the key in secret ${p.key.secretName} belongs to AWS account ${accountId}: ${errorMessage(error)}`
+      plans.push({ accounts: [], pairs: pairs.map((p) => pairError(p, accountId, why(p))) })
       continue
     }
     plans.push(planAws(await gatherAwsFacts(clients, part), part))
@@ -99,29 +107,30 @@ export async function planAwsMigration(
 
 /**
  * The account of a pair's key: the account of a `user:ACCOUNT_ID:NAME` line, else
- * `sts:GetAccessKeyInfo` (which answers for a key of any account); null when it cannot be told
- * (the pair is then planned with the base credentials, which report why).
+ * `sts:GetAccessKeyInfo` (which answers for a key of any account, after the SDK's retries); null
+ * when the line names none or the key is a session key (the base credentials say why); the
+ * error when the lookup failed.
  */
-async function keyAccount(api: AwsApi, key: KeyRef): Promise<string | null> {
+async function keyAccount(api: AwsApi, key: KeyRef): Promise<string | null | Error> {
   if (key.userName !== undefined) return key.accountId ?? null
   if (key.accessKeyId.startsWith('ASIA')) return null
   try {
     const info = await api.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: key.accessKeyId }))
     return info.Account ?? null
-  } catch {
-    return null
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error))
   }
 }
 
-/** A pair of an account whose role could not be assumed: an error of that pair alone. */
-function unreachable(pair: PairRequest, accountId: string, error: unknown): PairPlan {
+/** A pair that cannot be planned in any account: an error of that pair alone. */
+function pairError(pair: PairRequest, accountId: string, error: string): PairPlan {
   return {
     accountId,
     secretName: pair.key.secretName,
     accessKeyId: pair.key.accessKeyId,
     owner: null,
     roles: [],
-    error: `the key in secret ${pair.key.secretName} belongs to AWS account ${accountId}: ${errorMessage(error)}`,
+    error,
     followUps: [],
     resolvedChains: new Map()
   }

@@ -45,7 +45,8 @@ export async function runMigration(
     createGitHubApi({ token: settings.githubToken, repository, baseUrl: apiBaseUrl(env) })
   const aws = createAwsClients({ region: settings.awsRegion })
   const accounts = assumeRoleClients(aws, settings.accounts, {
-    sessionName: sessionName(env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT)
+    sessionName: sessionName(env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT),
+    mask: (value) => core.setSecret(value)
   })
 
   // Before any read of substance: a token that cannot push workflow files fails here, clearly.
