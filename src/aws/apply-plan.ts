@@ -16,7 +16,7 @@ import { planProvider, type ProviderPlan } from './plan/provider.js'
 import { readProvider } from './state.js'
 
 export interface AwsApplyResult {
-  /** Per account of the plan whose roles were applied: its OIDC provider's writes or error. */
+  /** Per account of the plan, in its order: its OIDC provider's writes or error. */
   readonly providers: readonly ProviderOutcome[]
   /** One outcome per role, by role ARN (a role shared by pairs is applied once). */
   readonly roles: ReadonlyMap<string, ApplyOutcome>
