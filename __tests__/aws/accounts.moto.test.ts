@@ -142,7 +142,7 @@ describe('a workflow file that uses keys of two AWS accounts', () => {
     expect(line?.roles).toEqual([])
     expect(line?.error).toMatch(/no workflow job uses the key/)
     expect(plan.pairErrors.join('\n')).toContain(
-      'environment staging, environment production defines its own AWS_ACCESS_KEY_ID'
+      'environment staging, environment production define their own AWS_ACCESS_KEY_ID'
     )
     expect(plan.rewrite.files.filter((f) => f.changed)).toEqual([])
   })

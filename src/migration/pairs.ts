@@ -111,7 +111,8 @@ function unmatchedReason(
   ]
   if (own.length > 0) {
     const first = own[0] ?? ''
-    return `${own.map((e) => `environment ${e}`).join(', ')} defines its own ${secretName}, which the keys input does not give; add ${first}/${secretName}=\${{ secrets.${secretName} }} from a job of that environment (or migrate from its key-owners output)`
+    const verb = own.length === 1 ? 'defines its' : 'define their'
+    return `${own.map((e) => `environment ${e}`).join(', ')} ${verb} own ${secretName}, which the keys input does not give; add ${first}/${secretName}=\${{ secrets.${secretName} }} from a job of that environment (or migrate from its key-owners output)`
   }
   return `no line for ${secretName} in the keys input; add ${secretName}=\${{ secrets.${secretName} }} to migrate it${environmentHint(secretName, uses)}`
 }
