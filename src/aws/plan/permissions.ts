@@ -101,16 +101,7 @@ export function planPermissions(input: PermissionsInput): PermissionsPlan {
   const managed = sortManaged(inv, warn, warnings)
   const documents = [...managed.rewritten, ...inlineDocuments(inv, warn)]
   const fit = fitQuotas(input, managed.aws, managed.customer, documents)
-  const merged = fit.packs.map((p, i) => {
-    const name = mergedPolicyName(input.roleName, i + 1)
-    return {
-      name,
-      arn: `arn:${input.partition}:iam::${input.accountId}:policy${input.rolePath}${name}`,
-      document: p.document,
-      sources: p.sources,
-      changes: p.changes
-    }
-  })
+  const merged = mergedPolicies(input, fit.packs)
   const attach = [...managed.aws, ...fit.customer]
   return {
     attach,
@@ -127,6 +118,23 @@ export function planPermissions(input: PermissionsInput): PermissionsPlan {
 }
 
 /** The managed policies of the user and its groups, deduplicated, with where each comes from. */
+/** The role's merged managed policies (`ROLE-merged-N`, under the role's path), one per pack. */
+export function mergedPolicies(
+  input: Pick<PermissionsInput, 'roleName' | 'rolePath' | 'accountId' | 'partition'>,
+  packs: readonly Pack[]
+): MergedPolicyPlan[] {
+  return packs.map((p, i) => {
+    const name = mergedPolicyName(input.roleName, i + 1)
+    return {
+      name,
+      arn: `arn:${input.partition}:iam::${input.accountId}:policy${input.rolePath}${name}`,
+      document: p.document,
+      sources: p.sources,
+      changes: p.changes
+    }
+  })
+}
+
 function managedSources(inv: UserInventory): Map<string, string[]> {
   const sourcesByArn = new Map<string, string[]>()
   const addSource = (arn: string, source: string): void => {

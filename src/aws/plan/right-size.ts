@@ -22,7 +22,6 @@
  * gets more than the user had.
  */
 import type { ServiceUsage, UsageFacts, UserInventory } from './facts.js'
-import { mergedPolicyName } from './names.js'
 import { PermissionsError, sourced, type SourcedDocument } from './policy-copies.js'
 import { pack } from './policy-packing.js'
 import {
@@ -32,7 +31,12 @@ import {
   type PolicyStatement,
   type StringOrList
 } from './policy-document.js'
-import { planPermissions, type PermissionsInput, type PermissionsPlan } from './permissions.js'
+import {
+  mergedPolicies,
+  planPermissions,
+  type PermissionsInput,
+  type PermissionsPlan
+} from './permissions.js'
 
 /** The `permissions` input: copy the user's policies, or reduce them to what was used. */
 export type PermissionsMode = 'copy' | 'last-accessed'
@@ -289,16 +293,7 @@ export function planRightSizedPermissions(
       `the right-sized permissions need ${packs.length} managed policies, more than the ${attachQuota} a role may have here (AttachedPoliciesPerRoleQuota ${input.quotas.attachedPoliciesPerRole}); ask AWS to raise the quota (up to 20), or use permissions: copy`
     )
   }
-  const merged = packs.map((p, i) => {
-    const name = mergedPolicyName(input.roleName, i + 1)
-    return {
-      name,
-      arn: `arn:${input.partition}:iam::${input.accountId}:policy${input.rolePath}${name}`,
-      document: p.document,
-      sources: p.sources,
-      changes: p.changes
-    }
-  })
+  const merged = mergedPolicies(input, packs)
   const copies = merged.flatMap((m) =>
     m.sources.map((s) => `${s}: reduced to what was used, merged into ${m.name}`)
   )
