@@ -201,7 +201,11 @@ describe('a workflow file that uses keys of two AWS accounts', () => {
   })
 
   it('with `accounts`, plans each pair in its key account and names each user with its account in key-owners', async () => {
+    h.iamFaults?.resetCalls()
     const run = (await h.plan({ keys: keyLines(), accounts: `${OTHER}=${ADMIN_ROLE}` })) as Run
+    // Each key's account is looked up once, to route it; its owner lookup does not ask again.
+    const lookups = h.iamFaults?.calls.filter((c) => c.action === 'GetAccessKeyInfo') ?? []
+    expect(lookups).toHaveLength(3)
     const { plan } = run.value
     expect(plan.aws.pairs.map((p) => [p.secretName, p.accountId, p.error])).toEqual([
       ['staging/AWS_ACCESS_KEY_ID', BASE, null],

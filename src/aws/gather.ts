@@ -82,7 +82,9 @@ export async function planAwsMigration(
       continue
     }
     const id = account !== null && accounts.roles.has(account) ? account : caller.accountId
-    groups.set(id, [...(groups.get(id) ?? []), pair])
+    // A key planned in its own account carries it: the owner lookup does not ask again.
+    const routed = account === id ? { ...pair, key: { ...pair.key, accountId: id } } : pair
+    groups.set(id, [...(groups.get(id) ?? []), routed])
   }
   for (const [accountId, pairs] of groups) {
     const part = { ...request, pairs }

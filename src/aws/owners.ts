@@ -73,10 +73,13 @@ export async function resolveKeyOwner(
       `${name} is a temporary (session) key, not a long-lived access key; there is no IAM user to migrate`
     )
   }
-  let accountId: string
+  // Known already when the pair was routed to its account (`planAwsMigration` with accounts).
+  let accountId = key.accountId ?? ''
   try {
-    const info = await api.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: key.accessKeyId }))
-    accountId = info.Account ?? ''
+    if (key.accountId === undefined) {
+      const info = await api.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: key.accessKeyId }))
+      accountId = info.Account ?? ''
+    }
   } catch (error) {
     return fail(`could not look up ${name} (sts:GetAccessKeyInfo): ${errorMessage(error)}`)
   }

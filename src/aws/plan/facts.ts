@@ -123,7 +123,10 @@ export interface KeyRef {
   readonly accessKeyId: string
   /** `user:NAME` lines: the IAM user named in place of the key id; absent otherwise. */
   readonly userName?: string
-  /** `user:ACCOUNT_ID:NAME` lines: the account of that user (else the base credentials'). */
+  /**
+   * `user:ACCOUNT_ID:NAME` lines: the account of that user (else the base credentials'); for a
+   * key id, its account once looked up (`sts:GetAccessKeyInfo`) to route the pair.
+   */
   readonly accountId?: string
 }
 
