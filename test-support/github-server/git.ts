@@ -2,6 +2,10 @@
  * A real bare git repository driven through the git CLI: blobs, trees, commits and refs made by
  * the test server are git objects that `git` itself can read back. The objects' shapes and the
  * readers of git's output are in `git-objects.ts`.
+ *
+ * Objects are named by their content, so a read of an object by its sha (a blob, a tree, a
+ * commit, a tag) gives the same answer for ever: it is kept, and asked of git once. Reads
+ * through a ref (`main`, `refs/heads/x`) always ask git: refs move.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, statSync } from 'node:fs'
@@ -36,7 +40,20 @@ export class GitError extends Error {
 const SHA = /^[0-9a-f]{40}$/
 
 export class BareRepository {
+  /** Answers about objects named by their sha (immutable), by question and sha. */
+  private readonly known = new Map<string, unknown>()
+
   private constructor(readonly gitDir: string) {}
+
+  /** `read()` once per object and question when `treeish` is a sha; always when it is a ref. */
+  private once<T>(question: string, treeish: string, read: () => T): T {
+    if (!SHA.test(treeish)) return read()
+    const key = `${question}\u0000${treeish}`
+    if (this.known.has(key)) return this.known.get(key) as T
+    const value = read()
+    this.known.set(key, value)
+    return value
+  }
 
   /** `git init --bare` in a fresh temporary folder. */
   static create(defaultBranch: string): BareRepository {
@@ -68,27 +85,40 @@ export class BareRepository {
   /** The object's type, or null when it does not exist. */
   objectType(sha: string): 'blob' | 'tree' | 'commit' | 'tag' | null {
     if (!SHA.test(sha)) return null
+    const key = `type\u0000${sha}`
+    const known = this.known.get(key) as 'blob' | 'tree' | 'commit' | 'tag' | undefined
+    if (known) return known
     try {
-      return this.git(['cat-file', '-t', sha]).trim() as 'blob' | 'tree' | 'commit' | 'tag'
+      const type = this.git(['cat-file', '-t', sha]).trim() as 'blob' | 'tree' | 'commit' | 'tag'
+      this.known.set(key, type)
+      return type
     } catch {
+      // Not kept: the object may be written later.
       return null
     }
   }
 
   readBlob(sha: string): Buffer {
-    return execFileSync('git', ['cat-file', 'blob', sha], {
-      env: { ...process.env, GIT_DIR: this.gitDir },
-      maxBuffer: 256 * 1024 * 1024
-    })
+    const blob = this.once('blob', sha, () =>
+      execFileSync('git', ['cat-file', 'blob', sha], {
+        env: { ...process.env, GIT_DIR: this.gitDir },
+        maxBuffer: 256 * 1024 * 1024
+      })
+    )
+    // A copy: the caller may change its buffer, the kept one stays as git gave it.
+    return Buffer.from(blob)
   }
 
   /** Entries of a tree (`git ls-tree -l`), recursively when asked (trees listed too). */
   listTree(treeish: string, recursive = false): TreeEntry[] {
     const args = ['ls-tree', '-l', '-z', ...(recursive ? ['-r', '-t'] : []), treeish]
-    return this.git(args)
-      .split('\0')
-      .filter((line) => line.length > 0)
-      .map(parseTreeEntry)
+    const entries = this.once(recursive ? 'ls-tree -r' : 'ls-tree', treeish, () =>
+      this.git(args)
+        .split('\0')
+        .filter((line) => line.length > 0)
+        .map(parseTreeEntry)
+    )
+    return entries.map((e) => ({ ...e }))
   }
 
   /** The entry at `path` inside a commit or tree, or null. */
@@ -97,9 +127,12 @@ export class BareRepository {
       const sha = this.git(['rev-parse', `${treeish}^{tree}`]).trim()
       return { mode: '040000', type: 'tree', sha, path: '' }
     }
-    const found = this.git(['ls-tree', '-l', '-z', treeish, '--', filePath])
-    const line = found.split('\0').find((l) => l.length > 0)
-    return line ? parseTreeEntry(line) : null
+    const entry = this.once(`ls-tree ${filePath}`, treeish, () => {
+      const found = this.git(['ls-tree', '-l', '-z', treeish, '--', filePath])
+      const line = found.split('\0').find((l) => l.length > 0)
+      return line ? parseTreeEntry(line) : null
+    })
+    return entry ? { ...entry } : null
   }
 
   /**
@@ -160,7 +193,8 @@ export class BareRepository {
 
   /** A commit object (`git cat-file commit`). */
   readCommit(sha: string): CommitObject {
-    return parseCommit(sha, this.git(['cat-file', 'commit', sha]))
+    const text = this.once('commit', sha, () => this.git(['cat-file', 'commit', sha]))
+    return parseCommit(sha, text)
   }
 
   /** The sha a ref points at, or null (`refs/heads/main`). */
@@ -207,7 +241,8 @@ export class BareRepository {
 
   /** A tag object (`git cat-file tag`). */
   readTag(sha: string): TagObject {
-    return parseTag(sha, this.git(['cat-file', 'tag', sha]))
+    const text = this.once('tag', sha, () => this.git(['cat-file', 'tag', sha]))
+    return parseTag(sha, text)
   }
 
   /**
