@@ -1,15 +1,16 @@
 /**
  * The scan returns its parsed trees for the rewrite (src/workflows/parsed.ts): only when asked
  * (`keepTrees`, as `planWorkflows` and `mode: migrate` do), only for the files the rewrite
- * parses again, once, for the same file object and text, never in the result's JSON; and the
- * rewrite's result is the same whether it got the trees or parsed the texts itself.
+ * parses again, once, for the same file object and text, never in the result's JSON, within the
+ * memory budget of `treeKeepers` (largest files first); and the rewrite's result is the same
+ * whether it got the trees or parsed the texts itself.
  */
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { WorkflowFile } from '../../src/workflows/findings.js'
 import { rewriteWorkflows } from '../../src/workflows/rewrite/rewrite.js'
-import { scanWorkflows } from '../../src/workflows/scan/scan.js'
+import { scanWorkflows, TREE_BUDGET_FLOOR, treeKeepers } from '../../src/workflows/scan/scan.js'
 
 function read(dir: string): WorkflowFile[] {
   return readdirSync(dir)
@@ -104,5 +105,47 @@ describe('trees handed from the scan to the rewrite', () => {
     expect(handed).toEqual(parsedAgain)
     // The rewrite took every tree it was handed.
     expect(shared.filter((f) => scan.trees.take(f) !== null)).toEqual([])
+  })
+})
+
+describe('the memory budget of the kept trees (treeKeepers)', () => {
+  const file = (name: string, length: number): WorkflowFile => ({
+    path: name,
+    text: 'x'.repeat(length)
+  })
+
+  it('keeps the largest files first, up to the largest one or the floor', () => {
+    const files = [file('c', 100), file('a', 300), file('d', 50), file('b', 200)]
+    const names = (keep: Set<WorkflowFile>): string[] => [...keep].map((f) => f.path).sort()
+    // The floor under the largest file: the largest alone fills the budget.
+    expect(names(treeKeepers(files, 0))).toEqual(['a'])
+    // 400: a (300), then b does not fit in the 100 left, c does, d no longer.
+    expect(names(treeKeepers(files, 400))).toEqual(['a', 'c'])
+    expect(names(treeKeepers(files, 650))).toEqual(['a', 'b', 'c', 'd'])
+    expect(treeKeepers([], 0).size).toBe(0)
+  })
+
+  it('leaves the trees of files beyond it out, and the rewrite parses those itself', () => {
+    // A file larger than the floor fills the budget alone: the small one is parsed again.
+    const padding = `# ${'-'.repeat(98)}\n`.repeat(Math.ceil(TREE_BUDGET_FLOOR / 100) + 10)
+    const big = { path: 'big.yml', text: padding + KEYS }
+    const small = { path: 'small.yml', text: KEYS }
+    expect(big.text.length).toBeGreaterThan(TREE_BUDGET_FLOOR)
+    const files = [small, big]
+    const scan = scanWorkflows(files, KEEP)
+    const automatic = (name: string): boolean =>
+      scan.findings.some((f) => f.file === name && f.migration === 'automatic')
+    expect(automatic('big.yml') && automatic('small.yml')).toBe(true)
+    const rewrite = rewriteWorkflows(files, scan.findings, {}, scan.trees)
+    const again = rewriteWorkflows(
+      files.map((f) => ({ ...f })),
+      scanWorkflows(files).findings
+    )
+    expect(rewrite).toEqual(again)
+    expect(rewrite.files.every((f) => f.changed)).toBe(true)
+    // What was kept was taken: only the big file's tree was there to take.
+    const kept = scanWorkflows(files, KEEP).trees
+    expect(kept.take(small)).toBeNull()
+    expect(kept.take(big)?.toString()).toBe(big.text)
   })
 })

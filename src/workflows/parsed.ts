@@ -2,9 +2,11 @@
  * What the scan and the rewrite share about parsing: which files the rewrite parses again (see
  * {@link rewriteParses}), and the trees the scan hands it so that such a file is parsed once for
  * both. The scan returns the trees of those files (`scanWorkflows(...).trees`), keyed by the very
- * `WorkflowFile` objects it was given; the rewrite, given them, takes a tree (once) for the same
- * object with the same text, and parses the text itself otherwise. Nothing else changes: the
- * tree is a pure function of the text, and neither side modifies it.
+ * `WorkflowFile` objects it was given, within a memory budget (`treeKeepers` in `scan/scan.ts`:
+ * the largest files first, up to the largest file's text or 256 KiB); the rewrite, given them,
+ * takes a tree (once) for the same object with the same text, and parses the text itself
+ * otherwise. Nothing else changes: the tree is a pure function of the text, and neither side
+ * modifies it.
  */
 import type { Document } from 'yaml'
 import type { Finding, WorkflowFile } from './findings.js'

@@ -107,11 +107,40 @@ export interface ScanOptions {
   /** Jobs the code they run holds on their keys (`src/code/`): none of their findings is automatic. */
   readonly codeHolds?: readonly CodeHold[]
   /**
-   * Hand the rewrite the trees of the files it parses again (`trees`), so that each is parsed
-   * once. Default false: a scan whose findings are not rewritten keeps no tree (the trees of a
-   * large repository cost memory and garbage-collection time for nothing).
+   * Hand the rewrite the trees of the files it parses again (`trees`), within the budget of
+   * `treeKeepers`, so that those are parsed once. Default false: a scan whose findings are not
+   * rewritten keeps no tree (trees cost memory and garbage-collection time for nothing).
    */
   readonly keepTrees?: boolean
+}
+
+/**
+ * The text (in UTF-16 code units) whose trees the scan may keep even when the largest file is
+ * smaller (`treeKeepers`): most repositories' workflows fit, and all their trees are kept.
+ */
+export const TREE_BUDGET_FLOOR = 256 * 1024
+
+/**
+ * The files whose trees the scan may keep for the rewrite (`keepTrees`): the largest first, as
+ * long as their texts add up to no more than the largest file's, or TREE_BUDGET_FLOOR when that
+ * is more. The rewrite parses the other files again. So the kept trees take no more memory than
+ * the tree of the largest file, which the rewrite holds anyway while it edits that file (or than
+ * the trees of a floor's worth of text), however many files the repository has; and the largest
+ * files, whose parses cost most, are parsed once.
+ */
+export function treeKeepers(
+  files: readonly WorkflowFile[],
+  floor: number = TREE_BUDGET_FLOOR
+): Set<WorkflowFile> {
+  const bySize = [...files].sort((a, b) => b.text.length - a.text.length)
+  let left = Math.max(bySize[0]?.text.length ?? 0, floor)
+  const keep = new Set<WorkflowFile>()
+  for (const f of bySize) {
+    if (f.text.length > left) continue
+    keep.add(f)
+    left -= f.text.length
+  }
+  return keep
 }
 
 /** A file parsed without errors: only its sites, text and line starts are kept. */
@@ -130,8 +159,9 @@ export function scanWorkflows(
 ): ScannedWorkflows {
   const errors: ScanError[] = []
   const scanned: Scanned[] = []
+  const keepers = options.keepTrees ? treeKeepers(files) : new Set<WorkflowFile>()
   for (const f of files) {
-    const one = scanFile(f, options.keepTrees ?? false)
+    const one = scanFile(f, keepers.has(f))
     if ('errors' in one) errors.push(...one.errors)
     else scanned.push(one)
   }
@@ -149,7 +179,7 @@ export function scanWorkflows(
  * Parses one file and lists its sites. A parsed tree is dropped after its walk, but for the
  * files that may have findings or call a reusable workflow of the repository (see handedTrees).
  */
-function scanFile(f: WorkflowFile, keepTrees: boolean): Scanned | { errors: ScanError[] } {
+function scanFile(f: WorkflowFile, keepTree: boolean): Scanned | { errors: ScanError[] } {
   const parsed = parse(f)
   if ('errors' in parsed) return parsed
   const src = parsed.src
@@ -164,7 +194,7 @@ function scanFile(f: WorkflowFile, keepTrees: boolean): Scanned | { errors: Scan
     }
   }
   const candidate =
-    keepTrees &&
+    keepTree &&
     (sites.sites.length > 0 || sites.inheritCalls.length > 0 || callsLocalWorkflow(f.text))
   return {
     file: f.path,
