@@ -14,6 +14,7 @@ import { splitUses } from '../aws/plan/uses.js'
 import { checkTrust, type ListedWidening, type TrustCheck } from '../trust/check.js'
 import type { CallerJob, TrustJob } from '../trust/claims.js'
 import type { Finding, Trigger, WorkflowFile } from '../workflows/findings.js'
+import { callsLocalWorkflow } from '../workflows/parsed.js'
 import type { Widening } from '../workflows/subjects.js'
 import type { RepositoryFacts } from '../workflows/repository.js'
 import type { PairSelection } from './pairs.js'
@@ -124,10 +125,15 @@ function roleJobs(
   return [...jobs.values()]
 }
 
-/** Called workflow path → the jobs of the repository's workflows that call it (`uses: ./...`). */
+/**
+ * Called workflow path → the jobs of the repository's workflows that call it (`uses:
+ * ./.github/workflows/...`). Only the files that call one are parsed (the rewrite's test,
+ * `callsLocalWorkflow`): the others cannot add a caller.
+ */
 export function callerIndex(files: readonly WorkflowFile[]): Map<string, CallerJob[]> {
   const index = new Map<string, CallerJob[]>()
   for (const file of files) {
+    if (!callsLocalWorkflow(file.text)) continue
     let doc: unknown
     try {
       doc = parse(file.text)
